@@ -1,0 +1,760 @@
+/* GStreamer alignscale element
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+/**
+ * SECTION:element-alignscale
+ * @title: alignscale
+ *
+ * Scales raw video with nearest, bilinear or bicubic interpolation and an
+ * explicit pixel-corner convention, so the frames a model sees in
+ * production equal the frames it was trained on:
+ *
+ * - `align-corners=false` (default): pixels are 1x1 areas and the image
+ *   edges align, `x_src = (x_dst + 0.5) * in / out - 0.5` (PyTorch's
+ *   default, OpenCV, TF2).
+ * - `align-corners=true`: the centres of the corner pixels align,
+ *   `x_src = x_dst * (in - 1) / (out - 1)`.
+ *
+ * The result is PyTorch's `F.interpolate (x, size=(out_h, out_w),
+ * mode=..., align_corners=...)` rounded to the sample type: 8- and 16-bit
+ * samples come within one code value of the exact result, almost always
+ * exactly. Subsampled chroma planes are resampled at the picture positions
+ * of their samples (the caps' chroma-site), so the convention holds for the
+ * picture and not per plane. Every property can be changed while PLAYING
+ * and applies from the next frame.
+ *
+ * ## Example launch line
+ * |[
+ * gst-launch-1.0 videotestsrc ! video/x-raw,width=640,height=480 ! \
+ *     alignscale method=bicubic align-corners=true ! \
+ *     video/x-raw,width=224,height=224 ! autovideosink
+ * ]|
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <string.h>
+
+#include "gstalignscale.h"
+#include "plan.h"
+
+GST_DEBUG_CATEGORY_STATIC (gst_align_scale_debug);
+#define GST_CAT_DEFAULT gst_align_scale_debug
+
+#define DEFAULT_METHOD GST_ALIGN_SCALE_METHOD_BILINEAR
+#define DEFAULT_ALIGN_CORNERS FALSE
+#define DEFAULT_CUBIC_A -0.75
+#define MIN_CUBIC_A -2.0
+#define MAX_CUBIC_A 0.0
+#define MAX_SIZE 32767
+
+enum
+{
+  PROP_0,
+  PROP_METHOD,
+  PROP_ALIGN_CORNERS,
+  PROP_CUBIC_A,
+};
+
+struct _GstAlignScale
+{
+  GstVideoFilter parent;
+
+  /* properties, under the object lock */
+  GstAlignScaleMethod method;
+  gboolean align_corners;
+  gdouble cubic_a;
+
+  /* streaming thread only: tables for the current caps and configuration */
+  AsPlan *plan;
+};
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN
+#define GRAY16_NATIVE "GRAY16_LE, "
+#else
+#define GRAY16_NATIVE ""        /* the 16-bit kernels read native-endian samples */
+#endif
+
+#define ALIGN_SCALE_FORMATS "{ GRAY8, " GRAY16_NATIVE \
+    "RGBA, BGRA, ARGB, ABGR, RGBx, BGRx, xRGB, xBGR, RGB, BGR, " \
+    "I420, YV12, Y42B, Y444, NV12, NV21 }"
+
+#define ALIGN_SCALE_CAPS \
+    "video/x-raw, format = (string) " ALIGN_SCALE_FORMATS ", " \
+    "width = (int) [ 1, 32767 ], height = (int) [ 1, 32767 ], " \
+    "framerate = (fraction) [ 0, max ]"
+
+static GstStaticPadTemplate gst_align_scale_src_template =
+GST_STATIC_PAD_TEMPLATE ("src", GST_PAD_SRC, GST_PAD_ALWAYS,
+    GST_STATIC_CAPS (ALIGN_SCALE_CAPS));
+
+static GstStaticPadTemplate gst_align_scale_sink_template =
+GST_STATIC_PAD_TEMPLATE ("sink", GST_PAD_SINK, GST_PAD_ALWAYS,
+    GST_STATIC_CAPS (ALIGN_SCALE_CAPS));
+
+#define gst_align_scale_parent_class parent_class
+G_DEFINE_TYPE (GstAlignScale, gst_align_scale, GST_TYPE_VIDEO_FILTER);
+GST_ELEMENT_REGISTER_DEFINE (alignscale, "alignscale", GST_RANK_NONE,
+    GST_TYPE_ALIGN_SCALE);
+
+GType
+gst_align_scale_method_get_type (void)
+{
+  static GType type = 0;
+  static const GEnumValue values[] = {
+    {GST_ALIGN_SCALE_METHOD_NEAREST,
+        "Nearest sample (PyTorch nearest-exact; ties down with align-corners)",
+        "nearest"},
+    {GST_ALIGN_SCALE_METHOD_BILINEAR, "Bilinear (PyTorch bilinear)",
+        "bilinear"},
+    {GST_ALIGN_SCALE_METHOD_BICUBIC,
+        "Bicubic, Keys kernel with cubic-a (PyTorch bicubic)", "bicubic"},
+    {0, NULL, NULL},
+  };
+
+  if (g_once_init_enter (&type)) {
+    GType t = g_enum_register_static ("GstAlignScaleMethod", values);
+    g_once_init_leave (&type, t);
+  }
+  return type;
+}
+
+static void gst_align_scale_set_property (GObject * object, guint prop_id,
+    const GValue * value, GParamSpec * pspec);
+static void gst_align_scale_get_property (GObject * object, guint prop_id,
+    GValue * value, GParamSpec * pspec);
+static void gst_align_scale_finalize (GObject * object);
+static gboolean gst_align_scale_stop (GstBaseTransform * trans);
+static GstCaps *gst_align_scale_transform_caps (GstBaseTransform * trans,
+    GstPadDirection direction, GstCaps * caps, GstCaps * filter);
+static GstCaps *gst_align_scale_fixate_caps (GstBaseTransform * trans,
+    GstPadDirection direction, GstCaps * caps, GstCaps * othercaps);
+static void gst_align_scale_before_transform (GstBaseTransform * trans,
+    GstBuffer * buffer);
+static GstFlowReturn gst_align_scale_transform (GstBaseTransform * trans,
+    GstBuffer * inbuf, GstBuffer * outbuf);
+static GstFlowReturn gst_align_scale_transform_frame (GstVideoFilter * filter,
+    GstVideoFrame * in_frame, GstVideoFrame * out_frame);
+static gboolean gst_align_scale_set_info (GstVideoFilter * filter,
+    GstCaps * incaps, GstVideoInfo * in_info, GstCaps * outcaps,
+    GstVideoInfo * out_info);
+
+static void
+gst_align_scale_class_init (GstAlignScaleClass * klass)
+{
+  GObjectClass *gobject_class = G_OBJECT_CLASS (klass);
+  GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
+  GstBaseTransformClass *trans_class = GST_BASE_TRANSFORM_CLASS (klass);
+  GstVideoFilterClass *filter_class = GST_VIDEO_FILTER_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
+      GST_PARAM_MUTABLE_PLAYING | GST_PARAM_CONTROLLABLE;
+
+  GST_DEBUG_CATEGORY_INIT (gst_align_scale_debug, "alignscale", 0,
+      "alignscale video scaler");
+
+  gobject_class->set_property = gst_align_scale_set_property;
+  gobject_class->get_property = gst_align_scale_get_property;
+  gobject_class->finalize = gst_align_scale_finalize;
+
+  /**
+   * GstAlignScale:method:
+   *
+   * Interpolation method, as PyTorch's `mode`: nearest (`nearest-exact`,
+   * `floor ((i + 0.5) * in / out)`), bilinear, or bicubic (Keys cubic
+   * convolution with #GstAlignScale:cubic-a, taps clamped at the border).
+   */
+  g_object_class_install_property (gobject_class, PROP_METHOD,
+      g_param_spec_enum ("method", "Method",
+          "Interpolation: nearest (PyTorch nearest-exact, floor((i+0.5)*in/out);"
+          " with align-corners the nearest of i*(in-1)/(out-1), ties down),"
+          " bilinear, or bicubic (Keys kernel with cubic-a, border taps"
+          " clamped)", GST_TYPE_ALIGN_SCALE_METHOD, DEFAULT_METHOD, flags));
+
+  /**
+   * GstAlignScale:align-corners:
+   *
+   * Pixel-corner convention. %FALSE: pixels are unit areas and the image
+   * edges align, `x_src = (x_dst + 0.5) * in / out - 0.5`. %TRUE: the
+   * corner pixel centres align, `x_src = x_dst * (in - 1) / (out - 1)`
+   * (0 for an output of one pixel). As PyTorch's `align_corners`.
+   */
+  g_object_class_install_property (gobject_class, PROP_ALIGN_CORNERS,
+      g_param_spec_boolean ("align-corners", "Align corners",
+          "false: pixels are areas, edges align, "
+          "x_src = (x_dst + 0.5) * in / out - 0.5 (PyTorch default, OpenCV,"
+          " TF2); true: corner pixel centres align, "
+          "x_src = x_dst * (in - 1) / (out - 1)", DEFAULT_ALIGN_CORNERS,
+          flags));
+
+  /**
+   * GstAlignScale:cubic-a:
+   *
+   * The A of the Keys cubic kernel used by the bicubic method: -0.75 is
+   * PyTorch's and OpenCV's, -0.5 is Catmull-Rom (Pillow, TF2). The range
+   * keeps the fixed-point intermediate exact.
+   */
+  g_object_class_install_property (gobject_class, PROP_CUBIC_A,
+      g_param_spec_double ("cubic-a", "Cubic A",
+          "A of the Keys cubic kernel: K(u) = (A+2)|u|^3 - (A+3)|u|^2 + 1 for"
+          " |u| <= 1, A|u|^3 - 5A|u|^2 + 8A|u| - 4A for 1 < |u| < 2;"
+          " -0.75 = PyTorch/OpenCV, -0.5 = Keys/Catmull-Rom",
+          MIN_CUBIC_A, MAX_CUBIC_A, DEFAULT_CUBIC_A, flags));
+
+  gst_element_class_set_static_metadata (element_class,
+      "Align-corners video scaler", "Filter/Converter/Video/Scaler",
+      "Scales video like PyTorch F.interpolate, with a live-switchable "
+      "align-corners convention", "alignscale developers");
+  gst_element_class_add_static_pad_template (element_class,
+      &gst_align_scale_sink_template);
+  gst_element_class_add_static_pad_template (element_class,
+      &gst_align_scale_src_template);
+
+  trans_class->stop = GST_DEBUG_FUNCPTR (gst_align_scale_stop);
+  trans_class->transform_caps =
+      GST_DEBUG_FUNCPTR (gst_align_scale_transform_caps);
+  trans_class->fixate_caps = GST_DEBUG_FUNCPTR (gst_align_scale_fixate_caps);
+  trans_class->before_transform =
+      GST_DEBUG_FUNCPTR (gst_align_scale_before_transform);
+  trans_class->passthrough_on_same_caps = FALSE;
+  filter_class->set_info = GST_DEBUG_FUNCPTR (gst_align_scale_set_info);
+  filter_class->transform_frame =
+      GST_DEBUG_FUNCPTR (gst_align_scale_transform_frame);
+  /* our own transform around transform_frame: GstVideoFilter's maps a short
+   * buffer with only a warning and pushes the unwritten output frame */
+  trans_class->transform = GST_DEBUG_FUNCPTR (gst_align_scale_transform);
+
+  gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_METHOD, 0);
+}
+
+static void
+gst_align_scale_init (GstAlignScale * self)
+{
+  self->method = DEFAULT_METHOD;
+  self->align_corners = DEFAULT_ALIGN_CORNERS;
+  self->cubic_a = DEFAULT_CUBIC_A;
+}
+
+static void
+gst_align_scale_finalize (GObject * object)
+{
+  GstAlignScale *self = GST_ALIGN_SCALE (object);
+
+  as_plan_free (self->plan);
+  self->plan = NULL;
+  G_OBJECT_CLASS (parent_class)->finalize (object);
+}
+
+static void
+gst_align_scale_set_property (GObject * object, guint prop_id,
+    const GValue * value, GParamSpec * pspec)
+{
+  GstAlignScale *self = GST_ALIGN_SCALE (object);
+
+  /* only stored here: the streaming thread takes one snapshot per frame */
+  GST_OBJECT_LOCK (self);
+  switch (prop_id) {
+    case PROP_METHOD:
+      self->method = g_value_get_enum (value);
+      break;
+    case PROP_ALIGN_CORNERS:
+      self->align_corners = g_value_get_boolean (value);
+      break;
+    case PROP_CUBIC_A:
+      self->cubic_a = g_value_get_double (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+  }
+  GST_OBJECT_UNLOCK (self);
+}
+
+static void
+gst_align_scale_get_property (GObject * object, guint prop_id,
+    GValue * value, GParamSpec * pspec)
+{
+  GstAlignScale *self = GST_ALIGN_SCALE (object);
+
+  GST_OBJECT_LOCK (self);
+  switch (prop_id) {
+    case PROP_METHOD:
+      g_value_set_enum (value, self->method);
+      break;
+    case PROP_ALIGN_CORNERS:
+      g_value_set_boolean (value, self->align_corners);
+      break;
+    case PROP_CUBIC_A:
+      g_value_set_double (value, self->cubic_a);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      break;
+  }
+  GST_OBJECT_UNLOCK (self);
+}
+
+static gboolean
+gst_align_scale_stop (GstBaseTransform * trans)
+{
+  GstAlignScale *self = GST_ALIGN_SCALE (trans);
+
+  as_plan_free (self->plan);
+  self->plan = NULL;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ caps */
+
+static GstCaps *
+gst_align_scale_transform_caps (GstBaseTransform * trans,
+    GstPadDirection direction, GstCaps * caps, GstCaps * filter)
+{
+  GstCaps *ret = gst_caps_new_empty ();
+  guint n = gst_caps_get_size (caps);
+
+  /* same format and fields on both sides; any size and PAR */
+  for (guint i = 0; i < n; i++) {
+    GstStructure *s = gst_caps_get_structure (caps, i);
+    GstCapsFeatures *f = gst_caps_get_features (caps, i);
+
+    if (i > 0 && gst_caps_is_subset_structure_full (ret, s, f))
+      continue;
+    s = gst_structure_copy (s);
+    if (!gst_caps_features_is_any (f)
+        && gst_caps_features_is_equal (f,
+            GST_CAPS_FEATURES_MEMORY_SYSTEM_MEMORY)) {
+      gst_structure_set (s, "width", GST_TYPE_INT_RANGE, 1, MAX_SIZE,
+          "height", GST_TYPE_INT_RANGE, 1, MAX_SIZE, NULL);
+      if (gst_structure_has_field (s, "pixel-aspect-ratio"))
+        gst_structure_set (s, "pixel-aspect-ratio", GST_TYPE_FRACTION_RANGE,
+            1, G_MAXINT, G_MAXINT, 1, NULL);
+    }
+    gst_caps_append_structure_full (ret, s, gst_caps_features_copy (f));
+  }
+
+  if (filter) {
+    GstCaps *tmp = gst_caps_intersect_full (filter, ret,
+        GST_CAPS_INTERSECT_FIRST);
+    gst_caps_unref (ret);
+    ret = tmp;
+  }
+  GST_DEBUG_OBJECT (trans, "%s caps %" GST_PTR_FORMAT " -> %" GST_PTR_FORMAT,
+      direction == GST_PAD_SINK ? "sink" : "src", caps, ret);
+  return ret;
+}
+
+/* a * b, exact when it fits a gint, else a close fraction (very large PAR
+ * fractions overflow the exact product: tiscamera #426, MR !8262) */
+static void
+frac_mul (gint a_n, gint a_d, gint b_n, gint b_d, gint * n, gint * d)
+{
+  if (a_d == 0 || b_d == 0 || a_n == 0 || b_n == 0) {
+    *n = 1;
+    *d = 1;
+    return;
+  }
+  if (!gst_util_fraction_multiply (a_n, a_d, b_n, b_d, n, d)) {
+    gdouble v = ((gdouble) a_n / a_d) * ((gdouble) b_n / b_d);
+    v = CLAMP (v, 1.0 / G_MAXINT, (gdouble) G_MAXINT);
+    gst_util_double_to_fraction (v, n, d);
+  }
+  if (*n <= 0 || *d <= 0) {
+    *n = 1;
+    *d = 1;
+  }
+}
+
+/* round (val * n / d) without overflow, saturated to gint */
+static gint
+scale_int (gint val, gint n, gint d)
+{
+  guint64 r = gst_util_uint64_scale_int_round (MAX (val, 0), n, d);
+  return (gint) MIN (r, (guint64) G_MAXINT);
+}
+
+static void
+get_par (GstStructure * s, gint * n, gint * d)
+{
+  if (!gst_structure_get_fraction (s, "pixel-aspect-ratio", n, d)) {
+    *n = 1;
+    *d = 1;
+  }
+}
+
+/* fixate width, height (and PAR when par_n > 0) to exactly these values if
+ * the structure allows them */
+static gboolean
+try_fixate (GstStructure * outs, gint w, gint h, gint par_n, gint par_d)
+{
+  GstStructure *tmp = gst_structure_copy (outs);
+  gint tw = 0, th = 0, tn = 0, td = 0;
+  gboolean ok;
+
+  gst_structure_fixate_field_nearest_int (tmp, "width", w);
+  gst_structure_fixate_field_nearest_int (tmp, "height", h);
+  ok = gst_structure_get_int (tmp, "width", &tw)
+      && gst_structure_get_int (tmp, "height", &th) && tw == w && th == h;
+  if (ok && par_n > 0) {
+    gst_structure_fixate_field_nearest_fraction (tmp, "pixel-aspect-ratio",
+        par_n, par_d);
+    ok = gst_structure_get_fraction (tmp, "pixel-aspect-ratio", &tn, &td)
+        && gst_util_fraction_compare (tn, td, par_n, par_d) == 0;
+  }
+  gst_structure_free (tmp);
+  if (ok) {
+    gst_structure_set (outs, "width", G_TYPE_INT, w, "height", G_TYPE_INT, h,
+        NULL);
+    if (par_n > 0)
+      gst_structure_set (outs, "pixel-aspect-ratio", GST_TYPE_FRACTION,
+          par_n, par_d, NULL);
+  }
+  return ok;
+}
+
+/* Keep the display aspect ratio through the PAR, with videoscale's
+ * preferences (users expect them): a fixed output dimension is kept, then
+ * the input size, then the input PAR. */
+static void
+gst_align_scale_fixate_size (GstAlignScale * self, GstPadDirection direction,
+    GstStructure * ins, GstStructure * outs)
+{
+  gint in_w, in_h, in_par_n, in_par_d, dar_n, dar_d, par_n, par_d, n, d;
+  gint w = 0, h = 0;
+  const GValue *v;
+  gboolean w_fixed, h_fixed, par_fixed;
+
+  if (!gst_structure_get_int (ins, "width", &in_w)
+      || !gst_structure_get_int (ins, "height", &in_h))
+    return;
+  get_par (ins, &in_par_n, &in_par_d);
+
+  /* a missing output PAR is free when we pick the output, else square */
+  if (!gst_structure_has_field (outs, "pixel-aspect-ratio")) {
+    if (direction == GST_PAD_SINK)
+      gst_structure_set (outs, "pixel-aspect-ratio", GST_TYPE_FRACTION_RANGE,
+          1, G_MAXINT, G_MAXINT, 1, NULL);
+    else
+      gst_structure_set (outs, "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
+          NULL);
+  }
+  frac_mul (in_w, in_h, in_par_n, in_par_d, &dar_n, &dar_d);
+
+  v = gst_structure_get_value (outs, "width");
+  w_fixed = v && G_VALUE_HOLDS_INT (v);
+  if (w_fixed)
+    w = g_value_get_int (v);
+  v = gst_structure_get_value (outs, "height");
+  h_fixed = v && G_VALUE_HOLDS_INT (v);
+  if (h_fixed)
+    h = g_value_get_int (v);
+  v = gst_structure_get_value (outs, "pixel-aspect-ratio");
+  par_fixed = v && GST_VALUE_HOLDS_FRACTION (v);
+
+  GST_DEBUG_OBJECT (self, "input %dx%d DAR %d/%d; output %s%s%s", in_w, in_h,
+      dar_n, dar_d, w_fixed ? "width " : "", h_fixed ? "height " : "",
+      par_fixed ? "PAR fixed" : "");
+
+  if (w_fixed && h_fixed) {
+    if (!par_fixed) {
+      frac_mul (dar_n, dar_d, h, w, &n, &d);
+      gst_structure_fixate_field_nearest_fraction (outs, "pixel-aspect-ratio",
+          n, d);
+    }
+    return;
+  }
+
+  if (h_fixed || w_fixed) {
+    if (!par_fixed) {
+      /* keep the other input dimension and adjust the PAR, if allowed */
+      gint tw = w_fixed ? w : in_w, th = h_fixed ? h : in_h;
+      frac_mul (dar_n, dar_d, th, tw, &n, &d);
+      if (try_fixate (outs, tw, th, n, d))
+        return;
+      gst_structure_fixate_field_nearest_fraction (outs, "pixel-aspect-ratio",
+          n, d);
+    }
+    get_par (outs, &par_n, &par_d);
+    if (h_fixed) {
+      frac_mul (dar_n, dar_d, par_d, par_n, &n, &d);    /* w = h * DAR / PAR */
+      gst_structure_fixate_field_nearest_int (outs, "width",
+          scale_int (h, n, d));
+    } else {
+      frac_mul (par_n, par_d, dar_d, dar_n, &n, &d);    /* h = w * PAR / DAR */
+      gst_structure_fixate_field_nearest_int (outs, "height",
+          scale_int (w, n, d));
+    }
+    return;
+  }
+
+  /* neither dimension fixed */
+  if (!par_fixed) {
+    if (try_fixate (outs, in_w, in_h, in_par_n, in_par_d))
+      return;
+    gst_structure_fixate_field_nearest_fraction (outs, "pixel-aspect-ratio",
+        in_par_n, in_par_d);
+  }
+  get_par (outs, &par_n, &par_d);
+  frac_mul (dar_n, dar_d, par_d, par_n, &n, &d);
+  if (try_fixate (outs, scale_int (in_h, n, d), in_h, 0, 0))
+    return;
+  if (try_fixate (outs, in_w, scale_int (in_w, d, n), 0, 0))
+    return;
+  gst_structure_fixate_field_nearest_int (outs, "height", in_h);
+  gst_structure_get_int (outs, "height", &h);
+  gst_structure_fixate_field_nearest_int (outs, "width", scale_int (h, n, d));
+}
+
+static GstCaps *
+gst_align_scale_fixate_caps (GstBaseTransform * trans,
+    GstPadDirection direction, GstCaps * caps, GstCaps * othercaps)
+{
+  GstAlignScale *self = GST_ALIGN_SCALE (trans);
+
+  othercaps = gst_caps_truncate (othercaps);
+  othercaps = gst_caps_make_writable (othercaps);
+  gst_align_scale_fixate_size (self, direction,
+      gst_caps_get_structure (caps, 0), gst_caps_get_structure (othercaps, 0));
+  othercaps = gst_caps_fixate (othercaps);
+  GST_DEBUG_OBJECT (self, "fixated to %" GST_PTR_FORMAT, othercaps);
+  return othercaps;
+}
+
+static gboolean
+gst_align_scale_set_info (GstVideoFilter * filter, GstCaps * incaps,
+    GstVideoInfo * in_info, GstCaps * outcaps, GstVideoInfo * out_info)
+{
+  GstAlignScale *self = GST_ALIGN_SCALE (filter);
+
+  if (GST_VIDEO_INFO_IS_INTERLACED (in_info)
+      || GST_VIDEO_INFO_IS_INTERLACED (out_info)) {
+    GST_WARNING_OBJECT (self, "refusing interlaced video (interlace-mode=%s):"
+        " scaling a frame of two fields mixes them; deinterlace first",
+        gst_video_interlace_mode_to_string (GST_VIDEO_INFO_INTERLACE_MODE
+            (in_info)));
+    return FALSE;
+  }
+  if (GST_VIDEO_INFO_FORMAT (in_info) != GST_VIDEO_INFO_FORMAT (out_info)) {
+    GST_WARNING_OBJECT (self, "refusing format conversion %s -> %s: "
+        "alignscale only scales", GST_VIDEO_INFO_NAME (in_info),
+        GST_VIDEO_INFO_NAME (out_info));
+    return FALSE;
+  }
+
+  /* tables are rebuilt for the new caps on the next frame */
+  as_plan_free (self->plan);
+  self->plan = NULL;
+
+  /* equal sizes are the identity under every method and convention */
+  gst_base_transform_set_passthrough (GST_BASE_TRANSFORM (filter),
+      in_info->width == out_info->width
+      && in_info->height == out_info->height);
+
+  GST_DEBUG_OBJECT (self, "%s %dx%d -> %dx%d%s", GST_VIDEO_INFO_NAME (in_info),
+      in_info->width, in_info->height, out_info->width, out_info->height,
+      gst_base_transform_is_passthrough (GST_BASE_TRANSFORM (filter)) ?
+      " (passthrough)" : "");
+  return TRUE;
+}
+
+/* --------------------------------------------------------------- frames */
+
+static void
+gst_align_scale_before_transform (GstBaseTransform * trans, GstBuffer * buf)
+{
+  GstClockTime ts = GST_BUFFER_PTS (buf), st;
+
+  /* controlled properties take their value for this frame's time */
+  if (!GST_CLOCK_TIME_IS_VALID (ts))
+    return;
+  st = gst_segment_to_stream_time (&trans->segment, GST_FORMAT_TIME, ts);
+  if (GST_CLOCK_TIME_IS_VALID (st))
+    gst_object_sync_values (GST_OBJECT (trans), st);
+}
+
+/* Refuse a buffer whose planes, as its GstVideoMeta or the caps lay them
+ * out, do not fit inside it. */
+static gboolean
+gst_align_scale_check_buffer (GstAlignScale * self, GstBuffer * buf,
+    const GstVideoInfo * info, const gchar * what)
+{
+  GstVideoMeta *meta = gst_buffer_get_video_meta (buf);
+  const GstVideoFormatInfo *finfo = info->finfo;
+  gsize size = gst_buffer_get_size (buf);
+
+  if (meta && (meta->n_planes != GST_VIDEO_INFO_N_PLANES (info)
+          || meta->width < (guint) info->width
+          || meta->height < (guint) info->height)) {
+    GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("Invalid %s video meta", what),
+        ("%s video meta says %ux%u with %u planes, caps say %dx%d with %u",
+            what, meta->width, meta->height, meta->n_planes, info->width,
+            info->height, GST_VIDEO_INFO_N_PLANES (info)));
+    return FALSE;
+  }
+
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
+    gint comp[GST_VIDEO_MAX_COMPONENTS];
+    guint64 offset, row, rows, need;
+    gint64 stride;
+
+    gst_video_format_info_component (finfo, p, comp);
+    offset = meta ? meta->offset[p] : GST_VIDEO_INFO_PLANE_OFFSET (info, p);
+    stride = meta ? meta->stride[p] : GST_VIDEO_INFO_PLANE_STRIDE (info, p);
+    row = (guint64) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0]) *
+        GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
+    rows = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
+    if (stride < 0 || (guint64) stride < row) {
+      GST_ELEMENT_ERROR (self, STREAM, FORMAT,
+          ("Invalid %s buffer layout", what),
+          ("%s plane %u has a stride of %" G_GINT64_FORMAT " bytes, but a row"
+              " of %dx%d %s needs %" G_GUINT64_FORMAT " bytes", what, p,
+              stride, info->width, info->height, GST_VIDEO_INFO_NAME (info),
+              row));
+      return FALSE;
+    }
+    need = offset + (guint64) stride * (rows - 1) + row;
+    if (need > size) {
+      GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("%s buffer is too small",
+              what), ("%s buffer has %" G_GSIZE_FORMAT " bytes, but plane %u"
+              " of %dx%d %s ends at byte %" G_GUINT64_FORMAT, what, size, p,
+              info->width, info->height, GST_VIDEO_INFO_NAME (info), need));
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+static void
+gst_align_scale_describe_planes (GstAlignScale * self,
+    const GstVideoInfo * in, const GstVideoInfo * out, AsPlaneDesc * d)
+{
+  const GstVideoFormatInfo *finfo = in->finfo;
+  GstVideoChromaSite site = GST_VIDEO_INFO_CHROMA_SITE (in);
+  gint bps = GST_VIDEO_FORMAT_INFO_BITS (finfo) > 8 ? 2 : 1;
+
+  /* unknown siting: MPEG-2 / H.264 type 0 (left), the default of H.273 and
+   * of most decoded 4:2:0 and 4:2:2 video (docs/alignscale.md) */
+  if (site == GST_VIDEO_CHROMA_SITE_UNKNOWN)
+    site = GST_VIDEO_CHROMA_SITE_MPEG2;
+
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (in); p++) {
+    gint comp[GST_VIDEO_MAX_COMPONENTS], c;
+
+    gst_video_format_info_component (finfo, p, comp);
+    c = comp[0];
+    d[p].in_w = GST_VIDEO_INFO_COMP_WIDTH (in, c);
+    d[p].in_h = GST_VIDEO_INFO_COMP_HEIGHT (in, c);
+    d[p].out_w = GST_VIDEO_INFO_COMP_WIDTH (out, c);
+    d[p].out_h = GST_VIDEO_INFO_COMP_HEIGHT (out, c);
+    d[p].bytes_per_sample = bps;
+    d[p].channels = GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, c) / bps;
+    d[p].r_h = 1 << GST_VIDEO_FORMAT_INFO_W_SUB (finfo, c);
+    d[p].r_v = 1 << GST_VIDEO_FORMAT_INFO_H_SUB (finfo, c);
+    /* §6.1: centred samples sit (r - 1) / 2 luma pixels in, cosited at 0 */
+    d[p].o2_h = (site & GST_VIDEO_CHROMA_SITE_H_COSITED) ? 0 : d[p].r_h - 1;
+    d[p].o2_v = (site & GST_VIDEO_CHROMA_SITE_V_COSITED) ? 0 : d[p].r_v - 1;
+  }
+}
+
+/* one snapshot of the properties per frame; rebuild the tables only when
+ * it differs from the one they were built for */
+static gboolean
+gst_align_scale_ensure_plan (GstAlignScale * self)
+{
+  GstVideoFilter *filter = GST_VIDEO_FILTER (self);
+  AsPlaneDesc planes[AS_MAX_PLANES];
+  AsConfig cfg;
+  GstAlignScaleMethod method;
+
+  GST_OBJECT_LOCK (self);
+  method = self->method;
+  cfg.mapping = self->align_corners ? AS_MAP_ALIGN_CORNERS : AS_MAP_HALF_PIXEL;
+  cfg.cubic_a = self->cubic_a;
+  GST_OBJECT_UNLOCK (self);
+
+  cfg.kernel = method == GST_ALIGN_SCALE_METHOD_NEAREST ? AS_KERNEL_NEAREST :
+      method == GST_ALIGN_SCALE_METHOD_BICUBIC ? AS_KERNEL_CUBIC :
+      AS_KERNEL_LINEAR;
+  if (cfg.kernel != AS_KERNEL_CUBIC)
+    cfg.cubic_a = 0.0;          /* irrelevant: changing it rebuilds nothing */
+
+  if (self->plan && self->plan->config.mapping == cfg.mapping
+      && self->plan->config.kernel == cfg.kernel
+      && self->plan->config.cubic_a == cfg.cubic_a)
+    return TRUE;
+
+  as_plan_free (self->plan);
+  gst_align_scale_describe_planes (self, &filter->in_info, &filter->out_info,
+      planes);
+  self->plan = as_plan_new (&cfg, filter->in_info.width,
+      filter->in_info.height, filter->out_info.width, filter->out_info.height,
+      planes, GST_VIDEO_INFO_N_PLANES (&filter->in_info));
+  if (!self->plan) {
+    GST_ELEMENT_ERROR (self, RESOURCE, FAILED, ("Could not build the tables"),
+        ("%dx%d -> %dx%d", filter->in_info.width, filter->in_info.height,
+            filter->out_info.width, filter->out_info.height));
+    return FALSE;
+  }
+  GST_DEBUG_OBJECT (self, "built tables: %s, %s, cubic-a %g, %s first",
+      cfg.kernel == AS_KERNEL_NEAREST ? "nearest" :
+      cfg.kernel == AS_KERNEL_CUBIC ? "bicubic" : "bilinear",
+      cfg.mapping == AS_MAP_ALIGN_CORNERS ? "align-corners" : "half-pixel",
+      cfg.cubic_a, self->plan->plane[0].h_first ? "horizontal" : "vertical");
+  return TRUE;
+}
+
+static GstFlowReturn
+gst_align_scale_transform_frame (GstVideoFilter * filter,
+    GstVideoFrame * in_frame, GstVideoFrame * out_frame)
+{
+  GstAlignScale *self = GST_ALIGN_SCALE (filter);
+
+  if (!gst_align_scale_ensure_plan (self))
+    return GST_FLOW_ERROR;
+  for (guint p = 0; p < GST_VIDEO_FRAME_N_PLANES (in_frame); p++)
+    as_plan_run_plane (self->plan, p, GST_VIDEO_FRAME_PLANE_DATA (in_frame,
+            p), GST_VIDEO_FRAME_PLANE_STRIDE (in_frame, p),
+        GST_VIDEO_FRAME_PLANE_DATA (out_frame, p),
+        GST_VIDEO_FRAME_PLANE_STRIDE (out_frame, p));
+  return GST_FLOW_OK;
+}
+
+static GstFlowReturn
+gst_align_scale_transform (GstBaseTransform * trans, GstBuffer * inbuf,
+    GstBuffer * outbuf)
+{
+  GstFlowReturn ret;
+  GstAlignScale *self = GST_ALIGN_SCALE (trans);
+  GstVideoFilter *filter = GST_VIDEO_FILTER (trans);
+  GstVideoFrame in_frame, out_frame;
+
+  if (G_UNLIKELY (!filter->negotiated)) {
+    GST_ELEMENT_ERROR (self, CORE, NEGOTIATION, (NULL),
+        ("buffer before caps"));
+    return GST_FLOW_NOT_NEGOTIATED;
+  }
+  if (!gst_align_scale_check_buffer (self, inbuf, &filter->in_info, "input")
+      || !gst_align_scale_check_buffer (self, outbuf, &filter->out_info,
+          "output"))
+    return GST_FLOW_ERROR;
+
+  if (!gst_video_frame_map (&in_frame, &filter->in_info, inbuf,
+          GST_MAP_READ | GST_VIDEO_FRAME_MAP_FLAG_NO_REF)) {
+    GST_ELEMENT_ERROR (self, STREAM, FORMAT, (NULL),
+        ("could not map the input buffer"));
+    return GST_FLOW_ERROR;
+  }
+  if (!gst_video_frame_map (&out_frame, &filter->out_info, outbuf,
+          GST_MAP_WRITE | GST_VIDEO_FRAME_MAP_FLAG_NO_REF)) {
+    gst_video_frame_unmap (&in_frame);
+    GST_ELEMENT_ERROR (self, STREAM, FORMAT, (NULL),
+        ("could not map the output buffer"));
+    return GST_FLOW_ERROR;
+  }
+
+  ret = gst_align_scale_transform_frame (filter, &in_frame, &out_frame);
+
+  gst_video_frame_unmap (&out_frame);
+  gst_video_frame_unmap (&in_frame);
+  return ret;
+}

@@ -1,0 +1,262 @@
+/* alignscale: scaling plan (per-plane tables, pass order, scratch)
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+#include "kernels.h"
+
+/* relative cost of one tap: horizontal taps gather, vertical taps stream */
+#define COST_H 2.0
+#define COST_V 1.0
+
+static int
+build_axes (AsPlanePlan * pp, const AsConfig * cfg, int full_in_w,
+    int full_in_h, int full_out_w, int full_out_h)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  AsAxisSpec sx, sy;
+  AsNearestRule rule;
+
+  if (cfg->mapping == AS_MAP_ALIGN_CORNERS)
+    rule = AS_NEAREST_HALF_DOWN;
+  else
+    rule = AS_NEAREST_HALF_UP;
+
+  sx.in_len = d->in_w;
+  sx.out_len = d->out_w;
+  sx.kernel = cfg->kernel;
+  sx.cubic_a = cfg->cubic_a;
+  sx.map = as_affine_subsampled (as_affine_full (cfg->mapping, full_in_w,
+          full_out_w), d->r_h, d->o2_h);
+  /* full-size axes use PyTorch's own float32 nearest-exact index math */
+  sx.nearest = (rule == AS_NEAREST_HALF_UP && d->r_h == 1
+      && d->in_w == full_in_w && d->out_w == full_out_w) ?
+      AS_NEAREST_TORCH_EXACT : rule;
+
+  sy = sx;
+  sy.in_len = d->in_h;
+  sy.out_len = d->out_h;
+  sy.map = as_affine_subsampled (as_affine_full (cfg->mapping, full_in_h,
+          full_out_h), d->r_v, d->o2_v);
+  sy.nearest = (rule == AS_NEAREST_HALF_UP && d->r_v == 1
+      && d->in_h == full_in_h && d->out_h == full_out_h) ?
+      AS_NEAREST_TORCH_EXACT : rule;
+
+  if (as_axis_init (&pp->x, &sx) < 0)
+    return -1;
+  if (as_axis_init (&pp->y, &sy) < 0)
+    return -1;
+  return 0;
+}
+
+/* count the source rows the vertical table touches (H-first computes
+ * each of them once) */
+static int
+rows_needed (const AsAxis * y)
+{
+  int count = 0, last = -1;
+
+  for (int i = 0; i < y->out_len; i++) {
+    int lo = y->offset[i] > last ? y->offset[i] : last + 1;
+    int hi = y->offset[i] + y->n_taps - 1;
+    if (hi >= lo) {
+      count += hi - lo + 1;
+      last = hi;
+    }
+  }
+  return count;
+}
+
+AsPlan *
+as_plan_new (const AsConfig * config, int full_in_w, int full_in_h,
+    int full_out_w, int full_out_h, const AsPlaneDesc * planes, int n_planes)
+{
+  AsPlan *plan;
+  size_t inter_bytes = 0;
+  int max_taps = 1;
+
+  if (n_planes < 1 || n_planes > AS_MAX_PLANES)
+    return NULL;
+
+  plan = calloc (1, sizeof (AsPlan));
+  if (!plan)
+    return NULL;
+  plan->config = *config;
+  plan->full_in_w = full_in_w;
+  plan->full_in_h = full_in_h;
+  plan->full_out_w = full_out_w;
+  plan->full_out_h = full_out_h;
+  plan->n_planes = n_planes;
+
+  for (int p = 0; p < n_planes; p++) {
+    AsPlanePlan *pp = &plan->plane[p];
+    const AsPlaneDesc *d = &planes[p];
+    size_t isz, line_h, line_v;
+    double cost_v, cost_h;
+
+    pp->desc = *d;
+    if (d->in_w < 1 || d->in_h < 1 || d->out_w < 1 || d->out_h < 1
+        || d->channels < 1 || (d->bytes_per_sample != 1
+            && d->bytes_per_sample != 2) || d->r_h < 1 || d->r_v < 1)
+      goto fail;
+    if (build_axes (pp, config, full_in_w, full_in_h, full_out_w,
+            full_out_h) < 0)
+      goto fail;
+    if (config->kernel == AS_KERNEL_NEAREST)
+      continue;
+
+    /* V-first: every output row blends n_y input rows at input width,
+     * then one horizontal pass. H-first: each needed input row gets one
+     * horizontal pass, then every output row blends n_y of them. */
+    cost_v = (double) d->out_h * ((double) d->in_w * pp->y.n_taps * COST_V
+        + (double) d->out_w * pp->x.n_taps * COST_H);
+    cost_h = (double) rows_needed (&pp->y) * d->out_w * pp->x.n_taps * COST_H
+        + (double) d->out_h * d->out_w * pp->y.n_taps * COST_V;
+    pp->h_first = cost_h <= cost_v;
+
+    isz = d->bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t);
+    line_v = (size_t) d->in_w * d->channels * isz;
+    line_h = (size_t) d->out_w * d->channels * isz * pp->y.n_taps;
+    if (pp->h_first && line_h > inter_bytes)
+      inter_bytes = line_h;
+    if (!pp->h_first && line_v > inter_bytes)
+      inter_bytes = line_v;
+    if (pp->y.n_taps > max_taps)
+      max_taps = pp->y.n_taps;
+  }
+
+  plan->inter = malloc (inter_bytes ? inter_bytes : 1);
+  plan->ring_row = malloc (sizeof (int) * max_taps);
+  plan->rows = malloc (sizeof (void *) * max_taps);
+  if (!plan->inter || !plan->ring_row || !plan->rows)
+    goto fail;
+  return plan;
+
+fail:
+  as_plan_free (plan);
+  return NULL;
+}
+
+void
+as_plan_free (AsPlan * plan)
+{
+  if (!plan)
+    return;
+  for (int p = 0; p < AS_MAX_PLANES; p++) {
+    as_axis_clear (&plan->plane[p].x);
+    as_axis_clear (&plan->plane[p].y);
+  }
+  free (plan->inter);
+  free (plan->ring_row);
+  free (plan->rows);
+  free (plan);
+}
+
+static void
+run_nearest (const AsPlanePlan * pp, const uint8_t * src, ptrdiff_t sstride,
+    uint8_t * dst, ptrdiff_t dstride)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  int bpp = d->channels * d->bytes_per_sample;
+
+  for (int j = 0; j < d->out_h; j++) {
+    const uint8_t *s = src + sstride * pp->y.offset[j];
+    uint8_t *o = dst + dstride * j;
+    if (pp->x.identity)
+      memcpy (o, s, (size_t) d->out_w * bpp);
+    else
+      as_h_nearest (o, s, pp->x.offset, d->out_w, bpp);
+  }
+}
+
+/* first pass of one line (horizontal) and second pass (vertical), by depth */
+static void
+h_pass1 (const AsPlanePlan * pp, void *dst, const uint8_t * src)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  if (d->bytes_per_sample == 1)
+    as_h_u8_i16 (dst, src, pp->x.offset, pp->x.iweight, pp->x.n_taps,
+        d->out_w, d->channels);
+  else
+    as_h_u16_i32 (dst, (const uint16_t *) src, pp->x.offset, pp->x.lweight,
+        pp->x.n_taps, d->out_w, d->channels);
+}
+
+static void
+run_h_first (AsPlan * plan, const AsPlanePlan * pp, const uint8_t * src,
+    ptrdiff_t sstride, uint8_t * dst, ptrdiff_t dstride)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  int ny = pp->y.n_taps;
+  size_t line = (size_t) d->out_w * d->channels *
+      (d->bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t));
+  uint8_t *ring = plan->inter;
+
+  for (int k = 0; k < ny; k++)
+    plan->ring_row[k] = -1;
+
+  /* offsets never decrease, so slot r % ny holds row r while it is needed */
+  for (int j = 0; j < d->out_h; j++) {
+    int o = pp->y.offset[j];
+    const int16_t *wy = pp->y.iweight + (size_t) j * ny;
+
+    for (int k = 0; k < ny; k++) {
+      int r = o + k, slot = r % ny;
+      if (plan->ring_row[slot] != r) {
+        h_pass1 (pp, ring + line * slot, src + sstride * r);
+        plan->ring_row[slot] = r;
+      }
+      plan->rows[k] = ring + line * slot;
+    }
+    if (d->bytes_per_sample == 1)
+      as_v_i16_u8 (dst + dstride * j, (const int16_t * const *) plan->rows,
+          wy, ny, d->out_w * d->channels);
+    else
+      as_v_i32_u16 ((uint16_t *) (dst + dstride * j),
+          (const int32_t * const *) plan->rows,
+          pp->y.lweight + (size_t) j * ny, ny, d->out_w * d->channels);
+  }
+}
+
+static void
+run_v_first (AsPlan * plan, const AsPlanePlan * pp, const uint8_t * src,
+    ptrdiff_t sstride, uint8_t * dst, ptrdiff_t dstride)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  int ny = pp->y.n_taps, width = d->in_w * d->channels;
+
+  for (int j = 0; j < d->out_h; j++) {
+    const int16_t *wy = pp->y.iweight + (size_t) j * ny;
+    uint8_t *o = dst + dstride * j;
+
+    for (int k = 0; k < ny; k++)
+      plan->rows[k] = src + sstride * (pp->y.offset[j] + k);
+    if (d->bytes_per_sample == 1) {
+      as_v_u8_i16 (plan->inter, (const uint8_t * const *) plan->rows, wy, ny,
+          width);
+      as_h_i16_u8 (o, plan->inter, pp->x.offset, pp->x.iweight,
+          pp->x.n_taps, d->out_w, d->channels);
+    } else {
+      as_v_u16_i32 (plan->inter, (const uint16_t * const *) plan->rows,
+          pp->y.lweight + (size_t) j * ny, ny, width);
+      as_h_i32_u16 ((uint16_t *) o, plan->inter, pp->x.offset,
+          pp->x.lweight, pp->x.n_taps, d->out_w, d->channels);
+    }
+  }
+}
+
+void
+as_plan_run_plane (AsPlan * plan, int p, const uint8_t * src,
+    ptrdiff_t src_stride, uint8_t * dst, ptrdiff_t dst_stride)
+{
+  const AsPlanePlan *pp = &plan->plane[p];
+
+  if (plan->config.kernel == AS_KERNEL_NEAREST)
+    run_nearest (pp, src, src_stride, dst, dst_stride);
+  else if (pp->h_first)
+    run_h_first (plan, pp, src, src_stride, dst, dst_stride);
+  else
+    run_v_first (plan, pp, src, src_stride, dst, dst_stride);
+}

@@ -1,0 +1,65 @@
+/* alignscale: scaling plan (per-plane tables, pass order, scratch)
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The element describes the frame as planes; the plan builds one weight
+ * table per plane axis (resample.c), picks the pass order by cost and owns
+ * all scratch memory, so running a frame allocates nothing.
+ * Pure C, no GStreamer types.
+ */
+#ifndef __ALIGN_SCALE_PLAN_H__
+#define __ALIGN_SCALE_PLAN_H__
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "resample.h"
+
+#define AS_MAX_PLANES 4
+
+typedef struct
+{
+  AsMapping mapping;
+  AsKernel kernel;
+  double cubic_a;
+} AsConfig;
+
+/* One plane of a frame, as the element sees it. */
+typedef struct
+{
+  int in_w, in_h, out_w, out_h; /* plane size in pixels */
+  int channels;                 /* samples per pixel in this plane */
+  int bytes_per_sample;         /* 1 or 2 (native-endian 16-bit) */
+  int r_h, r_v;                 /* subsampling against the full picture */
+  int o2_h, o2_v;               /* sample siting: twice the luma offset, §6.1 */
+} AsPlaneDesc;
+
+typedef struct
+{
+  AsPlaneDesc desc;
+  AsAxis x, y;
+  int h_first;                  /* horizontal pass first (else vertical) */
+} AsPlanePlan;
+
+typedef struct
+{
+  AsConfig config;
+  int full_in_w, full_in_h, full_out_w, full_out_h;
+  int n_planes;
+  AsPlanePlan plane[AS_MAX_PLANES];
+  /* scratch, sized for the largest plane */
+  void *inter;                  /* intermediate lines */
+  int *ring_row;                /* source row held by each ring slot */
+  const void **rows;            /* line pointers handed to vertical kernels */
+} AsPlan;
+
+/* Returns NULL on invalid input or allocation failure. */
+AsPlan *as_plan_new (const AsConfig * config, int full_in_w, int full_in_h,
+    int full_out_w, int full_out_h, const AsPlaneDesc * planes, int n_planes);
+void as_plan_free (AsPlan * plan);
+
+/* Scale plane p from src to dst (strides in bytes). Not reentrant: one
+ * thread per plan (the scratch is the plan's). */
+void as_plan_run_plane (AsPlan * plan, int p, const uint8_t * src,
+    ptrdiff_t src_stride, uint8_t * dst, ptrdiff_t dst_stride);
+
+#endif /* __ALIGN_SCALE_PLAN_H__ */

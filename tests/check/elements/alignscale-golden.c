@@ -1,0 +1,251 @@
+/* The torch golden set through the element: every sample within 1 code
+ * value of PyTorch's float result rounded half up, exact-match rate
+ * reported per method and convention.
+ * Data: tests/check/golden/golden.bin, made by gen_golden.py (see there).
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <gst/check/gstcheck.h>
+#include <gst/check/gstharness.h>
+#include <gst/video/video.h>
+#include <math.h>
+#include <string.h>
+
+typedef struct
+{
+  gchar format[13];
+  guint in_w, in_h, out_w, out_h, method, align_corners, site;
+  guint32 seed, n_values;
+  const guint8 *values;         /* n_values little-endian float32 */
+} GoldenCase;
+
+static const gchar *site_caps[] = { "", ",chroma-site=jpeg",
+  ",chroma-site=mpeg2", ",chroma-site=cosited", ""
+};
+
+static const gchar *method_name[] = { "nearest", "bilinear", "bicubic" };
+
+static guint32
+rd32 (const guint8 * p)
+{
+  return GST_READ_UINT32_LE (p);
+}
+
+static gfloat
+value_at (const GoldenCase * c, guint i)
+{
+  guint32 u = rd32 (c->values + 4 * (gsize) i);
+  gfloat f;
+  memcpy (&f, &u, 4);
+  return f;
+}
+
+static guint32
+xorshift32 (guint32 * s)
+{
+  guint32 x = *s;
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  return *s = x;
+}
+
+/* plane p: width in pixels, rows, bytes per pixel, bytes per sample */
+static void
+plane_geometry (const GstVideoInfo * info, guint p, guint * w, guint * h,
+    guint * bpp, guint * bps)
+{
+  gint comp[GST_VIDEO_MAX_COMPONENTS];
+
+  gst_video_format_info_component (info->finfo, p, comp);
+  *w = GST_VIDEO_INFO_COMP_WIDTH (info, comp[0]);
+  *h = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
+  *bpp = GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
+  *bps = GST_VIDEO_INFO_COMP_DEPTH (info, comp[0]) > 8 ? 2 : 1;
+}
+
+/* the generator's input: xorshift32 samples, plane/row/pixel/sample order */
+static GstBuffer *
+make_input (const GstVideoInfo * info, guint32 seed)
+{
+  GstBuffer *buf = gst_buffer_new_allocate (NULL, info->size, NULL);
+  GstVideoFrame f;
+
+  gst_buffer_memset (buf, 0, 0, info->size);
+  fail_unless (gst_video_frame_map (&f, info, buf, GST_MAP_WRITE));
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
+    guint w, h, bpp, bps;
+    plane_geometry (info, p, &w, &h, &bpp, &bps);
+    for (guint y = 0; y < h; y++) {
+      guint8 *row = (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&f, p) +
+          (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&f, p);
+      for (guint s = 0; s < w * bpp / bps; s++) {
+        if (bps == 1)
+          row[s] = xorshift32 (&seed) >> 24;
+        else
+          ((guint16 *) row)[s] = xorshift32 (&seed) >> 16;
+      }
+    }
+  }
+  gst_video_frame_unmap (&f);
+  return buf;
+}
+
+typedef struct
+{
+  guint64 samples, exact, over;
+  guint cases;
+  gdouble max_abs;              /* max |ours - exact float| */
+} Tally;
+
+static void
+run_case (const GoldenCase * c, Tally * t)
+{
+  gboolean yuv = c->site != 0;
+  gchar *ic = g_strdup_printf ("video/x-raw,format=%s,width=%u,height=%u,"
+      "framerate=30/1,pixel-aspect-ratio=1/1%s%s", c->format, c->in_w,
+      c->in_h, yuv ? ",colorimetry=bt601" : "", site_caps[c->site]);
+  gchar *oc = g_strdup_printf ("video/x-raw,format=%s,width=%u,height=%u,"
+      "pixel-aspect-ratio=1/1", c->format, c->out_w, c->out_h);
+  GstCaps *caps = gst_caps_from_string (ic);
+  GstVideoInfo in_info, out_info;
+  GstHarness *h;
+  GstBuffer *in, *out;
+  GstVideoFrame f;
+  guint v = 0;
+
+  fail_unless (gst_video_info_from_caps (&in_info, caps));
+  gst_caps_unref (caps);
+  in = make_input (&in_info, c->seed);
+
+  h = gst_harness_new ("alignscale");
+  g_object_set (h->element, "method", c->method, "align-corners",
+      (gboolean) c->align_corners, NULL);
+  gst_harness_set_sink_caps_str (h, oc);
+  gst_harness_set_src_caps_str (h, ic);
+  out = gst_harness_push_and_pull (h, in);
+  fail_unless (out != NULL, "%s -> %s gave no buffer", ic, oc);
+
+  caps = gst_pad_get_current_caps (h->sinkpad);
+  fail_unless (gst_video_info_from_caps (&out_info, caps));
+  gst_caps_unref (caps);
+  fail_unless (gst_video_frame_map (&f, &out_info, out, GST_MAP_READ));
+
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&out_info); p++) {
+    guint w, hh, bpp, bps;
+    plane_geometry (&out_info, p, &w, &hh, &bpp, &bps);
+    for (guint y = 0; y < hh; y++) {
+      const guint8 *row = (const guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&f,
+          p) + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&f, p);
+      for (guint s = 0; s < w * bpp / bps; s++, v++) {
+        gint max = bps == 1 ? 255 : 65535;
+        gint got = bps == 1 ? row[s] : ((const guint16 *) row)[s];
+        gdouble e;
+        gint ref;
+
+        fail_unless (v < c->n_values, "more samples than golden values");
+        e = value_at (c, v);
+        ref = (gint) CLAMP (floor (e + 0.5), 0, max);
+        t->samples++;
+        t->exact += got == ref;
+        if (ABS (got - ref) > 1) {
+          if (t->over++ < 10)
+            g_printerr ("FAIL %s %ux%u->%ux%u %s ac=%u site=%u plane %u "
+                "row %u sample %u: got %d, torch %.4f\n", c->format,
+                c->in_w, c->in_h, c->out_w, c->out_h,
+                method_name[c->method], c->align_corners, c->site, p, y, s,
+                got, e);
+        }
+        t->max_abs = MAX (t->max_abs, fabs (got - CLAMP (e, 0, max)));
+      }
+    }
+  }
+  fail_unless_equals_int (v, c->n_values);
+  t->cases++;
+
+  gst_video_frame_unmap (&f);
+  gst_buffer_unref (out);
+  gst_harness_teardown (h);
+  g_free (ic);
+  g_free (oc);
+}
+
+GST_START_TEST (test_golden)
+{
+  const gchar *path = g_getenv ("ALIGNSCALE_GOLDEN");
+  gchar *data = NULL;
+  gsize len = 0, pos = 12;
+  guint n_cases;
+  Tally tally[3][2];
+  guint64 over = 0, total = 0, exact = 0;
+
+  fail_unless (path != NULL, "ALIGNSCALE_GOLDEN is not set");
+  fail_unless (g_file_get_contents (path, &data, &len, NULL), "cannot read %s",
+      path);
+  fail_unless (len >= 12 && memcmp (data, "ASGOLD01", 8) == 0,
+      "%s is not golden data", path);
+  n_cases = rd32 ((guint8 *) data + 8);
+  fail_unless (n_cases >= 300, "only %u cases", n_cases);
+  memset (tally, 0, sizeof (tally));
+
+  for (guint i = 0; i < n_cases; i++) {
+    const guint8 *p = (const guint8 *) data + pos;
+    GoldenCase c;
+
+    fail_unless (pos + 32 <= len, "truncated at case %u", i);
+    memcpy (c.format, p, 12);
+    c.format[12] = 0;
+    c.in_w = GST_READ_UINT16_LE (p + 12);
+    c.in_h = GST_READ_UINT16_LE (p + 14);
+    c.out_w = GST_READ_UINT16_LE (p + 16);
+    c.out_h = GST_READ_UINT16_LE (p + 18);
+    c.method = p[20];
+    c.align_corners = p[21];
+    c.site = p[22];
+    c.seed = rd32 (p + 24);
+    c.n_values = rd32 (p + 28);
+    c.values = p + 32;
+    pos += 32 + 4 * (gsize) c.n_values;
+    fail_unless (pos <= len && c.method < 3 && c.align_corners < 2
+        && c.site < G_N_ELEMENTS (site_caps), "bad case %u", i);
+    run_case (&c, &tally[c.method][c.align_corners]);
+  }
+  fail_unless_equals_int (pos, len);
+
+  g_print ("golden: %u torch cases, every sample vs round-half-up of the "
+      "float result\n", n_cases);
+  g_print ("golden: %-9s %-13s %6s %9s %9s %8s %10s\n", "method",
+      "align-corners", "cases", "samples", "exact", "rate", "max|d|");
+  for (guint m = 0; m < 3; m++)
+    for (guint a = 0; a < 2; a++) {
+      Tally *t = &tally[m][a];
+      g_print ("golden: %-9s %-13s %6u %9" G_GUINT64_FORMAT " %9"
+          G_GUINT64_FORMAT " %7.3f%% %10.4f\n", method_name[m],
+          a ? "true" : "false", t->cases, t->samples, t->exact,
+          t->samples ? 100.0 * t->exact / t->samples : 0.0, t->max_abs);
+      over += t->over;
+      total += t->samples;
+      exact += t->exact;
+    }
+  g_print ("golden: all %" G_GUINT64_FORMAT " samples, %.3f%% exact, %"
+      G_GUINT64_FORMAT " beyond 1 code value\n", total, 100.0 * exact / total,
+      over);
+  fail_unless (over == 0, "%" G_GUINT64_FORMAT " samples beyond 1 code value",
+      over);
+  g_free (data);
+}
+
+GST_END_TEST;
+
+static Suite *
+alignscale_golden_suite (void)
+{
+  Suite *s = suite_create ("alignscale-golden");
+  TCase *tc = tcase_create ("general");
+
+  suite_add_tcase (s, tc);
+  tcase_set_timeout (tc, 600);
+  tcase_add_test (tc, test_golden);
+  return s;
+}
+
+GST_CHECK_MAIN (alignscale_golden);

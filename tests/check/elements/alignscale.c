@@ -1,0 +1,657 @@
+/* gst-check tests of the alignscale element
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <gst/check/gstcheck.h>
+#include <gst/check/gstharness.h>
+#include <gst/controller/gstinterpolationcontrolsource.h>
+#include <gst/controller/gstdirectcontrolbinding.h>
+#include <gst/video/video.h>
+#include <string.h>
+
+#define GRAY16 "video/x-raw,format=GRAY16_LE,framerate=30/1," \
+    "pixel-aspect-ratio=1/1"
+
+/* ---------------------------------------------------------------- helpers */
+
+static guint32
+xorshift32 (guint32 * s)
+{
+  guint32 x = *s;
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  return *s = x;
+}
+
+/* a buffer laid out as the caps say, every plane byte random */
+static GstBuffer *
+random_buffer (const gchar * caps_str, guint32 seed)
+{
+  GstCaps *caps = gst_caps_from_string (caps_str);
+  GstVideoInfo info;
+  GstBuffer *buf;
+  GstMapInfo map;
+
+  fail_unless (gst_video_info_from_caps (&info, caps));
+  gst_caps_unref (caps);
+  buf = gst_buffer_new_allocate (NULL, info.size, NULL);
+  gst_buffer_map (buf, &map, GST_MAP_WRITE);
+  for (gsize i = 0; i < map.size; i++)
+    map.data[i] = xorshift32 (&seed) >> 24;
+  gst_buffer_unmap (buf, &map);
+  GST_BUFFER_PTS (buf) = 0;
+  GST_BUFFER_DURATION (buf) = GST_SECOND / 30;
+  return buf;
+}
+
+static GstHarness *
+new_harness (const gchar * in_caps, const gchar * out_caps,
+    const gchar * first_prop, ...)
+{
+  GstHarness *h = gst_harness_new ("alignscale");
+  va_list args;
+
+  if (first_prop) {
+    va_start (args, first_prop);
+    g_object_set_valist (G_OBJECT (h->element), first_prop, args);
+    va_end (args);
+  }
+  /* downstream constraints first: the src caps event negotiates */
+  gst_harness_set_sink_caps_str (h, out_caps);
+  gst_harness_set_src_caps_str (h, in_caps);
+  return h;
+}
+
+/* one buffer through a fresh element with this configuration */
+static GstBuffer *
+scale_fresh (const gchar * in_caps, const gchar * out_caps, GstBuffer * in,
+    gint method, gboolean align_corners, gdouble cubic_a)
+{
+  GstHarness *h = new_harness (in_caps, out_caps, "method", method,
+      "align-corners", align_corners, "cubic-a", cubic_a, NULL);
+  GstBuffer *out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+
+  fail_unless (out != NULL);
+  gst_harness_teardown (h);
+  return out;
+}
+
+static gboolean
+buffers_equal (GstBuffer * a, GstBuffer * b)
+{
+  GstMapInfo ma, mb;
+  gboolean eq;
+
+  gst_buffer_map (a, &ma, GST_MAP_READ);
+  gst_buffer_map (b, &mb, GST_MAP_READ);
+  eq = ma.size == mb.size && memcmp (ma.data, mb.data, ma.size) == 0;
+  gst_buffer_unmap (a, &ma);
+  gst_buffer_unmap (b, &mb);
+  return eq;
+}
+
+static GstBuffer *
+gray16_buffer (const double *v, int w, int h, double scale)
+{
+  GstBuffer *buf;
+  GstMapInfo map;
+  gsize stride = GST_ROUND_UP_4 (w * 2);
+
+  buf = gst_buffer_new_allocate (NULL, stride * h, NULL);
+  gst_buffer_map (buf, &map, GST_MAP_WRITE);
+  for (int y = 0; y < h; y++)
+    for (int x = 0; x < w; x++)
+      ((guint16 *) (map.data + y * stride))[x] = (guint16) (v[y * w + x] *
+          scale + 0.5);
+  gst_buffer_unmap (buf, &map);
+  return buf;
+}
+
+/* ----------------------------------------------------------- properties */
+
+GST_START_TEST (test_properties)
+{
+  GstElement *e = gst_element_factory_make ("alignscale", NULL);
+  const gchar *names[] = { "method", "align-corners", "cubic-a" };
+  GParamSpec *ps;
+  gint method;
+  gboolean ac;
+  gdouble a;
+
+  fail_unless (e != NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++) {
+    ps = g_object_class_find_property (G_OBJECT_GET_CLASS (e), names[i]);
+    fail_unless (ps != NULL, "no property %s", names[i]);
+    fail_unless (ps->flags & GST_PARAM_MUTABLE_PLAYING, "%s", names[i]);
+    fail_unless (ps->flags & GST_PARAM_CONTROLLABLE, "%s", names[i]);
+    fail_unless (ps->flags & G_PARAM_STATIC_STRINGS, "%s", names[i]);
+  }
+  g_object_get (e, "method", &method, "align-corners", &ac, "cubic-a", &a,
+      NULL);
+  fail_unless_equals_int (method, 1);   /* bilinear */
+  fail_unless (!ac);
+  fail_unless (a == -0.75);
+  ps = g_object_class_find_property (G_OBJECT_GET_CLASS (e), "cubic-a");
+  fail_unless (G_PARAM_SPEC_DOUBLE (ps)->minimum == -2.0);
+  fail_unless (G_PARAM_SPEC_DOUBLE (ps)->maximum == 0.0);
+  gst_object_unref (e);
+}
+
+GST_END_TEST;
+
+/* ------------------------------------- spec §5, cases T01-T04 (torch) */
+
+static void
+check_matrix (const double *in, int iw, int ih, int ow, int oh, gint method,
+    gboolean ac, const double *want, int tol)
+{
+  const double scale = 10000.0;
+  gchar *ic = g_strdup_printf (GRAY16 ",width=%d,height=%d", iw, ih);
+  gchar *oc = g_strdup_printf (GRAY16 ",width=%d,height=%d", ow, oh);
+  GstBuffer *inb = gray16_buffer (in, iw, ih, scale);
+  GstBuffer *out = scale_fresh (ic, oc, inb, method, ac, -0.75);
+  GstMapInfo map;
+  gsize stride = GST_ROUND_UP_4 (ow * 2);
+
+  gst_buffer_map (out, &map, GST_MAP_READ);
+  for (int y = 0; y < oh; y++)
+    for (int x = 0; x < ow; x++) {
+      int got = ((guint16 *) (map.data + y * stride))[x];
+      int exp = (int) floor (want[y * ow + x] * scale + 0.5);
+      fail_unless (ABS (got - exp) <= tol,
+          "method %d ac %d at (%d,%d): got %d, want %d", method, ac, x, y,
+          got, exp);
+    }
+  gst_buffer_unmap (out, &map);
+  gst_buffer_unref (out);
+  gst_buffer_unref (inb);
+  g_free (ic);
+  g_free (oc);
+}
+
+GST_START_TEST (test_spec_matrices)
+{
+  const double a22[] = { 1, 2, 3, 4 };
+  const double a33[] = { 1, 2, 0, 3, 4, 0, 0, 0, 0 };
+  const double t01[] = { 1.0, 1.3148, 1.6852, 2.0, 1.6296, 1.9444, 2.3148,
+    2.6296, 2.3704, 2.6852, 3.0556, 3.3704, 3.0, 3.3148, 3.6852, 4.0
+  };
+  const double t02[] = { 0.6836, 1.0156, 1.5625, 1.8945, 1.3477, 1.6797,
+    2.2266, 2.5586, 2.4414, 2.7734, 3.3203, 3.6523, 3.1055, 3.4375, 3.9844,
+    4.3164
+  };
+  const double t03[] = { 1.0, 1.25, 1.75, 1.5, 0.5, 0.0, 1.5, 1.75, 2.25,
+    1.875, 0.625, 0.0, 2.5, 2.75, 3.25, 2.625, 0.875, 0.0, 2.25, 2.4375,
+    2.8125, 2.25, 0.75, 0.0, 0.75, 0.8125, 0.9375, 0.75, 0.25, 0.0, 0.0, 0.0,
+    0.0, 0.0, 0.0, 0.0
+  };
+  const double t04[] = { 1.0, 1.4, 1.8, 1.6, 0.8, 0.0, 1.8, 2.2, 2.6, 2.24,
+    1.12, 0.0, 2.6, 3.0, 3.4, 2.88, 1.44, 0.0, 2.4, 2.72, 3.04, 2.56, 1.28,
+    0.0, 1.2, 1.36, 1.52, 1.28, 0.64, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+  };
+
+  /* bicubic values are given to 4 decimals: within 1 after x10000 */
+  check_matrix (a22, 2, 2, 4, 4, 2, TRUE, t01, 1);
+  check_matrix (a22, 2, 2, 4, 4, 2, FALSE, t02, 1);
+  /* bilinear: exact */
+  check_matrix (a33, 3, 3, 6, 6, 1, FALSE, t03, 0);
+  check_matrix (a33, 3, 3, 6, 6, 1, TRUE, t04, 0);
+}
+
+GST_END_TEST;
+
+/* --------------------------------------------------------- live switch */
+
+#define LIVE_IN "video/x-raw,format=RGBA,width=37,height=29,framerate=30/1"
+#define LIVE_OUT "video/x-raw,format=RGBA,width=53,height=17"
+
+GST_START_TEST (test_live_switch)
+{
+  struct
+  {
+    const gchar *prop;
+    gint method;
+    gboolean ac;
+    gdouble a;
+  } steps[] = {
+    {NULL, 1, FALSE, -0.75},
+    {"align-corners", 1, TRUE, -0.75},
+    {"method", 2, TRUE, -0.75},
+    {"cubic-a", 2, TRUE, -0.5},
+    {"align-corners", 2, FALSE, -0.5},
+    {"method", 0, FALSE, -0.5},
+    {"align-corners", 0, TRUE, -0.5},
+  };
+  GstBuffer *in = random_buffer (LIVE_IN, 7);
+  GstHarness *h = new_harness (LIVE_IN, LIVE_OUT, NULL);
+  GstBuffer *prev = NULL;
+
+  gst_harness_play (h);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++) {
+    GstBuffer *out, *ref;
+
+    if (steps[i].prop && !strcmp (steps[i].prop, "method"))
+      g_object_set (h->element, "method", steps[i].method, NULL);
+    else if (steps[i].prop && !strcmp (steps[i].prop, "align-corners"))
+      g_object_set (h->element, "align-corners", steps[i].ac, NULL);
+    else if (steps[i].prop)
+      g_object_set (h->element, "cubic-a", steps[i].a, NULL);
+
+    out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+    fail_unless (out != NULL);
+    ref = scale_fresh (LIVE_IN, LIVE_OUT, in, steps[i].method, steps[i].ac,
+        steps[i].a);
+    fail_unless (buffers_equal (out, ref), "step %u (%s) differs from a fresh"
+        " element with that configuration", i, steps[i].prop);
+    /* every step changes the picture, so a missed switch cannot pass */
+    if (prev)
+      fail_if (buffers_equal (out, prev), "step %u had no effect", i);
+    if (prev)
+      gst_buffer_unref (prev);
+    prev = out;
+    gst_buffer_unref (ref);
+  }
+  gst_buffer_unref (prev);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+/* ---------------------- tables are rebuilt only when something changed */
+
+static gint builds;
+
+static void
+count_builds (GstDebugCategory * category, GstDebugLevel level,
+    const gchar * file, const gchar * function, gint line, GObject * object,
+    GstDebugMessage * message, gpointer user_data)
+{
+  if (!strcmp (gst_debug_category_get_name (category), "alignscale")
+      && g_str_has_prefix (gst_debug_message_get (message), "built tables"))
+    g_atomic_int_inc (&builds);
+}
+
+GST_START_TEST (test_rebuild_only_on_change)
+{
+  GstBuffer *in = random_buffer (LIVE_IN, 9);
+  GstHarness *h;
+
+  gst_debug_set_threshold_for_name ("alignscale", GST_LEVEL_DEBUG);
+  gst_debug_add_log_function (count_builds, NULL, NULL);
+  builds = 0;
+
+  h = new_harness (LIVE_IN, LIVE_OUT, NULL);
+  for (int i = 0; i < 3; i++)
+    gst_buffer_unref (gst_harness_push_and_pull (h, gst_buffer_ref (in)));
+  fail_unless_equals_int (builds, 1);
+
+  /* cubic-a does not matter for bilinear; an unchanged value is no change */
+  g_object_set (h->element, "cubic-a", -0.5, "align-corners", FALSE, NULL);
+  gst_buffer_unref (gst_harness_push_and_pull (h, gst_buffer_ref (in)));
+  fail_unless_equals_int (builds, 1);
+
+  g_object_set (h->element, "align-corners", TRUE, NULL);
+  for (int i = 0; i < 2; i++)
+    gst_buffer_unref (gst_harness_push_and_pull (h, gst_buffer_ref (in)));
+  fail_unless_equals_int (builds, 2);
+
+  /* new caps: new tables */
+  gst_harness_set_sink_caps_str (h,
+      "video/x-raw,format=RGBA,width=20,height=20");
+  fail_unless (gst_harness_push_upstream_event (h,
+          gst_event_new_reconfigure ()));
+  gst_buffer_unref (gst_harness_push_and_pull (h, gst_buffer_ref (in)));
+  fail_unless_equals_int (builds, 3);
+
+  gst_debug_remove_log_function (count_builds);
+  gst_debug_set_threshold_for_name ("alignscale", GST_LEVEL_NONE);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+/* ------------------- controlled properties follow the stream time */
+
+GST_START_TEST (test_controller)
+{
+  GstBuffer *in = random_buffer (LIVE_IN, 11), *out, *ref;
+  GstHarness *h = new_harness (LIVE_IN, LIVE_OUT, "method", 2, NULL);
+  GstControlSource *cs = gst_interpolation_control_source_new ();
+  GstTimedValueControlSource *tvcs = (GstTimedValueControlSource *) cs;
+  gdouble a;
+
+  g_object_set (cs, "mode", GST_INTERPOLATION_MODE_NONE, NULL);
+  gst_timed_value_control_source_set (tvcs, 0, -0.75);
+  gst_timed_value_control_source_set (tvcs, GST_SECOND, -0.5);
+  gst_object_add_control_binding (GST_OBJECT (h->element),
+      gst_direct_control_binding_new_absolute (GST_OBJECT (h->element),
+          "cubic-a", cs));
+
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));     /* pts 0 */
+  ref = scale_fresh (LIVE_IN, LIVE_OUT, in, 2, FALSE, -0.75);
+  fail_unless (buffers_equal (out, ref));
+  gst_buffer_unref (out);
+  gst_buffer_unref (ref);
+
+  in = gst_buffer_make_writable (in);
+  GST_BUFFER_PTS (in) = 2 * GST_SECOND;
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  ref = scale_fresh (LIVE_IN, LIVE_OUT, in, 2, FALSE, -0.5);
+  fail_unless (buffers_equal (out, ref), "controller value not applied");
+  g_object_get (h->element, "cubic-a", &a, NULL);
+  fail_unless (a == -0.5);
+  gst_buffer_unref (out);
+  gst_buffer_unref (ref);
+
+  gst_object_unref (cs);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+/* ---------------------------------------------------------- negotiation */
+
+static GstStructure *
+negotiated (const gchar * in_caps, const gchar * out_caps)
+{
+  GstHarness *h = new_harness (in_caps, out_caps, NULL);
+  GstCaps *caps = gst_pad_get_current_caps (h->sinkpad);
+  GstStructure *s;
+
+  fail_unless (caps != NULL, "%s -> %s did not negotiate", in_caps, out_caps);
+  s = gst_structure_copy (gst_caps_get_structure (caps, 0));
+  gst_caps_unref (caps);
+  gst_harness_teardown (h);
+  return s;
+}
+
+static void
+check_size (const gchar * in_caps, const gchar * out_caps, gint w, gint h,
+    gint par_n, gint par_d)
+{
+  GstStructure *s = negotiated (in_caps, out_caps);
+  gint gw, gh, n = 1, d = 1;
+
+  fail_unless (gst_structure_get_int (s, "width", &gw));
+  fail_unless (gst_structure_get_int (s, "height", &gh));
+  gst_structure_get_fraction (s, "pixel-aspect-ratio", &n, &d);
+  fail_unless (gw == w && gh == h && n == par_n && d == par_d,
+      "%s -> %s: got %dx%d PAR %d/%d, want %dx%d PAR %d/%d", in_caps,
+      out_caps, gw, gh, n, d, w, h, par_n, par_d);
+  gst_structure_free (s);
+}
+
+GST_START_TEST (test_fixate_keeps_dar)
+{
+  /* one dimension and the PAR fixed: the other keeps the DAR */
+  check_size ("video/x-raw,format=I420,width=320,height=240,"
+      "pixel-aspect-ratio=1/1,framerate=30/1",
+      "video/x-raw,width=160,pixel-aspect-ratio=1/1", 160, 120, 1, 1);
+  check_size ("video/x-raw,format=I420,width=320,height=240,"
+      "pixel-aspect-ratio=1/1,framerate=30/1",
+      "video/x-raw,height=60,pixel-aspect-ratio=1/1", 80, 60, 1, 1);
+  /* anamorphic PAL 4:3 PAR -> square pixels: DAR 5/3 */
+  check_size ("video/x-raw,format=RGB,width=720,height=576,"
+      "pixel-aspect-ratio=4/3,framerate=25/1",
+      "video/x-raw,width=1024,pixel-aspect-ratio=1/1", 1024, 614, 1, 1);
+  /* one dimension fixed, PAR free: keep the other input dimension */
+  check_size ("video/x-raw,format=GRAY8,width=320,height=240,"
+      "pixel-aspect-ratio=1/1,framerate=30/1", "video/x-raw,width=160", 160,
+      240, 2, 1);
+  /* both fixed, PAR free: the PAR keeps the DAR */
+  check_size ("video/x-raw,format=GRAY8,width=320,height=240,"
+      "pixel-aspect-ratio=1/1,framerate=30/1",
+      "video/x-raw,width=240,height=240", 240, 240, 4, 3);
+  /* large sizes (tiscamera #426) */
+  check_size ("video/x-raw,format=GRAY8,width=3872,height=2764,"
+      "pixel-aspect-ratio=1/1,framerate=30/1",
+      "video/x-raw,width=640,pixel-aspect-ratio=1/1", 640, 457, 1, 1);
+  /* nothing fixed downstream: the input size and PAR are kept */
+  check_size ("video/x-raw,format=NV12,width=99,height=77,"
+      "pixel-aspect-ratio=3/2,framerate=30/1", "video/x-raw", 99, 77, 3, 2);
+}
+
+GST_END_TEST;
+
+/* huge PAR fractions overflow exact DAR products (MR !8262): negotiation
+ * must still succeed with a sane size */
+GST_START_TEST (test_fixate_overflow)
+{
+  GstStructure *s = negotiated ("video/x-raw,format=GRAY8,width=32767,"
+      "height=32767,pixel-aspect-ratio=2147483647/2147483646,framerate=0/1",
+      "video/x-raw,width=30000,pixel-aspect-ratio=1/1");
+  gint w, h;
+
+  fail_unless (gst_structure_get_int (s, "width", &w));
+  fail_unless (gst_structure_get_int (s, "height", &h));
+  fail_unless_equals_int (w, 30000);
+  fail_unless (h >= 29999 && h <= 30001, "height %d", h);
+  gst_structure_free (s);
+
+  s = negotiated ("video/x-raw,format=GRAY8,width=32767,height=1,"
+      "pixel-aspect-ratio=2147483647/1,framerate=0/1",
+      "video/x-raw,height=32767,pixel-aspect-ratio=1/1");
+  fail_unless (gst_structure_get_int (s, "width", &w));
+  fail_unless_equals_int (w, 32767);    /* clamped to the largest size */
+  gst_structure_free (s);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_passthrough)
+{
+  const gchar *caps = "video/x-raw,format=NV12,width=64,height=48,"
+      "framerate=30/1";
+  GstHarness *h = new_harness (caps, caps, "method", 2, "align-corners",
+      TRUE, NULL);
+  GstBuffer *in = random_buffer (caps, 3), *out;
+
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out == in, "equal sizes must be passed through");
+  fail_unless (gst_base_transform_is_passthrough (GST_BASE_TRANSFORM
+          (h->element)));
+  gst_buffer_unref (out);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+/* odd sizes in 4:2:0: chroma planes are ceil (L / 2), output size exact */
+GST_START_TEST (test_odd_420)
+{
+  const gchar *fmts[] = { "I420", "YV12", "NV12", "NV21" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fmts); f++) {
+    gchar *ic = g_strdup_printf ("video/x-raw,format=%s,width=33,height=17,"
+        "framerate=30/1", fmts[f]);
+    gchar *oc = g_strdup_printf ("video/x-raw,format=%s,width=15,height=9",
+        fmts[f]);
+    GstBuffer *in = random_buffer (ic, 5), *out;
+    GstVideoInfo info;
+
+    for (gint m = 0; m < 3; m++) {
+      out = scale_fresh (ic, oc, in, m, m == 1, -0.75);
+      gst_video_info_set_format (&info, gst_video_format_from_string (fmts[f]),
+          15, 9);
+      fail_unless_equals_int (gst_buffer_get_size (out), info.size);
+      gst_buffer_unref (out);
+    }
+    gst_buffer_unref (in);
+    g_free (ic);
+    g_free (oc);
+  }
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_interlaced_refused)
+{
+  const gchar *caps = "video/x-raw,format=I420,width=64,height=48,"
+      "framerate=30/1,interlace-mode=interleaved";
+  GstHarness *h = new_harness (caps, "video/x-raw,width=32,height=24", NULL);
+
+  fail_unless_equals_int (gst_harness_push (h, random_buffer (caps, 1)),
+      GST_FLOW_NOT_NEGOTIATED);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_absurd_size_refused)
+{
+  const gchar *caps = "video/x-raw,format=GRAY8,width=64,height=48,"
+      "framerate=30/1";
+  GstHarness *h = new_harness (caps, "video/x-raw,width=40000,height=24",
+      NULL);
+
+  fail_unless_equals_int (gst_harness_push (h, random_buffer (caps, 1)),
+      GST_FLOW_NOT_NEGOTIATED);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+/* ------------------------------------------------------------ bad input */
+
+static void
+expect_error (GstBuffer * buf, const gchar * caps, const gchar * needle)
+{
+  GstHarness *h = new_harness (caps, "video/x-raw,width=32,height=24", NULL);
+  GstBus *bus = gst_bus_new ();
+  GstMessage *msg;
+  GError *err = NULL;
+  gchar *dbg = NULL;
+
+  gst_element_set_bus (h->element, bus);
+  fail_unless_equals_int (gst_harness_push (h, buf), GST_FLOW_ERROR);
+  msg = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
+  fail_unless (msg != NULL, "no error message");
+  gst_message_parse_error (msg, &err, &dbg);
+  fail_unless (dbg && strstr (dbg, needle), "debug '%s' lacks '%s'", dbg,
+      needle);
+  fail_unless_equals_int (gst_harness_buffers_in_queue (h), 0);
+  g_clear_error (&err);
+  g_free (dbg);
+  gst_message_unref (msg);
+  gst_element_set_bus (h->element, NULL);
+  gst_object_unref (bus);
+  gst_harness_teardown (h);
+}
+
+GST_START_TEST (test_short_buffer)
+{
+  const gchar *caps = "video/x-raw,format=I420,width=64,height=48,"
+      "framerate=30/1";
+
+  /* 64x48 I420 is 4608 bytes */
+  expect_error (gst_buffer_new_allocate (NULL, 100, NULL), caps,
+      "has 100 bytes");
+  expect_error (gst_buffer_new_allocate (NULL, 4607, NULL), caps,
+      "has 4607 bytes");
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_bad_video_meta)
+{
+  const gchar *caps = "video/x-raw,format=GRAY8,width=64,height=48,"
+      "framerate=30/1";
+  gsize offset[4] = { 0 };
+  gint stride[4] = { 32 };
+  GstBuffer *buf = gst_buffer_new_allocate (NULL, 64 * 48, NULL);
+
+  /* stride shorter than a row */
+  gst_buffer_add_video_meta_full (buf, GST_VIDEO_FRAME_FLAG_NONE,
+      GST_VIDEO_FORMAT_GRAY8, 64, 48, 1, offset, stride);
+  expect_error (buf, caps, "stride of 32 bytes");
+
+  /* rows that run past the end of the buffer */
+  buf = gst_buffer_new_allocate (NULL, 64 * 48, NULL);
+  stride[0] = 128;
+  gst_buffer_add_video_meta_full (buf, GST_VIDEO_FRAME_FLAG_NONE,
+      GST_VIDEO_FORMAT_GRAY8, 64, 48, 1, offset, stride);
+  expect_error (buf, caps, "has 3072 bytes");
+}
+
+GST_END_TEST;
+
+/* ------------------------------------------------ chroma siting (§6.2) */
+
+/* spec case V01: luma 4 -> 8, chroma [0, 100]: centre-sited gives
+ * [0, 25, 75, 100], left-sited [0, 37.5, 87.5, 100] */
+GST_START_TEST (test_chroma_siting)
+{
+  struct
+  {
+    const gchar *site;
+    guint8 want[4];
+  } c[] = {
+    {",chroma-site=jpeg", {0, 25, 75, 100}},
+    {",chroma-site=mpeg2", {0, 38, 88, 100}},
+    {"", {0, 38, 88, 100}},     /* unknown: treated as mpeg2 */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (c); i++) {
+    gchar *ic = g_strdup_printf ("video/x-raw,format=I420,width=4,height=2,"
+        "framerate=30/1,colorimetry=bt601%s", c[i].site);
+    GstBuffer *in = random_buffer (ic, 1), *out;
+    GstVideoInfo info;
+    GstVideoFrame frame;
+    GstCaps *caps = gst_caps_from_string (ic);
+
+    gst_video_info_from_caps (&info, caps);
+    gst_caps_unref (caps);
+    gst_video_frame_map (&frame, &info, in, GST_MAP_WRITE);
+    for (int p = 1; p < 3; p++) {
+      guint8 *d = GST_VIDEO_FRAME_PLANE_DATA (&frame, p);
+      d[0] = 0;
+      d[1] = 100;
+    }
+    gst_video_frame_unmap (&frame);
+
+    out = scale_fresh (ic, "video/x-raw,width=8,height=2", in, 1, FALSE,
+        -0.75);
+    gst_video_info_set_format (&info, GST_VIDEO_FORMAT_I420, 8, 2);
+    gst_video_frame_map (&frame, &info, out, GST_MAP_READ);
+    for (int p = 1; p < 3; p++)
+      for (int j = 0; j < 4; j++)
+        fail_unless_equals_int (((guint8 *)
+                GST_VIDEO_FRAME_PLANE_DATA (&frame, p))[j], c[i].want[j]);
+    gst_video_frame_unmap (&frame);
+    gst_buffer_unref (out);
+    gst_buffer_unref (in);
+    g_free (ic);
+  }
+}
+
+GST_END_TEST;
+
+static Suite *
+alignscale_suite (void)
+{
+  Suite *s = suite_create ("alignscale");
+  TCase *tc = tcase_create ("general");
+
+  suite_add_tcase (s, tc);
+  tcase_add_test (tc, test_properties);
+  tcase_add_test (tc, test_spec_matrices);
+  tcase_add_test (tc, test_live_switch);
+  tcase_add_test (tc, test_rebuild_only_on_change);
+  tcase_add_test (tc, test_controller);
+  tcase_add_test (tc, test_fixate_keeps_dar);
+  tcase_add_test (tc, test_fixate_overflow);
+  tcase_add_test (tc, test_passthrough);
+  tcase_add_test (tc, test_odd_420);
+  tcase_add_test (tc, test_interlaced_refused);
+  tcase_add_test (tc, test_absurd_size_refused);
+  tcase_add_test (tc, test_short_buffer);
+  tcase_add_test (tc, test_bad_video_meta);
+  tcase_add_test (tc, test_chroma_siting);
+  return s;
+}
+
+GST_CHECK_MAIN (alignscale);

@@ -1,0 +1,350 @@
+/* Unit tests of the weight tables (gst/alignscale/resample.c) against the
+ * formulas of shared/spec/resampling.md and its torch-generated cases (§11).
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <gst/check/gstcheck.h>
+#include <math.h>
+#include <string.h>
+
+#include "resample.h"
+
+/* ---- an independent, literal transcription of the spec formulas ---- */
+
+static double
+spec_keys (double t, double a)
+{
+  t = fabs (t);
+  if (t <= 1)
+    return ((a + 2) * t - (a + 3)) * t * t + 1;
+  if (t < 2)
+    return ((a * t - 5 * a) * t + 8 * a) * t - 4 * a;
+  return 0;
+}
+
+static double
+spec_src (int i, int in, int out, AsMapping m)
+{
+  if (m == AS_MAP_ALIGN_CORNERS)
+    return out > 1 ? (double) i * (in - 1) / (out - 1) : 0.0;
+  return (i + 0.5) * in / out - 0.5;
+}
+
+/* dense W (out x in), specref.weights_interp: taps clamped */
+static double *
+spec_dense (int in, int out, AsMapping m, AsKernel k, double a)
+{
+  double *W = g_new0 (double, (gsize) in * out);
+
+  for (int i = 0; i < out; i++) {
+    double x = spec_src (i, in, out, m), f = floor (x), t = x - f;
+    if (k == AS_KERNEL_LINEAR) {
+      W[i * in + CLAMP ((int) f, 0, in - 1)] += 1 - t;
+      W[i * in + CLAMP ((int) f + 1, 0, in - 1)] += t;
+    } else {
+      double w[4] = { spec_keys (t + 1, a), spec_keys (t, a),
+        spec_keys (1 - t, a), spec_keys (2 - t, a)
+      };
+      for (int j = 0; j < 4; j++)
+        W[i * in + CLAMP ((int) f - 1 + j, 0, in - 1)] += w[j];
+    }
+  }
+  return W;
+}
+
+static AsAxis
+make_axis (int in, int out, AsMapping m, AsKernel k, double a)
+{
+  AsAxis axis;
+  AsAxisSpec s;
+
+  s.in_len = in;
+  s.out_len = out;
+  s.map = as_affine_full (m, in, out);
+  s.kernel = k;
+  s.cubic_a = a;
+  s.nearest = m == AS_MAP_ALIGN_CORNERS ? AS_NEAREST_HALF_DOWN :
+      AS_NEAREST_TORCH_EXACT;
+  fail_unless (as_axis_init (&axis, &s) == 0);
+  return axis;
+}
+
+static double *
+axis_dense (const AsAxis * axis, gboolean fixed)
+{
+  double *W = g_new0 (double, (gsize) axis->in_len * axis->out_len);
+
+  for (int i = 0; i < axis->out_len; i++)
+    for (int k = 0; k < axis->n_taps; k++) {
+      int j = axis->offset[i] + k;
+      gsize t = (gsize) i * axis->n_taps + k;
+      fail_unless (j >= 0 && j < axis->in_len, "tap %d out of [0,%d)", j,
+          axis->in_len);
+      W[(gsize) i * axis->in_len + j] += fixed ?
+          (double) axis->iweight[t] / AS_WEIGHT_ONE : axis->weight[t];
+    }
+  return W;
+}
+
+static void
+apply_1d (const AsAxis * axis, const double *in, double *out)
+{
+  for (int i = 0; i < axis->out_len; i++) {
+    out[i] = 0;
+    for (int k = 0; k < axis->n_taps; k++)
+      out[i] += axis->weight[i * axis->n_taps + k] * in[axis->offset[i] + k];
+  }
+}
+
+static void
+check_vector (const gchar * id, const double *got, const double *want, int n,
+    double tol)
+{
+  for (int i = 0; i < n; i++)
+    fail_unless (fabs (got[i] - want[i]) <= tol,
+        "%s[%d]: got %.6f, want %.4f", id, i, got[i], want[i]);
+}
+
+static void
+check_case (const gchar * id, const double *in, int n_in, int n_out,
+    AsMapping m, AsKernel k, const double *want)
+{
+  AsAxis axis = make_axis (n_in, n_out, m, k, -0.75);
+  double out[64];
+
+  apply_1d (&axis, in, out);
+  check_vector (id, out, want, n_out, 6e-5);
+  as_axis_clear (&axis);
+}
+
+/* §11 one-dimensional cases (values from torch 1.13.1 / cv2 4.6 / spec) */
+GST_START_TEST (test_spec_cases)
+{
+  const double r4[] = { 0, 1, 2, 3 };
+  const double r8[] = { 3, 1, 4, 1, 5, 9, 2, 6 };
+  const double t10in[] = { 0, 1, 5, 3 };
+  const double t05[] = { 0.0, 0.3571, 0.9286, 1.5, 2.0714, 2.6429, 3.0 };
+  const double t10[] = { -0.0992, 0.0948, 0.758, 3.2813, 5.0703, 3.9275,
+    2.8016
+  };
+  const double t11[] = { 1.0266, 2.3438, 1.9664 };
+  const double o06[] = { -0.1055, 0.1914, 0.668, 1.2969, 1.7031, 2.332,
+    2.8086, 3.1055
+  };
+  const double c01[] = { 2.4, 3.7, 3.0, 8.3, 4.8 };
+  const double c02[] = { 2.3002, 3.9228, 2.3438, 8.642, 4.5532 };
+  const double t09_hp[] = { 1.5 }, t09_ac[] = { 0.0 };
+  const double o07[] = { 3.28125 };
+
+  check_case ("T05", r4, 4, 7, AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR, t05);
+  check_case ("T09 ac=False", r4, 4, 1, AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR,
+      t09_hp);
+  check_case ("T09 ac=True", r4, 4, 1, AS_MAP_ALIGN_CORNERS,
+      AS_KERNEL_LINEAR, t09_ac);
+  check_case ("T09 bicubic", r4, 4, 1, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC,
+      t09_hp);
+  check_case ("O07 torch", t10in, 4, 1, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC,
+      o07);
+  check_case ("T10", t10in, 4, 7, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC, t10);
+  check_case ("T11", r8, 8, 3, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC, t11);
+  check_case ("O06", r4, 4, 8, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC, o06);
+  check_case ("C01", r8, 8, 5, AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR, c01);
+  check_case ("C02", r8, 8, 5, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC, c02);
+}
+
+GST_END_TEST;
+
+/* N01 (torch nearest-exact) and N02 (align_corners, ties down) indices */
+GST_START_TEST (test_spec_nearest)
+{
+  struct
+  {
+    int in, out;
+    AsMapping m;
+    int want[8];
+  } c[] = {
+    {5, 3, AS_MAP_HALF_PIXEL, {0, 2, 4}},
+    {5, 2, AS_MAP_HALF_PIXEL, {1, 3}},
+    {2, 1, AS_MAP_HALF_PIXEL, {1}},     /* N03 torch */
+    {4, 2, AS_MAP_HALF_PIXEL, {1, 3}},  /* N03 torch */
+    {2, 7, AS_MAP_HALF_PIXEL, {0, 0, 0, 1, 1, 1, 1}},   /* N03 torch */
+    {4, 3, AS_MAP_ALIGN_CORNERS, {0, 1, 3}},    /* N02 round_prefer_floor */
+  };
+
+  for (guint n = 0; n < G_N_ELEMENTS (c); n++) {
+    AsAxis a = make_axis (c[n].in, c[n].out, c[n].m, AS_KERNEL_NEAREST, 0);
+    for (int i = 0; i < c[n].out; i++)
+      fail_unless_equals_int (a.offset[i], c[n].want[i]);
+    as_axis_clear (&a);
+  }
+}
+
+GST_END_TEST;
+
+/* V01: chroma of a 4:2:x plane, luma 4 -> 8, half_pixel; chroma [0, 100] */
+GST_START_TEST (test_spec_chroma_v01)
+{
+  const double want_c[2][4] = { {-0.25, 0.25, 0.75, 1.25},
+  {-0.125, 0.375, 0.875, 1.375}
+  };
+  const double want_v[2][4] = { {0, 25, 75, 100}, {0, 37.5, 87.5, 100} };
+  const double chroma[] = { 0, 100 };
+
+  for (int site = 0; site < 2; site++) {
+    AsAffine luma = as_affine_full (AS_MAP_HALF_PIXEL, 4, 8);
+    AsAxisSpec s = { 2, 4, as_affine_subsampled (luma, 2, site == 0 ? 1 : 0),
+      AS_KERNEL_LINEAR, -0.75, AS_NEAREST_HALF_UP
+    };
+    AsAxis a;
+    double out[4];
+
+    for (int j = 0; j < 4; j++)
+      fail_unless (fabs (as_affine_eval (s.map, j) - want_c[site][j]) < 1e-12);
+    fail_unless (as_axis_init (&a, &s) == 0);
+    apply_1d (&a, chroma, out);
+    check_vector (site ? "V01 left" : "V01 centre", out, want_v[site], 4,
+        1e-9);
+    as_axis_clear (&a);
+  }
+}
+
+GST_END_TEST;
+
+static void
+check_against_spec (int in, int out, AsMapping m, AsKernel k, double a)
+{
+  AsAxis axis = make_axis (in, out, m, k, a);
+  double *S = spec_dense (in, out, m, k, a);
+  double *E = axis_dense (&axis, FALSE), *Q = axis_dense (&axis, TRUE);
+
+  for (int i = 0; i < out; i++) {
+    int sum = 0, sum16 = 0;
+    for (int k2 = 0; k2 < axis.n_taps; k2++) {
+      gsize t = (gsize) i * axis.n_taps + k2;
+      sum += axis.iweight[t];
+      sum16 += axis.lweight[t];
+      fail_unless (fabs ((double) axis.lweight[t] / AS_WEIGHT_ONE_16 -
+              axis.weight[t]) <= 2.5 / AS_WEIGHT_ONE_16);
+    }
+    fail_unless_equals_int (sum, AS_WEIGHT_ONE);
+    fail_unless_equals_int (sum16, AS_WEIGHT_ONE_16);
+    for (int j = 0; j < in; j++) {
+      gsize t = (gsize) i * in + j;
+      fail_unless (fabs (E[t] - S[t]) < 1e-12,
+          "%d->%d m=%d k=%d a=%g W[%d,%d] = %.15f, spec %.15f", in, out, m, k,
+          a, i, j, E[t], S[t]);
+      /* rounding plus the residue given to the largest tap */
+      fail_unless (fabs (Q[t] - S[t]) <= 2.5 / AS_WEIGHT_ONE,
+          "fixed point W[%d,%d] = %f, spec %f", i, j, Q[t], S[t]);
+    }
+  }
+  g_free (S);
+  g_free (E);
+  g_free (Q);
+  as_axis_clear (&axis);
+}
+
+GST_START_TEST (test_tables_match_formulas)
+{
+  const int sizes[][2] = { {1, 1}, {1, 7}, {7, 1}, {1, 4096}, {4096, 1},
+  {2, 3}, {3, 2}, {4, 4}, {5, 9}, {1080, 224}, {224, 1080}, {64, 63}
+  };
+  const double as[] = { -0.75, -0.5, -2.0, 0.0 };
+  GRand *rand = g_rand_new_with_seed (1234);
+
+  for (int m = 0; m < 2; m++)
+    for (int k = AS_KERNEL_LINEAR; k <= AS_KERNEL_CUBIC; k++) {
+      for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+        check_against_spec (sizes[s][0], sizes[s][1], m, k,
+            as[s % G_N_ELEMENTS (as)]);
+      for (int r = 0; r < 200; r++)
+        check_against_spec (g_rand_int_range (rand, 1, 65),
+            g_rand_int_range (rand, 1, 65), m, k, -0.75);
+    }
+  g_rand_free (rand);
+}
+
+GST_END_TEST;
+
+/* in == out is the identity for every method and convention */
+GST_START_TEST (test_identity)
+{
+  for (int m = 0; m < 2; m++)
+    for (int k = AS_KERNEL_NEAREST; k <= AS_KERNEL_CUBIC; k++)
+      for (int n = 1; n < 40; n += 7) {
+        AsAxis a = make_axis (n, n, m, k, -0.75);
+        fail_unless (a.identity && a.n_taps == 1);
+        for (int i = 0; i < n; i++)
+          fail_unless (a.offset[i] == i && a.iweight[i] == AS_WEIGHT_ONE);
+        as_axis_clear (&a);
+      }
+}
+
+GST_END_TEST;
+
+/* degenerate lengths: in = 1 is a constant, out = 1 samples the centre
+ * (half_pixel) or the first pixel (align_corners), T09 */
+GST_START_TEST (test_degenerate)
+{
+  for (int k = AS_KERNEL_NEAREST; k <= AS_KERNEL_CUBIC; k++) {
+    AsAxis a = make_axis (1, 4096, AS_MAP_HALF_PIXEL, k, -0.75);
+    fail_unless_equals_int (a.n_taps, 1);
+    for (int i = 0; i < 4096; i++)
+      fail_unless (a.offset[i] == 0 && a.iweight[i] == AS_WEIGHT_ONE);
+    as_axis_clear (&a);
+
+    a = make_axis (4096, 1, AS_MAP_ALIGN_CORNERS, k, -0.75);
+    fail_unless_equals_int (a.offset[0], 0);
+    fail_unless (a.weight[0] == 1.0);
+    as_axis_clear (&a);
+
+    a = make_axis (4096, 1, AS_MAP_HALF_PIXEL, k, -0.75);
+    if (k == AS_KERNEL_NEAREST) {
+      fail_unless_equals_int (a.offset[0], 2048);       /* floor (0.5 * 4096) */
+    } else {
+      double in[4096], out[1];
+      for (int i = 0; i < 4096; i++)
+        in[i] = i;
+      apply_1d (&a, in, out);
+      fail_unless (fabs (out[0] - 2047.5) < 1e-9, "centre: %f", out[0]);
+    }
+    as_axis_clear (&a);
+  }
+}
+
+GST_END_TEST;
+
+/* the float32 nearest-exact emulation differs from the exact rational rule
+ * where torch does: 224 -> 1080 at 2 indices (§2.3) */
+GST_START_TEST (test_torch_nearest_float32)
+{
+  AsAxis t = make_axis (224, 1080, AS_MAP_HALF_PIXEL, AS_KERNEL_NEAREST, 0);
+  int diff = 0;
+
+  for (int i = 0; i < 1080; i++) {
+    int exact = (int) (((int64_t) (2 * i + 1) * 224) / (2 * 1080));
+    diff += t.offset[i] != exact;
+  }
+  fail_unless_equals_int (diff, 2);
+  as_axis_clear (&t);
+}
+
+GST_END_TEST;
+
+static Suite *
+resample_suite (void)
+{
+  Suite *s = suite_create ("resample");
+  TCase *tc = tcase_create ("general");
+
+  suite_add_tcase (s, tc);
+  tcase_add_test (tc, test_spec_cases);
+  tcase_add_test (tc, test_spec_nearest);
+  tcase_add_test (tc, test_spec_chroma_v01);
+  tcase_add_test (tc, test_tables_match_formulas);
+  tcase_add_test (tc, test_identity);
+  tcase_add_test (tc, test_degenerate);
+  tcase_add_test (tc, test_torch_nearest_float32);
+  return s;
+}
+
+GST_CHECK_MAIN (resample);
