@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# alignscale developer entry point: installs what is missing (Debian 12),
+# builds with meson, then runs one job.
+#   ./run.sh demo       scale a test pattern with both conventions to PNGs
+#   ./run.sh test       the whole test suite (what CI runs)
+#   ./run.sh sanitize   the test suite under ASan + UBSan (build-asan/)
+#   ./run.sh valgrind   the test suite under valgrind memcheck
+#   ./run.sh build      just build
+set -euo pipefail
+cd "$(dirname "$0")"
+
+BUILD_DEPS=(gcc pkg-config meson ninja-build libgstreamer1.0-dev
+  libgstreamer-plugins-base1.0-dev liborc-0.4-dev liborc-0.4-dev-bin
+  gstreamer1.0-tools gstreamer1.0-plugins-base)
+
+install_missing() {
+  local missing=() p
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" ||
+      missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo=sudo
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y \
+    --no-install-recommends "${missing[@]}"
+}
+
+build() { # build DIR [meson options...]
+  local dir=$1
+  shift
+  if [ ! -f "$dir/build.ninja" ]; then
+    meson setup "$dir" "$@"
+  fi
+  ninja -C "$dir"
+}
+
+# run the suite, print each Check summary, the golden table, and one
+# "N passed, N failed" line counting test cases
+run_suite() { # DIR [meson test options...]
+  local dir=$1 rc=0
+  shift
+  meson test -C "$dir" --print-errorlogs "$@" || rc=$?
+  local log="$dir/meson-logs/testlog.txt"
+  grep -E '^golden: ' "$log" || true
+  grep -E '^[0-9]+%: Checks: ' "$log" || true
+  awk '/^[0-9]+%: Checks: /{gsub(/,/,""); n+=$3; f+=$5+$7}
+       END{printf "alignscale tests: %d passed, %d failed\n", n-f, f}' "$log"
+  return $rc
+}
+
+export GST_PLUGIN_PATH="$PWD/build/gst/alignscale${GST_PLUGIN_PATH:+:$GST_PLUGIN_PATH}"
+
+case "${1:-}" in
+  demo)
+    install_missing "${BUILD_DEPS[@]}" gstreamer1.0-plugins-good
+    build build
+    out="$PWD/build/demo"
+    mkdir -p "$out"
+    # an 8x6 one-pixel checkerboard blown up 32x: the conventions differ in
+    # where the input pixel centres land, plainly visible at the borders
+    src="videotestsrc num-buffers=1 pattern=checkers-1 !
+      video/x-raw,format=RGB,width=8,height=6,pixel-aspect-ratio=1/1"
+    sink="video/x-raw,width=256,height=192 ! pngenc ! filesink"
+    gst-launch-1.0 -q $src ! alignscale method=nearest ! $sink \
+      location="$out/input-nearest.png"
+    for m in bilinear bicubic; do
+      for ac in false true; do
+        gst-launch-1.0 -q $src ! alignscale method=$m align-corners=$ac ! \
+          $sink location="$out/$m-align-corners-$ac.png"
+      done
+    done
+    echo "alignscale demo: 8x6 checkerboard -> 256x192"
+    for f in input-nearest bilinear-align-corners-false \
+      bilinear-align-corners-true bicubic-align-corners-false \
+      bicubic-align-corners-true; do
+      echo "  $out/$f.png"
+    done
+    ;;
+  test)
+    install_missing "${BUILD_DEPS[@]}"
+    build build
+    run_suite build
+    ;;
+  sanitize)
+    install_missing "${BUILD_DEPS[@]}"
+    build build-asan -Db_sanitize=address,undefined -Db_lundef=false
+    # no fork per test, so LeakSanitizer checks the whole process at exit
+    CK_FORK=no ASAN_OPTIONS=detect_leaks=1 \
+      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_suite build-asan
+    ;;
+  valgrind)
+    install_missing "${BUILD_DEPS[@]}" valgrind
+    build build
+    CK_FORK=no run_suite build --wrapper "valgrind --error-exitcode=3 --leak-check=full \
+      --errors-for-leak-kinds=definite --suppressions=$PWD/tests/check/gst.supp" \
+      --timeout-multiplier 10
+    ;;
+  build)
+    install_missing "${BUILD_DEPS[@]}"
+    build build
+    ;;
+  *)
+    echo "usage: $0 demo|test|sanitize|valgrind|build" >&2
+    exit 2
+    ;;
+esac
