@@ -57,14 +57,23 @@ enum
   PROP_CUBIC_A,
 };
 
+typedef struct
+{
+  GstAlignScaleMethod method;
+  gboolean align_corners;
+  gdouble cubic_a;
+} GstAlignScaleSettings;
+
 struct _GstAlignScale
 {
   GstVideoFilter parent;
 
-  /* properties, under the object lock */
-  GstAlignScaleMethod method;
-  gboolean align_corners;
-  gdouble cubic_a;
+  /* under the object lock: `settings` is what set_property wrote,
+   * `published` what frames use. Publishing happens once per
+   * g_object_set () / notify thaw / controller sync, so properties set
+   * together reach the same frame together. */
+  GstAlignScaleSettings settings;
+  GstAlignScaleSettings published;
 
   /* streaming thread only: tables for the current caps and configuration */
   AsPlan *plan;
@@ -124,6 +133,8 @@ static void gst_align_scale_set_property (GObject * object, guint prop_id,
     const GValue * value, GParamSpec * pspec);
 static void gst_align_scale_get_property (GObject * object, guint prop_id,
     GValue * value, GParamSpec * pspec);
+static void gst_align_scale_dispatch_properties_changed (GObject * object,
+    guint n_pspecs, GParamSpec ** pspecs);
 static void gst_align_scale_finalize (GObject * object);
 static gboolean gst_align_scale_stop (GstBaseTransform * trans);
 static GstCaps *gst_align_scale_transform_caps (GstBaseTransform * trans,
@@ -155,6 +166,8 @@ gst_align_scale_class_init (GstAlignScaleClass * klass)
 
   gobject_class->set_property = gst_align_scale_set_property;
   gobject_class->get_property = gst_align_scale_get_property;
+  gobject_class->dispatch_properties_changed =
+      gst_align_scale_dispatch_properties_changed;
   gobject_class->finalize = gst_align_scale_finalize;
 
   /**
@@ -230,9 +243,26 @@ gst_align_scale_class_init (GstAlignScaleClass * klass)
 static void
 gst_align_scale_init (GstAlignScale * self)
 {
-  self->method = DEFAULT_METHOD;
-  self->align_corners = DEFAULT_ALIGN_CORNERS;
-  self->cubic_a = DEFAULT_CUBIC_A;
+  self->settings.method = DEFAULT_METHOD;
+  self->settings.align_corners = DEFAULT_ALIGN_CORNERS;
+  self->settings.cubic_a = DEFAULT_CUBIC_A;
+  self->published = self->settings;
+}
+
+/* GObject calls this once after a g_object_set () of any number of
+ * properties (notifications are frozen meanwhile), after a thaw, and after
+ * gst_object_sync_values (): the one point where a set is complete */
+static void
+gst_align_scale_dispatch_properties_changed (GObject * object,
+    guint n_pspecs, GParamSpec ** pspecs)
+{
+  GstAlignScale *self = GST_ALIGN_SCALE (object);
+
+  GST_OBJECT_LOCK (self);
+  self->published = self->settings;
+  GST_OBJECT_UNLOCK (self);
+  G_OBJECT_CLASS (parent_class)->dispatch_properties_changed (object,
+      n_pspecs, pspecs);
 }
 
 static void
@@ -251,17 +281,17 @@ gst_align_scale_set_property (GObject * object, guint prop_id,
 {
   GstAlignScale *self = GST_ALIGN_SCALE (object);
 
-  /* only stored here: the streaming thread takes one snapshot per frame */
+  /* published for frames by dispatch_properties_changed */
   GST_OBJECT_LOCK (self);
   switch (prop_id) {
     case PROP_METHOD:
-      self->method = g_value_get_enum (value);
+      self->settings.method = g_value_get_enum (value);
       break;
     case PROP_ALIGN_CORNERS:
-      self->align_corners = g_value_get_boolean (value);
+      self->settings.align_corners = g_value_get_boolean (value);
       break;
     case PROP_CUBIC_A:
-      self->cubic_a = g_value_get_double (value);
+      self->settings.cubic_a = g_value_get_double (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -279,13 +309,13 @@ gst_align_scale_get_property (GObject * object, guint prop_id,
   GST_OBJECT_LOCK (self);
   switch (prop_id) {
     case PROP_METHOD:
-      g_value_set_enum (value, self->method);
+      g_value_set_enum (value, self->settings.method);
       break;
     case PROP_ALIGN_CORNERS:
-      g_value_set_boolean (value, self->align_corners);
+      g_value_set_boolean (value, self->settings.align_corners);
       break;
     case PROP_CUBIC_A:
-      g_value_set_double (value, self->cubic_a);
+      g_value_set_double (value, self->settings.cubic_a);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -667,9 +697,10 @@ gst_align_scale_ensure_plan (GstAlignScale * self)
   GstAlignScaleMethod method;
 
   GST_OBJECT_LOCK (self);
-  method = self->method;
-  cfg.mapping = self->align_corners ? AS_MAP_ALIGN_CORNERS : AS_MAP_HALF_PIXEL;
-  cfg.cubic_a = self->cubic_a;
+  method = self->published.method;
+  cfg.mapping = self->published.align_corners ? AS_MAP_ALIGN_CORNERS :
+      AS_MAP_HALF_PIXEL;
+  cfg.cubic_a = self->published.cubic_a;
   GST_OBJECT_UNLOCK (self);
 
   cfg.kernel = method == GST_ALIGN_SCALE_METHOD_NEAREST ? AS_KERNEL_NEAREST :

@@ -258,6 +258,115 @@ GST_START_TEST (test_live_switch)
 
 GST_END_TEST;
 
+/* properties flipped from another thread while frames stream: every output
+ * is exactly one configuration's frame, never a mix */
+
+typedef struct
+{
+  GstElement *element;
+  gint stop;
+} Flipper;
+
+static gpointer
+flip_thread (gpointer data)
+{
+  Flipper *f = data;
+  guint i = 0;
+
+  while (!g_atomic_int_get (&f->stop)) {
+    /* two properties per step: a frame must never see just one of them */
+    g_object_set (f->element, "method", (i & 1) ? 2 : 1, "align-corners",
+        (gboolean) (i & 1), NULL);
+    i++;
+    g_thread_yield ();
+  }
+  return NULL;
+}
+
+GST_START_TEST (test_live_switch_threaded)
+{
+  GstBuffer *in = random_buffer (LIVE_IN, 13), *ref[2];
+  GstHarness *h = new_harness (LIVE_IN, LIVE_OUT, NULL);
+  Flipper f = { h->element, 0 };
+  GThread *thread;
+  guint seen[3] = { 0, 0, 0 };
+
+  ref[0] = scale_fresh (LIVE_IN, LIVE_OUT, in, 1, FALSE, -0.75);
+  ref[1] = scale_fresh (LIVE_IN, LIVE_OUT, in, 2, TRUE, -0.75);
+  fail_if (buffers_equal (ref[0], ref[1]));
+
+  thread = g_thread_new ("flipper", flip_thread, &f);
+  for (int i = 0; i < 400; i++) {
+    GstBuffer *out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+    gint which = buffers_equal (out, ref[0]) ? 0 :
+        buffers_equal (out, ref[1]) ? 1 : 2;
+    seen[which]++;
+    gst_buffer_unref (out);
+  }
+  g_atomic_int_set (&f.stop, 1);
+  g_thread_join (thread);
+
+  fail_unless_equals_int (seen[2], 0);
+  GST_INFO ("configuration A %u frames, B %u frames", seen[0], seen[1]);
+  gst_buffer_unref (ref[0]);
+  gst_buffer_unref (ref[1]);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+/* a buffer laid out by a GstVideoMeta (padded strides, plane offsets) gives
+ * the same picture as the default layout */
+GST_START_TEST (test_video_meta_layout)
+{
+  const gchar *caps = "video/x-raw,format=I420,width=37,height=21,"
+      "framerate=30/1";
+  const gchar *ocaps = "video/x-raw,width=50,height=30";
+  GstBuffer *in = random_buffer (caps, 17), *padded, *a, *b;
+  GstVideoInfo info;
+  GstVideoFrame src;
+  GstCaps *c = gst_caps_from_string (caps);
+  gsize offset[4];
+  gint stride[4] = { 64, 48, 40, 0 };
+  gsize size = 0;
+  GstMapInfo map;
+
+  gst_video_info_from_caps (&info, c);
+  gst_caps_unref (c);
+  for (guint p = 0; p < 3; p++) {
+    offset[p] = size + 16;      /* a gap before every plane */
+    size = offset[p] + (gsize) stride[p] *
+        GST_VIDEO_INFO_COMP_HEIGHT (&info, p);
+  }
+  padded = gst_buffer_new_allocate (NULL, size, NULL);
+  gst_buffer_memset (padded, 0, 0xAA, size);
+  gst_buffer_add_video_meta_full (padded, GST_VIDEO_FRAME_FLAG_NONE,
+      GST_VIDEO_FORMAT_I420, 37, 21, 3, offset, stride);
+  gst_video_frame_map (&src, &info, in, GST_MAP_READ);
+  gst_buffer_map (padded, &map, GST_MAP_WRITE);
+  for (guint p = 0; p < 3; p++)
+    for (gint y = 0; y < GST_VIDEO_INFO_COMP_HEIGHT (&info, p); y++)
+      memcpy (map.data + offset[p] + (gsize) y * stride[p],
+          (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&src, p) +
+          y * GST_VIDEO_FRAME_PLANE_STRIDE (&src, p),
+          GST_VIDEO_INFO_COMP_WIDTH (&info, p));
+  gst_buffer_unmap (padded, &map);
+  gst_video_frame_unmap (&src);
+
+  for (gint m = 0; m < 3; m++) {
+    a = scale_fresh (caps, ocaps, in, m, FALSE, -0.75);
+    b = scale_fresh (caps, ocaps, padded, m, FALSE, -0.75);
+    fail_unless (buffers_equal (a, b), "method %d: meta layout differs", m);
+    gst_buffer_unref (a);
+    gst_buffer_unref (b);
+  }
+  gst_buffer_unref (padded);
+  gst_buffer_unref (in);
+}
+
+GST_END_TEST;
+
 /* ---------------------- tables are rebuilt only when something changed */
 
 static gint builds;
@@ -640,6 +749,8 @@ alignscale_suite (void)
   tcase_add_test (tc, test_properties);
   tcase_add_test (tc, test_spec_matrices);
   tcase_add_test (tc, test_live_switch);
+  tcase_add_test (tc, test_live_switch_threaded);
+  tcase_add_test (tc, test_video_meta_layout);
   tcase_add_test (tc, test_rebuild_only_on_change);
   tcase_add_test (tc, test_controller);
   tcase_add_test (tc, test_fixate_keeps_dar);
