@@ -145,6 +145,8 @@ static void gst_align_scale_before_transform (GstBaseTransform * trans,
     GstBuffer * buffer);
 static GstFlowReturn gst_align_scale_transform (GstBaseTransform * trans,
     GstBuffer * inbuf, GstBuffer * outbuf);
+static gboolean gst_align_scale_transform_meta (GstBaseTransform * trans,
+    GstBuffer * outbuf, GstMeta * meta, GstBuffer * inbuf);
 static GstFlowReturn gst_align_scale_transform_frame (GstVideoFilter * filter,
     GstVideoFrame * in_frame, GstVideoFrame * out_frame);
 static gboolean gst_align_scale_set_info (GstVideoFilter * filter,
@@ -229,6 +231,8 @@ gst_align_scale_class_init (GstAlignScaleClass * klass)
   trans_class->fixate_caps = GST_DEBUG_FUNCPTR (gst_align_scale_fixate_caps);
   trans_class->before_transform =
       GST_DEBUG_FUNCPTR (gst_align_scale_before_transform);
+  trans_class->transform_meta =
+      GST_DEBUG_FUNCPTR (gst_align_scale_transform_meta);
   trans_class->passthrough_on_same_caps = FALSE;
   filter_class->set_info = GST_DEBUG_FUNCPTR (gst_align_scale_set_info);
   filter_class->transform_frame =
@@ -600,6 +604,35 @@ gst_align_scale_before_transform (GstBaseTransform * trans, GstBuffer * buf)
   st = gst_segment_to_stream_time (&trans->segment, GST_FORMAT_TIME, ts);
   if (GST_CLOCK_TIME_IS_VALID (st))
     gst_object_sync_values (GST_OBJECT (trans), st);
+}
+
+/* Metas that depend only on the picture size (region-of-interest boxes,
+ * crop rectangles) are scaled with GstVideoMetaTransform's scale, which maps box edges by
+ * out / in: the edges-align geometry of align-corners=false. The rest is
+ * GstVideoFilter's choice (copy video-only metas, drop the others). */
+static gboolean
+gst_align_scale_transform_meta (GstBaseTransform * trans, GstBuffer * outbuf,
+    GstMeta * meta, GstBuffer * inbuf)
+{
+  GstVideoFilter *filter = GST_VIDEO_FILTER_CAST (trans);
+  const GstMetaInfo *info = meta->info;
+  const gchar *const *tags = gst_meta_api_type_get_tags (info->api);
+  gboolean scalable = tags != NULL && info->transform_func != NULL
+      && gst_meta_api_type_has_tag (info->api,
+      g_quark_from_string (GST_META_TAG_VIDEO_SIZE_STR));
+
+  for (; scalable && *tags; tags++)
+    scalable = !strcmp (*tags, GST_META_TAG_VIDEO_STR)
+        || !strcmp (*tags, GST_META_TAG_VIDEO_ORIENTATION_STR)
+        || !strcmp (*tags, GST_META_TAG_VIDEO_SIZE_STR);
+  if (scalable) {
+    GstVideoMetaTransform t = { &filter->in_info, &filter->out_info };
+    info->transform_func (outbuf, meta, inbuf,
+        gst_video_meta_transform_scale_get_quark (), &t);
+    return FALSE;               /* done here, no copy */
+  }
+  return GST_BASE_TRANSFORM_CLASS (parent_class)->transform_meta (trans,
+      outbuf, meta, inbuf);
 }
 
 /* Refuse a buffer whose planes, as its GstVideoMeta or the caps lay them

@@ -367,6 +367,40 @@ GST_START_TEST (test_video_meta_layout)
 
 GST_END_TEST;
 
+/* size-dependent metas follow the picture: region-of-interest boxes and a
+ * crop rectangle (the whole frame is scaled; the crop still selects the
+ * same picture region) */
+GST_START_TEST (test_roi_meta_scaled)
+{
+  const gchar *caps = "video/x-raw,format=GRAY8,width=100,height=50,"
+      "framerate=30/1";
+  GstHarness *h = new_harness (caps, "video/x-raw,width=50,height=25", NULL);
+  GstBuffer *in = random_buffer (caps, 2), *out;
+  GstVideoRegionOfInterestMeta *roi;
+  GstVideoCropMeta *crop;
+
+  gst_buffer_add_video_region_of_interest_meta (in, "face", 10, 20, 30, 10);
+  crop = gst_buffer_add_video_crop_meta (in);
+  crop->x = 20;
+  crop->y = 10;
+  crop->width = 40;
+  crop->height = 20;
+  out = gst_harness_push_and_pull (h, in);
+  roi = gst_buffer_get_video_region_of_interest_meta (out);
+  fail_unless (roi != NULL);
+  fail_unless (roi->x == 5 && roi->y == 10 && roi->w == 15 && roi->h == 5,
+      "roi %u,%u %ux%u", roi->x, roi->y, roi->w, roi->h);
+  crop = gst_buffer_get_video_crop_meta (out);
+  fail_unless (crop != NULL);
+  fail_unless (crop->x == 10 && crop->y == 5 && crop->width == 20
+      && crop->height == 10, "crop %u,%u %ux%u", crop->x, crop->y,
+      crop->width, crop->height);
+  gst_buffer_unref (out);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 /* ---------------------- tables are rebuilt only when something changed */
 
 static gint builds;
@@ -751,6 +785,7 @@ alignscale_suite (void)
   tcase_add_test (tc, test_live_switch);
   tcase_add_test (tc, test_live_switch_threaded);
   tcase_add_test (tc, test_video_meta_layout);
+  tcase_add_test (tc, test_roi_meta_scaled);
   tcase_add_test (tc, test_rebuild_only_on_change);
   tcase_add_test (tc, test_controller);
   tcase_add_test (tc, test_fixate_keeps_dar);
