@@ -12,6 +12,8 @@ cd "$(dirname "$0")"
 BUILD_DEPS=(gcc pkg-config meson ninja-build libgstreamer1.0-dev
   libgstreamer-plugins-base1.0-dev liborc-0.4-dev liborc-0.4-dev-bin
   gstreamer1.0-tools gstreamer1.0-plugins-base)
+# the PyGObject test (appsrc/appsink come with gstreamer1.0-plugins-base)
+TEST_DEPS=("${BUILD_DEPS[@]}" python3-gst-1.0)
 
 install_missing() {
   local missing=() p
@@ -47,6 +49,8 @@ run_suite() { # DIR [meson test options...]
   grep -E '^golden: ' "$log" || true
   grep -E '^[0-9]+%: Checks: ' "$log" || true
   awk '/^[0-9]+%: Checks: /{gsub(/,/,""); n+=$3; f+=$5+$7}
+       /^Ran [0-9]+ tests? in/{n+=$2}
+       /^FAILED \(/{gsub(/[^0-9]+/," "); split($0,a," "); for(i in a) f+=a[i]}
        END{printf "alignscale tests: %d passed, %d failed\n", n-f, f}' "$log"
   return $rc
 }
@@ -80,12 +84,12 @@ case "${1:-}" in
     done
     ;;
   test)
-    install_missing "${BUILD_DEPS[@]}"
+    install_missing "${TEST_DEPS[@]}"
     build build
     run_suite build
     ;;
   sanitize)
-    install_missing "${BUILD_DEPS[@]}"
+    install_missing "${TEST_DEPS[@]}"
     build build-asan -Db_sanitize=address,undefined -Db_lundef=false
     # no fork per test, so LeakSanitizer checks the whole process at exit
     CK_FORK=no ASAN_OPTIONS=detect_leaks=1 \
@@ -94,7 +98,8 @@ case "${1:-}" in
   valgrind)
     install_missing "${BUILD_DEPS[@]}" valgrind
     build build
-    CK_FORK=no run_suite build --wrapper "valgrind --error-exitcode=3 --leak-check=full \
+    # the C suites (valgrind on the python interpreter says nothing of ours)
+    CK_FORK=no run_suite build --suite check --wrapper "valgrind --error-exitcode=3 --leak-check=full \
       --errors-for-leak-kinds=definite --suppressions=$PWD/tests/check/gst.supp" \
       --timeout-multiplier 10
     ;;

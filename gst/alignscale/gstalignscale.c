@@ -82,44 +82,45 @@ struct _GstAlignScale
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
 #define GRAY16_NATIVE "GRAY16_LE, "
 #else
-#define GRAY16_NATIVE ""        /* the 16-bit kernels read native-endian samples */
+#define GRAY16_NATIVE "" /* the 16-bit kernels read native-endian samples */
 #endif
 
-#define ALIGN_SCALE_FORMATS "{ GRAY8, " GRAY16_NATIVE \
-    "RGBA, BGRA, ARGB, ABGR, RGBx, BGRx, xRGB, xBGR, RGB, BGR, " \
-    "I420, YV12, Y42B, Y444, NV12, NV21 }"
+#define ALIGN_SCALE_FORMATS                                                    \
+  "{ GRAY8, " GRAY16_NATIVE                                                    \
+  "RGBA, BGRA, ARGB, ABGR, RGBx, BGRx, xRGB, xBGR, RGB, BGR, "                 \
+  "I420, YV12, Y42B, Y444, NV12, NV21 }"
 
-#define ALIGN_SCALE_CAPS \
-    "video/x-raw, format = (string) " ALIGN_SCALE_FORMATS ", " \
-    "width = (int) [ 1, 32767 ], height = (int) [ 1, 32767 ], " \
-    "framerate = (fraction) [ 0, max ]"
+#define ALIGN_SCALE_CAPS                                                       \
+  "video/x-raw, format = (string) " ALIGN_SCALE_FORMATS ", "                   \
+  "width = (int) [ 1, 32767 ], height = (int) [ 1, 32767 ], "                  \
+  "framerate = (fraction) [ 0, max ]"
 
 static GstStaticPadTemplate gst_align_scale_src_template =
-GST_STATIC_PAD_TEMPLATE ("src", GST_PAD_SRC, GST_PAD_ALWAYS,
-    GST_STATIC_CAPS (ALIGN_SCALE_CAPS));
+    GST_STATIC_PAD_TEMPLATE (
+        "src", GST_PAD_SRC, GST_PAD_ALWAYS, GST_STATIC_CAPS (ALIGN_SCALE_CAPS));
 
 static GstStaticPadTemplate gst_align_scale_sink_template =
-GST_STATIC_PAD_TEMPLATE ("sink", GST_PAD_SINK, GST_PAD_ALWAYS,
-    GST_STATIC_CAPS (ALIGN_SCALE_CAPS));
+    GST_STATIC_PAD_TEMPLATE ("sink", GST_PAD_SINK, GST_PAD_ALWAYS,
+        GST_STATIC_CAPS (ALIGN_SCALE_CAPS));
 
 #define gst_align_scale_parent_class parent_class
 G_DEFINE_TYPE (GstAlignScale, gst_align_scale, GST_TYPE_VIDEO_FILTER);
-GST_ELEMENT_REGISTER_DEFINE (alignscale, "alignscale", GST_RANK_NONE,
-    GST_TYPE_ALIGN_SCALE);
+GST_ELEMENT_REGISTER_DEFINE (
+    alignscale, "alignscale", GST_RANK_NONE, GST_TYPE_ALIGN_SCALE);
 
 GType
 gst_align_scale_method_get_type (void)
 {
   static GType type = 0;
   static const GEnumValue values[] = {
-    {GST_ALIGN_SCALE_METHOD_NEAREST,
+    { GST_ALIGN_SCALE_METHOD_NEAREST,
         "Nearest sample (PyTorch nearest-exact; ties down with align-corners)",
-        "nearest"},
-    {GST_ALIGN_SCALE_METHOD_BILINEAR, "Bilinear (PyTorch bilinear)",
-        "bilinear"},
-    {GST_ALIGN_SCALE_METHOD_BICUBIC,
-        "Bicubic, Keys kernel with cubic-a (PyTorch bicubic)", "bicubic"},
-    {0, NULL, NULL},
+        "nearest" },
+    { GST_ALIGN_SCALE_METHOD_BILINEAR, "Bilinear (PyTorch bilinear)",
+        "bilinear" },
+    { GST_ALIGN_SCALE_METHOD_BICUBIC,
+        "Bicubic, Keys kernel with cubic-a (PyTorch bicubic)", "bicubic" },
+    { 0, NULL, NULL },
   };
 
   if (g_once_init_enter (&type)) {
@@ -129,42 +130,42 @@ gst_align_scale_method_get_type (void)
   return type;
 }
 
-static void gst_align_scale_set_property (GObject * object, guint prop_id,
-    const GValue * value, GParamSpec * pspec);
-static void gst_align_scale_get_property (GObject * object, guint prop_id,
-    GValue * value, GParamSpec * pspec);
-static void gst_align_scale_dispatch_properties_changed (GObject * object,
-    guint n_pspecs, GParamSpec ** pspecs);
-static void gst_align_scale_finalize (GObject * object);
-static gboolean gst_align_scale_stop (GstBaseTransform * trans);
-static GstCaps *gst_align_scale_transform_caps (GstBaseTransform * trans,
-    GstPadDirection direction, GstCaps * caps, GstCaps * filter);
-static GstCaps *gst_align_scale_fixate_caps (GstBaseTransform * trans,
-    GstPadDirection direction, GstCaps * caps, GstCaps * othercaps);
-static void gst_align_scale_before_transform (GstBaseTransform * trans,
-    GstBuffer * buffer);
-static GstFlowReturn gst_align_scale_transform (GstBaseTransform * trans,
-    GstBuffer * inbuf, GstBuffer * outbuf);
-static gboolean gst_align_scale_transform_meta (GstBaseTransform * trans,
-    GstBuffer * outbuf, GstMeta * meta, GstBuffer * inbuf);
-static GstFlowReturn gst_align_scale_transform_frame (GstVideoFilter * filter,
-    GstVideoFrame * in_frame, GstVideoFrame * out_frame);
-static gboolean gst_align_scale_set_info (GstVideoFilter * filter,
-    GstCaps * incaps, GstVideoInfo * in_info, GstCaps * outcaps,
-    GstVideoInfo * out_info);
+static void gst_align_scale_set_property (
+    GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec);
+static void gst_align_scale_get_property (
+    GObject *object, guint prop_id, GValue *value, GParamSpec *pspec);
+static void gst_align_scale_dispatch_properties_changed (
+    GObject *object, guint n_pspecs, GParamSpec **pspecs);
+static void gst_align_scale_finalize (GObject *object);
+static gboolean gst_align_scale_stop (GstBaseTransform *trans);
+static GstCaps *gst_align_scale_transform_caps (GstBaseTransform *trans,
+    GstPadDirection direction, GstCaps *caps, GstCaps *filter);
+static GstCaps *gst_align_scale_fixate_caps (GstBaseTransform *trans,
+    GstPadDirection direction, GstCaps *caps, GstCaps *othercaps);
+static void gst_align_scale_before_transform (
+    GstBaseTransform *trans, GstBuffer *buffer);
+static GstFlowReturn gst_align_scale_transform (
+    GstBaseTransform *trans, GstBuffer *inbuf, GstBuffer *outbuf);
+static gboolean gst_align_scale_transform_meta (GstBaseTransform *trans,
+    GstBuffer *outbuf, GstMeta *meta, GstBuffer *inbuf);
+static GstFlowReturn gst_align_scale_transform_frame (
+    GstVideoFilter *filter, GstVideoFrame *in_frame, GstVideoFrame *out_frame);
+static gboolean gst_align_scale_set_info (GstVideoFilter *filter,
+    GstCaps *incaps, GstVideoInfo *in_info, GstCaps *outcaps,
+    GstVideoInfo *out_info);
 
 static void
-gst_align_scale_class_init (GstAlignScaleClass * klass)
+gst_align_scale_class_init (GstAlignScaleClass *klass)
 {
   GObjectClass *gobject_class = G_OBJECT_CLASS (klass);
   GstElementClass *element_class = GST_ELEMENT_CLASS (klass);
   GstBaseTransformClass *trans_class = GST_BASE_TRANSFORM_CLASS (klass);
   GstVideoFilterClass *filter_class = GST_VIDEO_FILTER_CLASS (klass);
-  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
-      GST_PARAM_MUTABLE_PLAYING | GST_PARAM_CONTROLLABLE;
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS
+      | GST_PARAM_MUTABLE_PLAYING | GST_PARAM_CONTROLLABLE;
 
-  GST_DEBUG_CATEGORY_INIT (gst_align_scale_debug, "alignscale", 0,
-      "alignscale video scaler");
+  GST_DEBUG_CATEGORY_INIT (
+      gst_align_scale_debug, "alignscale", 0, "alignscale video scaler");
 
   gobject_class->set_property = gst_align_scale_set_property;
   gobject_class->get_property = gst_align_scale_get_property;
@@ -181,10 +182,12 @@ gst_align_scale_class_init (GstAlignScaleClass * klass)
    */
   g_object_class_install_property (gobject_class, PROP_METHOD,
       g_param_spec_enum ("method", "Method",
-          "Interpolation: nearest (PyTorch nearest-exact, floor((i+0.5)*in/out);"
+          "Interpolation: nearest (PyTorch nearest-exact, "
+          "floor((i+0.5)*in/out);"
           " with align-corners the nearest of i*(in-1)/(out-1), ties down),"
           " bilinear, or bicubic (Keys kernel with cubic-a, border taps"
-          " clamped)", GST_TYPE_ALIGN_SCALE_METHOD, DEFAULT_METHOD, flags));
+          " clamped)",
+          GST_TYPE_ALIGN_SCALE_METHOD, DEFAULT_METHOD, flags));
 
   /**
    * GstAlignScale:align-corners:
@@ -199,8 +202,8 @@ gst_align_scale_class_init (GstAlignScaleClass * klass)
           "false: pixels are areas, edges align, "
           "x_src = (x_dst + 0.5) * in / out - 0.5 (PyTorch default, OpenCV,"
           " TF2); true: corner pixel centres align, "
-          "x_src = x_dst * (in - 1) / (out - 1)", DEFAULT_ALIGN_CORNERS,
-          flags));
+          "x_src = x_dst * (in - 1) / (out - 1)",
+          DEFAULT_ALIGN_CORNERS, flags));
 
   /**
    * GstAlignScale:cubic-a:
@@ -219,24 +222,25 @@ gst_align_scale_class_init (GstAlignScaleClass * klass)
   gst_element_class_set_static_metadata (element_class,
       "Align-corners video scaler", "Filter/Converter/Video/Scaler",
       "Scales video like PyTorch F.interpolate, with a live-switchable "
-      "align-corners convention", "alignscale developers");
-  gst_element_class_add_static_pad_template (element_class,
-      &gst_align_scale_sink_template);
-  gst_element_class_add_static_pad_template (element_class,
-      &gst_align_scale_src_template);
+      "align-corners convention",
+      "alignscale developers");
+  gst_element_class_add_static_pad_template (
+      element_class, &gst_align_scale_sink_template);
+  gst_element_class_add_static_pad_template (
+      element_class, &gst_align_scale_src_template);
 
   trans_class->stop = GST_DEBUG_FUNCPTR (gst_align_scale_stop);
-  trans_class->transform_caps =
-      GST_DEBUG_FUNCPTR (gst_align_scale_transform_caps);
+  trans_class->transform_caps = GST_DEBUG_FUNCPTR (
+      gst_align_scale_transform_caps);
   trans_class->fixate_caps = GST_DEBUG_FUNCPTR (gst_align_scale_fixate_caps);
-  trans_class->before_transform =
-      GST_DEBUG_FUNCPTR (gst_align_scale_before_transform);
-  trans_class->transform_meta =
-      GST_DEBUG_FUNCPTR (gst_align_scale_transform_meta);
+  trans_class->before_transform = GST_DEBUG_FUNCPTR (
+      gst_align_scale_before_transform);
+  trans_class->transform_meta = GST_DEBUG_FUNCPTR (
+      gst_align_scale_transform_meta);
   trans_class->passthrough_on_same_caps = FALSE;
   filter_class->set_info = GST_DEBUG_FUNCPTR (gst_align_scale_set_info);
-  filter_class->transform_frame =
-      GST_DEBUG_FUNCPTR (gst_align_scale_transform_frame);
+  filter_class->transform_frame = GST_DEBUG_FUNCPTR (
+      gst_align_scale_transform_frame);
   /* our own transform around transform_frame: GstVideoFilter's maps a short
    * buffer with only a warning and pushes the unwritten output frame */
   trans_class->transform = GST_DEBUG_FUNCPTR (gst_align_scale_transform);
@@ -245,7 +249,7 @@ gst_align_scale_class_init (GstAlignScaleClass * klass)
 }
 
 static void
-gst_align_scale_init (GstAlignScale * self)
+gst_align_scale_init (GstAlignScale *self)
 {
   self->settings.method = DEFAULT_METHOD;
   self->settings.align_corners = DEFAULT_ALIGN_CORNERS;
@@ -257,20 +261,20 @@ gst_align_scale_init (GstAlignScale * self)
  * properties (notifications are frozen meanwhile), after a thaw, and after
  * gst_object_sync_values (): the one point where a set is complete */
 static void
-gst_align_scale_dispatch_properties_changed (GObject * object,
-    guint n_pspecs, GParamSpec ** pspecs)
+gst_align_scale_dispatch_properties_changed (
+    GObject *object, guint n_pspecs, GParamSpec **pspecs)
 {
   GstAlignScale *self = GST_ALIGN_SCALE (object);
 
   GST_OBJECT_LOCK (self);
   self->published = self->settings;
   GST_OBJECT_UNLOCK (self);
-  G_OBJECT_CLASS (parent_class)->dispatch_properties_changed (object,
-      n_pspecs, pspecs);
+  G_OBJECT_CLASS (parent_class)
+      ->dispatch_properties_changed (object, n_pspecs, pspecs);
 }
 
 static void
-gst_align_scale_finalize (GObject * object)
+gst_align_scale_finalize (GObject *object)
 {
   GstAlignScale *self = GST_ALIGN_SCALE (object);
 
@@ -280,8 +284,8 @@ gst_align_scale_finalize (GObject * object)
 }
 
 static void
-gst_align_scale_set_property (GObject * object, guint prop_id,
-    const GValue * value, GParamSpec * pspec)
+gst_align_scale_set_property (
+    GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   GstAlignScale *self = GST_ALIGN_SCALE (object);
 
@@ -305,8 +309,8 @@ gst_align_scale_set_property (GObject * object, guint prop_id,
 }
 
 static void
-gst_align_scale_get_property (GObject * object, guint prop_id,
-    GValue * value, GParamSpec * pspec)
+gst_align_scale_get_property (
+    GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
 {
   GstAlignScale *self = GST_ALIGN_SCALE (object);
 
@@ -329,7 +333,7 @@ gst_align_scale_get_property (GObject * object, guint prop_id,
 }
 
 static gboolean
-gst_align_scale_stop (GstBaseTransform * trans)
+gst_align_scale_stop (GstBaseTransform *trans)
 {
   GstAlignScale *self = GST_ALIGN_SCALE (trans);
 
@@ -341,8 +345,8 @@ gst_align_scale_stop (GstBaseTransform * trans)
 /* ------------------------------------------------------------------ caps */
 
 static GstCaps *
-gst_align_scale_transform_caps (GstBaseTransform * trans,
-    GstPadDirection direction, GstCaps * caps, GstCaps * filter)
+gst_align_scale_transform_caps (GstBaseTransform *trans,
+    GstPadDirection direction, GstCaps *caps, GstCaps *filter)
 {
   GstCaps *ret = gst_caps_new_empty ();
   guint n = gst_caps_get_size (caps);
@@ -356,20 +360,20 @@ gst_align_scale_transform_caps (GstBaseTransform * trans,
       continue;
     s = gst_structure_copy (s);
     if (!gst_caps_features_is_any (f)
-        && gst_caps_features_is_equal (f,
-            GST_CAPS_FEATURES_MEMORY_SYSTEM_MEMORY)) {
-      gst_structure_set (s, "width", GST_TYPE_INT_RANGE, 1, MAX_SIZE,
-          "height", GST_TYPE_INT_RANGE, 1, MAX_SIZE, NULL);
+        && gst_caps_features_is_equal (
+            f, GST_CAPS_FEATURES_MEMORY_SYSTEM_MEMORY)) {
+      gst_structure_set (s, "width", GST_TYPE_INT_RANGE, 1, MAX_SIZE, "height",
+          GST_TYPE_INT_RANGE, 1, MAX_SIZE, NULL);
       if (gst_structure_has_field (s, "pixel-aspect-ratio"))
-        gst_structure_set (s, "pixel-aspect-ratio", GST_TYPE_FRACTION_RANGE,
-            1, G_MAXINT, G_MAXINT, 1, NULL);
+        gst_structure_set (s, "pixel-aspect-ratio", GST_TYPE_FRACTION_RANGE, 1,
+            G_MAXINT, G_MAXINT, 1, NULL);
     }
     gst_caps_append_structure_full (ret, s, gst_caps_features_copy (f));
   }
 
   if (filter) {
-    GstCaps *tmp = gst_caps_intersect_full (filter, ret,
-        GST_CAPS_INTERSECT_FIRST);
+    GstCaps *tmp = gst_caps_intersect_full (
+        filter, ret, GST_CAPS_INTERSECT_FIRST);
     gst_caps_unref (ret);
     ret = tmp;
   }
@@ -381,7 +385,7 @@ gst_align_scale_transform_caps (GstBaseTransform * trans,
 /* a * b, exact when it fits a gint, else a close fraction (very large PAR
  * fractions overflow the exact product: tiscamera #426, MR !8262) */
 static void
-frac_mul (gint a_n, gint a_d, gint b_n, gint b_d, gint * n, gint * d)
+frac_mul (gint a_n, gint a_d, gint b_n, gint b_d, gint *n, gint *d)
 {
   if (a_d == 0 || b_d == 0 || a_n == 0 || b_n == 0) {
     *n = 1;
@@ -408,7 +412,7 @@ scale_int (gint val, gint n, gint d)
 }
 
 static void
-get_par (GstStructure * s, gint * n, gint * d)
+get_par (GstStructure *s, gint *n, gint *d)
 {
   if (!gst_structure_get_fraction (s, "pixel-aspect-ratio", n, d)) {
     *n = 1;
@@ -419,7 +423,7 @@ get_par (GstStructure * s, gint * n, gint * d)
 /* fixate width, height (and PAR when par_n > 0) to exactly these values if
  * the structure allows them */
 static gboolean
-try_fixate (GstStructure * outs, gint w, gint h, gint par_n, gint par_d)
+try_fixate (GstStructure *outs, gint w, gint h, gint par_n, gint par_d)
 {
   GstStructure *tmp = gst_structure_copy (outs);
   gint tw = 0, th = 0, tn = 0, td = 0;
@@ -430,18 +434,18 @@ try_fixate (GstStructure * outs, gint w, gint h, gint par_n, gint par_d)
   ok = gst_structure_get_int (tmp, "width", &tw)
       && gst_structure_get_int (tmp, "height", &th) && tw == w && th == h;
   if (ok && par_n > 0) {
-    gst_structure_fixate_field_nearest_fraction (tmp, "pixel-aspect-ratio",
-        par_n, par_d);
+    gst_structure_fixate_field_nearest_fraction (
+        tmp, "pixel-aspect-ratio", par_n, par_d);
     ok = gst_structure_get_fraction (tmp, "pixel-aspect-ratio", &tn, &td)
         && gst_util_fraction_compare (tn, td, par_n, par_d) == 0;
   }
   gst_structure_free (tmp);
   if (ok) {
-    gst_structure_set (outs, "width", G_TYPE_INT, w, "height", G_TYPE_INT, h,
-        NULL);
+    gst_structure_set (
+        outs, "width", G_TYPE_INT, w, "height", G_TYPE_INT, h, NULL);
     if (par_n > 0)
-      gst_structure_set (outs, "pixel-aspect-ratio", GST_TYPE_FRACTION,
-          par_n, par_d, NULL);
+      gst_structure_set (
+          outs, "pixel-aspect-ratio", GST_TYPE_FRACTION, par_n, par_d, NULL);
   }
   return ok;
 }
@@ -450,8 +454,8 @@ try_fixate (GstStructure * outs, gint w, gint h, gint par_n, gint par_d)
  * preferences (users expect them): a fixed output dimension is kept, then
  * the input size, then the input PAR. */
 static void
-gst_align_scale_fixate_size (GstAlignScale * self, GstPadDirection direction,
-    GstStructure * ins, GstStructure * outs)
+gst_align_scale_fixate_size (GstAlignScale *self, GstPadDirection direction,
+    GstStructure *ins, GstStructure *outs)
 {
   gint in_w, in_h, in_par_n, in_par_d, dar_n, dar_d, par_n, par_d, n, d;
   gint w = 0, h = 0;
@@ -466,11 +470,11 @@ gst_align_scale_fixate_size (GstAlignScale * self, GstPadDirection direction,
   /* a missing output PAR is free when we pick the output, else square */
   if (!gst_structure_has_field (outs, "pixel-aspect-ratio")) {
     if (direction == GST_PAD_SINK)
-      gst_structure_set (outs, "pixel-aspect-ratio", GST_TYPE_FRACTION_RANGE,
-          1, G_MAXINT, G_MAXINT, 1, NULL);
+      gst_structure_set (outs, "pixel-aspect-ratio", GST_TYPE_FRACTION_RANGE, 1,
+          G_MAXINT, G_MAXINT, 1, NULL);
     else
-      gst_structure_set (outs, "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1,
-          NULL);
+      gst_structure_set (
+          outs, "pixel-aspect-ratio", GST_TYPE_FRACTION, 1, 1, NULL);
   }
   frac_mul (in_w, in_h, in_par_n, in_par_d, &dar_n, &dar_d);
 
@@ -492,8 +496,8 @@ gst_align_scale_fixate_size (GstAlignScale * self, GstPadDirection direction,
   if (w_fixed && h_fixed) {
     if (!par_fixed) {
       frac_mul (dar_n, dar_d, h, w, &n, &d);
-      gst_structure_fixate_field_nearest_fraction (outs, "pixel-aspect-ratio",
-          n, d);
+      gst_structure_fixate_field_nearest_fraction (
+          outs, "pixel-aspect-ratio", n, d);
     }
     return;
   }
@@ -505,18 +509,18 @@ gst_align_scale_fixate_size (GstAlignScale * self, GstPadDirection direction,
       frac_mul (dar_n, dar_d, th, tw, &n, &d);
       if (try_fixate (outs, tw, th, n, d))
         return;
-      gst_structure_fixate_field_nearest_fraction (outs, "pixel-aspect-ratio",
-          n, d);
+      gst_structure_fixate_field_nearest_fraction (
+          outs, "pixel-aspect-ratio", n, d);
     }
     get_par (outs, &par_n, &par_d);
     if (h_fixed) {
-      frac_mul (dar_n, dar_d, par_d, par_n, &n, &d);    /* w = h * DAR / PAR */
-      gst_structure_fixate_field_nearest_int (outs, "width",
-          scale_int (h, n, d));
+      frac_mul (dar_n, dar_d, par_d, par_n, &n, &d); /* w = h * DAR / PAR */
+      gst_structure_fixate_field_nearest_int (
+          outs, "width", scale_int (h, n, d));
     } else {
-      frac_mul (par_n, par_d, dar_d, dar_n, &n, &d);    /* h = w * PAR / DAR */
-      gst_structure_fixate_field_nearest_int (outs, "height",
-          scale_int (w, n, d));
+      frac_mul (par_n, par_d, dar_d, dar_n, &n, &d); /* h = w * PAR / DAR */
+      gst_structure_fixate_field_nearest_int (
+          outs, "height", scale_int (w, n, d));
     }
     return;
   }
@@ -525,8 +529,8 @@ gst_align_scale_fixate_size (GstAlignScale * self, GstPadDirection direction,
   if (!par_fixed) {
     if (try_fixate (outs, in_w, in_h, in_par_n, in_par_d))
       return;
-    gst_structure_fixate_field_nearest_fraction (outs, "pixel-aspect-ratio",
-        in_par_n, in_par_d);
+    gst_structure_fixate_field_nearest_fraction (
+        outs, "pixel-aspect-ratio", in_par_n, in_par_d);
   }
   get_par (outs, &par_n, &par_d);
   frac_mul (dar_n, dar_d, par_d, par_n, &n, &d);
@@ -540,8 +544,8 @@ gst_align_scale_fixate_size (GstAlignScale * self, GstPadDirection direction,
 }
 
 static GstCaps *
-gst_align_scale_fixate_caps (GstBaseTransform * trans,
-    GstPadDirection direction, GstCaps * caps, GstCaps * othercaps)
+gst_align_scale_fixate_caps (GstBaseTransform *trans, GstPadDirection direction,
+    GstCaps *caps, GstCaps *othercaps)
 {
   GstAlignScale *self = GST_ALIGN_SCALE (trans);
 
@@ -555,23 +559,25 @@ gst_align_scale_fixate_caps (GstBaseTransform * trans,
 }
 
 static gboolean
-gst_align_scale_set_info (GstVideoFilter * filter, GstCaps * incaps,
-    GstVideoInfo * in_info, GstCaps * outcaps, GstVideoInfo * out_info)
+gst_align_scale_set_info (GstVideoFilter *filter, GstCaps *incaps,
+    GstVideoInfo *in_info, GstCaps *outcaps, GstVideoInfo *out_info)
 {
   GstAlignScale *self = GST_ALIGN_SCALE (filter);
 
   if (GST_VIDEO_INFO_IS_INTERLACED (in_info)
       || GST_VIDEO_INFO_IS_INTERLACED (out_info)) {
-    GST_WARNING_OBJECT (self, "refusing interlaced video (interlace-mode=%s):"
+    GST_WARNING_OBJECT (self,
+        "refusing interlaced video (interlace-mode=%s):"
         " scaling a frame of two fields mixes them; deinterlace first",
-        gst_video_interlace_mode_to_string (GST_VIDEO_INFO_INTERLACE_MODE
-            (in_info)));
+        gst_video_interlace_mode_to_string (
+            GST_VIDEO_INFO_INTERLACE_MODE (in_info)));
     return FALSE;
   }
   if (GST_VIDEO_INFO_FORMAT (in_info) != GST_VIDEO_INFO_FORMAT (out_info)) {
-    GST_WARNING_OBJECT (self, "refusing format conversion %s -> %s: "
-        "alignscale only scales", GST_VIDEO_INFO_NAME (in_info),
-        GST_VIDEO_INFO_NAME (out_info));
+    GST_WARNING_OBJECT (self,
+        "refusing format conversion %s -> %s: "
+        "alignscale only scales",
+        GST_VIDEO_INFO_NAME (in_info), GST_VIDEO_INFO_NAME (out_info));
     return FALSE;
   }
 
@@ -581,20 +587,20 @@ gst_align_scale_set_info (GstVideoFilter * filter, GstCaps * incaps,
 
   /* equal sizes are the identity under every method and convention */
   gst_base_transform_set_passthrough (GST_BASE_TRANSFORM (filter),
-      in_info->width == out_info->width
-      && in_info->height == out_info->height);
+      in_info->width == out_info->width && in_info->height == out_info->height);
 
   GST_DEBUG_OBJECT (self, "%s %dx%d -> %dx%d%s", GST_VIDEO_INFO_NAME (in_info),
       in_info->width, in_info->height, out_info->width, out_info->height,
-      gst_base_transform_is_passthrough (GST_BASE_TRANSFORM (filter)) ?
-      " (passthrough)" : "");
+      gst_base_transform_is_passthrough (GST_BASE_TRANSFORM (filter))
+          ? " (passthrough)"
+          : "");
   return TRUE;
 }
 
 /* --------------------------------------------------------------- frames */
 
 static void
-gst_align_scale_before_transform (GstBaseTransform * trans, GstBuffer * buf)
+gst_align_scale_before_transform (GstBaseTransform *trans, GstBuffer *buf)
 {
   GstClockTime ts = GST_BUFFER_PTS (buf), st;
 
@@ -611,15 +617,15 @@ gst_align_scale_before_transform (GstBaseTransform * trans, GstBuffer * buf)
  * out / in: the edges-align geometry of align-corners=false. The rest is
  * GstVideoFilter's choice (copy video-only metas, drop the others). */
 static gboolean
-gst_align_scale_transform_meta (GstBaseTransform * trans, GstBuffer * outbuf,
-    GstMeta * meta, GstBuffer * inbuf)
+gst_align_scale_transform_meta (
+    GstBaseTransform *trans, GstBuffer *outbuf, GstMeta *meta, GstBuffer *inbuf)
 {
   GstVideoFilter *filter = GST_VIDEO_FILTER_CAST (trans);
   const GstMetaInfo *info = meta->info;
   const gchar *const *tags = gst_meta_api_type_get_tags (info->api);
   gboolean scalable = tags != NULL && info->transform_func != NULL
-      && gst_meta_api_type_has_tag (info->api,
-      g_quark_from_string (GST_META_TAG_VIDEO_SIZE_STR));
+      && gst_meta_api_type_has_tag (
+          info->api, g_quark_from_string (GST_META_TAG_VIDEO_SIZE_STR));
 
   for (; scalable && *tags; tags++)
     scalable = !strcmp (*tags, GST_META_TAG_VIDEO_STR)
@@ -627,25 +633,26 @@ gst_align_scale_transform_meta (GstBaseTransform * trans, GstBuffer * outbuf,
         || !strcmp (*tags, GST_META_TAG_VIDEO_SIZE_STR);
   if (scalable) {
     GstVideoMetaTransform t = { &filter->in_info, &filter->out_info };
-    info->transform_func (outbuf, meta, inbuf,
-        gst_video_meta_transform_scale_get_quark (), &t);
-    return FALSE;               /* done here, no copy */
+    info->transform_func (
+        outbuf, meta, inbuf, gst_video_meta_transform_scale_get_quark (), &t);
+    return FALSE; /* done here, no copy */
   }
-  return GST_BASE_TRANSFORM_CLASS (parent_class)->transform_meta (trans,
-      outbuf, meta, inbuf);
+  return GST_BASE_TRANSFORM_CLASS (parent_class)
+      ->transform_meta (trans, outbuf, meta, inbuf);
 }
 
 /* Refuse a buffer whose planes, as its GstVideoMeta or the caps lay them
  * out, do not fit inside it. */
 static gboolean
-gst_align_scale_check_buffer (GstAlignScale * self, GstBuffer * buf,
-    const GstVideoInfo * info, const gchar * what)
+gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
+    const GstVideoInfo *info, const gchar *what)
 {
   GstVideoMeta *meta = gst_buffer_get_video_meta (buf);
   const GstVideoFormatInfo *finfo = info->finfo;
   gsize size = gst_buffer_get_size (buf);
 
-  if (meta && (meta->n_planes != GST_VIDEO_INFO_N_PLANES (info)
+  if (meta
+      && (meta->n_planes != GST_VIDEO_INFO_N_PLANES (info)
           || meta->width < (guint) info->width
           || meta->height < (guint) info->height)) {
     GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("Invalid %s video meta", what),
@@ -663,24 +670,25 @@ gst_align_scale_check_buffer (GstAlignScale * self, GstBuffer * buf,
     gst_video_format_info_component (finfo, p, comp);
     offset = meta ? meta->offset[p] : GST_VIDEO_INFO_PLANE_OFFSET (info, p);
     stride = meta ? meta->stride[p] : GST_VIDEO_INFO_PLANE_STRIDE (info, p);
-    row = (guint64) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0]) *
-        GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
+    row = (guint64) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0])
+        * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
     rows = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
     if (stride < 0 || (guint64) stride < row) {
       GST_ELEMENT_ERROR (self, STREAM, FORMAT,
           ("Invalid %s buffer layout", what),
           ("%s plane %u has a stride of %" G_GINT64_FORMAT " bytes, but a row"
-              " of %dx%d %s needs %" G_GUINT64_FORMAT " bytes", what, p,
-              stride, info->width, info->height, GST_VIDEO_INFO_NAME (info),
-              row));
+           " of %dx%d %s needs %" G_GUINT64_FORMAT " bytes",
+              what, p, stride, info->width, info->height,
+              GST_VIDEO_INFO_NAME (info), row));
       return FALSE;
     }
     need = offset + (guint64) stride * (rows - 1) + row;
     if (need > size) {
-      GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("%s buffer is too small",
-              what), ("%s buffer has %" G_GSIZE_FORMAT " bytes, but plane %u"
-              " of %dx%d %s ends at byte %" G_GUINT64_FORMAT, what, size, p,
-              info->width, info->height, GST_VIDEO_INFO_NAME (info), need));
+      GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("%s buffer is too small", what),
+          ("%s buffer has %" G_GSIZE_FORMAT " bytes, but plane %u"
+           " of %dx%d %s ends at byte %" G_GUINT64_FORMAT,
+              what, size, p, info->width, info->height,
+              GST_VIDEO_INFO_NAME (info), need));
       return FALSE;
     }
   }
@@ -688,8 +696,8 @@ gst_align_scale_check_buffer (GstAlignScale * self, GstBuffer * buf,
 }
 
 static void
-gst_align_scale_describe_planes (GstAlignScale * self,
-    const GstVideoInfo * in, const GstVideoInfo * out, AsPlaneDesc * d)
+gst_align_scale_describe_planes (GstAlignScale *self, const GstVideoInfo *in,
+    const GstVideoInfo *out, AsPlaneDesc *d)
 {
   const GstVideoFormatInfo *finfo = in->finfo;
   GstVideoChromaSite site = GST_VIDEO_INFO_CHROMA_SITE (in);
@@ -722,7 +730,7 @@ gst_align_scale_describe_planes (GstAlignScale * self,
 /* one snapshot of the properties per frame; rebuild the tables only when
  * it differs from the one they were built for */
 static gboolean
-gst_align_scale_ensure_plan (GstAlignScale * self)
+gst_align_scale_ensure_plan (GstAlignScale *self)
 {
   GstVideoFilter *filter = GST_VIDEO_FILTER (self);
   AsPlaneDesc planes[AS_MAX_PLANES];
@@ -731,16 +739,16 @@ gst_align_scale_ensure_plan (GstAlignScale * self)
 
   GST_OBJECT_LOCK (self);
   method = self->published.method;
-  cfg.mapping = self->published.align_corners ? AS_MAP_ALIGN_CORNERS :
-      AS_MAP_HALF_PIXEL;
+  cfg.mapping = self->published.align_corners ? AS_MAP_ALIGN_CORNERS
+                                              : AS_MAP_HALF_PIXEL;
   cfg.cubic_a = self->published.cubic_a;
   GST_OBJECT_UNLOCK (self);
 
-  cfg.kernel = method == GST_ALIGN_SCALE_METHOD_NEAREST ? AS_KERNEL_NEAREST :
-      method == GST_ALIGN_SCALE_METHOD_BICUBIC ? AS_KERNEL_CUBIC :
-      AS_KERNEL_LINEAR;
+  cfg.kernel = method == GST_ALIGN_SCALE_METHOD_NEAREST ? AS_KERNEL_NEAREST
+      : method == GST_ALIGN_SCALE_METHOD_BICUBIC        ? AS_KERNEL_CUBIC
+                                                        : AS_KERNEL_LINEAR;
   if (cfg.kernel != AS_KERNEL_CUBIC)
-    cfg.cubic_a = 0.0;          /* irrelevant: changing it rebuilds nothing */
+    cfg.cubic_a = 0.0; /* irrelevant: changing it rebuilds nothing */
 
   if (self->plan && self->plan->config.mapping == cfg.mapping
       && self->plan->config.kernel == cfg.kernel
@@ -748,11 +756,11 @@ gst_align_scale_ensure_plan (GstAlignScale * self)
     return TRUE;
 
   as_plan_free (self->plan);
-  gst_align_scale_describe_planes (self, &filter->in_info, &filter->out_info,
-      planes);
-  self->plan = as_plan_new (&cfg, filter->in_info.width,
-      filter->in_info.height, filter->out_info.width, filter->out_info.height,
-      planes, GST_VIDEO_INFO_N_PLANES (&filter->in_info));
+  gst_align_scale_describe_planes (
+      self, &filter->in_info, &filter->out_info, planes);
+  self->plan = as_plan_new (&cfg, filter->in_info.width, filter->in_info.height,
+      filter->out_info.width, filter->out_info.height, planes,
+      GST_VIDEO_INFO_N_PLANES (&filter->in_info));
   if (!self->plan) {
     GST_ELEMENT_ERROR (self, RESOURCE, FAILED, ("Could not build the tables"),
         ("%dx%d -> %dx%d", filter->in_info.width, filter->in_info.height,
@@ -760,32 +768,33 @@ gst_align_scale_ensure_plan (GstAlignScale * self)
     return FALSE;
   }
   GST_DEBUG_OBJECT (self, "built tables: %s, %s, cubic-a %g, %s first",
-      cfg.kernel == AS_KERNEL_NEAREST ? "nearest" :
-      cfg.kernel == AS_KERNEL_CUBIC ? "bicubic" : "bilinear",
+      cfg.kernel == AS_KERNEL_NEAREST     ? "nearest"
+          : cfg.kernel == AS_KERNEL_CUBIC ? "bicubic"
+                                          : "bilinear",
       cfg.mapping == AS_MAP_ALIGN_CORNERS ? "align-corners" : "half-pixel",
       cfg.cubic_a, self->plan->plane[0].h_first ? "horizontal" : "vertical");
   return TRUE;
 }
 
 static GstFlowReturn
-gst_align_scale_transform_frame (GstVideoFilter * filter,
-    GstVideoFrame * in_frame, GstVideoFrame * out_frame)
+gst_align_scale_transform_frame (
+    GstVideoFilter *filter, GstVideoFrame *in_frame, GstVideoFrame *out_frame)
 {
   GstAlignScale *self = GST_ALIGN_SCALE (filter);
 
   if (!gst_align_scale_ensure_plan (self))
     return GST_FLOW_ERROR;
   for (guint p = 0; p < GST_VIDEO_FRAME_N_PLANES (in_frame); p++)
-    as_plan_run_plane (self->plan, p, GST_VIDEO_FRAME_PLANE_DATA (in_frame,
-            p), GST_VIDEO_FRAME_PLANE_STRIDE (in_frame, p),
+    as_plan_run_plane (self->plan, p, GST_VIDEO_FRAME_PLANE_DATA (in_frame, p),
+        GST_VIDEO_FRAME_PLANE_STRIDE (in_frame, p),
         GST_VIDEO_FRAME_PLANE_DATA (out_frame, p),
         GST_VIDEO_FRAME_PLANE_STRIDE (out_frame, p));
   return GST_FLOW_OK;
 }
 
 static GstFlowReturn
-gst_align_scale_transform (GstBaseTransform * trans, GstBuffer * inbuf,
-    GstBuffer * outbuf)
+gst_align_scale_transform (
+    GstBaseTransform *trans, GstBuffer *inbuf, GstBuffer *outbuf)
 {
   GstFlowReturn ret;
   GstAlignScale *self = GST_ALIGN_SCALE (trans);
@@ -793,26 +802,25 @@ gst_align_scale_transform (GstBaseTransform * trans, GstBuffer * inbuf,
   GstVideoFrame in_frame, out_frame;
 
   if (G_UNLIKELY (!filter->negotiated)) {
-    GST_ELEMENT_ERROR (self, CORE, NEGOTIATION, (NULL),
-        ("buffer before caps"));
+    GST_ELEMENT_ERROR (self, CORE, NEGOTIATION, (NULL), ("buffer before caps"));
     return GST_FLOW_NOT_NEGOTIATED;
   }
   if (!gst_align_scale_check_buffer (self, inbuf, &filter->in_info, "input")
-      || !gst_align_scale_check_buffer (self, outbuf, &filter->out_info,
-          "output"))
+      || !gst_align_scale_check_buffer (
+          self, outbuf, &filter->out_info, "output"))
     return GST_FLOW_ERROR;
 
   if (!gst_video_frame_map (&in_frame, &filter->in_info, inbuf,
           GST_MAP_READ | GST_VIDEO_FRAME_MAP_FLAG_NO_REF)) {
-    GST_ELEMENT_ERROR (self, STREAM, FORMAT, (NULL),
-        ("could not map the input buffer"));
+    GST_ELEMENT_ERROR (
+        self, STREAM, FORMAT, (NULL), ("could not map the input buffer"));
     return GST_FLOW_ERROR;
   }
   if (!gst_video_frame_map (&out_frame, &filter->out_info, outbuf,
           GST_MAP_WRITE | GST_VIDEO_FRAME_MAP_FLAG_NO_REF)) {
     gst_video_frame_unmap (&in_frame);
-    GST_ELEMENT_ERROR (self, STREAM, FORMAT, (NULL),
-        ("could not map the output buffer"));
+    GST_ELEMENT_ERROR (
+        self, STREAM, FORMAT, (NULL), ("could not map the output buffer"));
     return GST_FLOW_ERROR;
   }
 

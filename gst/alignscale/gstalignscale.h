@@ -29,8 +29,8 @@ typedef enum
 GType gst_align_scale_method_get_type (void);
 
 #define GST_TYPE_ALIGN_SCALE (gst_align_scale_get_type ())
-G_DECLARE_FINAL_TYPE (GstAlignScale, gst_align_scale, GST, ALIGN_SCALE,
-    GstVideoFilter)
+G_DECLARE_FINAL_TYPE (
+    GstAlignScale, gst_align_scale, GST, ALIGN_SCALE, GstVideoFilter)
 
 GST_ELEMENT_REGISTER_DECLARE (alignscale);
 

@@ -22,7 +22,7 @@ clamp_u16 (int64_t v)
 }
 
 void
-as_v_u8_i16 (int16_t * dst, const uint8_t * const *src, const int16_t * w,
+as_v_u8_i16 (int16_t *dst, const uint8_t *const *src, const int16_t *w,
     int n_taps, int width)
 {
   for (int x = 0; x < width; x++) {
@@ -35,20 +35,20 @@ as_v_u8_i16 (int16_t * dst, const uint8_t * const *src, const int16_t * w,
 }
 
 void
-as_v_i16_u8 (uint8_t * dst, const int16_t * const *src, const int16_t * w,
+as_v_i16_u8 (uint8_t *dst, const int16_t *const *src, const int16_t *w,
     int n_taps, int width)
 {
   for (int x = 0; x < width; x++) {
     int32_t acc = 0;
     for (int k = 0; k < n_taps; k++)
       acc += (int32_t) src[k][x] * w[k];
-    dst[x] = clamp_u8 ((acc + (1 << (AS_PASS2_SHIFT_8 - 1)))
-        >> AS_PASS2_SHIFT_8);
+    dst[x] = clamp_u8 (
+        (acc + (1 << (AS_PASS2_SHIFT_8 - 1))) >> AS_PASS2_SHIFT_8);
   }
 }
 
 void
-as_v_u16_i32 (int32_t * dst, const uint16_t * const *src, const int32_t * w,
+as_v_u16_i32 (int32_t *dst, const uint16_t *const *src, const int32_t *w,
     int n_taps, int width)
 {
   for (int x = 0; x < width; x++) {
@@ -61,21 +61,21 @@ as_v_u16_i32 (int32_t * dst, const uint16_t * const *src, const int32_t * w,
 }
 
 void
-as_v_i32_u16 (uint16_t * dst, const int32_t * const *src, const int32_t * w,
+as_v_i32_u16 (uint16_t *dst, const int32_t *const *src, const int32_t *w,
     int n_taps, int width)
 {
   for (int x = 0; x < width; x++) {
     int64_t acc = 0;
     for (int k = 0; k < n_taps; k++)
       acc += (int64_t) src[k][x] * w[k];
-    dst[x] = clamp_u16 ((acc + ((int64_t) 1 << (AS_PASS2_SHIFT_16 - 1)))
-        >> AS_PASS2_SHIFT_16);
+    dst[x] = clamp_u16 (
+        (acc + ((int64_t) 1 << (AS_PASS2_SHIFT_16 - 1))) >> AS_PASS2_SHIFT_16);
   }
 }
 
 void
-as_h_u8_i16 (int16_t * dst, const uint8_t * src, const int32_t * offset,
-    const int16_t * w, int n_taps, int out_w, int channels)
+as_h_u8_i16 (int16_t *dst, const uint8_t *src, const int32_t *offset,
+    const int16_t *w, int n_taps, int out_w, int channels)
 {
   for (int i = 0; i < out_w; i++) {
     const uint8_t *s = src + (size_t) offset[i] * channels;
@@ -91,8 +91,8 @@ as_h_u8_i16 (int16_t * dst, const uint8_t * src, const int32_t * offset,
 }
 
 void
-as_h_i16_u8 (uint8_t * dst, const int16_t * src, const int32_t * offset,
-    const int16_t * w, int n_taps, int out_w, int channels)
+as_h_i16_u8 (uint8_t *dst, const int16_t *src, const int32_t *offset,
+    const int16_t *w, int n_taps, int out_w, int channels)
 {
   for (int i = 0; i < out_w; i++) {
     const int16_t *s = src + (size_t) offset[i] * channels;
@@ -101,15 +101,15 @@ as_h_i16_u8 (uint8_t * dst, const int16_t * src, const int32_t * offset,
       int32_t acc = 0;
       for (int k = 0; k < n_taps; k++)
         acc += (int32_t) s[k * channels + c] * wi[k];
-      dst[i * channels + c] = clamp_u8 ((acc + (1 << (AS_PASS2_SHIFT_8 - 1)))
-          >> AS_PASS2_SHIFT_8);
+      dst[i * channels + c] = clamp_u8 (
+          (acc + (1 << (AS_PASS2_SHIFT_8 - 1))) >> AS_PASS2_SHIFT_8);
     }
   }
 }
 
 void
-as_h_u16_i32 (int32_t * dst, const uint16_t * src, const int32_t * offset,
-    const int32_t * w, int n_taps, int out_w, int channels)
+as_h_u16_i32 (int32_t *dst, const uint16_t *src, const int32_t *offset,
+    const int32_t *w, int n_taps, int out_w, int channels)
 {
   for (int i = 0; i < out_w; i++) {
     const uint16_t *s = src + (size_t) offset[i] * channels;
@@ -118,15 +118,15 @@ as_h_u16_i32 (int32_t * dst, const uint16_t * src, const int32_t * offset,
       int64_t acc = 0;
       for (int k = 0; k < n_taps; k++)
         acc += (int64_t) s[k * channels + c] * wi[k];
-      dst[i * channels + c] = (int32_t) ((acc + (1 << (AS_PASS1_SHIFT_16 -
-                      1))) >> AS_PASS1_SHIFT_16);
+      dst[i * channels + c] = (int32_t) ((acc + (1 << (AS_PASS1_SHIFT_16 - 1)))
+          >> AS_PASS1_SHIFT_16);
     }
   }
 }
 
 void
-as_h_i32_u16 (uint16_t * dst, const int32_t * src, const int32_t * offset,
-    const int32_t * w, int n_taps, int out_w, int channels)
+as_h_i32_u16 (uint16_t *dst, const int32_t *src, const int32_t *offset,
+    const int32_t *w, int n_taps, int out_w, int channels)
 {
   for (int i = 0; i < out_w; i++) {
     const int32_t *s = src + (size_t) offset[i] * channels;
@@ -135,16 +135,16 @@ as_h_i32_u16 (uint16_t * dst, const int32_t * src, const int32_t * offset,
       int64_t acc = 0;
       for (int k = 0; k < n_taps; k++)
         acc += (int64_t) s[k * channels + c] * wi[k];
-      dst[i * channels + c] =
-          clamp_u16 ((acc + ((int64_t) 1 << (AS_PASS2_SHIFT_16 - 1)))
+      dst[i * channels + c] = clamp_u16 (
+          (acc + ((int64_t) 1 << (AS_PASS2_SHIFT_16 - 1)))
           >> AS_PASS2_SHIFT_16);
     }
   }
 }
 
 void
-as_h_nearest (uint8_t * dst, const uint8_t * src, const int32_t * idx,
-    int out_w, int bpp)
+as_h_nearest (
+    uint8_t *dst, const uint8_t *src, const int32_t *idx, int out_w, int bpp)
 {
   switch (bpp) {
     case 1:

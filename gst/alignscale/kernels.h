@@ -29,37 +29,35 @@
 #define AS_WEIGHT_ONE_16 (1 << AS_WEIGHT_BITS_16)
 
 /* first-pass shifts: sample * weight -> intermediate */
-#define AS_PASS1_SHIFT_8 8      /* 14 - 8: 6 fractional bits kept */
-#define AS_PASS1_SHIFT_16 14    /* 22 - 14: 8 fractional bits kept */
+#define AS_PASS1_SHIFT_8 8   /* 14 - 8: 6 fractional bits kept */
+#define AS_PASS1_SHIFT_16 14 /* 22 - 14: 8 fractional bits kept */
 /* second-pass shifts: intermediate * weight -> sample */
 #define AS_PASS2_SHIFT_8 (2 * AS_WEIGHT_BITS - AS_PASS1_SHIFT_8)
 #define AS_PASS2_SHIFT_16 (2 * AS_WEIGHT_BITS_16 - AS_PASS1_SHIFT_16)
 
 /* Vertical: dst[x] = sum_k w[k] * src[k][x], x < width (samples). */
-void as_v_u8_i16 (int16_t * dst, const uint8_t * const *src,
-    const int16_t * w, int n_taps, int width);
-void as_v_i16_u8 (uint8_t * dst, const int16_t * const *src,
-    const int16_t * w, int n_taps, int width);
-void as_v_u16_i32 (int32_t * dst, const uint16_t * const *src,
-    const int32_t * w, int n_taps, int width);
-void as_v_i32_u16 (uint16_t * dst, const int32_t * const *src,
-    const int32_t * w, int n_taps, int width);
+void as_v_u8_i16 (int16_t *dst, const uint8_t *const *src, const int16_t *w,
+    int n_taps, int width);
+void as_v_i16_u8 (uint8_t *dst, const int16_t *const *src, const int16_t *w,
+    int n_taps, int width);
+void as_v_u16_i32 (int32_t *dst, const uint16_t *const *src, const int32_t *w,
+    int n_taps, int width);
+void as_v_i32_u16 (uint16_t *dst, const int32_t *const *src, const int32_t *w,
+    int n_taps, int width);
 
 /* Horizontal: for output pixel i and channel c,
  * dst[i*ch+c] = sum_k w[i*n_taps+k] * src[(offset[i]+k)*ch+c]. */
-void as_h_u8_i16 (int16_t * dst, const uint8_t * src, const int32_t * offset,
-    const int16_t * w, int n_taps, int out_w, int channels);
-void as_h_i16_u8 (uint8_t * dst, const int16_t * src, const int32_t * offset,
-    const int16_t * w, int n_taps, int out_w, int channels);
-void as_h_u16_i32 (int32_t * dst, const uint16_t * src,
-    const int32_t * offset, const int32_t * w, int n_taps, int out_w,
-    int channels);
-void as_h_i32_u16 (uint16_t * dst, const int32_t * src,
-    const int32_t * offset, const int32_t * w, int n_taps, int out_w,
-    int channels);
+void as_h_u8_i16 (int16_t *dst, const uint8_t *src, const int32_t *offset,
+    const int16_t *w, int n_taps, int out_w, int channels);
+void as_h_i16_u8 (uint8_t *dst, const int16_t *src, const int32_t *offset,
+    const int16_t *w, int n_taps, int out_w, int channels);
+void as_h_u16_i32 (int32_t *dst, const uint16_t *src, const int32_t *offset,
+    const int32_t *w, int n_taps, int out_w, int channels);
+void as_h_i32_u16 (uint16_t *dst, const int32_t *src, const int32_t *offset,
+    const int32_t *w, int n_taps, int out_w, int channels);
 
 /* Nearest: copy pixel idx[i] (bpp bytes) to pixel i. */
-void as_h_nearest (uint8_t * dst, const uint8_t * src, const int32_t * idx,
-    int out_w, int bpp);
+void as_h_nearest (
+    uint8_t *dst, const uint8_t *src, const int32_t *idx, int out_w, int bpp);
 
 #endif /* __ALIGN_SCALE_KERNELS_H__ */

@@ -11,9 +11,19 @@
 #define COST_H 2.0
 #define COST_V 1.0
 
+/* full-size axes take PyTorch's own float32 nearest-exact index math */
+static AsNearestRule
+axis_nearest_rule (
+    AsNearestRule rule, int r, int in, int out, int full_in, int full_out)
+{
+  if (rule == AS_NEAREST_HALF_UP && r == 1 && in == full_in && out == full_out)
+    return AS_NEAREST_TORCH_EXACT;
+  return rule;
+}
+
 static int
-build_axes (AsPlanePlan * pp, const AsConfig * cfg, int full_in_w,
-    int full_in_h, int full_out_w, int full_out_h)
+build_axes (AsPlanePlan *pp, const AsConfig *cfg, int full_in_w, int full_in_h,
+    int full_out_w, int full_out_h)
 {
   const AsPlaneDesc *d = &pp->desc;
   AsAxisSpec sx, sy;
@@ -28,21 +38,18 @@ build_axes (AsPlanePlan * pp, const AsConfig * cfg, int full_in_w,
   sx.out_len = d->out_w;
   sx.kernel = cfg->kernel;
   sx.cubic_a = cfg->cubic_a;
-  sx.map = as_affine_subsampled (as_affine_full (cfg->mapping, full_in_w,
-          full_out_w), d->r_h, d->o2_h);
-  /* full-size axes use PyTorch's own float32 nearest-exact index math */
-  sx.nearest = (rule == AS_NEAREST_HALF_UP && d->r_h == 1
-      && d->in_w == full_in_w && d->out_w == full_out_w) ?
-      AS_NEAREST_TORCH_EXACT : rule;
+  sx.map = as_affine_subsampled (
+      as_affine_full (cfg->mapping, full_in_w, full_out_w), d->r_h, d->o2_h);
+  sx.nearest = axis_nearest_rule (
+      rule, d->r_h, d->in_w, d->out_w, full_in_w, full_out_w);
 
   sy = sx;
   sy.in_len = d->in_h;
   sy.out_len = d->out_h;
-  sy.map = as_affine_subsampled (as_affine_full (cfg->mapping, full_in_h,
-          full_out_h), d->r_v, d->o2_v);
-  sy.nearest = (rule == AS_NEAREST_HALF_UP && d->r_v == 1
-      && d->in_h == full_in_h && d->out_h == full_out_h) ?
-      AS_NEAREST_TORCH_EXACT : rule;
+  sy.map = as_affine_subsampled (
+      as_affine_full (cfg->mapping, full_in_h, full_out_h), d->r_v, d->o2_v);
+  sy.nearest = axis_nearest_rule (
+      rule, d->r_v, d->in_h, d->out_h, full_in_h, full_out_h);
 
   if (as_axis_init (&pp->x, &sx) < 0)
     return -1;
@@ -54,7 +61,7 @@ build_axes (AsPlanePlan * pp, const AsConfig * cfg, int full_in_w,
 /* count the source rows the vertical table touches (H-first computes
  * each of them once) */
 static int
-rows_needed (const AsAxis * y)
+rows_needed (const AsAxis *y)
 {
   int count = 0, last = -1;
 
@@ -70,8 +77,8 @@ rows_needed (const AsAxis * y)
 }
 
 AsPlan *
-as_plan_new (const AsConfig * config, int full_in_w, int full_in_h,
-    int full_out_w, int full_out_h, const AsPlaneDesc * planes, int n_planes)
+as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
+    int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes)
 {
   AsPlan *plan;
   size_t inter_bytes = 0;
@@ -98,11 +105,12 @@ as_plan_new (const AsConfig * config, int full_in_w, int full_in_h,
 
     pp->desc = *d;
     if (d->in_w < 1 || d->in_h < 1 || d->out_w < 1 || d->out_h < 1
-        || d->channels < 1 || (d->bytes_per_sample != 1
-            && d->bytes_per_sample != 2) || d->r_h < 1 || d->r_v < 1)
+        || d->channels < 1
+        || (d->bytes_per_sample != 1 && d->bytes_per_sample != 2) || d->r_h < 1
+        || d->r_v < 1)
       goto fail;
-    if (build_axes (pp, config, full_in_w, full_in_h, full_out_w,
-            full_out_h) < 0)
+    if (build_axes (pp, config, full_in_w, full_in_h, full_out_w, full_out_h)
+        < 0)
       goto fail;
     if (config->kernel == AS_KERNEL_NEAREST)
       continue;
@@ -110,8 +118,9 @@ as_plan_new (const AsConfig * config, int full_in_w, int full_in_h,
     /* V-first: every output row blends n_y input rows at input width,
      * then one horizontal pass. H-first: each needed input row gets one
      * horizontal pass, then every output row blends n_y of them. */
-    cost_v = (double) d->out_h * ((double) d->in_w * pp->y.n_taps * COST_V
-        + (double) d->out_w * pp->x.n_taps * COST_H);
+    cost_v = (double) d->out_h
+        * ((double) d->in_w * pp->y.n_taps * COST_V
+            + (double) d->out_w * pp->x.n_taps * COST_H);
     cost_h = (double) rows_needed (&pp->y) * d->out_w * pp->x.n_taps * COST_H
         + (double) d->out_h * d->out_w * pp->y.n_taps * COST_V;
     pp->h_first = cost_h <= cost_v;
@@ -140,7 +149,7 @@ fail:
 }
 
 void
-as_plan_free (AsPlan * plan)
+as_plan_free (AsPlan *plan)
 {
   if (!plan)
     return;
@@ -155,8 +164,8 @@ as_plan_free (AsPlan * plan)
 }
 
 static void
-run_nearest (const AsPlanePlan * pp, const uint8_t * src, ptrdiff_t sstride,
-    uint8_t * dst, ptrdiff_t dstride)
+run_nearest (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
+    uint8_t *dst, ptrdiff_t dstride)
 {
   const AsPlaneDesc *d = &pp->desc;
   int bpp = d->channels * d->bytes_per_sample;
@@ -173,25 +182,25 @@ run_nearest (const AsPlanePlan * pp, const uint8_t * src, ptrdiff_t sstride,
 
 /* first pass of one line (horizontal) and second pass (vertical), by depth */
 static void
-h_pass1 (const AsPlanePlan * pp, void *dst, const uint8_t * src)
+h_pass1 (const AsPlanePlan *pp, void *dst, const uint8_t *src)
 {
   const AsPlaneDesc *d = &pp->desc;
   if (d->bytes_per_sample == 1)
-    as_h_u8_i16 (dst, src, pp->x.offset, pp->x.iweight, pp->x.n_taps,
-        d->out_w, d->channels);
+    as_h_u8_i16 (dst, src, pp->x.offset, pp->x.iweight, pp->x.n_taps, d->out_w,
+        d->channels);
   else
     as_h_u16_i32 (dst, (const uint16_t *) src, pp->x.offset, pp->x.lweight,
         pp->x.n_taps, d->out_w, d->channels);
 }
 
 static void
-run_h_first (AsPlan * plan, const AsPlanePlan * pp, const uint8_t * src,
-    ptrdiff_t sstride, uint8_t * dst, ptrdiff_t dstride)
+run_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
+    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
 {
   const AsPlaneDesc *d = &pp->desc;
   int ny = pp->y.n_taps;
-  size_t line = (size_t) d->out_w * d->channels *
-      (d->bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t));
+  size_t line = (size_t) d->out_w * d->channels
+      * (d->bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t));
   uint8_t *ring = plan->inter;
 
   for (int k = 0; k < ny; k++)
@@ -211,18 +220,18 @@ run_h_first (AsPlan * plan, const AsPlanePlan * pp, const uint8_t * src,
       plan->rows[k] = ring + line * slot;
     }
     if (d->bytes_per_sample == 1)
-      as_v_i16_u8 (dst + dstride * j, (const int16_t * const *) plan->rows,
-          wy, ny, d->out_w * d->channels);
+      as_v_i16_u8 (dst + dstride * j, (const int16_t *const *) plan->rows, wy,
+          ny, d->out_w * d->channels);
     else
       as_v_i32_u16 ((uint16_t *) (dst + dstride * j),
-          (const int32_t * const *) plan->rows,
-          pp->y.lweight + (size_t) j * ny, ny, d->out_w * d->channels);
+          (const int32_t *const *) plan->rows, pp->y.lweight + (size_t) j * ny,
+          ny, d->out_w * d->channels);
   }
 }
 
 static void
-run_v_first (AsPlan * plan, const AsPlanePlan * pp, const uint8_t * src,
-    ptrdiff_t sstride, uint8_t * dst, ptrdiff_t dstride)
+run_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
+    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
 {
   const AsPlaneDesc *d = &pp->desc;
   int ny = pp->y.n_taps, width = d->in_w * d->channels;
@@ -234,22 +243,22 @@ run_v_first (AsPlan * plan, const AsPlanePlan * pp, const uint8_t * src,
     for (int k = 0; k < ny; k++)
       plan->rows[k] = src + sstride * (pp->y.offset[j] + k);
     if (d->bytes_per_sample == 1) {
-      as_v_u8_i16 (plan->inter, (const uint8_t * const *) plan->rows, wy, ny,
-          width);
-      as_h_i16_u8 (o, plan->inter, pp->x.offset, pp->x.iweight,
-          pp->x.n_taps, d->out_w, d->channels);
+      as_v_u8_i16 (
+          plan->inter, (const uint8_t *const *) plan->rows, wy, ny, width);
+      as_h_i16_u8 (o, plan->inter, pp->x.offset, pp->x.iweight, pp->x.n_taps,
+          d->out_w, d->channels);
     } else {
-      as_v_u16_i32 (plan->inter, (const uint16_t * const *) plan->rows,
+      as_v_u16_i32 (plan->inter, (const uint16_t *const *) plan->rows,
           pp->y.lweight + (size_t) j * ny, ny, width);
-      as_h_i32_u16 ((uint16_t *) o, plan->inter, pp->x.offset,
-          pp->x.lweight, pp->x.n_taps, d->out_w, d->channels);
+      as_h_i32_u16 ((uint16_t *) o, plan->inter, pp->x.offset, pp->x.lweight,
+          pp->x.n_taps, d->out_w, d->channels);
     }
   }
 }
 
 void
-as_plan_run_plane (AsPlan * plan, int p, const uint8_t * src,
-    ptrdiff_t src_stride, uint8_t * dst, ptrdiff_t dst_stride)
+as_plan_run_plane (AsPlan *plan, int p, const uint8_t *src,
+    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
 {
   const AsPlanePlan *pp = &plan->plane[p];
 

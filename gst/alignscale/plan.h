@@ -30,14 +30,14 @@ typedef struct
   int channels;                 /* samples per pixel in this plane */
   int bytes_per_sample;         /* 1 or 2 (native-endian 16-bit) */
   int r_h, r_v;                 /* subsampling against the full picture */
-  int o2_h, o2_v;               /* sample siting: twice the luma offset, §6.1 */
+  int o2_h, o2_v; /* sample siting: twice the luma offset, §6.1 */
 } AsPlaneDesc;
 
 typedef struct
 {
   AsPlaneDesc desc;
   AsAxis x, y;
-  int h_first;                  /* horizontal pass first (else vertical) */
+  int h_first; /* horizontal pass first (else vertical) */
 } AsPlanePlan;
 
 typedef struct
@@ -47,19 +47,19 @@ typedef struct
   int n_planes;
   AsPlanePlan plane[AS_MAX_PLANES];
   /* scratch, sized for the largest plane */
-  void *inter;                  /* intermediate lines */
-  int *ring_row;                /* source row held by each ring slot */
-  const void **rows;            /* line pointers handed to vertical kernels */
+  void *inter;       /* intermediate lines */
+  int *ring_row;     /* source row held by each ring slot */
+  const void **rows; /* line pointers handed to vertical kernels */
 } AsPlan;
 
 /* Returns NULL on invalid input or allocation failure. */
-AsPlan *as_plan_new (const AsConfig * config, int full_in_w, int full_in_h,
-    int full_out_w, int full_out_h, const AsPlaneDesc * planes, int n_planes);
-void as_plan_free (AsPlan * plan);
+AsPlan *as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
+    int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes);
+void as_plan_free (AsPlan *plan);
 
 /* Scale plane p from src to dst (strides in bytes). Not reentrant: one
  * thread per plan (the scratch is the plan's). */
-void as_plan_run_plane (AsPlan * plan, int p, const uint8_t * src,
-    ptrdiff_t src_stride, uint8_t * dst, ptrdiff_t dst_stride);
+void as_plan_run_plane (AsPlan *plan, int p, const uint8_t *src,
+    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride);
 
 #endif /* __ALIGN_SCALE_PLAN_H__ */

@@ -89,13 +89,13 @@ as_keys_kernel (double u, double a)
 }
 
 static int
-nearest_index (const AsAxisSpec * s, int i)
+nearest_index (const AsAxisSpec *s, int i)
 {
   int64_t p = s->map.num * i + s->map.off;
   int64_t k;
 
   switch (s->nearest) {
-    case AS_NEAREST_TORCH_EXACT:{
+    case AS_NEAREST_TORCH_EXACT: {
       /* UpSample.h nearest_neighbor_exact_compute_source_index: the scale
        * is float, the product double, floorf takes a float (§2.3). */
       volatile float ratio = (float) s->in_len / (float) s->out_len;
@@ -118,7 +118,7 @@ nearest_index (const AsAxisSpec * s, int i)
 /* fixed point with an exact sum: round each weight, then give the residue
  * to the largest tap so flat areas stay exactly flat */
 static void
-quantize_row (const double *w, int n, int bits, int32_t * q)
+quantize_row (const double *w, int n, int bits, int32_t *q)
 {
   int32_t one = (int32_t) 1 << bits, sum = 0;
   int big = 0;
@@ -133,7 +133,7 @@ quantize_row (const double *w, int n, int bits, int32_t * q)
 }
 
 void
-as_axis_clear (AsAxis * axis)
+as_axis_clear (AsAxis *axis)
 {
   free (axis->offset);
   free (axis->weight);
@@ -143,7 +143,7 @@ as_axis_clear (AsAxis * axis)
 }
 
 int
-as_axis_init (AsAxis * axis, const AsAxisSpec * s)
+as_axis_init (AsAxis *axis, const AsAxisSpec *s)
 {
   int kt, n, in = s->in_len;
 
@@ -151,8 +151,8 @@ as_axis_init (AsAxis * axis, const AsAxisSpec * s)
   if (s->in_len < 1 || s->out_len < 1 || s->map.den <= 0)
     return -1;
 
-  kt = s->kernel == AS_KERNEL_CUBIC ? 4 : (s->kernel == AS_KERNEL_LINEAR ? 2 :
-      1);
+  kt = s->kernel == AS_KERNEL_CUBIC ? 4
+                                    : (s->kernel == AS_KERNEL_LINEAR ? 2 : 1);
   n = kt < in ? kt : in;
 
   axis->in_len = in;

@@ -21,16 +21,16 @@ typedef enum
 /* §1.1 coordinate mappings (more ONNX modes are additions here) */
 typedef enum
 {
-  AS_MAP_HALF_PIXEL,            /* (i + 0.5) * in / out - 0.5: torch align_corners=False */
-  AS_MAP_ALIGN_CORNERS,         /* i * (in - 1) / (out - 1): torch align_corners=True */
+  AS_MAP_HALF_PIXEL, /* (i + 0.5) * in / out - 0.5: torch align_corners=False */
+  AS_MAP_ALIGN_CORNERS, /* i * (in - 1) / (out - 1): torch align_corners=True */
 } AsMapping;
 
 /* §2.3 nearest rounding of the source coordinate x */
 typedef enum
 {
-  AS_NEAREST_HALF_UP,           /* floor (x + 0.5): nearest-exact on half_pixel */
-  AS_NEAREST_HALF_DOWN,         /* ceil (x - 0.5): ONNX round_prefer_floor */
-  AS_NEAREST_TORCH_EXACT,       /* PyTorch nearest-exact in float32, bit for bit:
+  AS_NEAREST_HALF_UP,     /* floor (x + 0.5): nearest-exact on half_pixel */
+  AS_NEAREST_HALF_DOWN,   /* ceil (x - 0.5): ONNX round_prefer_floor */
+  AS_NEAREST_TORCH_EXACT, /* PyTorch nearest-exact in float32, bit for bit:
                                  * floor (fl32 ((i + 0.5) * fl32 (in / out))).
                                  * Only for half_pixel on a full-size plane. */
 } AsNearestRule;
@@ -47,7 +47,7 @@ typedef struct
   int in_len, out_len;
   AsAffine map;
   AsKernel kernel;
-  double cubic_a;               /* Keys A, §2.2 */
+  double cubic_a; /* Keys A, §2.2 */
   AsNearestRule nearest;
 } AsAxisSpec;
 
@@ -58,11 +58,11 @@ typedef struct
 {
   int in_len, out_len;
   int n_taps;
-  int identity;                 /* out[i] = in[i] exactly */
-  int32_t *offset;              /* [out_len] */
-  double *weight;               /* [out_len * n_taps], sum 1 */
-  int16_t *iweight;             /* [out_len * n_taps], sum AS_WEIGHT_ONE */
-  int32_t *lweight;             /* [out_len * n_taps], sum AS_WEIGHT_ONE_16 */
+  int identity;     /* out[i] = in[i] exactly */
+  int32_t *offset;  /* [out_len] */
+  double *weight;   /* [out_len * n_taps], sum 1 */
+  int16_t *iweight; /* [out_len * n_taps], sum AS_WEIGHT_ONE */
+  int32_t *lweight; /* [out_len * n_taps], sum AS_WEIGHT_ONE_16 */
 } AsAxis;
 
 AsAffine as_affine_full (AsMapping mapping, int in_len, int out_len);
@@ -71,7 +71,7 @@ double as_affine_eval (AsAffine map, int i);
 
 double as_keys_kernel (double u, double a);
 
-int as_axis_init (AsAxis * axis, const AsAxisSpec * spec);
-void as_axis_clear (AsAxis * axis);
+int as_axis_init (AsAxis *axis, const AsAxisSpec *spec);
+void as_axis_clear (AsAxis *axis);
 
 #endif /* __ALIGN_SCALE_RESAMPLE_H__ */

@@ -10,28 +10,29 @@
 #include <math.h>
 #include <string.h>
 
+#include "common.h"
+
 typedef struct
 {
   gchar format[13];
   guint in_w, in_h, out_w, out_h, method, align_corners, site;
   guint32 seed, n_values;
-  const guint8 *values;         /* n_values little-endian float32 */
+  const guint8 *values; /* n_values little-endian float32 */
 } GoldenCase;
 
 static const gchar *site_caps[] = { "", ",chroma-site=jpeg",
-  ",chroma-site=mpeg2", ",chroma-site=cosited", ""
-};
+  ",chroma-site=mpeg2", ",chroma-site=cosited", "" };
 
 static const gchar *method_name[] = { "nearest", "bilinear", "bicubic" };
 
 static guint32
-rd32 (const guint8 * p)
+rd32 (const guint8 *p)
 {
   return GST_READ_UINT32_LE (p);
 }
 
 static gfloat
-value_at (const GoldenCase * c, guint i)
+value_at (const GoldenCase *c, guint i)
 {
   guint32 u = rd32 (c->values + 4 * (gsize) i);
   gfloat f;
@@ -39,20 +40,10 @@ value_at (const GoldenCase * c, guint i)
   return f;
 }
 
-static guint32
-xorshift32 (guint32 * s)
-{
-  guint32 x = *s;
-  x ^= x << 13;
-  x ^= x >> 17;
-  x ^= x << 5;
-  return *s = x;
-}
-
 /* plane p: width in pixels, rows, bytes per pixel, bytes per sample */
 static void
-plane_geometry (const GstVideoInfo * info, guint p, guint * w, guint * h,
-    guint * bpp, guint * bps)
+plane_geometry (const GstVideoInfo *info, guint p, guint *w, guint *h,
+    guint *bpp, guint *bps)
 {
   gint comp[GST_VIDEO_MAX_COMPONENTS];
 
@@ -65,7 +56,7 @@ plane_geometry (const GstVideoInfo * info, guint p, guint * w, guint * h,
 
 /* the generator's input: xorshift32 samples, plane/row/pixel/sample order */
 static GstBuffer *
-make_input (const GstVideoInfo * info, guint32 seed)
+make_input (const GstVideoInfo *info, guint32 seed)
 {
   GstBuffer *buf = gst_buffer_new_allocate (NULL, info->size, NULL);
   GstVideoFrame f;
@@ -76,8 +67,8 @@ make_input (const GstVideoInfo * info, guint32 seed)
     guint w, h, bpp, bps;
     plane_geometry (info, p, &w, &h, &bpp, &bps);
     for (guint y = 0; y < h; y++) {
-      guint8 *row = (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&f, p) +
-          (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&f, p);
+      guint8 *row = (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&f, p)
+          + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&f, p);
       for (guint s = 0; s < w * bpp / bps; s++) {
         if (bps == 1)
           row[s] = xorshift32 (&seed) >> 24;
@@ -94,18 +85,20 @@ typedef struct
 {
   guint64 samples, exact, over;
   guint cases;
-  gdouble max_abs;              /* max |ours - exact float| */
+  gdouble max_abs; /* max |ours - exact float| */
 } Tally;
 
 static void
-run_case (const GoldenCase * c, Tally * t)
+run_case (const GoldenCase *c, Tally *t)
 {
   gboolean yuv = c->site != 0;
   gchar *ic = g_strdup_printf ("video/x-raw,format=%s,width=%u,height=%u,"
-      "framerate=30/1,pixel-aspect-ratio=1/1%s%s", c->format, c->in_w,
-      c->in_h, yuv ? ",colorimetry=bt601" : "", site_caps[c->site]);
+                               "framerate=30/1,pixel-aspect-ratio=1/1%s%s",
+      c->format, c->in_w, c->in_h, yuv ? ",colorimetry=bt601" : "",
+      site_caps[c->site]);
   gchar *oc = g_strdup_printf ("video/x-raw,format=%s,width=%u,height=%u,"
-      "pixel-aspect-ratio=1/1", c->format, c->out_w, c->out_h);
+                               "pixel-aspect-ratio=1/1",
+      c->format, c->out_w, c->out_h);
   GstCaps *caps = gst_caps_from_string (ic);
   GstVideoInfo in_info, out_info;
   GstHarness *h;
@@ -134,8 +127,8 @@ run_case (const GoldenCase * c, Tally * t)
     guint w, hh, bpp, bps;
     plane_geometry (&out_info, p, &w, &hh, &bpp, &bps);
     for (guint y = 0; y < hh; y++) {
-      const guint8 *row = (const guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&f,
-          p) + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&f, p);
+      const guint8 *row = (const guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&f, p)
+          + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&f, p);
       for (guint s = 0; s < w * bpp / bps; s++, v++) {
         gint max = bps == 1 ? 255 : 65535;
         gint got = bps == 1 ? row[s] : ((const guint16 *) row)[s];
@@ -150,10 +143,10 @@ run_case (const GoldenCase * c, Tally * t)
         if (ABS (got - ref) > 1) {
           if (t->over++ < 10)
             g_printerr ("FAIL %s %ux%u->%ux%u %s ac=%u site=%u plane %u "
-                "row %u sample %u: got %d, torch %.4f\n", c->format,
-                c->in_w, c->in_h, c->out_w, c->out_h,
-                method_name[c->method], c->align_corners, c->site, p, y, s,
-                got, e);
+                        "row %u sample %u: got %d, torch %.4f\n",
+                c->format, c->in_w, c->in_h, c->out_w, c->out_h,
+                method_name[c->method], c->align_corners, c->site, p, y, s, got,
+                e);
         }
         t->max_abs = MAX (t->max_abs, fabs (got - CLAMP (e, 0, max)));
       }
@@ -179,8 +172,8 @@ GST_START_TEST (test_golden)
   guint64 over = 0, total = 0, exact = 0;
 
   fail_unless (path != NULL, "ALIGNSCALE_GOLDEN is not set");
-  fail_unless (g_file_get_contents (path, &data, &len, NULL), "cannot read %s",
-      path);
+  fail_unless (
+      g_file_get_contents (path, &data, &len, NULL), "cannot read %s", path);
   fail_unless (len >= 12 && memcmp (data, "ASGOLD01", 8) == 0,
       "%s is not golden data", path);
   n_cases = rd32 ((guint8 *) data + 8);
@@ -206,31 +199,34 @@ GST_START_TEST (test_golden)
     c.values = p + 32;
     pos += 32 + 4 * (gsize) c.n_values;
     fail_unless (pos <= len && c.method < 3 && c.align_corners < 2
-        && c.site < G_N_ELEMENTS (site_caps), "bad case %u", i);
+            && c.site < G_N_ELEMENTS (site_caps),
+        "bad case %u", i);
     run_case (&c, &tally[c.method][c.align_corners]);
   }
   fail_unless_equals_int (pos, len);
 
   g_print ("golden: %u torch cases, every sample vs round-half-up of the "
-      "float result\n", n_cases);
+           "float result\n",
+      n_cases);
   g_print ("golden: %-9s %-13s %6s %9s %9s %8s %10s\n", "method",
       "align-corners", "cases", "samples", "exact", "rate", "max|d|");
   for (guint m = 0; m < 3; m++)
     for (guint a = 0; a < 2; a++) {
       Tally *t = &tally[m][a];
-      g_print ("golden: %-9s %-13s %6u %9" G_GUINT64_FORMAT " %9"
-          G_GUINT64_FORMAT " %7.3f%% %10.4f\n", method_name[m],
-          a ? "true" : "false", t->cases, t->samples, t->exact,
+      g_print ("golden: %-9s %-13s %6u %9" G_GUINT64_FORMAT
+               " %9" G_GUINT64_FORMAT " %7.3f%% %10.4f\n",
+          method_name[m], a ? "true" : "false", t->cases, t->samples, t->exact,
           t->samples ? 100.0 * t->exact / t->samples : 0.0, t->max_abs);
       over += t->over;
       total += t->samples;
       exact += t->exact;
     }
-  g_print ("golden: all %" G_GUINT64_FORMAT " samples, %.3f%% exact, %"
-      G_GUINT64_FORMAT " beyond 1 code value\n", total, 100.0 * exact / total,
-      over);
-  fail_unless (over == 0, "%" G_GUINT64_FORMAT " samples beyond 1 code value",
-      over);
+  g_print ("golden: all %" G_GUINT64_FORMAT
+           " samples, %.3f%% exact, %" G_GUINT64_FORMAT
+           " beyond 1 code value\n",
+      total, 100.0 * exact / total, over);
+  fail_unless (
+      over == 0, "%" G_GUINT64_FORMAT " samples beyond 1 code value", over);
   g_free (data);
 }
 

@@ -8,24 +8,17 @@
 #include <gst/video/video.h>
 #include <string.h>
 
-#define GRAY16 "video/x-raw,format=GRAY16_LE,framerate=30/1," \
-    "pixel-aspect-ratio=1/1"
+#include "common.h"
+
+#define GRAY16                                                                 \
+  "video/x-raw,format=GRAY16_LE,framerate=30/1,"                               \
+  "pixel-aspect-ratio=1/1"
 
 /* ---------------------------------------------------------------- helpers */
 
-static guint32
-xorshift32 (guint32 * s)
-{
-  guint32 x = *s;
-  x ^= x << 13;
-  x ^= x >> 17;
-  x ^= x << 5;
-  return *s = x;
-}
-
 /* a buffer laid out as the caps say, every plane byte random */
 static GstBuffer *
-random_buffer (const gchar * caps_str, guint32 seed)
+random_buffer (const gchar *caps_str, guint32 seed)
 {
   GstCaps *caps = gst_caps_from_string (caps_str);
   GstVideoInfo info;
@@ -45,8 +38,8 @@ random_buffer (const gchar * caps_str, guint32 seed)
 }
 
 static GstHarness *
-new_harness (const gchar * in_caps, const gchar * out_caps,
-    const gchar * first_prop, ...)
+new_harness (
+    const gchar *in_caps, const gchar *out_caps, const gchar *first_prop, ...)
 {
   GstHarness *h = gst_harness_new ("alignscale");
   va_list args;
@@ -64,7 +57,7 @@ new_harness (const gchar * in_caps, const gchar * out_caps,
 
 /* one buffer through a fresh element with this configuration */
 static GstBuffer *
-scale_fresh (const gchar * in_caps, const gchar * out_caps, GstBuffer * in,
+scale_fresh (const gchar *in_caps, const gchar *out_caps, GstBuffer *in,
     gint method, gboolean align_corners, gdouble cubic_a)
 {
   GstHarness *h = new_harness (in_caps, out_caps, "method", method,
@@ -77,7 +70,7 @@ scale_fresh (const gchar * in_caps, const gchar * out_caps, GstBuffer * in,
 }
 
 static gboolean
-buffers_equal (GstBuffer * a, GstBuffer * b)
+buffers_equal (GstBuffer *a, GstBuffer *b)
 {
   GstMapInfo ma, mb;
   gboolean eq;
@@ -101,8 +94,8 @@ gray16_buffer (const double *v, int w, int h, double scale)
   gst_buffer_map (buf, &map, GST_MAP_WRITE);
   for (int y = 0; y < h; y++)
     for (int x = 0; x < w; x++)
-      ((guint16 *) (map.data + y * stride))[x] = (guint16) (v[y * w + x] *
-          scale + 0.5);
+      ((guint16 *) (map.data + y * stride))[x] = (guint16) (v[y * w + x] * scale
+          + 0.5);
   gst_buffer_unmap (buf, &map);
   return buf;
 }
@@ -126,9 +119,9 @@ GST_START_TEST (test_properties)
     fail_unless (ps->flags & GST_PARAM_CONTROLLABLE, "%s", names[i]);
     fail_unless (ps->flags & G_PARAM_STATIC_STRINGS, "%s", names[i]);
   }
-  g_object_get (e, "method", &method, "align-corners", &ac, "cubic-a", &a,
-      NULL);
-  fail_unless_equals_int (method, 1);   /* bilinear */
+  g_object_get (
+      e, "method", &method, "align-corners", &ac, "cubic-a", &a, NULL);
+  fail_unless_equals_int (method, 1); /* bilinear */
   fail_unless (!ac);
   fail_unless (a == -0.75);
   ps = g_object_class_find_property (G_OBJECT_GET_CLASS (e), "cubic-a");
@@ -159,8 +152,8 @@ check_matrix (const double *in, int iw, int ih, int ow, int oh, gint method,
       int got = ((guint16 *) (map.data + y * stride))[x];
       int exp = (int) floor (want[y * ow + x] * scale + 0.5);
       fail_unless (ABS (got - exp) <= tol,
-          "method %d ac %d at (%d,%d): got %d, want %d", method, ac, x, y,
-          got, exp);
+          "method %d ac %d at (%d,%d): got %d, want %d", method, ac, x, y, got,
+          exp);
     }
   gst_buffer_unmap (out, &map);
   gst_buffer_unref (out);
@@ -174,21 +167,16 @@ GST_START_TEST (test_spec_matrices)
   const double a22[] = { 1, 2, 3, 4 };
   const double a33[] = { 1, 2, 0, 3, 4, 0, 0, 0, 0 };
   const double t01[] = { 1.0, 1.3148, 1.6852, 2.0, 1.6296, 1.9444, 2.3148,
-    2.6296, 2.3704, 2.6852, 3.0556, 3.3704, 3.0, 3.3148, 3.6852, 4.0
-  };
-  const double t02[] = { 0.6836, 1.0156, 1.5625, 1.8945, 1.3477, 1.6797,
-    2.2266, 2.5586, 2.4414, 2.7734, 3.3203, 3.6523, 3.1055, 3.4375, 3.9844,
-    4.3164
-  };
-  const double t03[] = { 1.0, 1.25, 1.75, 1.5, 0.5, 0.0, 1.5, 1.75, 2.25,
-    1.875, 0.625, 0.0, 2.5, 2.75, 3.25, 2.625, 0.875, 0.0, 2.25, 2.4375,
-    2.8125, 2.25, 0.75, 0.0, 0.75, 0.8125, 0.9375, 0.75, 0.25, 0.0, 0.0, 0.0,
-    0.0, 0.0, 0.0, 0.0
-  };
+    2.6296, 2.3704, 2.6852, 3.0556, 3.3704, 3.0, 3.3148, 3.6852, 4.0 };
+  const double t02[] = { 0.6836, 1.0156, 1.5625, 1.8945, 1.3477, 1.6797, 2.2266,
+    2.5586, 2.4414, 2.7734, 3.3203, 3.6523, 3.1055, 3.4375, 3.9844, 4.3164 };
+  const double t03[] = { 1.0, 1.25, 1.75, 1.5, 0.5, 0.0, 1.5, 1.75, 2.25, 1.875,
+    0.625, 0.0, 2.5, 2.75, 3.25, 2.625, 0.875, 0.0, 2.25, 2.4375, 2.8125, 2.25,
+    0.75, 0.0, 0.75, 0.8125, 0.9375, 0.75, 0.25, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0,
+    0.0 };
   const double t04[] = { 1.0, 1.4, 1.8, 1.6, 0.8, 0.0, 1.8, 2.2, 2.6, 2.24,
-    1.12, 0.0, 2.6, 3.0, 3.4, 2.88, 1.44, 0.0, 2.4, 2.72, 3.04, 2.56, 1.28,
-    0.0, 1.2, 1.36, 1.52, 1.28, 0.64, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
-  };
+    1.12, 0.0, 2.6, 3.0, 3.4, 2.88, 1.44, 0.0, 2.4, 2.72, 3.04, 2.56, 1.28, 0.0,
+    1.2, 1.36, 1.52, 1.28, 0.64, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0 };
 
   /* bicubic values are given to 4 decimals: within 1 after x10000 */
   check_matrix (a22, 2, 2, 4, 4, 2, TRUE, t01, 1);
@@ -214,13 +202,13 @@ GST_START_TEST (test_live_switch)
     gboolean ac;
     gdouble a;
   } steps[] = {
-    {NULL, 1, FALSE, -0.75},
-    {"align-corners", 1, TRUE, -0.75},
-    {"method", 2, TRUE, -0.75},
-    {"cubic-a", 2, TRUE, -0.5},
-    {"align-corners", 2, FALSE, -0.5},
-    {"method", 0, FALSE, -0.5},
-    {"align-corners", 0, TRUE, -0.5},
+    { NULL, 1, FALSE, -0.75 },
+    { "align-corners", 1, TRUE, -0.75 },
+    { "method", 2, TRUE, -0.75 },
+    { "cubic-a", 2, TRUE, -0.5 },
+    { "align-corners", 2, FALSE, -0.5 },
+    { "method", 0, FALSE, -0.5 },
+    { "align-corners", 0, TRUE, -0.5 },
   };
   GstBuffer *in = random_buffer (LIVE_IN, 7);
   GstHarness *h = new_harness (LIVE_IN, LIVE_OUT, NULL);
@@ -239,10 +227,12 @@ GST_START_TEST (test_live_switch)
 
     out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
     fail_unless (out != NULL);
-    ref = scale_fresh (LIVE_IN, LIVE_OUT, in, steps[i].method, steps[i].ac,
-        steps[i].a);
-    fail_unless (buffers_equal (out, ref), "step %u (%s) differs from a fresh"
-        " element with that configuration", i, steps[i].prop);
+    ref = scale_fresh (
+        LIVE_IN, LIVE_OUT, in, steps[i].method, steps[i].ac, steps[i].a);
+    fail_unless (buffers_equal (out, ref),
+        "step %u (%s) differs from a fresh"
+        " element with that configuration",
+        i, steps[i].prop);
     /* every step changes the picture, so a missed switch cannot pass */
     if (prev)
       fail_if (buffers_equal (out, prev), "step %u had no effect", i);
@@ -298,8 +288,9 @@ GST_START_TEST (test_live_switch_threaded)
   thread = g_thread_new ("flipper", flip_thread, &f);
   for (int i = 0; i < 400; i++) {
     GstBuffer *out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
-    gint which = buffers_equal (out, ref[0]) ? 0 :
-        buffers_equal (out, ref[1]) ? 1 : 2;
+    gint which = buffers_equal (out, ref[0]) ? 0
+        : buffers_equal (out, ref[1])        ? 1
+                                             : 2;
     seen[which]++;
     gst_buffer_unref (out);
   }
@@ -321,7 +312,7 @@ GST_END_TEST;
 GST_START_TEST (test_video_meta_layout)
 {
   const gchar *caps = "video/x-raw,format=I420,width=37,height=21,"
-      "framerate=30/1";
+                      "framerate=30/1";
   const gchar *ocaps = "video/x-raw,width=50,height=30";
   GstBuffer *in = random_buffer (caps, 17), *padded, *a, *b;
   GstVideoInfo info;
@@ -335,9 +326,9 @@ GST_START_TEST (test_video_meta_layout)
   gst_video_info_from_caps (&info, c);
   gst_caps_unref (c);
   for (guint p = 0; p < 3; p++) {
-    offset[p] = size + 16;      /* a gap before every plane */
-    size = offset[p] + (gsize) stride[p] *
-        GST_VIDEO_INFO_COMP_HEIGHT (&info, p);
+    offset[p] = size + 16; /* a gap before every plane */
+    size = offset[p]
+        + (gsize) stride[p] * GST_VIDEO_INFO_COMP_HEIGHT (&info, p);
   }
   padded = gst_buffer_new_allocate (NULL, size, NULL);
   gst_buffer_memset (padded, 0, 0xAA, size);
@@ -348,8 +339,8 @@ GST_START_TEST (test_video_meta_layout)
   for (guint p = 0; p < 3; p++)
     for (gint y = 0; y < GST_VIDEO_INFO_COMP_HEIGHT (&info, p); y++)
       memcpy (map.data + offset[p] + (gsize) y * stride[p],
-          (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&src, p) +
-          y * GST_VIDEO_FRAME_PLANE_STRIDE (&src, p),
+          (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&src, p)
+              + y * GST_VIDEO_FRAME_PLANE_STRIDE (&src, p),
           GST_VIDEO_INFO_COMP_WIDTH (&info, p));
   gst_buffer_unmap (padded, &map);
   gst_video_frame_unmap (&src);
@@ -373,7 +364,7 @@ GST_END_TEST;
 GST_START_TEST (test_roi_meta_scaled)
 {
   const gchar *caps = "video/x-raw,format=GRAY8,width=100,height=50,"
-      "framerate=30/1";
+                      "framerate=30/1";
   GstHarness *h = new_harness (caps, "video/x-raw,width=50,height=25", NULL);
   GstBuffer *in = random_buffer (caps, 2), *out;
   GstVideoRegionOfInterestMeta *roi;
@@ -392,9 +383,9 @@ GST_START_TEST (test_roi_meta_scaled)
       "roi %u,%u %ux%u", roi->x, roi->y, roi->w, roi->h);
   crop = gst_buffer_get_video_crop_meta (out);
   fail_unless (crop != NULL);
-  fail_unless (crop->x == 10 && crop->y == 5 && crop->width == 20
-      && crop->height == 10, "crop %u,%u %ux%u", crop->x, crop->y,
-      crop->width, crop->height);
+  fail_unless (
+      crop->x == 10 && crop->y == 5 && crop->width == 20 && crop->height == 10,
+      "crop %u,%u %ux%u", crop->x, crop->y, crop->width, crop->height);
   gst_buffer_unref (out);
   gst_harness_teardown (h);
 }
@@ -406,9 +397,9 @@ GST_END_TEST;
 static gint builds;
 
 static void
-count_builds (GstDebugCategory * category, GstDebugLevel level,
-    const gchar * file, const gchar * function, gint line, GObject * object,
-    GstDebugMessage * message, gpointer user_data)
+count_builds (GstDebugCategory *category, GstDebugLevel level,
+    const gchar *file, const gchar *function, gint line, GObject *object,
+    GstDebugMessage *message, gpointer user_data)
 {
   if (!strcmp (gst_debug_category_get_name (category), "alignscale")
       && g_str_has_prefix (gst_debug_message_get (message), "built tables"))
@@ -440,10 +431,10 @@ GST_START_TEST (test_rebuild_only_on_change)
   fail_unless_equals_int (builds, 2);
 
   /* new caps: new tables */
-  gst_harness_set_sink_caps_str (h,
-      "video/x-raw,format=RGBA,width=20,height=20");
-  fail_unless (gst_harness_push_upstream_event (h,
-          gst_event_new_reconfigure ()));
+  gst_harness_set_sink_caps_str (
+      h, "video/x-raw,format=RGBA,width=20,height=20");
+  fail_unless (
+      gst_harness_push_upstream_event (h, gst_event_new_reconfigure ()));
   gst_buffer_unref (gst_harness_push_and_pull (h, gst_buffer_ref (in)));
   fail_unless_equals_int (builds, 3);
 
@@ -469,10 +460,10 @@ GST_START_TEST (test_controller)
   gst_timed_value_control_source_set (tvcs, 0, -0.75);
   gst_timed_value_control_source_set (tvcs, GST_SECOND, -0.5);
   gst_object_add_control_binding (GST_OBJECT (h->element),
-      gst_direct_control_binding_new_absolute (GST_OBJECT (h->element),
-          "cubic-a", cs));
+      gst_direct_control_binding_new_absolute (
+          GST_OBJECT (h->element), "cubic-a", cs));
 
-  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));     /* pts 0 */
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in)); /* pts 0 */
   ref = scale_fresh (LIVE_IN, LIVE_OUT, in, 2, FALSE, -0.75);
   fail_unless (buffers_equal (out, ref));
   gst_buffer_unref (out);
@@ -498,7 +489,7 @@ GST_END_TEST;
 /* ---------------------------------------------------------- negotiation */
 
 static GstStructure *
-negotiated (const gchar * in_caps, const gchar * out_caps)
+negotiated (const gchar *in_caps, const gchar *out_caps)
 {
   GstHarness *h = new_harness (in_caps, out_caps, NULL);
   GstCaps *caps = gst_pad_get_current_caps (h->sinkpad);
@@ -512,7 +503,7 @@ negotiated (const gchar * in_caps, const gchar * out_caps)
 }
 
 static void
-check_size (const gchar * in_caps, const gchar * out_caps, gint w, gint h,
+check_size (const gchar *in_caps, const gchar *out_caps, gint w, gint h,
     gint par_n, gint par_d)
 {
   GstStructure *s = negotiated (in_caps, out_caps);
@@ -522,8 +513,8 @@ check_size (const gchar * in_caps, const gchar * out_caps, gint w, gint h,
   fail_unless (gst_structure_get_int (s, "height", &gh));
   gst_structure_get_fraction (s, "pixel-aspect-ratio", &n, &d);
   fail_unless (gw == w && gh == h && n == par_n && d == par_d,
-      "%s -> %s: got %dx%d PAR %d/%d, want %dx%d PAR %d/%d", in_caps,
-      out_caps, gw, gh, n, d, w, h, par_n, par_d);
+      "%s -> %s: got %dx%d PAR %d/%d, want %dx%d PAR %d/%d", in_caps, out_caps,
+      gw, gh, n, d, w, h, par_n, par_d);
   gst_structure_free (s);
 }
 
@@ -531,30 +522,31 @@ GST_START_TEST (test_fixate_keeps_dar)
 {
   /* one dimension and the PAR fixed: the other keeps the DAR */
   check_size ("video/x-raw,format=I420,width=320,height=240,"
-      "pixel-aspect-ratio=1/1,framerate=30/1",
+              "pixel-aspect-ratio=1/1,framerate=30/1",
       "video/x-raw,width=160,pixel-aspect-ratio=1/1", 160, 120, 1, 1);
   check_size ("video/x-raw,format=I420,width=320,height=240,"
-      "pixel-aspect-ratio=1/1,framerate=30/1",
+              "pixel-aspect-ratio=1/1,framerate=30/1",
       "video/x-raw,height=60,pixel-aspect-ratio=1/1", 80, 60, 1, 1);
   /* anamorphic PAL 4:3 PAR -> square pixels: DAR 5/3 */
   check_size ("video/x-raw,format=RGB,width=720,height=576,"
-      "pixel-aspect-ratio=4/3,framerate=25/1",
+              "pixel-aspect-ratio=4/3,framerate=25/1",
       "video/x-raw,width=1024,pixel-aspect-ratio=1/1", 1024, 614, 1, 1);
   /* one dimension fixed, PAR free: keep the other input dimension */
   check_size ("video/x-raw,format=GRAY8,width=320,height=240,"
-      "pixel-aspect-ratio=1/1,framerate=30/1", "video/x-raw,width=160", 160,
-      240, 2, 1);
+              "pixel-aspect-ratio=1/1,framerate=30/1",
+      "video/x-raw,width=160", 160, 240, 2, 1);
   /* both fixed, PAR free: the PAR keeps the DAR */
   check_size ("video/x-raw,format=GRAY8,width=320,height=240,"
-      "pixel-aspect-ratio=1/1,framerate=30/1",
+              "pixel-aspect-ratio=1/1,framerate=30/1",
       "video/x-raw,width=240,height=240", 240, 240, 4, 3);
   /* large sizes (tiscamera #426) */
   check_size ("video/x-raw,format=GRAY8,width=3872,height=2764,"
-      "pixel-aspect-ratio=1/1,framerate=30/1",
+              "pixel-aspect-ratio=1/1,framerate=30/1",
       "video/x-raw,width=640,pixel-aspect-ratio=1/1", 640, 457, 1, 1);
   /* nothing fixed downstream: the input size and PAR are kept */
   check_size ("video/x-raw,format=NV12,width=99,height=77,"
-      "pixel-aspect-ratio=3/2,framerate=30/1", "video/x-raw", 99, 77, 3, 2);
+              "pixel-aspect-ratio=3/2,framerate=30/1",
+      "video/x-raw", 99, 77, 3, 2);
 }
 
 GST_END_TEST;
@@ -563,7 +555,8 @@ GST_END_TEST;
  * must still succeed with a sane size */
 GST_START_TEST (test_fixate_overflow)
 {
-  GstStructure *s = negotiated ("video/x-raw,format=GRAY8,width=32767,"
+  GstStructure *s = negotiated (
+      "video/x-raw,format=GRAY8,width=32767,"
       "height=32767,pixel-aspect-ratio=2147483647/2147483646,framerate=0/1",
       "video/x-raw,width=30000,pixel-aspect-ratio=1/1");
   gint w, h;
@@ -575,10 +568,10 @@ GST_START_TEST (test_fixate_overflow)
   gst_structure_free (s);
 
   s = negotiated ("video/x-raw,format=GRAY8,width=32767,height=1,"
-      "pixel-aspect-ratio=2147483647/1,framerate=0/1",
+                  "pixel-aspect-ratio=2147483647/1,framerate=0/1",
       "video/x-raw,height=32767,pixel-aspect-ratio=1/1");
   fail_unless (gst_structure_get_int (s, "width", &w));
-  fail_unless_equals_int (w, 32767);    /* clamped to the largest size */
+  fail_unless_equals_int (w, 32767); /* clamped to the largest size */
   gst_structure_free (s);
 }
 
@@ -587,15 +580,15 @@ GST_END_TEST;
 GST_START_TEST (test_passthrough)
 {
   const gchar *caps = "video/x-raw,format=NV12,width=64,height=48,"
-      "framerate=30/1";
-  GstHarness *h = new_harness (caps, caps, "method", 2, "align-corners",
-      TRUE, NULL);
+                      "framerate=30/1";
+  GstHarness *h = new_harness (
+      caps, caps, "method", 2, "align-corners", TRUE, NULL);
   GstBuffer *in = random_buffer (caps, 3), *out;
 
   out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
   fail_unless (out == in, "equal sizes must be passed through");
-  fail_unless (gst_base_transform_is_passthrough (GST_BASE_TRANSFORM
-          (h->element)));
+  fail_unless (
+      gst_base_transform_is_passthrough (GST_BASE_TRANSFORM (h->element)));
   gst_buffer_unref (out);
   gst_buffer_unref (in);
   gst_harness_teardown (h);
@@ -610,16 +603,17 @@ GST_START_TEST (test_odd_420)
 
   for (guint f = 0; f < G_N_ELEMENTS (fmts); f++) {
     gchar *ic = g_strdup_printf ("video/x-raw,format=%s,width=33,height=17,"
-        "framerate=30/1", fmts[f]);
-    gchar *oc = g_strdup_printf ("video/x-raw,format=%s,width=15,height=9",
+                                 "framerate=30/1",
         fmts[f]);
+    gchar *oc = g_strdup_printf (
+        "video/x-raw,format=%s,width=15,height=9", fmts[f]);
     GstBuffer *in = random_buffer (ic, 5), *out;
     GstVideoInfo info;
 
     for (gint m = 0; m < 3; m++) {
       out = scale_fresh (ic, oc, in, m, m == 1, -0.75);
-      gst_video_info_set_format (&info, gst_video_format_from_string (fmts[f]),
-          15, 9);
+      gst_video_info_set_format (
+          &info, gst_video_format_from_string (fmts[f]), 15, 9);
       fail_unless_equals_int (gst_buffer_get_size (out), info.size);
       gst_buffer_unref (out);
     }
@@ -634,11 +628,11 @@ GST_END_TEST;
 GST_START_TEST (test_interlaced_refused)
 {
   const gchar *caps = "video/x-raw,format=I420,width=64,height=48,"
-      "framerate=30/1,interlace-mode=interleaved";
+                      "framerate=30/1,interlace-mode=interleaved";
   GstHarness *h = new_harness (caps, "video/x-raw,width=32,height=24", NULL);
 
-  fail_unless_equals_int (gst_harness_push (h, random_buffer (caps, 1)),
-      GST_FLOW_NOT_NEGOTIATED);
+  fail_unless_equals_int (
+      gst_harness_push (h, random_buffer (caps, 1)), GST_FLOW_NOT_NEGOTIATED);
   gst_harness_teardown (h);
 }
 
@@ -647,12 +641,11 @@ GST_END_TEST;
 GST_START_TEST (test_absurd_size_refused)
 {
   const gchar *caps = "video/x-raw,format=GRAY8,width=64,height=48,"
-      "framerate=30/1";
-  GstHarness *h = new_harness (caps, "video/x-raw,width=40000,height=24",
-      NULL);
+                      "framerate=30/1";
+  GstHarness *h = new_harness (caps, "video/x-raw,width=40000,height=24", NULL);
 
-  fail_unless_equals_int (gst_harness_push (h, random_buffer (caps, 1)),
-      GST_FLOW_NOT_NEGOTIATED);
+  fail_unless_equals_int (
+      gst_harness_push (h, random_buffer (caps, 1)), GST_FLOW_NOT_NEGOTIATED);
   gst_harness_teardown (h);
 }
 
@@ -661,7 +654,7 @@ GST_END_TEST;
 /* ------------------------------------------------------------ bad input */
 
 static void
-expect_error (GstBuffer * buf, const gchar * caps, const gchar * needle)
+expect_error (GstBuffer *buf, const gchar *caps, const gchar *needle)
 {
   GstHarness *h = new_harness (caps, "video/x-raw,width=32,height=24", NULL);
   GstBus *bus = gst_bus_new ();
@@ -674,8 +667,8 @@ expect_error (GstBuffer * buf, const gchar * caps, const gchar * needle)
   msg = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
   fail_unless (msg != NULL, "no error message");
   gst_message_parse_error (msg, &err, &dbg);
-  fail_unless (dbg && strstr (dbg, needle), "debug '%s' lacks '%s'", dbg,
-      needle);
+  fail_unless (
+      dbg && strstr (dbg, needle), "debug '%s' lacks '%s'", dbg, needle);
   fail_unless_equals_int (gst_harness_buffers_in_queue (h), 0);
   g_clear_error (&err);
   g_free (dbg);
@@ -688,13 +681,13 @@ expect_error (GstBuffer * buf, const gchar * caps, const gchar * needle)
 GST_START_TEST (test_short_buffer)
 {
   const gchar *caps = "video/x-raw,format=I420,width=64,height=48,"
-      "framerate=30/1";
+                      "framerate=30/1";
 
   /* 64x48 I420 is 4608 bytes */
-  expect_error (gst_buffer_new_allocate (NULL, 100, NULL), caps,
-      "has 100 bytes");
-  expect_error (gst_buffer_new_allocate (NULL, 4607, NULL), caps,
-      "has 4607 bytes");
+  expect_error (
+      gst_buffer_new_allocate (NULL, 100, NULL), caps, "has 100 bytes");
+  expect_error (
+      gst_buffer_new_allocate (NULL, 4607, NULL), caps, "has 4607 bytes");
 }
 
 GST_END_TEST;
@@ -702,7 +695,7 @@ GST_END_TEST;
 GST_START_TEST (test_bad_video_meta)
 {
   const gchar *caps = "video/x-raw,format=GRAY8,width=64,height=48,"
-      "framerate=30/1";
+                      "framerate=30/1";
   gsize offset[4] = { 0 };
   gint stride[4] = { 32 };
   GstBuffer *buf = gst_buffer_new_allocate (NULL, 64 * 48, NULL);
@@ -733,14 +726,15 @@ GST_START_TEST (test_chroma_siting)
     const gchar *site;
     guint8 want[4];
   } c[] = {
-    {",chroma-site=jpeg", {0, 25, 75, 100}},
-    {",chroma-site=mpeg2", {0, 38, 88, 100}},
-    {"", {0, 38, 88, 100}},     /* unknown: treated as mpeg2 */
+    { ",chroma-site=jpeg", { 0, 25, 75, 100 } },
+    { ",chroma-site=mpeg2", { 0, 38, 88, 100 } },
+    { "", { 0, 38, 88, 100 } }, /* unknown: treated as mpeg2 */
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (c); i++) {
     gchar *ic = g_strdup_printf ("video/x-raw,format=I420,width=4,height=2,"
-        "framerate=30/1,colorimetry=bt601%s", c[i].site);
+                                 "framerate=30/1,colorimetry=bt601%s",
+        c[i].site);
     GstBuffer *in = random_buffer (ic, 1), *out;
     GstVideoInfo info;
     GstVideoFrame frame;
@@ -756,14 +750,14 @@ GST_START_TEST (test_chroma_siting)
     }
     gst_video_frame_unmap (&frame);
 
-    out = scale_fresh (ic, "video/x-raw,width=8,height=2", in, 1, FALSE,
-        -0.75);
+    out = scale_fresh (ic, "video/x-raw,width=8,height=2", in, 1, FALSE, -0.75);
     gst_video_info_set_format (&info, GST_VIDEO_FORMAT_I420, 8, 2);
     gst_video_frame_map (&frame, &info, out, GST_MAP_READ);
     for (int p = 1; p < 3; p++)
       for (int j = 0; j < 4; j++)
-        fail_unless_equals_int (((guint8 *)
-                GST_VIDEO_FRAME_PLANE_DATA (&frame, p))[j], c[i].want[j]);
+        fail_unless_equals_int (
+            ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&frame, p))[j],
+            c[i].want[j]);
     gst_video_frame_unmap (&frame);
     gst_buffer_unref (out);
     gst_buffer_unref (in);

@@ -9,9 +9,13 @@
 #include "resample.h"
 
 /* fail only when false: check's fail_unless costs a pipe write per call */
-#define CHECK(cond, ...) G_STMT_START { \
-    if (G_UNLIKELY (!(cond))) fail_unless (cond, __VA_ARGS__); \
-  } G_STMT_END
+#define CHECK(cond, ...)                                                       \
+  G_STMT_START                                                                 \
+  {                                                                            \
+    if (G_UNLIKELY (!(cond)))                                                  \
+      fail_unless (cond, __VA_ARGS__);                                         \
+  }                                                                            \
+  G_STMT_END
 
 /* ---- an independent, literal transcription of the spec formulas ---- */
 
@@ -38,7 +42,7 @@ spec_src (int i, int in, int out, AsMapping m)
 static double *
 spec_dense (int in, int out, AsMapping m, AsKernel k, double a)
 {
-  double *W = g_new0 (double, (gsize) in * out);
+  double *W = g_new0 (double, (gsize) in *out);
 
   for (int i = 0; i < out; i++) {
     double x = spec_src (i, in, out, m), f = floor (x), t = x - f;
@@ -47,8 +51,7 @@ spec_dense (int in, int out, AsMapping m, AsKernel k, double a)
       W[i * in + CLAMP ((int) f + 1, 0, in - 1)] += t;
     } else {
       double w[4] = { spec_keys (t + 1, a), spec_keys (t, a),
-        spec_keys (1 - t, a), spec_keys (2 - t, a)
-      };
+        spec_keys (1 - t, a), spec_keys (2 - t, a) };
       for (int j = 0; j < 4; j++)
         W[i * in + CLAMP ((int) f - 1 + j, 0, in - 1)] += w[j];
     }
@@ -67,14 +70,14 @@ make_axis (int in, int out, AsMapping m, AsKernel k, double a)
   s.map = as_affine_full (m, in, out);
   s.kernel = k;
   s.cubic_a = a;
-  s.nearest = m == AS_MAP_ALIGN_CORNERS ? AS_NEAREST_HALF_DOWN :
-      AS_NEAREST_TORCH_EXACT;
+  s.nearest = m == AS_MAP_ALIGN_CORNERS ? AS_NEAREST_HALF_DOWN
+                                        : AS_NEAREST_TORCH_EXACT;
   fail_unless (as_axis_init (&axis, &s) == 0);
   return axis;
 }
 
 static double *
-axis_dense (const AsAxis * axis, gboolean fixed)
+axis_dense (const AsAxis *axis, gboolean fixed)
 {
   double *W = g_new0 (double, (gsize) axis->in_len * axis->out_len);
 
@@ -82,16 +85,17 @@ axis_dense (const AsAxis * axis, gboolean fixed)
     for (int k = 0; k < axis->n_taps; k++) {
       int j = axis->offset[i] + k;
       gsize t = (gsize) i * axis->n_taps + k;
-      CHECK (j >= 0 && j < axis->in_len, "tap %d out of [0,%d)", j,
-          axis->in_len);
-      W[(gsize) i * axis->in_len + j] += fixed ?
-          (double) axis->iweight[t] / AS_WEIGHT_ONE : axis->weight[t];
+      CHECK (
+          j >= 0 && j < axis->in_len, "tap %d out of [0,%d)", j, axis->in_len);
+      W[(gsize) i * axis->in_len + j] += fixed
+          ? (double) axis->iweight[t] / AS_WEIGHT_ONE
+          : axis->weight[t];
     }
   return W;
 }
 
 static void
-apply_1d (const AsAxis * axis, const double *in, double *out)
+apply_1d (const AsAxis *axis, const double *in, double *out)
 {
   for (int i = 0; i < axis->out_len; i++) {
     out[i] = 0;
@@ -101,17 +105,17 @@ apply_1d (const AsAxis * axis, const double *in, double *out)
 }
 
 static void
-check_vector (const gchar * id, const double *got, const double *want, int n,
-    double tol)
+check_vector (
+    const gchar *id, const double *got, const double *want, int n, double tol)
 {
   for (int i = 0; i < n; i++)
-    fail_unless (fabs (got[i] - want[i]) <= tol,
-        "%s[%d]: got %.6f, want %.4f", id, i, got[i], want[i]);
+    fail_unless (fabs (got[i] - want[i]) <= tol, "%s[%d]: got %.6f, want %.4f",
+        id, i, got[i], want[i]);
 }
 
 static void
-check_case (const gchar * id, const double *in, int n_in, int n_out,
-    AsMapping m, AsKernel k, const double *want)
+check_case (const gchar *id, const double *in, int n_in, int n_out, AsMapping m,
+    AsKernel k, const double *want)
 {
   AsAxis axis = make_axis (n_in, n_out, m, k, -0.75);
   double out[64];
@@ -129,26 +133,24 @@ GST_START_TEST (test_spec_cases)
   const double t10in[] = { 0, 1, 5, 3 };
   const double t05[] = { 0.0, 0.3571, 0.9286, 1.5, 2.0714, 2.6429, 3.0 };
   const double t10[] = { -0.0992, 0.0948, 0.758, 3.2813, 5.0703, 3.9275,
-    2.8016
-  };
+    2.8016 };
   const double t11[] = { 1.0266, 2.3438, 1.9664 };
-  const double o06[] = { -0.1055, 0.1914, 0.668, 1.2969, 1.7031, 2.332,
-    2.8086, 3.1055
-  };
+  const double o06[] = { -0.1055, 0.1914, 0.668, 1.2969, 1.7031, 2.332, 2.8086,
+    3.1055 };
   const double c01[] = { 2.4, 3.7, 3.0, 8.3, 4.8 };
   const double c02[] = { 2.3002, 3.9228, 2.3438, 8.642, 4.5532 };
   const double t09_hp[] = { 1.5 }, t09_ac[] = { 0.0 };
   const double o07[] = { 3.28125 };
 
   check_case ("T05", r4, 4, 7, AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR, t05);
-  check_case ("T09 ac=False", r4, 4, 1, AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR,
-      t09_hp);
-  check_case ("T09 ac=True", r4, 4, 1, AS_MAP_ALIGN_CORNERS,
-      AS_KERNEL_LINEAR, t09_ac);
-  check_case ("T09 bicubic", r4, 4, 1, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC,
-      t09_hp);
-  check_case ("O07 torch", t10in, 4, 1, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC,
-      o07);
+  check_case (
+      "T09 ac=False", r4, 4, 1, AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR, t09_hp);
+  check_case (
+      "T09 ac=True", r4, 4, 1, AS_MAP_ALIGN_CORNERS, AS_KERNEL_LINEAR, t09_ac);
+  check_case (
+      "T09 bicubic", r4, 4, 1, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC, t09_hp);
+  check_case (
+      "O07 torch", t10in, 4, 1, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC, o07);
   check_case ("T10", t10in, 4, 7, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC, t10);
   check_case ("T11", r8, 8, 3, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC, t11);
   check_case ("O06", r4, 4, 8, AS_MAP_HALF_PIXEL, AS_KERNEL_CUBIC, o06);
@@ -167,12 +169,12 @@ GST_START_TEST (test_spec_nearest)
     AsMapping m;
     int want[8];
   } c[] = {
-    {5, 3, AS_MAP_HALF_PIXEL, {0, 2, 4}},
-    {5, 2, AS_MAP_HALF_PIXEL, {1, 3}},
-    {2, 1, AS_MAP_HALF_PIXEL, {1}},     /* N03 torch */
-    {4, 2, AS_MAP_HALF_PIXEL, {1, 3}},  /* N03 torch */
-    {2, 7, AS_MAP_HALF_PIXEL, {0, 0, 0, 1, 1, 1, 1}},   /* N03 torch */
-    {4, 3, AS_MAP_ALIGN_CORNERS, {0, 1, 3}},    /* N02 round_prefer_floor */
+    { 5, 3, AS_MAP_HALF_PIXEL, { 0, 2, 4 } },
+    { 5, 2, AS_MAP_HALF_PIXEL, { 1, 3 } },
+    { 2, 1, AS_MAP_HALF_PIXEL, { 1 } },                   /* N03 torch */
+    { 4, 2, AS_MAP_HALF_PIXEL, { 1, 3 } },                /* N03 torch */
+    { 2, 7, AS_MAP_HALF_PIXEL, { 0, 0, 0, 1, 1, 1, 1 } }, /* N03 torch */
+    { 4, 3, AS_MAP_ALIGN_CORNERS, { 0, 1, 3 } }, /* N02 round_prefer_floor */
   };
 
   for (guint n = 0; n < G_N_ELEMENTS (c); n++) {
@@ -188,17 +190,15 @@ GST_END_TEST;
 /* V01: chroma of a 4:2:x plane, luma 4 -> 8, half_pixel; chroma [0, 100] */
 GST_START_TEST (test_spec_chroma_v01)
 {
-  const double want_c[2][4] = { {-0.25, 0.25, 0.75, 1.25},
-  {-0.125, 0.375, 0.875, 1.375}
-  };
-  const double want_v[2][4] = { {0, 25, 75, 100}, {0, 37.5, 87.5, 100} };
+  const double want_c[2][4] = { { -0.25, 0.25, 0.75, 1.25 },
+    { -0.125, 0.375, 0.875, 1.375 } };
+  const double want_v[2][4] = { { 0, 25, 75, 100 }, { 0, 37.5, 87.5, 100 } };
   const double chroma[] = { 0, 100 };
 
   for (int site = 0; site < 2; site++) {
     AsAffine luma = as_affine_full (AS_MAP_HALF_PIXEL, 4, 8);
     AsAxisSpec s = { 2, 4, as_affine_subsampled (luma, 2, site == 0 ? 1 : 0),
-      AS_KERNEL_LINEAR, -0.75, AS_NEAREST_HALF_UP
-    };
+      AS_KERNEL_LINEAR, -0.75, AS_NEAREST_HALF_UP };
     AsAxis a;
     double out[4];
 
@@ -206,8 +206,7 @@ GST_START_TEST (test_spec_chroma_v01)
       fail_unless (fabs (as_affine_eval (s.map, j) - want_c[site][j]) < 1e-12);
     fail_unless (as_axis_init (&a, &s) == 0);
     apply_1d (&a, chroma, out);
-    check_vector (site ? "V01 left" : "V01 centre", out, want_v[site], 4,
-        1e-9);
+    check_vector (site ? "V01 left" : "V01 centre", out, want_v[site], 4, 1e-9);
     as_axis_clear (&a);
   }
 }
@@ -227,8 +226,9 @@ check_against_spec (int in, int out, AsMapping m, AsKernel k, double a)
       gsize t = (gsize) i * axis.n_taps + k2;
       sum += axis.iweight[t];
       sum16 += axis.lweight[t];
-      CHECK (fabs ((double) axis.lweight[t] / AS_WEIGHT_ONE_16 -
-              axis.weight[t]) <= 2.5 / AS_WEIGHT_ONE_16, "w22[%d]", k2);
+      CHECK (fabs ((double) axis.lweight[t] / AS_WEIGHT_ONE_16 - axis.weight[t])
+              <= 2.5 / AS_WEIGHT_ONE_16,
+          "w22[%d]", k2);
     }
     CHECK (sum == AS_WEIGHT_ONE, "row %d: w14 sum %d", i, sum);
     CHECK (sum16 == AS_WEIGHT_ONE_16, "row %d: w22 sum %d", i, sum16);
@@ -250,17 +250,17 @@ check_against_spec (int in, int out, AsMapping m, AsKernel k, double a)
 
 GST_START_TEST (test_tables_match_formulas)
 {
-  const int sizes[][2] = { {1, 1}, {1, 7}, {7, 1}, {1, 4096}, {4096, 1},
-  {2, 3}, {3, 2}, {4, 4}, {5, 9}, {1080, 224}, {224, 1080}, {64, 63}
-  };
+  const int sizes[][2] = { { 1, 1 }, { 1, 7 }, { 7, 1 }, { 1, 4096 },
+    { 4096, 1 }, { 2, 3 }, { 3, 2 }, { 4, 4 }, { 5, 9 }, { 1080, 224 },
+    { 224, 1080 }, { 64, 63 } };
   const double as[] = { -0.75, -0.5, -2.0, 0.0 };
   GRand *rand = g_rand_new_with_seed (1234);
 
   for (int m = 0; m < 2; m++)
     for (int k = AS_KERNEL_LINEAR; k <= AS_KERNEL_CUBIC; k++) {
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
-        check_against_spec (sizes[s][0], sizes[s][1], m, k,
-            as[s % G_N_ELEMENTS (as)]);
+        check_against_spec (
+            sizes[s][0], sizes[s][1], m, k, as[s % G_N_ELEMENTS (as)]);
       for (int r = 0; r < 200; r++)
         check_against_spec (g_rand_int_range (rand, 1, 65),
             g_rand_int_range (rand, 1, 65), m, k, -0.75);
@@ -304,7 +304,7 @@ GST_START_TEST (test_degenerate)
 
     a = make_axis (4096, 1, AS_MAP_HALF_PIXEL, k, -0.75);
     if (k == AS_KERNEL_NEAREST) {
-      fail_unless_equals_int (a.offset[0], 2048);       /* floor (0.5 * 4096) */
+      fail_unless_equals_int (a.offset[0], 2048); /* floor (0.5 * 4096) */
     } else {
       double in[4096], out[1];
       for (int i = 0; i < 4096; i++)
