@@ -3,8 +3,8 @@
 # builds with meson, then runs one job.
 #   ./run.sh demo       scale a test pattern with both conventions to PNGs
 #   ./run.sh test       the whole test suite (what CI runs)
-#   ./run.sh sanitize   the test suite under ASan + UBSan (build-asan/)
-#   ./run.sh valgrind   the test suite under valgrind memcheck
+#   ./run.sh sanitize   the C test suites under ASan + UBSan (build-asan/)
+#   ./run.sh valgrind   the C test suites under valgrind memcheck
 #   ./run.sh build      just build
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -91,9 +91,11 @@ case "${1:-}" in
   sanitize)
     install_missing "${TEST_DEPS[@]}"
     build build-asan -Db_sanitize=address,undefined -Db_lundef=false
-    # no fork per test, so LeakSanitizer checks the whole process at exit
+    # the C suites (an ASan plugin cannot load into a plain python3); no
+    # fork per test, so LeakSanitizer checks the whole process at exit
     CK_FORK=no ASAN_OPTIONS=detect_leaks=1 \
-      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run_suite build-asan
+      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+      run_suite build-asan --suite check
     ;;
   valgrind)
     install_missing "${BUILD_DEPS[@]}" valgrind
