@@ -69,19 +69,40 @@ scale_fresh (const gchar *in_caps, const gchar *out_caps, GstBuffer *in,
   return out;
 }
 
+/* equal pictures: visible bytes only (stride padding is never written) */
 static gboolean
-buffers_equal (GstBuffer *a, GstBuffer *b)
+frames_equal (GstBuffer *a, GstBuffer *b, const gchar *format, gint w, gint h)
 {
-  GstMapInfo ma, mb;
-  gboolean eq;
+  GstVideoInfo info;
+  GstVideoFrame fa, fb;
+  gboolean eq = TRUE;
 
-  gst_buffer_map (a, &ma, GST_MAP_READ);
-  gst_buffer_map (b, &mb, GST_MAP_READ);
-  eq = ma.size == mb.size && memcmp (ma.data, mb.data, ma.size) == 0;
-  gst_buffer_unmap (a, &ma);
-  gst_buffer_unmap (b, &mb);
+  gst_video_info_set_format (
+      &info, gst_video_format_from_string (format), w, h);
+  fail_unless (gst_video_frame_map (&fa, &info, a, GST_MAP_READ));
+  fail_unless (gst_video_frame_map (&fb, &info, b, GST_MAP_READ));
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&info); p++) {
+    gint comp[GST_VIDEO_MAX_COMPONENTS];
+    gsize row;
+
+    gst_video_format_info_component (info.finfo, p, comp);
+    row = (gsize) GST_VIDEO_INFO_COMP_WIDTH (&info, comp[0])
+        * GST_VIDEO_INFO_COMP_PSTRIDE (&info, comp[0]);
+    for (gint y = 0; eq && y < GST_VIDEO_INFO_COMP_HEIGHT (&info, comp[0]); y++)
+      eq = memcmp ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&fa, p)
+                   + y * GST_VIDEO_FRAME_PLANE_STRIDE (&fa, p),
+               (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&fb, p)
+                   + y * GST_VIDEO_FRAME_PLANE_STRIDE (&fb, p),
+               row)
+          == 0;
+  }
+  gst_video_frame_unmap (&fa);
+  gst_video_frame_unmap (&fb);
   return eq;
 }
+
+/* the live-switch tests' output: RGBA 53x17 */
+#define live_equal(a, b) frames_equal ((a), (b), "RGBA", 53, 17)
 
 static GstBuffer *
 gray16_buffer (const double *v, int w, int h, double scale)
@@ -229,13 +250,13 @@ GST_START_TEST (test_live_switch)
     fail_unless (out != NULL);
     ref = scale_fresh (
         LIVE_IN, LIVE_OUT, in, steps[i].method, steps[i].ac, steps[i].a);
-    fail_unless (buffers_equal (out, ref),
+    fail_unless (live_equal (out, ref),
         "step %u (%s) differs from a fresh"
         " element with that configuration",
         i, steps[i].prop);
     /* every step changes the picture, so a missed switch cannot pass */
     if (prev)
-      fail_if (buffers_equal (out, prev), "step %u had no effect", i);
+      fail_if (live_equal (out, prev), "step %u had no effect", i);
     if (prev)
       gst_buffer_unref (prev);
     prev = out;
@@ -283,14 +304,14 @@ GST_START_TEST (test_live_switch_threaded)
 
   ref[0] = scale_fresh (LIVE_IN, LIVE_OUT, in, 1, FALSE, -0.75);
   ref[1] = scale_fresh (LIVE_IN, LIVE_OUT, in, 2, TRUE, -0.75);
-  fail_if (buffers_equal (ref[0], ref[1]));
+  fail_if (live_equal (ref[0], ref[1]));
 
   thread = g_thread_new ("flipper", flip_thread, &f);
   for (int i = 0; i < 400; i++) {
     GstBuffer *out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
-    gint which = buffers_equal (out, ref[0]) ? 0
-        : buffers_equal (out, ref[1])        ? 1
-                                             : 2;
+    gint which = live_equal (out, ref[0]) ? 0
+        : live_equal (out, ref[1])        ? 1
+                                          : 2;
     seen[which]++;
     gst_buffer_unref (out);
   }
@@ -348,7 +369,8 @@ GST_START_TEST (test_video_meta_layout)
   for (gint m = 0; m < 3; m++) {
     a = scale_fresh (caps, ocaps, in, m, FALSE, -0.75);
     b = scale_fresh (caps, ocaps, padded, m, FALSE, -0.75);
-    fail_unless (buffers_equal (a, b), "method %d: meta layout differs", m);
+    fail_unless (frames_equal (a, b, "I420", 50, 30),
+        "method %d: meta layout differs", m);
     gst_buffer_unref (a);
     gst_buffer_unref (b);
   }
@@ -465,7 +487,7 @@ GST_START_TEST (test_controller)
 
   out = gst_harness_push_and_pull (h, gst_buffer_ref (in)); /* pts 0 */
   ref = scale_fresh (LIVE_IN, LIVE_OUT, in, 2, FALSE, -0.75);
-  fail_unless (buffers_equal (out, ref));
+  fail_unless (live_equal (out, ref));
   gst_buffer_unref (out);
   gst_buffer_unref (ref);
 
@@ -473,7 +495,7 @@ GST_START_TEST (test_controller)
   GST_BUFFER_PTS (in) = 2 * GST_SECOND;
   out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
   ref = scale_fresh (LIVE_IN, LIVE_OUT, in, 2, FALSE, -0.5);
-  fail_unless (buffers_equal (out, ref), "controller value not applied");
+  fail_unless (live_equal (out, ref), "controller value not applied");
   g_object_get (h->element, "cubic-a", &a, NULL);
   fail_unless (a == -0.5);
   gst_buffer_unref (out);
