@@ -41,11 +41,14 @@ build() { # build DIR [meson options...]
 
 # run the suite, print each Check summary, the golden table, and one
 # "N passed, N failed" line counting test cases
-run_suite() { # DIR [meson test options...]
-  local dir=$1 rc=0
-  shift
-  meson test -C "$dir" --print-errorlogs "$@" || rc=$?
-  local log="$dir/meson-logs/testlog.txt"
+run_suite() { # DIR JOB [meson test options...]
+  local dir=$1 job=$2 rc=0
+  shift 2
+  # meson appends a wrapper's name to the log name: find this run's log
+  rm -f "$dir"/meson-logs/testlog-"$job"*.txt
+  meson test -C "$dir" --print-errorlogs --logbase "testlog-$job" "$@" || rc=$?
+  local log
+  log=$(ls "$dir"/meson-logs/testlog-"$job"*.txt)
   grep -E '^golden: ' "$log" || true
   grep -E '^[0-9]+%: Checks: ' "$log" || true
   awk '/^[0-9]+%: Checks: /{gsub(/,/,""); n+=$3; f+=$5+$7}
@@ -86,7 +89,7 @@ case "${1:-}" in
   test)
     install_missing "${TEST_DEPS[@]}"
     build build
-    run_suite build
+    run_suite build test
     ;;
   sanitize)
     install_missing "${TEST_DEPS[@]}"
@@ -95,13 +98,13 @@ case "${1:-}" in
     # fork per test, so LeakSanitizer checks the whole process at exit
     CK_FORK=no ASAN_OPTIONS=detect_leaks=1 \
       UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-      run_suite build-asan --suite check
+      run_suite build-asan sanitize --suite check
     ;;
   valgrind)
     install_missing "${BUILD_DEPS[@]}" valgrind
     build build
     # the C suites (valgrind on the python interpreter says nothing of ours)
-    CK_FORK=no run_suite build --suite check --wrapper "valgrind --error-exitcode=3 --leak-check=full \
+    CK_FORK=no run_suite build valgrind --suite check --wrapper "valgrind --error-exitcode=3 --leak-check=full \
       --errors-for-leak-kinds=definite --suppressions=$PWD/tests/check/gst.supp" \
       --timeout-multiplier 10
     ;;
