@@ -9,8 +9,8 @@ Where the expected values come from:
 
 * Full-resolution planes (luma, Y444 chroma, gray and packed RGB planes):
   PyTorch ``torch.nn.functional.interpolate`` on a float64 tensor
-  (mode 'bilinear' / 'bicubic' with the case's align_corners, and
-  'nearest-exact' for nearest with align_corners=0).
+  (mode 'bilinear' / 'bicubic' with the case's align_corners), and
+  'nearest-exact' on a float32 tensor for nearest with align_corners=0.
 * Subsampled chroma planes (4:2:0 and 4:2:2): PyTorch
   ``torch.nn.functional.grid_sample`` (padding_mode='border',
   align_corners=True) at chroma coordinates derived in picture (luma) space:
@@ -19,7 +19,9 @@ Where the expected values come from:
 * Nearest + align_corners (a combination PyTorch lacks), and nearest on
   subsampled planes: exact rational arithmetic (fractions.Fraction),
   k = ceil(x - 1/2) for align_corners=1 (ties go down) and
-  k = floor(x + 1/2) for align_corners=0, clamped to the plane.
+  k = floor(x + 1/2) for align_corners=0, clamped to the plane; an
+  unsubsampled axis of a chroma plane (Y42B rows) takes PyTorch's
+  nearest-exact indices like luma.
 
 Before writing anything the script checks itself:
 
@@ -29,7 +31,8 @@ Before writing anything the script checks itself:
 * every bilinear/bicubic plane must equal an inline numpy separable model
   (Keys cubic A=-0.75 or linear, taps clamped to the plane);
 * PyTorch 'nearest-exact' indices must equal the exact rational rule
-  floor((i + 1/2) * in/out) for every size pair 1..64;
+  floor((i + 1/2) * in/out) for every size pair 1..64, except at exact ties
+  where float32 goes down;
 * spec case V01 (chroma coordinates and values for luma 4->8).
 
 Input pixels are reproducible in C: xorshift32 seeded with the case seed,
