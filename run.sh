@@ -3,6 +3,7 @@
 # builds with meson, then runs one job.
 #   ./run.sh demo       scale a test pattern with both conventions to PNGs
 #   ./run.sh test       the whole test suite (what CI runs)
+#   ./run.sh noorc      the test suite built with -Dorc=disabled (build-noorc/)
 #   ./run.sh sanitize   the C test suites under ASan + UBSan (build-asan/)
 #   ./run.sh valgrind   the C test suites under valgrind memcheck
 #   ./run.sh build      just build
@@ -90,6 +91,13 @@ case "${1:-}" in
     install_missing "${TEST_DEPS[@]}"
     build build
     run_suite build test
+    # the C suites again on ORC's C backup functions instead of its SIMD code
+    ORC_CODE=backup run_suite build orc-backup --suite check
+    ;;
+  noorc)
+    install_missing "${TEST_DEPS[@]}"
+    build build-noorc -Dorc=disabled
+    run_suite build-noorc noorc
     ;;
   sanitize)
     install_missing "${TEST_DEPS[@]}"
@@ -113,7 +121,7 @@ case "${1:-}" in
     build build
     ;;
   *)
-    echo "usage: $0 demo|test|sanitize|valgrind|build" >&2
+    echo "usage: $0 demo|test|noorc|sanitize|valgrind|build" >&2
     exit 2
     ;;
 esac

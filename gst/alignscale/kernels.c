@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "kernels.h"
+#include "alignscaleorc.h"
 
 static inline uint8_t
 clamp_u8 (int32_t v)
@@ -167,5 +168,130 @@ as_h_nearest (
       for (int i = 0; i < out_w; i++)
         memcpy (dst + (size_t) bpp * i, src + (size_t) bpp * idx[i], bpp);
       break;
+  }
+}
+
+/* ---------------------------------------------------- fast 8-bit paths */
+
+void
+as_fast_v_u8_i16 (int16_t *dst, const uint8_t *const *src, const int16_t *w,
+    int n_taps, int width, int32_t *acc)
+{
+  if (n_taps == 2) {
+    as_orc_v2_u8_i16 (dst, src[0], src[1], w[0], w[1], width);
+  } else if (n_taps == 4) {
+    as_orc_v4_u8_i16 (
+        dst, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
+  } else {
+    int32_t *a = acc, *b = acc + width, *t;
+    as_orc_v_u8_acc_init (a, src[0], w[0], width);
+    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+      as_orc_v_u8_acc_add (b, a, src[k], w[k], width);
+    as_orc_acc_to_i16 (dst, a, width);
+  }
+}
+
+void
+as_fast_v_i16_u8 (uint8_t *dst, const int16_t *const *src, const int16_t *w,
+    int n_taps, int width, int32_t *acc)
+{
+  if (n_taps == 2) {
+    as_orc_v2_i16_u8 (dst, src[0], src[1], w[0], w[1], width);
+  } else if (n_taps == 4) {
+    as_orc_v4_i16_u8 (
+        dst, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
+  } else {
+    int32_t *a = acc, *b = acc + width, *t;
+    as_orc_v_i16_acc_init (a, src[0], w[0], width);
+    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+      as_orc_v_i16_acc_add (b, a, src[k], w[k], width);
+    as_orc_acc_to_u8 (dst, a, width);
+  }
+}
+
+void
+as_replicate_weights (
+    int16_t *wr, const int16_t *w, int n_taps, int out_w, int channels)
+{
+  size_t line = (size_t) out_w * channels;
+
+  for (int k = 0; k < n_taps; k++)
+    for (int i = 0; i < out_w; i++)
+      for (int c = 0; c < channels; c++)
+        wr[k * line + (size_t) i * channels + c] = w[(size_t) i * n_taps + k];
+}
+
+/* tap k of output pixel i, all channels, into line k at pixel i */
+static void
+gather (void *gather, const void *src, const int32_t *offset, int n_taps,
+    int out_w, int channels, int sample_size)
+{
+  size_t px = (size_t) channels * sample_size;
+  size_t line = px * out_w;
+  const uint8_t *s = src;
+  uint8_t *g = gather;
+
+  for (int k = 0; k < n_taps; k++, g += line) {
+    switch (px) {
+      /* constant sizes: the copies become single moves */
+#define GATHER(n)                                                              \
+  case n:                                                                      \
+    for (int i = 0; i < out_w; i++)                                            \
+      memcpy (g + (size_t) n * i, s + (size_t) n * (offset[i] + k), n);        \
+    break
+      GATHER (1);
+      GATHER (2);
+      GATHER (3);
+      GATHER (4);
+      GATHER (6);
+      GATHER (8);
+#undef GATHER
+      default:
+        for (int i = 0; i < out_w; i++)
+          memcpy (g + px * i, s + px * (offset[i] + k), px);
+        break;
+    }
+  }
+}
+
+void
+as_fast_h_u8_i16 (int16_t *dst, const uint8_t *src, const int32_t *offset,
+    const int16_t *wr, int n_taps, int out_w, int channels, void *g,
+    int32_t *acc)
+{
+  int width = out_w * channels;
+  const uint8_t *gl = g;
+
+  gather (g, src, offset, n_taps, out_w, channels, 1);
+  if (n_taps == 2) {
+    as_orc_h2_u8_i16 (dst, gl, gl + width, wr, wr + width, width);
+  } else {
+    int32_t *a = acc, *b = acc + width, *t;
+    as_orc_h_u8_acc_init (a, gl, wr, width);
+    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+      as_orc_h_u8_acc_add (
+          b, a, gl + (size_t) k * width, wr + (size_t) k * width, width);
+    as_orc_acc_to_i16 (dst, a, width);
+  }
+}
+
+void
+as_fast_h_i16_u8 (uint8_t *dst, const int16_t *src, const int32_t *offset,
+    const int16_t *wr, int n_taps, int out_w, int channels, void *g,
+    int32_t *acc)
+{
+  int width = out_w * channels;
+  const int16_t *gl = g;
+
+  gather (g, src, offset, n_taps, out_w, channels, 2);
+  if (n_taps == 2) {
+    as_orc_h2_i16_u8 (dst, gl, gl + width, wr, wr + width, width);
+  } else {
+    int32_t *a = acc, *b = acc + width, *t;
+    as_orc_h_i16_acc_init (a, gl, wr, width);
+    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+      as_orc_h_i16_acc_add (
+          b, a, gl + (size_t) k * width, wr + (size_t) k * width, width);
+    as_orc_acc_to_u8 (dst, a, width);
   }
 }

@@ -56,6 +56,26 @@ void as_h_u16_i32 (int32_t *dst, const uint16_t *src, const int32_t *offset,
 void as_h_i32_u16 (uint16_t *dst, const int32_t *src, const int32_t *offset,
     const int32_t *w, int n_taps, int out_w, int channels);
 
+/* ---- fast 8-bit paths (ORC), equal to the references above bit for bit.
+ * acc: int32 scratch for two lines of width (vertical) or out_w * channels
+ * (horizontal) samples (in and out of each accumulate step: ORC's
+ * arguments are restrict). Horizontal weights come replicated
+ * per sample, wr[k * out_w * channels + i * channels + c] = w[i * n + k]
+ * (as_replicate_weights), and taps are gathered into `gather`: n_taps
+ * lines of out_w * channels samples of the source type. */
+void as_fast_v_u8_i16 (int16_t *dst, const uint8_t *const *src,
+    const int16_t *w, int n_taps, int width, int32_t *acc);
+void as_fast_v_i16_u8 (uint8_t *dst, const int16_t *const *src,
+    const int16_t *w, int n_taps, int width, int32_t *acc);
+void as_fast_h_u8_i16 (int16_t *dst, const uint8_t *src, const int32_t *offset,
+    const int16_t *wr, int n_taps, int out_w, int channels, void *gather,
+    int32_t *acc);
+void as_fast_h_i16_u8 (uint8_t *dst, const int16_t *src, const int32_t *offset,
+    const int16_t *wr, int n_taps, int out_w, int channels, void *gather,
+    int32_t *acc);
+void as_replicate_weights (
+    int16_t *wr, const int16_t *w, int n_taps, int out_w, int channels);
+
 /* Nearest: copy pixel idx[i] (bpp bytes) to pixel i. */
 void as_h_nearest (
     uint8_t *dst, const uint8_t *src, const int32_t *idx, int out_w, int bpp);

@@ -7,6 +7,9 @@
 #include "plan.h"
 #include "kernels.h"
 
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#define MAX3(a, b, c) MAX (MAX ((a), (b)), (c))
+
 /* relative cost of one tap: horizontal taps gather, vertical taps stream */
 #define COST_H 2.0
 #define COST_V 1.0
@@ -81,7 +84,7 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes)
 {
   AsPlan *plan;
-  size_t inter_bytes = 0;
+  size_t inter_bytes = 0, acc_len = 1, gather_bytes = 1;
   int max_taps = 1;
 
   if (n_planes < 1 || n_planes > AS_MAX_PLANES)
@@ -134,12 +137,29 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
       inter_bytes = line_v;
     if (pp->y.n_taps > max_taps)
       max_taps = pp->y.n_taps;
+
+    if (d->bytes_per_sample == 1) {
+      size_t out_line = (size_t) d->out_w * d->channels;
+      size_t in_line = (size_t) d->in_w * d->channels;
+
+      pp->xw_repl = malloc (out_line * pp->x.n_taps * sizeof (int16_t));
+      if (!pp->xw_repl)
+        goto fail;
+      as_replicate_weights (
+          pp->xw_repl, pp->x.iweight, pp->x.n_taps, d->out_w, d->channels);
+      acc_len = MAX3 (acc_len, out_line, in_line);
+      gather_bytes = MAX (
+          gather_bytes, out_line * pp->x.n_taps * sizeof (int16_t));
+    }
   }
 
   plan->inter = malloc (inter_bytes ? inter_bytes : 1);
   plan->ring_row = malloc (sizeof (int) * max_taps);
   plan->rows = malloc (sizeof (void *) * max_taps);
-  if (!plan->inter || !plan->ring_row || !plan->rows)
+  plan->acc = malloc (2 * acc_len * sizeof (int32_t));
+  plan->gather = malloc (gather_bytes);
+  if (!plan->inter || !plan->ring_row || !plan->rows || !plan->acc
+      || !plan->gather)
     goto fail;
   return plan;
 
@@ -156,7 +176,10 @@ as_plan_free (AsPlan *plan)
   for (int p = 0; p < AS_MAX_PLANES; p++) {
     as_axis_clear (&plan->plane[p].x);
     as_axis_clear (&plan->plane[p].y);
+    free (plan->plane[p].xw_repl);
   }
+  free (plan->acc);
+  free (plan->gather);
   free (plan->inter);
   free (plan->ring_row);
   free (plan->rows);
@@ -180,14 +203,14 @@ run_nearest (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
   }
 }
 
-/* first pass of one line (horizontal) and second pass (vertical), by depth */
+/* first (horizontal) pass of one line: 8-bit on the fast path */
 static void
-h_pass1 (const AsPlanePlan *pp, void *dst, const uint8_t *src)
+h_pass1 (AsPlan *plan, const AsPlanePlan *pp, void *dst, const uint8_t *src)
 {
   const AsPlaneDesc *d = &pp->desc;
   if (d->bytes_per_sample == 1)
-    as_h_u8_i16 (dst, src, pp->x.offset, pp->x.iweight, pp->x.n_taps, d->out_w,
-        d->channels);
+    as_fast_h_u8_i16 (dst, src, pp->x.offset, pp->xw_repl, pp->x.n_taps,
+        d->out_w, d->channels, plan->gather, plan->acc);
   else
     as_h_u16_i32 (dst, (const uint16_t *) src, pp->x.offset, pp->x.lweight,
         pp->x.n_taps, d->out_w, d->channels);
@@ -214,14 +237,14 @@ run_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
     for (int k = 0; k < ny; k++) {
       int r = o + k, slot = r % ny;
       if (plan->ring_row[slot] != r) {
-        h_pass1 (pp, ring + line * slot, src + sstride * r);
+        h_pass1 (plan, pp, ring + line * slot, src + sstride * r);
         plan->ring_row[slot] = r;
       }
       plan->rows[k] = ring + line * slot;
     }
     if (d->bytes_per_sample == 1)
-      as_v_i16_u8 (dst + dstride * j, (const int16_t *const *) plan->rows, wy,
-          ny, d->out_w * d->channels);
+      as_fast_v_i16_u8 (dst + dstride * j, (const int16_t *const *) plan->rows,
+          wy, ny, d->out_w * d->channels, plan->acc);
     else
       as_v_i32_u16 ((uint16_t *) (dst + dstride * j),
           (const int32_t *const *) plan->rows, pp->y.lweight + (size_t) j * ny,
@@ -243,10 +266,10 @@ run_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
     for (int k = 0; k < ny; k++)
       plan->rows[k] = src + sstride * (pp->y.offset[j] + k);
     if (d->bytes_per_sample == 1) {
-      as_v_u8_i16 (
-          plan->inter, (const uint8_t *const *) plan->rows, wy, ny, width);
-      as_h_i16_u8 (o, plan->inter, pp->x.offset, pp->x.iweight, pp->x.n_taps,
-          d->out_w, d->channels);
+      as_fast_v_u8_i16 (plan->inter, (const uint8_t *const *) plan->rows, wy,
+          ny, width, plan->acc);
+      as_fast_h_i16_u8 (o, plan->inter, pp->x.offset, pp->xw_repl, pp->x.n_taps,
+          d->out_w, d->channels, plan->gather, plan->acc);
     } else {
       as_v_u16_i32 (plan->inter, (const uint16_t *const *) plan->rows,
           pp->y.lweight + (size_t) j * ny, ny, width);

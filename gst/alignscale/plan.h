@@ -37,7 +37,8 @@ typedef struct
 {
   AsPlaneDesc desc;
   AsAxis x, y;
-  int h_first; /* horizontal pass first (else vertical) */
+  int h_first;      /* horizontal pass first (else vertical) */
+  int16_t *xw_repl; /* 8-bit: x weights per sample, see kernels.h */
 } AsPlanePlan;
 
 typedef struct
@@ -50,6 +51,8 @@ typedef struct
   void *inter;       /* intermediate lines */
   int *ring_row;     /* source row held by each ring slot */
   const void **rows; /* line pointers handed to vertical kernels */
+  int32_t *acc;      /* int32 accumulator line (fast paths) */
+  void *gather;      /* gathered horizontal taps (fast paths) */
 } AsPlan;
 
 /* Returns NULL on invalid input or allocation failure. */

@@ -1,0 +1,756 @@
+/* alignscale benchmark: alignscale against videoscale, OpenCV, libyuv and
+ * memcpy, on the same frames, one thread each
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Each scenario's input frame is prepared once (xorshift32 content, laid
+ * out per GstVideoInfo) and pushed, by reference, through one GstHarness
+ * per element. After a warm-up the elements (and libyuv and a memcpy of the
+ * input frame) are timed alternately, frame by frame; each column is the
+ * median ms/frame. The OpenCV column comes from opencv-bench.py, which
+ * regenerates the identical frames (same generator, seed and packing; the
+ * MD5 of the samples is compared) and is run with /usr/bin/python3 after
+ * the C measurements. One table, every line prefixed "bench:".
+ *
+ *   GST_PLUGIN_PATH=build/gst/alignscale build/bench/alignscale-bench \
+ *       [--quick] [--scenario SUBSTRING] [--iterations N]
+ */
+#ifdef HAVE_CONFIG_H
+#include "config.h"
+#endif
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <gst/gst.h>
+#include <gst/check/gstharness.h>
+#include <gst/video/video.h>
+
+#ifdef HAVE_LIBYUV
+#include <libyuv.h>
+#endif
+
+#ifndef OPENCV_BENCH_SCRIPT
+#define OPENCV_BENCH_SCRIPT "opencv-bench.py"
+#endif
+#define DEFAULT_PYTHON "/usr/bin/python3"
+
+#define DEFAULT_ITERATIONS 100
+#define DEFAULT_WARMUP 5
+#define QUICK_ITERATIONS 3
+#define QUICK_WARMUP 1
+
+typedef struct
+{
+  const gchar *format;
+  gint in_w, in_h;
+  gint out_w, out_h;
+} Scenario;
+
+/* the scenarios; opencv-bench.py gets them on its command line */
+static const Scenario scenarios[] = {
+  { "RGBA", 1920, 1080, 1280, 720 },
+  { "RGBA", 1280, 720, 1920, 1080 },
+  { "I420", 1920, 1080, 1280, 720 },
+  { "NV12", 3840, 2160, 1920, 1080 },
+  { "RGB", 1920, 1080, 224, 224 },
+  { "GRAY8", 640, 480, 1920, 1440 },
+  { "GRAY16_LE", 1920, 1080, 1280, 720 },
+};
+
+#define N_SCENARIOS G_N_ELEMENTS (scenarios)
+
+typedef struct
+{
+  const gchar *name;       /* row label, also opencv-bench.py's */
+  const gchar *alignscale; /* alignscale "method" nick */
+  const gchar *videoscale; /* videoscale "method" nick */
+  gboolean libyuv;         /* libyuv has this filter */
+} Method;
+
+static const Method methods[] = {
+  { "bilinear", "bilinear", "bilinear", TRUE },
+  { "bicubic", "bicubic", "4-tap", FALSE },
+};
+
+#define N_METHODS G_N_ELEMENTS (methods)
+
+/* ms/frame, < 0 when not available */
+typedef struct
+{
+  gboolean measured;
+  gdouble alignscale, videoscale, opencv, libyuv, memcpy;
+} Row;
+
+static Row rows[N_SCENARIOS][N_METHODS];
+static gchar *frame_md5[N_SCENARIOS];
+
+/* options */
+static gboolean opt_quick = FALSE;
+static gint opt_iterations = 0;
+static gint opt_warmup = -1;
+static gchar *opt_scenario = NULL;
+static gchar *opt_opencv_script = NULL;
+static gchar *opt_python = NULL;
+static gboolean opt_no_opencv = FALSE;
+
+/* xorshift32, the generator of the tests (tests/check/elements/common.h) */
+static inline guint32
+xorshift32 (guint32 *s)
+{
+  guint32 x = *s;
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  return *s = x;
+}
+
+/* FNV-1a of the scenario name: the seed of its frame */
+static guint32
+scenario_seed (const gchar *name)
+{
+  guint32 h = 2166136261u;
+  const guchar *p;
+
+  for (p = (const guchar *) name; *p; p++) {
+    h ^= *p;
+    h *= 16777619u;
+  }
+  return h ? h : 1;
+}
+
+static gchar *
+scenario_name (const Scenario *s)
+{
+  return g_strdup_printf (
+      "%s %dx%d->%dx%d", s->format, s->in_w, s->in_h, s->out_w, s->out_h);
+}
+
+static gdouble
+now_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec * 1e-6;
+}
+
+static gint
+compare_doubles (gconstpointer a, gconstpointer b)
+{
+  gdouble x = *(const gdouble *) a, y = *(const gdouble *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static gdouble
+median (gdouble *v, gint n)
+{
+  if (n <= 0)
+    return -1;
+  qsort (v, n, sizeof (gdouble), compare_doubles);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Fills every plane row by row, sample by sample, from one xorshift32
+ * stream (8-bit samples: the top 8 bits, 16-bit samples: the top 16),
+ * leaving stride padding zero; the MD5 of the tightly packed samples goes
+ * to md5 (opencv-bench.py prints the same for its frames). */
+static GstBuffer *
+make_frame (const GstVideoInfo *info, guint32 seed, gchar **md5)
+{
+  GstBuffer *buf = gst_buffer_new_allocate (NULL, info->size, NULL);
+  GChecksum *sum = g_checksum_new (G_CHECKSUM_MD5);
+  GstVideoFrame frame;
+  gboolean wide = GST_VIDEO_FORMAT_INFO_DEPTH (info->finfo, 0) > 8;
+  guint p;
+
+  gst_buffer_memset (buf, 0, 0, info->size);
+  if (!gst_video_frame_map (&frame, (GstVideoInfo *) info, buf, GST_MAP_WRITE))
+    g_error ("cannot map the input frame");
+  for (p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
+    gint comps[GST_VIDEO_MAX_COMPONENTS];
+    gint c, rows_n, row_bytes, y, i;
+    guint8 *data = GST_VIDEO_FRAME_PLANE_DATA (&frame, p);
+    gint stride = GST_VIDEO_FRAME_PLANE_STRIDE (&frame, p);
+
+    gst_video_format_info_component (info->finfo, p, comps);
+    c = comps[0];
+    rows_n = GST_VIDEO_INFO_COMP_HEIGHT (info, c);
+    row_bytes = GST_VIDEO_INFO_COMP_WIDTH (info, c)
+        * GST_VIDEO_INFO_COMP_PSTRIDE (info, c);
+    for (y = 0; y < rows_n; y++) {
+      guint8 *row = data + (gsize) y * stride;
+
+      if (wide) {
+        guint16 *row16 = (guint16 *) row;
+
+        for (i = 0; i < row_bytes / 2; i++)
+          row16[i] = GUINT16_TO_LE (xorshift32 (&seed) >> 16);
+      } else {
+        for (i = 0; i < row_bytes; i++)
+          row[i] = xorshift32 (&seed) >> 24;
+      }
+      g_checksum_update (sum, row, row_bytes);
+    }
+  }
+  gst_video_frame_unmap (&frame);
+  *md5 = g_strdup (g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  return buf;
+}
+
+static gchar *
+caps_string (const Scenario *s, gboolean input)
+{
+  const gchar *yuv = "";
+
+  if (!g_str_has_prefix (s->format, "RGB")
+      && !g_str_has_prefix (s->format, "GRAY"))
+    yuv = ",colorimetry=bt709,chroma-site=mpeg2";
+  if (input)
+    return g_strdup_printf ("video/x-raw,format=%s,width=%d,height=%d,"
+                            "framerate=30/1,pixel-aspect-ratio=1/1%s",
+        s->format, s->in_w, s->in_h, yuv);
+  return g_strdup_printf ("video/x-raw,format=%s,width=%d,height=%d", s->format,
+      s->out_w, s->out_h);
+}
+
+static GstHarness *
+new_harness (const gchar *factory, const Scenario *s, const gchar *method)
+{
+  GstHarness *h = gst_harness_new (factory);
+  gchar *in_caps = caps_string (s, TRUE), *out_caps = caps_string (s, FALSE);
+
+  gst_util_set_object_arg (G_OBJECT (h->element), "method", method);
+  if (g_str_equal (factory, "videoscale")) {
+    /* one thread, and the whole output picture scaled (no letterbox) */
+    g_object_set (h->element, "n-threads", 1, "add-borders", FALSE, NULL);
+  }
+  /* downstream caps first, else the src caps event negotiates passthrough */
+  gst_harness_set_sink_caps_str (h, out_caps);
+  gst_harness_set_src_caps_str (h, in_caps);
+  g_free (in_caps);
+  g_free (out_caps);
+  return h;
+}
+
+/* ms for one frame through the element; checks the output size */
+static gdouble
+push_pull (GstHarness *h, GstBuffer *in, gsize out_size, const gchar *what)
+{
+  gdouble t0 = now_ms (), t1;
+  GstBuffer *out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+
+  t1 = now_ms ();
+  if (out == NULL)
+    g_error ("%s produced no output buffer", what);
+  if (gst_buffer_get_size (out) < out_size)
+    g_error ("%s: output buffer of %" G_GSIZE_FORMAT
+             " bytes, expected %" G_GSIZE_FORMAT " (passthrough?)",
+        what, gst_buffer_get_size (out), out_size);
+  gst_buffer_unref (out);
+  return t1 - t0;
+}
+
+#ifdef HAVE_LIBYUV
+/* libyuv's scaler for this format, kFilterBilinear; FALSE if it has none */
+static gboolean
+libyuv_scale (GstVideoFrame *in, GstVideoFrame *out)
+{
+  gint iw = GST_VIDEO_FRAME_WIDTH (in), ih = GST_VIDEO_FRAME_HEIGHT (in);
+  gint ow = GST_VIDEO_FRAME_WIDTH (out), oh = GST_VIDEO_FRAME_HEIGHT (out);
+
+#define P(f, i) ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (f, i))
+#define S(f, i) GST_VIDEO_FRAME_PLANE_STRIDE (f, i)
+  switch (GST_VIDEO_FRAME_FORMAT (in)) {
+    case GST_VIDEO_FORMAT_RGBA:
+    case GST_VIDEO_FORMAT_BGRA:
+    case GST_VIDEO_FORMAT_ARGB:
+    case GST_VIDEO_FORMAT_ABGR:
+    case GST_VIDEO_FORMAT_RGBx:
+    case GST_VIDEO_FORMAT_BGRx:
+    case GST_VIDEO_FORMAT_xRGB:
+    case GST_VIDEO_FORMAT_xBGR:
+      /* four independent bytes per pixel: the channel order is irrelevant */
+      ARGBScale (P (in, 0), S (in, 0), iw, ih, P (out, 0), S (out, 0), ow, oh,
+          kFilterBilinear);
+      return TRUE;
+    case GST_VIDEO_FORMAT_I420:
+      I420Scale (P (in, 0), S (in, 0), P (in, 1), S (in, 1), P (in, 2),
+          S (in, 2), iw, ih, P (out, 0), S (out, 0), P (out, 1), S (out, 1),
+          P (out, 2), S (out, 2), ow, oh, kFilterBilinear);
+      return TRUE;
+    case GST_VIDEO_FORMAT_NV12:
+      NV12Scale (P (in, 0), S (in, 0), P (in, 1), S (in, 1), iw, ih, P (out, 0),
+          S (out, 0), P (out, 1), S (out, 1), ow, oh, kFilterBilinear);
+      return TRUE;
+    case GST_VIDEO_FORMAT_GRAY8:
+      ScalePlane (P (in, 0), S (in, 0), iw, ih, P (out, 0), S (out, 0), ow, oh,
+          kFilterBilinear);
+      return TRUE;
+    case GST_VIDEO_FORMAT_GRAY16_LE:
+      /* libyuv's 16-bit strides count samples */
+      ScalePlane_16 ((const guint16 *) P (in, 0), S (in, 0) / 2, iw, ih,
+          (guint16 *) P (out, 0), S (out, 0) / 2, ow, oh, kFilterBilinear);
+      return TRUE;
+    default:
+      /* RGB/BGR: libyuv has no 24-bit scaler */
+      return FALSE;
+  }
+#undef P
+#undef S
+}
+#endif
+
+/* memcpy through a volatile pointer: the copy cannot be optimised away */
+static void *(*volatile memcpy_fn) (void *, const void *, size_t) = memcpy;
+
+static void
+measure (guint si, guint mi, gint iterations, gint warmup)
+{
+  const Scenario *s = &scenarios[si];
+  const Method *m = &methods[mi];
+  Row *row = &rows[si][mi];
+  GstVideoInfo in_info, out_info;
+  GstBuffer *in;
+  GstMapInfo in_map;
+  GstHarness *ha, *hv;
+  gdouble *ta, *tv, *ty, *tm;
+  guint8 *copy;
+  gboolean have_libyuv = FALSE;
+  gint i;
+#ifdef HAVE_LIBYUV
+  GstBuffer *yuv_out;
+  GstVideoFrame yuv_in_frame, yuv_out_frame;
+#endif
+
+  gst_video_info_set_format (
+      &in_info, gst_video_format_from_string (s->format), s->in_w, s->in_h);
+  gst_video_info_set_format (
+      &out_info, gst_video_format_from_string (s->format), s->out_w, s->out_h);
+  {
+    gchar *name = scenario_name (s);
+    gchar *md5 = NULL;
+
+    in = make_frame (&in_info, scenario_seed (name), &md5);
+    g_free (frame_md5[si]);
+    frame_md5[si] = md5;
+    g_free (name);
+  }
+
+  ha = new_harness ("alignscale", s, m->alignscale);
+  hv = new_harness ("videoscale", s, m->videoscale);
+  gst_buffer_map (in, &in_map, GST_MAP_READ);
+  copy = g_malloc (in_map.size);
+
+#ifdef HAVE_LIBYUV
+  yuv_out = gst_buffer_new_allocate (NULL, out_info.size, NULL);
+  gst_buffer_memset (yuv_out, 0, 0, out_info.size);
+  gst_video_frame_map (&yuv_in_frame, &in_info, in, GST_MAP_READ);
+  gst_video_frame_map (&yuv_out_frame, &out_info, yuv_out, GST_MAP_WRITE);
+  have_libyuv = m->libyuv && libyuv_scale (&yuv_in_frame, &yuv_out_frame);
+#endif
+
+  for (i = 0; i < warmup; i++) {
+    push_pull (ha, in, out_info.size, "alignscale");
+    push_pull (hv, in, out_info.size, "videoscale");
+#ifdef HAVE_LIBYUV
+    if (have_libyuv)
+      libyuv_scale (&yuv_in_frame, &yuv_out_frame);
+#endif
+    memcpy_fn (copy, in_map.data, in_map.size);
+  }
+
+  ta = g_new0 (gdouble, iterations);
+  tv = g_new0 (gdouble, iterations);
+  ty = g_new0 (gdouble, iterations);
+  tm = g_new0 (gdouble, iterations);
+  for (i = 0; i < iterations; i++) {
+    gdouble t0;
+
+    ta[i] = push_pull (ha, in, out_info.size, "alignscale");
+    tv[i] = push_pull (hv, in, out_info.size, "videoscale");
+#ifdef HAVE_LIBYUV
+    if (have_libyuv) {
+      t0 = now_ms ();
+      libyuv_scale (&yuv_in_frame, &yuv_out_frame);
+      ty[i] = now_ms () - t0;
+    }
+#endif
+    t0 = now_ms ();
+    memcpy_fn (copy, in_map.data, in_map.size);
+    tm[i] = now_ms () - t0;
+  }
+
+  row->measured = TRUE;
+  row->alignscale = median (ta, iterations);
+  row->videoscale = median (tv, iterations);
+  row->libyuv = have_libyuv ? median (ty, iterations) : -1;
+  row->memcpy = median (tm, iterations);
+  row->opencv = -1;
+
+#ifdef HAVE_LIBYUV
+  gst_video_frame_unmap (&yuv_out_frame);
+  gst_video_frame_unmap (&yuv_in_frame);
+  gst_buffer_unref (yuv_out);
+#endif
+  g_free (ta);
+  g_free (tv);
+  g_free (ty);
+  g_free (tm);
+  g_free (copy);
+  gst_buffer_unmap (in, &in_map);
+  gst_harness_teardown (ha);
+  gst_harness_teardown (hv);
+  gst_buffer_unref (in);
+}
+
+static gboolean
+scenario_selected (guint si)
+{
+  gchar *name;
+  gboolean sel;
+
+  if (opt_scenario == NULL)
+    return TRUE;
+  name = scenario_name (&scenarios[si]);
+  sel = strstr (name, opt_scenario) != NULL;
+  g_free (name);
+  return sel;
+}
+
+/* Runs opencv-bench.py on the selected scenarios and merges its lines:
+ *   frame<TAB>scenario<TAB>md5
+ *   opencv<TAB>scenario<TAB>method<TAB>ms
+ *   unavailable<TAB>reason
+ * Returns a note for the table's footer (NULL: all fine). */
+static gchar *
+run_opencv (gint iterations, gint warmup)
+{
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+  gchar *out = NULL, *err = NULL, **lines, **l;
+  gint status = 0;
+  GError *error = NULL;
+  gchar *note = NULL;
+  gboolean mismatch = FALSE;
+  guint si, mi, matched = 0;
+
+  if (!g_file_test (opt_opencv_script, G_FILE_TEST_EXISTS))
+    return g_strdup_printf ("%s not found", opt_opencv_script);
+  if (!g_file_test (opt_python, G_FILE_TEST_IS_EXECUTABLE))
+    return g_strdup_printf ("%s not found", opt_python);
+
+  g_ptr_array_add (argv, g_strdup (opt_python));
+  g_ptr_array_add (argv, g_strdup (opt_opencv_script));
+  g_ptr_array_add (argv, g_strdup_printf ("--iterations=%d", iterations));
+  g_ptr_array_add (argv, g_strdup_printf ("--warmup=%d", warmup));
+  for (si = 0; si < N_SCENARIOS; si++) {
+    const Scenario *s = &scenarios[si];
+
+    if (scenario_selected (si))
+      g_ptr_array_add (argv,
+          g_strdup_printf ("%s:%dx%d:%dx%d", s->format, s->in_w, s->in_h,
+              s->out_w, s->out_h));
+  }
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (gchar **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
+          NULL, &out, &err, &status, &error)) {
+    note = g_strdup_printf ("cannot run %s: %s", opt_python, error->message);
+    g_clear_error (&error);
+    goto done;
+  }
+
+  lines = g_strsplit (out, "\n", -1);
+  for (l = lines; *l; l++) {
+    gchar **f = g_strsplit (*l, "\t", -1);
+    guint n = g_strv_length (f);
+
+    if (n >= 2 && g_str_equal (f[0], "unavailable")) {
+      g_free (note);
+      note = g_strdup (f[1]);
+    }
+    for (si = 0; si < N_SCENARIOS && n >= 3; si++) {
+      gchar *name = scenario_name (&scenarios[si]);
+
+      if (g_str_equal (name, f[1])) {
+        if (g_str_equal (f[0], "frame") && frame_md5[si]) {
+          if (g_str_equal (f[2], frame_md5[si]))
+            matched++;
+          else
+            mismatch = TRUE;
+        }
+        for (mi = 0; mi < N_METHODS && n >= 4; mi++)
+          if (g_str_equal (f[0], "opencv")
+              && g_str_equal (f[2], methods[mi].name))
+            rows[si][mi].opencv = g_ascii_strtod (f[3], NULL);
+      }
+      g_free (name);
+    }
+    g_strfreev (f);
+  }
+  g_strfreev (lines);
+
+  if (!g_spawn_check_wait_status (status, &error)) {
+    g_free (note);
+    note = g_strdup_printf ("opencv-bench.py failed (%s): %s", error->message,
+        err ? g_strstrip (err) : "");
+    g_clear_error (&error);
+  } else if (mismatch) {
+    g_free (note);
+    note = g_strdup ("WARNING: opencv-bench.py generated different frames "
+                     "(MD5 mismatch); its column is not comparable");
+  } else if (note == NULL) {
+    note = g_strdup_printf ("cv2.resize, same frames (MD5 of %u scenario "
+                            "inputs equal)",
+        matched);
+  }
+
+done:
+  g_free (out);
+  g_free (err);
+  g_ptr_array_unref (argv);
+  return note;
+}
+
+/* "12.345" or "n/a" */
+static gchar *
+fmt_ms (gdouble ms)
+{
+  return ms < 0 ? g_strdup ("n/a") : g_strdup_printf ("%.3f", ms);
+}
+
+/* alignscale / other, "2.17x" or "n/a" */
+static gchar *
+fmt_ratio (gdouble num, gdouble den)
+{
+  return num < 0 || den <= 0 ? g_strdup ("n/a")
+                             : g_strdup_printf ("%.2fx", num / den);
+}
+
+static void
+print_row (const gchar *scenario, const gchar *method, gchar *c[9])
+{
+  g_print ("bench: %-30s %-9s %10s %10s %7s %9s %7s %9s %7s %9s %8s\n",
+      scenario, method, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
+}
+
+static void
+print_table (void)
+{
+  gchar *hdr[9] = { "alignscale", "videoscale", "ratio", "opencv", "ratio",
+    "libyuv", "ratio", "memcpy", "ratio" };
+  guint si, mi;
+  gint k;
+
+  print_row ("scenario", "method", hdr);
+  for (si = 0; si < N_SCENARIOS; si++) {
+    gchar *name = scenario_name (&scenarios[si]);
+
+    for (mi = 0; mi < N_METHODS; mi++) {
+      Row *r = &rows[si][mi];
+      gchar *c[9];
+
+      if (!r->measured)
+        continue;
+      c[0] = fmt_ms (r->alignscale);
+      c[1] = fmt_ms (r->videoscale);
+      c[2] = fmt_ratio (r->alignscale, r->videoscale);
+      c[3] = fmt_ms (r->opencv);
+      c[4] = fmt_ratio (r->alignscale, r->opencv);
+      c[5] = fmt_ms (r->libyuv);
+      c[6] = fmt_ratio (r->alignscale, r->libyuv);
+      c[7] = fmt_ms (r->memcpy);
+      c[8] = fmt_ratio (r->alignscale, r->memcpy);
+      print_row (name, methods[mi].name, c);
+      for (k = 0; k < 9; k++)
+        g_free (c[k]);
+    }
+    g_free (name);
+  }
+}
+
+/* one target line: ratio alignscale/other against the bound */
+static void
+print_target (const gchar *what, const gchar *scenario, const gchar *method,
+    gdouble num, gdouble den, gdouble bound)
+{
+  const gchar *verdict;
+
+  if (num < 0 || den <= 0)
+    verdict = "n/a";
+  else
+    verdict = num / den <= bound ? "met" : "MISSED";
+  if (verdict[0] == 'n')
+    g_print ("target: %-30s %-9s %-28s n/a\n", scenario, method, what);
+  else
+    g_print ("target: %-30s %-9s %-28s %6.2fx <= %.2fx %s\n", scenario, method,
+        what, num / den, bound, verdict);
+}
+
+static void
+print_targets (void)
+{
+  guint si;
+
+  for (si = 0; si < N_SCENARIOS; si++) {
+    const Scenario *s = &scenarios[si];
+    gchar *name = scenario_name (s);
+    Row *bl = &rows[si][0], *bc = &rows[si][1];
+    gboolean eight_bit = !g_str_equal (s->format, "GRAY16_LE");
+
+    if (bl->measured) {
+      if (eight_bit)
+        print_target ("vs videoscale bilinear", name, "bilinear",
+            bl->alignscale, bl->videoscale, 0.35);
+      print_target ("vs OpenCV INTER_LINEAR", name, "bilinear", bl->alignscale,
+          bl->opencv, 1.0);
+      if (si == 0)
+        print_target ("vs memcpy of input frame", name, "bilinear",
+            bl->alignscale, bl->memcpy, 3.0);
+    }
+    if (bc->measured) {
+      print_target ("vs videoscale 4-tap", name, "bicubic", bc->alignscale,
+          bc->videoscale, 0.5);
+      print_target ("vs OpenCV INTER_CUBIC", name, "bicubic", bc->alignscale,
+          bc->opencv, 0.2);
+    }
+    g_free (name);
+  }
+}
+
+int
+main (int argc, char **argv)
+{
+  /* clang-format off */
+  GOptionEntry entries[] = {
+    { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick,
+        "Few iterations (smoke test)", NULL },
+    { "iterations", 'n', 0, G_OPTION_ARG_INT, &opt_iterations,
+        "Timed frames per element and row (default 100, --quick 3)", "N" },
+    { "warmup", 'w', 0, G_OPTION_ARG_INT, &opt_warmup,
+        "Untimed frames per element first (default 5, --quick 1)", "N" },
+    { "scenario", 's', 0, G_OPTION_ARG_STRING, &opt_scenario,
+        "Only scenarios whose name contains this, e.g. NV12 or 224x224",
+        "SUBSTRING" },
+    { "opencv-script", 0, 0, G_OPTION_ARG_FILENAME, &opt_opencv_script,
+        "opencv-bench.py (default $ALIGNSCALE_BENCH_OPENCV or the source tree's)",
+        "PATH" },
+    { "python", 0, 0, G_OPTION_ARG_FILENAME, &opt_python,
+        "Python with cv2 (default $ALIGNSCALE_BENCH_PYTHON or " DEFAULT_PYTHON
+        ")", "PATH" },
+    { "no-opencv", 0, 0, G_OPTION_ARG_NONE, &opt_no_opencv,
+        "Skip the OpenCV column", NULL },
+    { NULL }
+  };
+  /* clang-format on */
+  GOptionContext *ctx;
+  GError *error = NULL;
+  GstPluginFeature *f;
+  gint iterations, warmup;
+  guint si, mi, selected = 0;
+  gchar *opencv_note = NULL;
+  gdouble t_start = now_ms ();
+
+  ctx = g_option_context_new ("- alignscale against videoscale, OpenCV, "
+                              "libyuv and memcpy");
+  g_option_context_add_main_entries (ctx, entries, NULL);
+  g_option_context_add_group (ctx, gst_init_get_option_group ());
+  if (!g_option_context_parse (ctx, &argc, &argv, &error)) {
+    g_printerr ("%s\n", error->message);
+    return 2;
+  }
+  g_option_context_free (ctx);
+
+  iterations = opt_iterations > 0 ? opt_iterations
+      : opt_quick                 ? QUICK_ITERATIONS
+                                  : DEFAULT_ITERATIONS;
+  warmup = opt_warmup >= 0 ? opt_warmup
+      : opt_quick          ? QUICK_WARMUP
+                           : DEFAULT_WARMUP;
+  if (opt_opencv_script == NULL)
+    opt_opencv_script = g_strdup (g_getenv ("ALIGNSCALE_BENCH_OPENCV")
+            ? g_getenv ("ALIGNSCALE_BENCH_OPENCV")
+            : OPENCV_BENCH_SCRIPT);
+  if (opt_python == NULL)
+    opt_python = g_strdup (g_getenv ("ALIGNSCALE_BENCH_PYTHON")
+            ? g_getenv ("ALIGNSCALE_BENCH_PYTHON")
+            : DEFAULT_PYTHON);
+
+  f = gst_registry_lookup_feature (gst_registry_get (), "alignscale");
+  if (f == NULL) {
+    g_printerr ("alignscale not found: set GST_PLUGIN_PATH to the build's "
+                "gst/alignscale directory\n");
+    return 1;
+  }
+  {
+    GstPlugin *plugin = gst_plugin_feature_get_plugin (f);
+
+    g_print ("bench: alignscale from %s\n",
+        plugin ? gst_plugin_get_filename (plugin) : "?");
+    if (plugin)
+      gst_object_unref (plugin);
+  }
+  gst_object_unref (f);
+  f = gst_registry_lookup_feature (gst_registry_get (), "videoscale");
+  if (f == NULL) {
+    g_printerr ("videoscale not found (gst-plugins-base)\n");
+    return 1;
+  }
+  gst_object_unref (f);
+
+  for (si = 0; si < N_SCENARIOS; si++)
+    if (scenario_selected (si))
+      selected++;
+  if (selected == 0) {
+    g_printerr ("no scenario matches '%s'\n", opt_scenario);
+    return 2;
+  }
+
+  g_print (
+      "bench: %d warm-up + %d timed frames per element and row, "
+      "alternating, median ms/frame, one thread; ratio = alignscale / column "
+      "to its left\n",
+      warmup, iterations);
+
+  for (si = 0; si < N_SCENARIOS; si++) {
+    gchar *name;
+
+    if (!scenario_selected (si))
+      continue;
+    name = scenario_name (&scenarios[si]);
+    for (mi = 0; mi < N_METHODS; mi++) {
+      g_printerr ("measuring %s %s...\n", name, methods[mi].name);
+      measure (si, mi, iterations, warmup);
+    }
+    g_free (name);
+  }
+  if (opt_no_opencv)
+    opencv_note = g_strdup ("skipped (--no-opencv)");
+  else {
+    g_printerr ("running %s %s...\n", opt_python, opt_opencv_script);
+    opencv_note = run_opencv (iterations, warmup);
+  }
+
+  print_table ();
+  if (opencv_note)
+    g_print ("bench: opencv: %s\n", opencv_note);
+#ifndef HAVE_LIBYUV
+  g_print ("bench: libyuv: not found at configure time\n");
+#else
+  g_print (
+      "bench: libyuv: kFilterBilinear; no bicubic, no 24-bit RGB scaler\n");
+#endif
+  print_targets ();
+  g_print ("bench: total %.1f s\n", (now_ms () - t_start) / 1e3);
+
+  g_free (opencv_note);
+  for (si = 0; si < N_SCENARIOS; si++)
+    g_free (frame_md5[si]);
+  g_free (opt_scenario);
+  g_free (opt_opencv_script);
+  g_free (opt_python);
+  return 0;
+}

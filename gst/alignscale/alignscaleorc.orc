@@ -1,0 +1,228 @@
+# alignscale per-line kernels (ORC). Each program equals, bit for bit, the
+# portable C reference in kernels.c (see kernels.h for the fixed-point
+# contract); tests/check/libs/kernels.c compares them on random lines.
+# Only opcodes with SSE and NEON rules (no ldreslin*/ldresnear*).
+#
+# 8-bit samples, weights int16 with 14 fractional bits:
+#   first pass  u8 -> int16 intermediate: (sum + 128) >> 8
+#   second pass int16 -> u8: (sum + (1 << 19)) >> 20, clamped to 0..255
+
+# ---- vertical, first pass: u8 lines -> int16, weights as parameters
+
+.function as_orc_v2_u8_i16
+.dest 2 d1 int16_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.param 2 p1 int16_t
+.param 2 p2 int16_t
+.temp 2 t1
+.temp 2 t2
+.temp 4 a
+.temp 4 b
+convubw t1, s1
+convubw t2, s2
+mulswl a, t1, p1
+mulswl b, t2, p2
+addl a, a, b
+addl a, a, 128
+shrsl a, a, 8
+convlw d1, a
+
+.function as_orc_v4_u8_i16
+.dest 2 d1 int16_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 1 s3 uint8_t
+.source 1 s4 uint8_t
+.param 2 p1 int16_t
+.param 2 p2 int16_t
+.param 2 p3 int16_t
+.param 2 p4 int16_t
+.temp 2 t
+.temp 4 a
+.temp 4 b
+convubw t, s1
+mulswl a, t, p1
+convubw t, s2
+mulswl b, t, p2
+addl a, a, b
+convubw t, s3
+mulswl b, t, p3
+addl a, a, b
+convubw t, s4
+mulswl b, t, p4
+addl a, a, b
+addl a, a, 128
+shrsl a, a, 8
+convlw d1, a
+
+# any number of taps: an int32 accumulator line
+
+.function as_orc_v_u8_acc_init
+.dest 4 d1 int32_t
+.source 1 s1 uint8_t
+.param 2 p1 int16_t
+.temp 2 t
+convubw t, s1
+mulswl d1, t, p1
+
+.function as_orc_v_u8_acc_add
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 1 s1 uint8_t
+.param 2 p1 int16_t
+.temp 2 t
+.temp 4 b
+convubw t, s1
+mulswl b, t, p1
+addl d1, a1, b
+
+.function as_orc_acc_to_i16
+.dest 2 d1 int16_t
+.source 4 a1 int32_t
+.temp 4 a
+addl a, a1, 128
+shrsl a, a, 8
+convlw d1, a
+
+# ---- vertical, second pass: int16 lines -> u8
+
+.function as_orc_v2_i16_u8
+.dest 1 d1 uint8_t
+.source 2 s1 int16_t
+.source 2 s2 int16_t
+.param 2 p1 int16_t
+.param 2 p2 int16_t
+.temp 4 a
+.temp 4 b
+.temp 2 c
+mulswl a, s1, p1
+mulswl b, s2, p2
+addl a, a, b
+addl a, a, 524288
+shrsl a, a, 20
+convssslw c, a
+convsuswb d1, c
+
+.function as_orc_v4_i16_u8
+.dest 1 d1 uint8_t
+.source 2 s1 int16_t
+.source 2 s2 int16_t
+.source 2 s3 int16_t
+.source 2 s4 int16_t
+.param 2 p1 int16_t
+.param 2 p2 int16_t
+.param 2 p3 int16_t
+.param 2 p4 int16_t
+.temp 4 a
+.temp 4 b
+.temp 2 c
+mulswl a, s1, p1
+mulswl b, s2, p2
+addl a, a, b
+mulswl b, s3, p3
+addl a, a, b
+mulswl b, s4, p4
+addl a, a, b
+addl a, a, 524288
+shrsl a, a, 20
+convssslw c, a
+convsuswb d1, c
+
+.function as_orc_v_i16_acc_init
+.dest 4 d1 int32_t
+.source 2 s1 int16_t
+.param 2 p1 int16_t
+mulswl d1, s1, p1
+
+.function as_orc_v_i16_acc_add
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 2 s1 int16_t
+.param 2 p1 int16_t
+.temp 4 b
+mulswl b, s1, p1
+addl d1, a1, b
+
+.function as_orc_acc_to_u8
+.dest 1 d1 uint8_t
+.source 4 a1 int32_t
+.temp 4 a
+.temp 2 c
+addl a, a1, 524288
+shrsl a, a, 20
+convssslw c, a
+convsuswb d1, c
+
+# ---- horizontal: taps gathered into contiguous lines (C), one weight per
+# sample (replicated over the channels of a pixel)
+
+.function as_orc_h2_u8_i16
+.dest 2 d1 int16_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 2 w1 int16_t
+.source 2 w2 int16_t
+.temp 2 t1
+.temp 2 t2
+.temp 4 a
+.temp 4 b
+convubw t1, s1
+convubw t2, s2
+mulswl a, t1, w1
+mulswl b, t2, w2
+addl a, a, b
+addl a, a, 128
+shrsl a, a, 8
+convlw d1, a
+
+.function as_orc_h_u8_acc_init
+.dest 4 d1 int32_t
+.source 1 s1 uint8_t
+.source 2 w1 int16_t
+.temp 2 t
+convubw t, s1
+mulswl d1, t, w1
+
+.function as_orc_h_u8_acc_add
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 1 s1 uint8_t
+.source 2 w1 int16_t
+.temp 2 t
+.temp 4 b
+convubw t, s1
+mulswl b, t, w1
+addl d1, a1, b
+
+.function as_orc_h2_i16_u8
+.dest 1 d1 uint8_t
+.source 2 s1 int16_t
+.source 2 s2 int16_t
+.source 2 w1 int16_t
+.source 2 w2 int16_t
+.temp 4 a
+.temp 4 b
+.temp 2 c
+mulswl a, s1, w1
+mulswl b, s2, w2
+addl a, a, b
+addl a, a, 524288
+shrsl a, a, 20
+convssslw c, a
+convsuswb d1, c
+
+.function as_orc_h_i16_acc_init
+.dest 4 d1 int32_t
+.source 2 s1 int16_t
+.source 2 w1 int16_t
+mulswl d1, s1, w1
+
+.function as_orc_h_i16_acc_add
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 2 s1 int16_t
+.source 2 w1 int16_t
+.temp 4 b
+mulswl b, s1, w1
+addl d1, a1, b

@@ -1,0 +1,215 @@
+/* The fast (ORC) kernels against their portable C twins (kernels.c): random
+ * lines of widths 1-67 and 1920, random weights (negative ones too), random
+ * tap offsets; outputs must be identical. Runs with ORC's compiled code and,
+ * as a second meson test, with ORC_CODE=backup.
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <gst/check/gstcheck.h>
+#include <string.h>
+
+#include "kernels.h"
+
+#define MAX_TAPS 8
+#define MAX_CH 4
+
+/* weights summing to AS_WEIGHT_ONE with sum |w| <= 2 (the contract's
+ * bound), some negative. Coarse weights make exact rounding ties frequent,
+ * so a wrong rounding constant cannot hide: multiples of 128 tie the first
+ * pass ((acc + 128) >> 8), multiples of 8192 the second (>> 20). */
+static void
+random_weights (GRand *r, int16_t *w, int n)
+{
+  int mode = g_rand_int_range (r, 0, 3), sum = 0;
+
+  memset (w, 0, n * sizeof (int16_t));
+  if (n == 1) {
+    w[0] = AS_WEIGHT_ONE;
+    return;
+  }
+  if (mode == 2) {
+    /* two taps: (1/2, 1/2) or (3/2, -1/2) */
+    int a = g_rand_int_range (r, 0, n), b = (a + 1) % n;
+    gboolean over = g_rand_boolean (r);
+    w[a] = over ? 3 * AS_WEIGHT_ONE / 2 : AS_WEIGHT_ONE / 2;
+    w[b] = over ? -AS_WEIGHT_ONE / 2 : AS_WEIGHT_ONE / 2;
+    return;
+  }
+  for (int k = 0; k < n - 1; k++) {
+    w[k] = g_rand_int_range (r, -4000, 20000) / n;
+    if (mode == 1)
+      w[k] &= ~127;
+    sum += w[k];
+  }
+  w[n - 1] = AS_WEIGHT_ONE - sum;
+}
+
+/* monotonic first-tap offsets that keep every tap inside [0, in_w) */
+static void
+random_offsets (GRand *r, int32_t *off, int out_w, int in_w, int n)
+{
+  for (int i = 0; i < out_w; i++)
+    off[i] = (int32_t) ((gint64) i * (in_w - n) / MAX (out_w - 1, 1));
+  if (g_rand_boolean (r))
+    for (int i = 0; i < out_w; i++)
+      off[i] = g_rand_int_range (r, 0, in_w - n + 1);
+}
+
+static void
+check_vertical (GRand *r, int width, int n)
+{
+  uint8_t *s8[MAX_TAPS];
+  int16_t *s16[MAX_TAPS], w[MAX_TAPS];
+  int16_t *ref16 = g_new (int16_t, width), *got16 = g_new (int16_t, width);
+  uint8_t *ref8 = g_new (uint8_t, width), *got8 = g_new (uint8_t, width);
+  int32_t *acc = g_new (int32_t, 2 * width);
+
+  for (int k = 0; k < n; k++) {
+    s8[k] = g_new (uint8_t, width);
+    s16[k] = g_new (int16_t, width);
+    for (int x = 0; x < width; x++) {
+      s8[k][x] = g_rand_int_range (r, 0, 256);
+      /* intermediate range of the contract: 6 fractional bits, overshoot */
+      s16[k][x] = g_rand_int_range (r, -8160, 24481);
+    }
+  }
+  random_weights (r, w, n);
+
+  as_v_u8_i16 (ref16, (const uint8_t *const *) s8, w, n, width);
+  as_fast_v_u8_i16 (got16, (const uint8_t *const *) s8, w, n, width, acc);
+  fail_unless (memcmp (ref16, got16, width * sizeof (int16_t)) == 0,
+      "v_u8_i16 n=%d width=%d differs", n, width);
+
+  as_v_i16_u8 (ref8, (const int16_t *const *) s16, w, n, width);
+  as_fast_v_i16_u8 (got8, (const int16_t *const *) s16, w, n, width, acc);
+  fail_unless (memcmp (ref8, got8, width) == 0,
+      "v_i16_u8 n=%d width=%d differs", n, width);
+
+  for (int k = 0; k < n; k++) {
+    g_free (s8[k]);
+    g_free (s16[k]);
+  }
+  g_free (ref16);
+  g_free (got16);
+  g_free (ref8);
+  g_free (got8);
+  g_free (acc);
+}
+
+static void
+check_horizontal (GRand *r, int out_w, int ch, int n)
+{
+  int in_w = g_rand_int_range (r, n, 2 * out_w + n + 1);
+  int width = out_w * ch;
+  uint8_t *s8 = g_new (uint8_t, in_w * ch);
+  int16_t *s16 = g_new (int16_t, in_w * ch);
+  int32_t *off = g_new (int32_t, out_w);
+  int16_t *w = g_new (int16_t, out_w * n), *wr = g_new (int16_t, width * n);
+  int16_t *ref16 = g_new (int16_t, width), *got16 = g_new (int16_t, width);
+  uint8_t *ref8 = g_new (uint8_t, width), *got8 = g_new (uint8_t, width);
+  int32_t *acc = g_new (int32_t, 2 * width);
+  void *gather = g_malloc (width * n * sizeof (int16_t));
+
+  for (int x = 0; x < in_w * ch; x++) {
+    s8[x] = g_rand_int_range (r, 0, 256);
+    s16[x] = g_rand_int_range (r, -8160, 24481);
+  }
+  random_offsets (r, off, out_w, in_w, n);
+  for (int i = 0; i < out_w; i++)
+    random_weights (r, w + i * n, n);
+  as_replicate_weights (wr, w, n, out_w, ch);
+
+  as_h_u8_i16 (ref16, s8, off, w, n, out_w, ch);
+  as_fast_h_u8_i16 (got16, s8, off, wr, n, out_w, ch, gather, acc);
+  fail_unless (memcmp (ref16, got16, width * sizeof (int16_t)) == 0,
+      "h_u8_i16 n=%d out_w=%d ch=%d differs", n, out_w, ch);
+
+  as_h_i16_u8 (ref8, s16, off, w, n, out_w, ch);
+  as_fast_h_i16_u8 (got8, s16, off, wr, n, out_w, ch, gather, acc);
+  fail_unless (memcmp (ref8, got8, width) == 0,
+      "h_i16_u8 n=%d out_w=%d ch=%d differs", n, out_w, ch);
+
+  g_free (s8);
+  g_free (s16);
+  g_free (off);
+  g_free (w);
+  g_free (wr);
+  g_free (ref16);
+  g_free (got16);
+  g_free (ref8);
+  g_free (got8);
+  g_free (acc);
+  g_free (gather);
+}
+
+GST_START_TEST (test_vertical)
+{
+  GRand *r = g_rand_new_with_seed (42);
+
+  for (int n = 1; n <= MAX_TAPS; n++) {
+    for (int width = 1; width <= 67; width++)
+      check_vertical (r, width, n);
+    check_vertical (r, 1920, n);
+    check_vertical (r, 1920 * 4, n);
+  }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_horizontal)
+{
+  GRand *r = g_rand_new_with_seed (43);
+
+  for (int n = 1; n <= MAX_TAPS; n++)
+    for (int ch = 1; ch <= MAX_CH; ch++) {
+      for (int out_w = 1; out_w <= 67; out_w++)
+        check_horizontal (r, out_w, ch, n);
+      check_horizontal (r, 1920, ch, n);
+    }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
+/* the extremes of the contract: all-255 and all-0 lines with the largest
+ * overshooting weights saturate the same way */
+GST_START_TEST (test_saturation)
+{
+  const int width = 64;
+  int16_t hi[64], lo[64], w[2] = { 24000, AS_WEIGHT_ONE - 24000 };
+  const int16_t *s[2] = { hi, lo };
+  uint8_t ref[64], got[64];
+  int32_t acc[128];
+
+  for (int x = 0; x < width; x++) {
+    hi[x] = 255 << 6;
+    lo[x] = (x & 1) ? 0 : 255 << 6;
+  }
+  as_v_i16_u8 (ref, s, w, 2, width);
+  as_fast_v_i16_u8 (got, s, w, 2, width, acc);
+  fail_unless (memcmp (ref, got, width) == 0);
+  fail_unless (ref[1] == 255 && ref[0] == 255);
+  w[0] = -8000;
+  w[1] = AS_WEIGHT_ONE + 8000;
+  as_v_i16_u8 (ref, s, w, 2, width);
+  as_fast_v_i16_u8 (got, s, w, 2, width, acc);
+  fail_unless (memcmp (ref, got, width) == 0);
+  fail_unless (ref[0] == 255 && ref[1] == 0);
+}
+
+GST_END_TEST;
+
+static Suite *
+kernels_suite (void)
+{
+  Suite *s = suite_create ("kernels");
+  TCase *tc = tcase_create ("general");
+
+  suite_add_tcase (s, tc);
+  tcase_add_test (tc, test_vertical);
+  tcase_add_test (tc, test_horizontal);
+  tcase_add_test (tc, test_saturation);
+  return s;
+}
+
+GST_CHECK_MAIN (kernels);
