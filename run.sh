@@ -6,6 +6,7 @@
 #   ./run.sh noorc      the test suite built with -Dorc=disabled (build-noorc/)
 #   ./run.sh sanitize   the C test suites under ASan + UBSan (build-asan/)
 #   ./run.sh valgrind   the C test suites under valgrind memcheck
+#   ./run.sh bench      the benchmark: alignscale vs videoscale, OpenCV, libyuv
 #   ./run.sh build      just build
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -116,12 +117,19 @@ case "${1:-}" in
       --errors-for-leak-kinds=definite --suppressions=$PWD/tests/check/gst.supp" \
       --timeout-multiplier 10
     ;;
+  bench)
+    install_missing "${BUILD_DEPS[@]}" python3-opencv python3-numpy libyuv-dev
+    build build
+    meson setup --reconfigure build >/dev/null # find a newly installed libyuv
+    ninja -C build
+    meson test -C build --benchmark -v
+    ;;
   build)
     install_missing "${BUILD_DEPS[@]}"
     build build
     ;;
   *)
-    echo "usage: $0 demo|test|noorc|sanitize|valgrind|build" >&2
+    echo "usage: $0 demo|test|noorc|sanitize|valgrind|bench|build" >&2
     exit 2
     ;;
 esac
