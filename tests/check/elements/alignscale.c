@@ -673,6 +673,58 @@ GST_START_TEST (test_absurd_size_refused)
 
 GST_END_TEST;
 
+/* sizes at the limits: one row of 32767 pixels to one column and back, in
+ * every method, with constant input that must stay constant */
+GST_START_TEST (test_extreme_sizes)
+{
+  const gchar *fmts[] = { "GRAY8", "GRAY16_LE", "RGBA", "I420", "NV12" };
+  const gint sizes[][4] = { { 32767, 1, 1, 32767 }, { 1, 32767, 32767, 1 },
+    { 32767, 2, 3, 1 }, { 2, 2, 32767, 3 } };
+
+  for (guint f = 0; f < G_N_ELEMENTS (fmts); f++)
+    for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+      for (gint m = 0; m < 3; m++) {
+        gchar *ic = g_strdup_printf ("video/x-raw,format=%s,width=%d,"
+                                     "height=%d,framerate=30/1",
+            fmts[f], sizes[z][0], sizes[z][1]);
+        gchar *oc = g_strdup_printf ("video/x-raw,format=%s,width=%d,"
+                                     "height=%d",
+            fmts[f], sizes[z][2], sizes[z][3]);
+        GstCaps *caps = gst_caps_from_string (ic);
+        GstVideoInfo info;
+        GstBuffer *in, *out;
+        GstMapInfo map;
+
+        fail_unless (gst_video_info_from_caps (&info, caps));
+        gst_caps_unref (caps);
+        in = gst_buffer_new_allocate (NULL, info.size, NULL);
+        gst_buffer_memset (in, 0, 0x5a, info.size);
+        out = scale_fresh (ic, oc, in, m, m == 2, -0.75);
+        gst_video_info_set_format (
+            &info, info.finfo->format, sizes[z][2], sizes[z][3]);
+        fail_unless_equals_int (gst_buffer_get_size (out), info.size);
+        gst_buffer_map (out, &map, GST_MAP_READ);
+        for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&info); p++)
+          for (gint y = 0; y < GST_VIDEO_INFO_COMP_HEIGHT (&info, p); y++) {
+            const guint8 *row = map.data + info.offset[p]
+                + (gsize) y * info.stride[p];
+            gint bytes = GST_VIDEO_INFO_COMP_WIDTH (&info, p)
+                * GST_VIDEO_INFO_COMP_PSTRIDE (&info, p);
+            for (gint x = 0; x < bytes; x++)
+              if (G_UNLIKELY (row[x] != 0x5a))
+                fail ("%s -> %s method %d: byte %d of row %d plane %u is %d",
+                    ic, oc, m, x, y, p, row[x]);
+          }
+        gst_buffer_unmap (out, &map);
+        gst_buffer_unref (out);
+        gst_buffer_unref (in);
+        g_free (ic);
+        g_free (oc);
+      }
+}
+
+GST_END_TEST;
+
 /* ------------------------------------------------------------ bad input */
 
 static void
@@ -810,6 +862,7 @@ alignscale_suite (void)
   tcase_add_test (tc, test_odd_420);
   tcase_add_test (tc, test_interlaced_refused);
   tcase_add_test (tc, test_absurd_size_refused);
+  tcase_add_test (tc, test_extreme_sizes);
   tcase_add_test (tc, test_short_buffer);
   tcase_add_test (tc, test_bad_video_meta);
   tcase_add_test (tc, test_chroma_siting);
