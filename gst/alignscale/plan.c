@@ -131,10 +131,9 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     isz = d->bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t);
     line_v = (size_t) d->in_w * d->channels * isz;
     line_h = (size_t) d->out_w * d->channels * isz * pp->y.n_taps;
-    if (pp->h_first && line_h > inter_bytes)
-      inter_bytes = line_h;
-    if (!pp->h_first && line_v > inter_bytes)
-      inter_bytes = line_v;
+    /* room for either order, so the order can change without new
+     * scratch (tests run both) */
+    inter_bytes = MAX3 (inter_bytes, line_h, line_v);
     if (pp->y.n_taps > max_taps)
       max_taps = pp->y.n_taps;
 
