@@ -80,20 +80,20 @@ typedef union { orc_int64 i; double f; orc_int32 x2[2]; float x2f[2]; orc_int16 
 #ifndef DISABLE_ORC
 #include <orc/orc.h>
 #endif
-void as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int p2, int n);
+void as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
 void as_orc_v_u8_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, int p1, int n);
 void as_orc_v_u8_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_acc_to_i16 (orc_int16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
-void as_orc_v2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int p1, int p2, int n);
+void as_orc_v2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_v4_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
 void as_orc_v_i16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, int p1, int n);
 void as_orc_v_i16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_acc_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
-void as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n);
+void as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
 void as_orc_h_u8_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n);
 void as_orc_h_u8_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
-void as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n);
+void as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
 void as_orc_h_i16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n);
 void as_orc_h_i16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
 
@@ -145,62 +145,74 @@ void as_orc_h_i16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RE
 /* as_orc_v2_u8_i16 */
 #ifdef DISABLE_ORC
 void
-as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int p2, int n){
+as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n){
   int i;
   orc_union16 * ORC_RESTRICT ptr0;
   const orc_int8 * ORC_RESTRICT ptr4;
   const orc_int8 * ORC_RESTRICT ptr5;
-  orc_int8 var36;
   orc_int8 var37;
-  orc_union16 var38;
+  orc_int8 var38;
   orc_union16 var39;
 #if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
-  volatile orc_union32 var40;
+  volatile orc_union16 var40;
 #else
-  orc_union32 var40;
+  orc_union16 var40;
 #endif
   orc_union16 var41;
   orc_union16 var42;
   orc_union16 var43;
-  orc_union32 var44;
-  orc_union32 var45;
-  orc_union32 var46;
-  orc_union32 var47;
-  orc_union32 var48;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
 
   ptr0 = (orc_union16 *)d1;
   ptr4 = (orc_int8 *)s1;
   ptr5 = (orc_int8 *)s2;
 
-    /* 4: loadpw */
-    var38.i = p1;
-    /* 6: loadpw */
-    var39.i = p2;
-    /* 9: loadpl */
-    var40.i = 0x00000080; /* 128 or 6.32404e-322f */
+    /* 5: loadpw */
+    var39.i = p1;
+    /* 14: loadpw */
+    var40.i = 0x00000001; /* 1 or 4.94066e-324f */
 
   for (i = 0; i < n; i++) {
     /* 0: loadb */
-    var36 = ptr4[i];
+    var37 = ptr4[i];
     /* 1: convubw */
-    var42.i = (orc_uint8)var36;
+    var42.i = (orc_uint8)var37;
     /* 2: loadb */
-    var37 = ptr5[i];
+    var38 = ptr5[i];
     /* 3: convubw */
-    var43.i = (orc_uint8)var37;
-    /* 5: mulswl */
-    var44.i = var42.i * var38.i;
-    /* 7: mulswl */
-    var45.i = var43.i * var39.i;
-    /* 8: addl */
-    var46.i = ((orc_uint32)var44.i) + ((orc_uint32)var45.i);
-    /* 10: addl */
-    var47.i = ((orc_uint32)var46.i) + ((orc_uint32)var40.i);
-    /* 11: shrsl */
-    var48.i = var47.i >> 8;
-    /* 12: convlw */
-    var41.i = var48.i;
-    /* 13: storew */
+    var43.i = (orc_uint8)var38;
+    /* 4: subw */
+    var44.i = var43.i - var42.i;
+    /* 6: mulhsw */
+    var45.i = (var44.i * var39.i) >> 16;
+    /* 7: mullw */
+    var46.i = (var44.i * var39.i) & 0xffff;
+    /* 8: shlw */
+    var47.i = ((orc_uint16)var42.i) << 6;
+    /* 9: shlw */
+    var48.i = ((orc_uint16)var45.i) << 8;
+    /* 10: addw */
+    var49.i = var47.i + var48.i;
+    /* 11: shruw */
+    var50.i = ((orc_uint16)var46.i) >> 8;
+    /* 12: addw */
+    var51.i = var49.i + var50.i;
+    /* 13: shruw */
+    var52.i = ((orc_uint16)var46.i) >> 7;
+    /* 15: andw */
+    var53.i = var52.i & var40.i;
+    /* 16: addw */
+    var41.i = var51.i + var53.i;
+    /* 17: storew */
     ptr0[i] = var41;
   }
 
@@ -215,64 +227,76 @@ _backup_as_orc_v2_u8_i16 (OrcExecutor * ORC_RESTRICT ex)
   orc_union16 * ORC_RESTRICT ptr0;
   const orc_int8 * ORC_RESTRICT ptr4;
   const orc_int8 * ORC_RESTRICT ptr5;
-  orc_int8 var36;
   orc_int8 var37;
-  orc_union16 var38;
+  orc_int8 var38;
   orc_union16 var39;
 #if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
-  volatile orc_union32 var40;
+  volatile orc_union16 var40;
 #else
-  orc_union32 var40;
+  orc_union16 var40;
 #endif
   orc_union16 var41;
   orc_union16 var42;
   orc_union16 var43;
-  orc_union32 var44;
-  orc_union32 var45;
-  orc_union32 var46;
-  orc_union32 var47;
-  orc_union32 var48;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
 
   ptr0 = (orc_union16 *)ex->arrays[0];
   ptr4 = (orc_int8 *)ex->arrays[4];
   ptr5 = (orc_int8 *)ex->arrays[5];
 
-    /* 4: loadpw */
-    var38.i = ex->params[24];
-    /* 6: loadpw */
-    var39.i = ex->params[25];
-    /* 9: loadpl */
-    var40.i = 0x00000080; /* 128 or 6.32404e-322f */
+    /* 5: loadpw */
+    var39.i = ex->params[24];
+    /* 14: loadpw */
+    var40.i = 0x00000001; /* 1 or 4.94066e-324f */
 
   for (i = 0; i < n; i++) {
     /* 0: loadb */
-    var36 = ptr4[i];
+    var37 = ptr4[i];
     /* 1: convubw */
-    var42.i = (orc_uint8)var36;
+    var42.i = (orc_uint8)var37;
     /* 2: loadb */
-    var37 = ptr5[i];
+    var38 = ptr5[i];
     /* 3: convubw */
-    var43.i = (orc_uint8)var37;
-    /* 5: mulswl */
-    var44.i = var42.i * var38.i;
-    /* 7: mulswl */
-    var45.i = var43.i * var39.i;
-    /* 8: addl */
-    var46.i = ((orc_uint32)var44.i) + ((orc_uint32)var45.i);
-    /* 10: addl */
-    var47.i = ((orc_uint32)var46.i) + ((orc_uint32)var40.i);
-    /* 11: shrsl */
-    var48.i = var47.i >> 8;
-    /* 12: convlw */
-    var41.i = var48.i;
-    /* 13: storew */
+    var43.i = (orc_uint8)var38;
+    /* 4: subw */
+    var44.i = var43.i - var42.i;
+    /* 6: mulhsw */
+    var45.i = (var44.i * var39.i) >> 16;
+    /* 7: mullw */
+    var46.i = (var44.i * var39.i) & 0xffff;
+    /* 8: shlw */
+    var47.i = ((orc_uint16)var42.i) << 6;
+    /* 9: shlw */
+    var48.i = ((orc_uint16)var45.i) << 8;
+    /* 10: addw */
+    var49.i = var47.i + var48.i;
+    /* 11: shruw */
+    var50.i = ((orc_uint16)var46.i) >> 8;
+    /* 12: addw */
+    var51.i = var49.i + var50.i;
+    /* 13: shruw */
+    var52.i = ((orc_uint16)var46.i) >> 7;
+    /* 15: andw */
+    var53.i = var52.i & var40.i;
+    /* 16: addw */
+    var41.i = var51.i + var53.i;
+    /* 17: storew */
     ptr0[i] = var41;
   }
 
 }
 
 void
-as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int p2, int n)
+as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n)
 {
   OrcExecutor _ex, *ex = &_ex;
   static volatile int p_inited = 0;
@@ -287,11 +311,13 @@ as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
 #if 1
       static const orc_uint8 bc[] = {
         1, 9, 16, 97, 115, 95, 111, 114, 99, 95, 118, 50, 95, 117, 56, 95, 
-        105, 49, 54, 11, 2, 2, 12, 1, 1, 12, 1, 1, 14, 4, 128, 0, 
-        0, 0, 14, 4, 8, 0, 0, 0, 16, 2, 16, 2, 20, 2, 20, 2, 
-        20, 4, 20, 4, 150, 32, 4, 150, 33, 5, 176, 34, 32, 24, 176, 35, 
-        33, 25, 103, 34, 34, 35, 103, 34, 34, 16, 125, 34, 34, 17, 163, 0, 
-        34, 2, 0, 
+        105, 49, 54, 11, 2, 2, 12, 1, 1, 12, 1, 1, 14, 2, 6, 0, 
+        0, 0, 14, 2, 8, 0, 0, 0, 14, 2, 7, 0, 0, 0, 14, 2, 
+        1, 0, 0, 0, 16, 2, 20, 2, 20, 2, 20, 2, 20, 2, 20, 2, 
+        150, 32, 4, 150, 33, 5, 98, 33, 33, 32, 90, 34, 33, 24, 89, 35, 
+        33, 24, 93, 32, 32, 16, 93, 34, 34, 17, 70, 32, 32, 34, 95, 36, 
+        35, 17, 70, 32, 32, 36, 95, 35, 35, 18, 73, 35, 35, 19, 70, 0, 
+        32, 35, 2, 0, 
       };
       p = orc_program_new_from_static_bytecode (bc);
       orc_program_set_backup_function (p, _backup_as_orc_v2_u8_i16);
@@ -302,23 +328,30 @@ as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
       orc_program_add_destination (p, 2, "d1");
       orc_program_add_source (p, 1, "s1");
       orc_program_add_source (p, 1, "s2");
-      orc_program_add_constant (p, 4, 0x00000080, "c1");
-      orc_program_add_constant (p, 4, 0x00000008, "c2");
+      orc_program_add_constant (p, 2, 0x00000006, "c1");
+      orc_program_add_constant (p, 2, 0x00000008, "c2");
+      orc_program_add_constant (p, 2, 0x00000007, "c3");
+      orc_program_add_constant (p, 2, 0x00000001, "c4");
       orc_program_add_parameter (p, 2, "p1");
-      orc_program_add_parameter (p, 2, "p2");
       orc_program_add_temporary (p, 2, "t1");
       orc_program_add_temporary (p, 2, "t2");
-      orc_program_add_temporary (p, 4, "t3");
-      orc_program_add_temporary (p, 4, "t4");
+      orc_program_add_temporary (p, 2, "t3");
+      orc_program_add_temporary (p, 2, "t4");
+      orc_program_add_temporary (p, 2, "t5");
 
       orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
       orc_program_append_2 (p, "convubw", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T4, ORC_VAR_T2, ORC_VAR_P2, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T4, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C1, ORC_VAR_D1);
-      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C2, ORC_VAR_D1);
-      orc_program_append_2 (p, "convlw", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T4, ORC_VAR_T2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shlw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shlw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T5, ORC_VAR_T4, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_C4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_T4, ORC_VAR_D1);
 #endif
 
       orc_program_compile (p);
@@ -336,7 +369,6 @@ as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
   ex->arrays[ORC_VAR_S1] = (void *)s1;
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->params[ORC_VAR_P1] = p1;
-  ex->params[ORC_VAR_P2] = p2;
 
   func = c->exec;
   func (ex);
@@ -1023,60 +1055,107 @@ as_orc_acc_to_i16 (orc_int16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s
 /* as_orc_v2_i16_u8 */
 #ifdef DISABLE_ORC
 void
-as_orc_v2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int p1, int p2, int n){
+as_orc_v2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int p1, int n){
   int i;
   orc_int8 * ORC_RESTRICT ptr0;
   const orc_union16 * ORC_RESTRICT ptr4;
   const orc_union16 * ORC_RESTRICT ptr5;
-  orc_union16 var35;
-  orc_union16 var36;
-  orc_union16 var37;
   orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
 #if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
-  volatile orc_union32 var39;
+  volatile orc_union16 var42;
 #else
-  orc_union32 var39;
+  orc_union16 var42;
 #endif
-  orc_int8 var40;
-  orc_union32 var41;
-  orc_union32 var42;
-  orc_union32 var43;
-  orc_union32 var44;
-  orc_union32 var45;
-  orc_union16 var46;
+  orc_union16 var43;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var44;
+#else
+  orc_union16 var44;
+#endif
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var45;
+#else
+  orc_union16 var45;
+#endif
+  orc_int8 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+  orc_union16 var54;
+  orc_union16 var55;
+  orc_union16 var56;
+  orc_union16 var57;
+  orc_union16 var58;
+  orc_union16 var59;
+  orc_union16 var60;
+  orc_union16 var61;
+  orc_union16 var62;
 
   ptr0 = (orc_int8 *)d1;
   ptr4 = (orc_union16 *)s1;
   ptr5 = (orc_union16 *)s2;
 
-    /* 1: loadpw */
-    var36.i = p1;
-    /* 4: loadpw */
-    var38.i = p2;
-    /* 7: loadpl */
-    var39.i = 0x00080000; /* 524288 or 2.59033e-318f */
+    /* 3: loadpw */
+    var40.i = p1;
+    /* 7: loadpw */
+    var42.i = 0x0000003f; /* 63 or 3.11261e-322f */
+    /* 12: loadpw */
+    var44.i = 0x00000003; /* 3 or 1.4822e-323f */
+    /* 20: loadpw */
+    var45.i = 0x00000008; /* 8 or 3.95253e-323f */
 
   for (i = 0; i < n; i++) {
     /* 0: loadw */
-    var35 = ptr4[i];
-    /* 2: mulswl */
-    var41.i = var35.i * var36.i;
-    /* 3: loadw */
-    var37 = ptr5[i];
-    /* 5: mulswl */
-    var42.i = var37.i * var38.i;
-    /* 6: addl */
-    var43.i = ((orc_uint32)var41.i) + ((orc_uint32)var42.i);
-    /* 8: addl */
-    var44.i = ((orc_uint32)var43.i) + ((orc_uint32)var39.i);
-    /* 9: shrsl */
-    var45.i = var44.i >> 20;
-    /* 10: convssslw */
-    var46.i = ORC_CLAMP_SW(var45.i);
-    /* 11: convsuswb */
-    var40 = ORC_CLAMP_UB(var46.i);
-    /* 12: storeb */
-    ptr0[i] = var40;
+    var38 = ptr5[i];
+    /* 1: loadw */
+    var39 = ptr4[i];
+    /* 2: subw */
+    var47.i = var38.i - var39.i;
+    /* 4: mulhsw */
+    var48.i = (var47.i * var40.i) >> 16;
+    /* 5: mullw */
+    var49.i = (var47.i * var40.i) & 0xffff;
+    /* 6: loadw */
+    var41 = ptr4[i];
+    /* 8: andw */
+    var50.i = var41.i & var42.i;
+    /* 9: loadw */
+    var43 = ptr4[i];
+    /* 10: shrsw */
+    var51.i = var43.i >> 6;
+    /* 11: shruw */
+    var52.i = ((orc_uint16)var49.i) >> 2;
+    /* 13: andw */
+    var53.i = var50.i & var44.i;
+    /* 14: shlw */
+    var54.i = ((orc_uint16)var53.i) << 12;
+    /* 15: addw */
+    var55.i = var52.i + var54.i;
+    /* 16: shruw */
+    var56.i = ((orc_uint16)var55.i) >> 14;
+    /* 17: shruw */
+    var57.i = ((orc_uint16)var50.i) >> 2;
+    /* 18: addw */
+    var58.i = var48.i + var57.i;
+    /* 19: addw */
+    var59.i = var58.i + var56.i;
+    /* 21: addw */
+    var60.i = var59.i + var45.i;
+    /* 22: shrsw */
+    var61.i = var60.i >> 4;
+    /* 23: addw */
+    var62.i = var51.i + var61.i;
+    /* 24: convsuswb */
+    var46 = ORC_CLAMP_UB(var62.i);
+    /* 25: storeb */
+    ptr0[i] = var46;
   }
 
 }
@@ -1090,61 +1169,108 @@ _backup_as_orc_v2_i16_u8 (OrcExecutor * ORC_RESTRICT ex)
   orc_int8 * ORC_RESTRICT ptr0;
   const orc_union16 * ORC_RESTRICT ptr4;
   const orc_union16 * ORC_RESTRICT ptr5;
-  orc_union16 var35;
-  orc_union16 var36;
-  orc_union16 var37;
   orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
 #if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
-  volatile orc_union32 var39;
+  volatile orc_union16 var42;
 #else
-  orc_union32 var39;
+  orc_union16 var42;
 #endif
-  orc_int8 var40;
-  orc_union32 var41;
-  orc_union32 var42;
-  orc_union32 var43;
-  orc_union32 var44;
-  orc_union32 var45;
-  orc_union16 var46;
+  orc_union16 var43;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var44;
+#else
+  orc_union16 var44;
+#endif
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var45;
+#else
+  orc_union16 var45;
+#endif
+  orc_int8 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+  orc_union16 var54;
+  orc_union16 var55;
+  orc_union16 var56;
+  orc_union16 var57;
+  orc_union16 var58;
+  orc_union16 var59;
+  orc_union16 var60;
+  orc_union16 var61;
+  orc_union16 var62;
 
   ptr0 = (orc_int8 *)ex->arrays[0];
   ptr4 = (orc_union16 *)ex->arrays[4];
   ptr5 = (orc_union16 *)ex->arrays[5];
 
-    /* 1: loadpw */
-    var36.i = ex->params[24];
-    /* 4: loadpw */
-    var38.i = ex->params[25];
-    /* 7: loadpl */
-    var39.i = 0x00080000; /* 524288 or 2.59033e-318f */
+    /* 3: loadpw */
+    var40.i = ex->params[24];
+    /* 7: loadpw */
+    var42.i = 0x0000003f; /* 63 or 3.11261e-322f */
+    /* 12: loadpw */
+    var44.i = 0x00000003; /* 3 or 1.4822e-323f */
+    /* 20: loadpw */
+    var45.i = 0x00000008; /* 8 or 3.95253e-323f */
 
   for (i = 0; i < n; i++) {
     /* 0: loadw */
-    var35 = ptr4[i];
-    /* 2: mulswl */
-    var41.i = var35.i * var36.i;
-    /* 3: loadw */
-    var37 = ptr5[i];
-    /* 5: mulswl */
-    var42.i = var37.i * var38.i;
-    /* 6: addl */
-    var43.i = ((orc_uint32)var41.i) + ((orc_uint32)var42.i);
-    /* 8: addl */
-    var44.i = ((orc_uint32)var43.i) + ((orc_uint32)var39.i);
-    /* 9: shrsl */
-    var45.i = var44.i >> 20;
-    /* 10: convssslw */
-    var46.i = ORC_CLAMP_SW(var45.i);
-    /* 11: convsuswb */
-    var40 = ORC_CLAMP_UB(var46.i);
-    /* 12: storeb */
-    ptr0[i] = var40;
+    var38 = ptr5[i];
+    /* 1: loadw */
+    var39 = ptr4[i];
+    /* 2: subw */
+    var47.i = var38.i - var39.i;
+    /* 4: mulhsw */
+    var48.i = (var47.i * var40.i) >> 16;
+    /* 5: mullw */
+    var49.i = (var47.i * var40.i) & 0xffff;
+    /* 6: loadw */
+    var41 = ptr4[i];
+    /* 8: andw */
+    var50.i = var41.i & var42.i;
+    /* 9: loadw */
+    var43 = ptr4[i];
+    /* 10: shrsw */
+    var51.i = var43.i >> 6;
+    /* 11: shruw */
+    var52.i = ((orc_uint16)var49.i) >> 2;
+    /* 13: andw */
+    var53.i = var50.i & var44.i;
+    /* 14: shlw */
+    var54.i = ((orc_uint16)var53.i) << 12;
+    /* 15: addw */
+    var55.i = var52.i + var54.i;
+    /* 16: shruw */
+    var56.i = ((orc_uint16)var55.i) >> 14;
+    /* 17: shruw */
+    var57.i = ((orc_uint16)var50.i) >> 2;
+    /* 18: addw */
+    var58.i = var48.i + var57.i;
+    /* 19: addw */
+    var59.i = var58.i + var56.i;
+    /* 21: addw */
+    var60.i = var59.i + var45.i;
+    /* 22: shrsw */
+    var61.i = var60.i >> 4;
+    /* 23: addw */
+    var62.i = var51.i + var61.i;
+    /* 24: convsuswb */
+    var46 = ORC_CLAMP_UB(var62.i);
+    /* 25: storeb */
+    ptr0[i] = var46;
   }
 
 }
 
 void
-as_orc_v2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int p1, int p2, int n)
+as_orc_v2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int p1, int n)
 {
   OrcExecutor _ex, *ex = &_ex;
   static volatile int p_inited = 0;
@@ -1159,11 +1285,15 @@ as_orc_v2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1
 #if 1
       static const orc_uint8 bc[] = {
         1, 9, 16, 97, 115, 95, 111, 114, 99, 95, 118, 50, 95, 105, 49, 54, 
-        95, 117, 56, 11, 1, 1, 12, 2, 2, 12, 2, 2, 14, 4, 0, 0, 
-        8, 0, 14, 4, 20, 0, 0, 0, 16, 2, 16, 2, 20, 4, 20, 4, 
-        20, 2, 176, 32, 4, 24, 176, 33, 5, 25, 103, 32, 32, 33, 103, 32, 
-        32, 16, 125, 32, 32, 17, 165, 34, 32, 160, 0, 34, 2, 0, 
-      };
+        95, 117, 56, 11, 1, 1, 12, 2, 2, 12, 2, 2, 14, 2, 63, 0, 
+        0, 0, 14, 2, 6, 0, 0, 0, 14, 2, 2, 0, 0, 0, 14, 2, 
+        3, 0, 0, 0, 14, 2, 12, 0, 0, 0, 14, 2, 14, 0, 0, 0, 
+        14, 2, 8, 0, 0, 0, 14, 2, 4, 0, 0, 0, 16, 2, 20, 2, 
+        20, 2, 20, 2, 20, 2, 20, 2, 20, 2, 98, 32, 5, 4, 90, 33, 
+        32, 24, 89, 34, 32, 24, 73, 35, 4, 16, 94, 37, 4, 17, 95, 34, 
+        34, 18, 73, 36, 35, 19, 93, 36, 36, 20, 70, 34, 34, 36, 95, 34, 
+        34, 21, 95, 35, 35, 18, 70, 33, 33, 35, 70, 33, 33, 34, 70, 33, 
+        33, 22, 94, 33, 33, 23, 70, 37, 37, 33, 160, 0, 37, 2, 0,       };
       p = orc_program_new_from_static_bytecode (bc);
       orc_program_set_backup_function (p, _backup_as_orc_v2_i16_u8);
 #else
@@ -1173,21 +1303,39 @@ as_orc_v2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1
       orc_program_add_destination (p, 1, "d1");
       orc_program_add_source (p, 2, "s1");
       orc_program_add_source (p, 2, "s2");
-      orc_program_add_constant (p, 4, 0x00080000, "c1");
-      orc_program_add_constant (p, 4, 0x00000014, "c2");
+      orc_program_add_constant (p, 2, 0x0000003f, "c1");
+      orc_program_add_constant (p, 2, 0x00000006, "c2");
+      orc_program_add_constant (p, 2, 0x00000002, "c3");
+      orc_program_add_constant (p, 2, 0x00000003, "c4");
+      orc_program_add_constant (p, 2, 0x0000000c, "c5");
+      orc_program_add_constant (p, 2, 0x0000000e, "c6");
+      orc_program_add_constant (p, 2, 0x00000008, "c7");
+      orc_program_add_constant (p, 2, 0x00000004, "c8");
       orc_program_add_parameter (p, 2, "p1");
-      orc_program_add_parameter (p, 2, "p2");
-      orc_program_add_temporary (p, 4, "t1");
-      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
       orc_program_add_temporary (p, 2, "t3");
+      orc_program_add_temporary (p, 2, "t4");
+      orc_program_add_temporary (p, 2, "t5");
+      orc_program_add_temporary (p, 2, "t6");
 
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_P1, ORC_VAR_D1);
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_P2, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
-      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C2, ORC_VAR_D1);
-      orc_program_append_2 (p, "convssslw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
-      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_S1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T4, ORC_VAR_S1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsw", 0, ORC_VAR_T6, ORC_VAR_S1, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T5, ORC_VAR_T4, ORC_VAR_C4, ORC_VAR_D1);
+      orc_program_append_2 (p, "shlw", 0, ORC_VAR_T5, ORC_VAR_T5, ORC_VAR_C5, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C6, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C7, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C8, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T6, ORC_VAR_T6, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T6, ORC_VAR_D1, ORC_VAR_D1);
 #endif
 
       orc_program_compile (p);
@@ -1205,7 +1353,6 @@ as_orc_v2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1
   ex->arrays[ORC_VAR_S1] = (void *)s1;
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->params[ORC_VAR_P1] = p1;
-  ex->params[ORC_VAR_P2] = p2;
 
   func = c->exec;
   func (ex);
@@ -1861,67 +2008,80 @@ as_orc_acc_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1
 /* as_orc_h2_u8_i16 */
 #ifdef DISABLE_ORC
 void
-as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n){
+as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n){
   int i;
   orc_union16 * ORC_RESTRICT ptr0;
   const orc_int8 * ORC_RESTRICT ptr4;
   const orc_int8 * ORC_RESTRICT ptr5;
   const orc_union16 * ORC_RESTRICT ptr6;
-  const orc_union16 * ORC_RESTRICT ptr7;
-  orc_int8 var36;
   orc_int8 var37;
-  orc_union16 var38;
+  orc_int8 var38;
   orc_union16 var39;
+  orc_union16 var40;
 #if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
-  volatile orc_union32 var40;
+  volatile orc_union16 var41;
 #else
-  orc_union32 var40;
-#endif
   orc_union16 var41;
+#endif
   orc_union16 var42;
   orc_union16 var43;
-  orc_union32 var44;
-  orc_union32 var45;
-  orc_union32 var46;
-  orc_union32 var47;
-  orc_union32 var48;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+  orc_union16 var54;
 
   ptr0 = (orc_union16 *)d1;
   ptr4 = (orc_int8 *)s1;
   ptr5 = (orc_int8 *)s2;
   ptr6 = (orc_union16 *)s3;
-  ptr7 = (orc_union16 *)s4;
 
-    /* 9: loadpl */
-    var40.i = 0x00000080; /* 128 or 6.32404e-322f */
+    /* 15: loadpw */
+    var41.i = 0x00000001; /* 1 or 4.94066e-324f */
 
   for (i = 0; i < n; i++) {
     /* 0: loadb */
-    var36 = ptr4[i];
+    var37 = ptr4[i];
     /* 1: convubw */
-    var42.i = (orc_uint8)var36;
-    /* 2: loadb */
-    var37 = ptr5[i];
-    /* 3: convubw */
     var43.i = (orc_uint8)var37;
-    /* 4: loadw */
-    var38 = ptr6[i];
-    /* 5: mulswl */
-    var44.i = var42.i * var38.i;
-    /* 6: loadw */
-    var39 = ptr7[i];
-    /* 7: mulswl */
-    var45.i = var43.i * var39.i;
-    /* 8: addl */
-    var46.i = ((orc_uint32)var44.i) + ((orc_uint32)var45.i);
-    /* 10: addl */
-    var47.i = ((orc_uint32)var46.i) + ((orc_uint32)var40.i);
-    /* 11: shrsl */
-    var48.i = var47.i >> 8;
-    /* 12: convlw */
-    var41.i = var48.i;
-    /* 13: storew */
-    ptr0[i] = var41;
+    /* 2: loadb */
+    var38 = ptr5[i];
+    /* 3: convubw */
+    var44.i = (orc_uint8)var38;
+    /* 4: subw */
+    var45.i = var44.i - var43.i;
+    /* 5: loadw */
+    var39 = ptr6[i];
+    /* 6: mulhsw */
+    var46.i = (var45.i * var39.i) >> 16;
+    /* 7: loadw */
+    var40 = ptr6[i];
+    /* 8: mullw */
+    var47.i = (var45.i * var40.i) & 0xffff;
+    /* 9: shlw */
+    var48.i = ((orc_uint16)var43.i) << 6;
+    /* 10: shlw */
+    var49.i = ((orc_uint16)var46.i) << 8;
+    /* 11: addw */
+    var50.i = var48.i + var49.i;
+    /* 12: shruw */
+    var51.i = ((orc_uint16)var47.i) >> 8;
+    /* 13: addw */
+    var52.i = var50.i + var51.i;
+    /* 14: shruw */
+    var53.i = ((orc_uint16)var47.i) >> 7;
+    /* 16: andw */
+    var54.i = var53.i & var41.i;
+    /* 17: addw */
+    var42.i = var52.i + var54.i;
+    /* 18: storew */
+    ptr0[i] = var42;
   }
 
 }
@@ -1936,67 +2096,80 @@ _backup_as_orc_h2_u8_i16 (OrcExecutor * ORC_RESTRICT ex)
   const orc_int8 * ORC_RESTRICT ptr4;
   const orc_int8 * ORC_RESTRICT ptr5;
   const orc_union16 * ORC_RESTRICT ptr6;
-  const orc_union16 * ORC_RESTRICT ptr7;
-  orc_int8 var36;
   orc_int8 var37;
-  orc_union16 var38;
+  orc_int8 var38;
   orc_union16 var39;
+  orc_union16 var40;
 #if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
-  volatile orc_union32 var40;
+  volatile orc_union16 var41;
 #else
-  orc_union32 var40;
-#endif
   orc_union16 var41;
+#endif
   orc_union16 var42;
   orc_union16 var43;
-  orc_union32 var44;
-  orc_union32 var45;
-  orc_union32 var46;
-  orc_union32 var47;
-  orc_union32 var48;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+  orc_union16 var54;
 
   ptr0 = (orc_union16 *)ex->arrays[0];
   ptr4 = (orc_int8 *)ex->arrays[4];
   ptr5 = (orc_int8 *)ex->arrays[5];
   ptr6 = (orc_union16 *)ex->arrays[6];
-  ptr7 = (orc_union16 *)ex->arrays[7];
 
-    /* 9: loadpl */
-    var40.i = 0x00000080; /* 128 or 6.32404e-322f */
+    /* 15: loadpw */
+    var41.i = 0x00000001; /* 1 or 4.94066e-324f */
 
   for (i = 0; i < n; i++) {
     /* 0: loadb */
-    var36 = ptr4[i];
+    var37 = ptr4[i];
     /* 1: convubw */
-    var42.i = (orc_uint8)var36;
-    /* 2: loadb */
-    var37 = ptr5[i];
-    /* 3: convubw */
     var43.i = (orc_uint8)var37;
-    /* 4: loadw */
-    var38 = ptr6[i];
-    /* 5: mulswl */
-    var44.i = var42.i * var38.i;
-    /* 6: loadw */
-    var39 = ptr7[i];
-    /* 7: mulswl */
-    var45.i = var43.i * var39.i;
-    /* 8: addl */
-    var46.i = ((orc_uint32)var44.i) + ((orc_uint32)var45.i);
-    /* 10: addl */
-    var47.i = ((orc_uint32)var46.i) + ((orc_uint32)var40.i);
-    /* 11: shrsl */
-    var48.i = var47.i >> 8;
-    /* 12: convlw */
-    var41.i = var48.i;
-    /* 13: storew */
-    ptr0[i] = var41;
+    /* 2: loadb */
+    var38 = ptr5[i];
+    /* 3: convubw */
+    var44.i = (orc_uint8)var38;
+    /* 4: subw */
+    var45.i = var44.i - var43.i;
+    /* 5: loadw */
+    var39 = ptr6[i];
+    /* 6: mulhsw */
+    var46.i = (var45.i * var39.i) >> 16;
+    /* 7: loadw */
+    var40 = ptr6[i];
+    /* 8: mullw */
+    var47.i = (var45.i * var40.i) & 0xffff;
+    /* 9: shlw */
+    var48.i = ((orc_uint16)var43.i) << 6;
+    /* 10: shlw */
+    var49.i = ((orc_uint16)var46.i) << 8;
+    /* 11: addw */
+    var50.i = var48.i + var49.i;
+    /* 12: shruw */
+    var51.i = ((orc_uint16)var47.i) >> 8;
+    /* 13: addw */
+    var52.i = var50.i + var51.i;
+    /* 14: shruw */
+    var53.i = ((orc_uint16)var47.i) >> 7;
+    /* 16: andw */
+    var54.i = var53.i & var41.i;
+    /* 17: addw */
+    var42.i = var52.i + var54.i;
+    /* 18: storew */
+    ptr0[i] = var42;
   }
 
 }
 
 void
-as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n)
+as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n)
 {
   OrcExecutor _ex, *ex = &_ex;
   static volatile int p_inited = 0;
@@ -2011,11 +2184,13 @@ as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
 #if 1
       static const orc_uint8 bc[] = {
         1, 9, 16, 97, 115, 95, 111, 114, 99, 95, 104, 50, 95, 117, 56, 95, 
-        105, 49, 54, 11, 2, 2, 12, 1, 1, 12, 1, 1, 12, 2, 2, 12, 
-        2, 2, 14, 4, 128, 0, 0, 0, 14, 4, 8, 0, 0, 0, 20, 2, 
-        20, 2, 20, 4, 20, 4, 150, 32, 4, 150, 33, 5, 176, 34, 32, 6, 
-        176, 35, 33, 7, 103, 34, 34, 35, 103, 34, 34, 16, 125, 34, 34, 17, 
-        163, 0, 34, 2, 0, 
+        105, 49, 54, 11, 2, 2, 12, 1, 1, 12, 1, 1, 12, 2, 2, 14, 
+        2, 6, 0, 0, 0, 14, 2, 8, 0, 0, 0, 14, 2, 7, 0, 0, 
+        0, 14, 2, 1, 0, 0, 0, 20, 2, 20, 2, 20, 2, 20, 2, 20, 
+        2, 150, 32, 4, 150, 33, 5, 98, 33, 33, 32, 90, 34, 33, 6, 89, 
+        35, 33, 6, 93, 32, 32, 16, 93, 34, 34, 17, 70, 32, 32, 34, 95, 
+        36, 35, 17, 70, 32, 32, 36, 95, 35, 35, 18, 73, 35, 35, 19, 70, 
+        0, 32, 35, 2, 0, 
       };
       p = orc_program_new_from_static_bytecode (bc);
       orc_program_set_backup_function (p, _backup_as_orc_h2_u8_i16);
@@ -2027,22 +2202,29 @@ as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
       orc_program_add_source (p, 1, "s1");
       orc_program_add_source (p, 1, "s2");
       orc_program_add_source (p, 2, "s3");
-      orc_program_add_source (p, 2, "s4");
-      orc_program_add_constant (p, 4, 0x00000080, "c1");
-      orc_program_add_constant (p, 4, 0x00000008, "c2");
+      orc_program_add_constant (p, 2, 0x00000006, "c1");
+      orc_program_add_constant (p, 2, 0x00000008, "c2");
+      orc_program_add_constant (p, 2, 0x00000007, "c3");
+      orc_program_add_constant (p, 2, 0x00000001, "c4");
       orc_program_add_temporary (p, 2, "t1");
       orc_program_add_temporary (p, 2, "t2");
-      orc_program_add_temporary (p, 4, "t3");
-      orc_program_add_temporary (p, 4, "t4");
+      orc_program_add_temporary (p, 2, "t3");
+      orc_program_add_temporary (p, 2, "t4");
+      orc_program_add_temporary (p, 2, "t5");
 
       orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
       orc_program_append_2 (p, "convubw", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T4, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T4, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C1, ORC_VAR_D1);
-      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C2, ORC_VAR_D1);
-      orc_program_append_2 (p, "convlw", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T4, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "shlw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shlw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T5, ORC_VAR_T4, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_C4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_T4, ORC_VAR_D1);
 #endif
 
       orc_program_compile (p);
@@ -2060,7 +2242,6 @@ as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
   ex->arrays[ORC_VAR_S1] = (void *)s1;
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->arrays[ORC_VAR_S3] = (void *)s3;
-  ex->arrays[ORC_VAR_S4] = (void *)s4;
 
   func = c->exec;
   func (ex);
@@ -2336,64 +2517,112 @@ as_orc_h_u8_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT
 /* as_orc_h2_i16_u8 */
 #ifdef DISABLE_ORC
 void
-as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n){
+as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n){
   int i;
   orc_int8 * ORC_RESTRICT ptr0;
   const orc_union16 * ORC_RESTRICT ptr4;
   const orc_union16 * ORC_RESTRICT ptr5;
   const orc_union16 * ORC_RESTRICT ptr6;
-  const orc_union16 * ORC_RESTRICT ptr7;
-  orc_union16 var35;
-  orc_union16 var36;
-  orc_union16 var37;
   orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
 #if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
-  volatile orc_union32 var39;
+  volatile orc_union16 var43;
 #else
-  orc_union32 var39;
+  orc_union16 var43;
 #endif
-  orc_int8 var40;
-  orc_union32 var41;
-  orc_union32 var42;
-  orc_union32 var43;
-  orc_union32 var44;
-  orc_union32 var45;
+  orc_union16 var44;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var45;
+#else
+  orc_union16 var45;
+#endif
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var46;
+#else
   orc_union16 var46;
+#endif
+  orc_int8 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+  orc_union16 var54;
+  orc_union16 var55;
+  orc_union16 var56;
+  orc_union16 var57;
+  orc_union16 var58;
+  orc_union16 var59;
+  orc_union16 var60;
+  orc_union16 var61;
+  orc_union16 var62;
+  orc_union16 var63;
 
   ptr0 = (orc_int8 *)d1;
   ptr4 = (orc_union16 *)s1;
   ptr5 = (orc_union16 *)s2;
   ptr6 = (orc_union16 *)s3;
-  ptr7 = (orc_union16 *)s4;
 
-    /* 7: loadpl */
-    var39.i = 0x00080000; /* 524288 or 2.59033e-318f */
+    /* 8: loadpw */
+    var43.i = 0x0000003f; /* 63 or 3.11261e-322f */
+    /* 13: loadpw */
+    var45.i = 0x00000003; /* 3 or 1.4822e-323f */
+    /* 21: loadpw */
+    var46.i = 0x00000008; /* 8 or 3.95253e-323f */
 
   for (i = 0; i < n; i++) {
     /* 0: loadw */
-    var35 = ptr4[i];
+    var38 = ptr5[i];
     /* 1: loadw */
-    var36 = ptr6[i];
-    /* 2: mulswl */
-    var41.i = var35.i * var36.i;
+    var39 = ptr4[i];
+    /* 2: subw */
+    var48.i = var38.i - var39.i;
     /* 3: loadw */
-    var37 = ptr5[i];
-    /* 4: loadw */
-    var38 = ptr7[i];
-    /* 5: mulswl */
-    var42.i = var37.i * var38.i;
-    /* 6: addl */
-    var43.i = ((orc_uint32)var41.i) + ((orc_uint32)var42.i);
-    /* 8: addl */
-    var44.i = ((orc_uint32)var43.i) + ((orc_uint32)var39.i);
-    /* 9: shrsl */
-    var45.i = var44.i >> 20;
-    /* 10: convssslw */
-    var46.i = ORC_CLAMP_SW(var45.i);
-    /* 11: convsuswb */
-    var40 = ORC_CLAMP_UB(var46.i);
-    /* 12: storeb */
-    ptr0[i] = var40;
+    var40 = ptr6[i];
+    /* 4: mulhsw */
+    var49.i = (var48.i * var40.i) >> 16;
+    /* 5: loadw */
+    var41 = ptr6[i];
+    /* 6: mullw */
+    var50.i = (var48.i * var41.i) & 0xffff;
+    /* 7: loadw */
+    var42 = ptr4[i];
+    /* 9: andw */
+    var51.i = var42.i & var43.i;
+    /* 10: loadw */
+    var44 = ptr4[i];
+    /* 11: shrsw */
+    var52.i = var44.i >> 6;
+    /* 12: shruw */
+    var53.i = ((orc_uint16)var50.i) >> 2;
+    /* 14: andw */
+    var54.i = var51.i & var45.i;
+    /* 15: shlw */
+    var55.i = ((orc_uint16)var54.i) << 12;
+    /* 16: addw */
+    var56.i = var53.i + var55.i;
+    /* 17: shruw */
+    var57.i = ((orc_uint16)var56.i) >> 14;
+    /* 18: shruw */
+    var58.i = ((orc_uint16)var51.i) >> 2;
+    /* 19: addw */
+    var59.i = var49.i + var58.i;
+    /* 20: addw */
+    var60.i = var59.i + var57.i;
+    /* 22: addw */
+    var61.i = var60.i + var46.i;
+    /* 23: shrsw */
+    var62.i = var61.i >> 4;
+    /* 24: addw */
+    var63.i = var52.i + var62.i;
+    /* 25: convsuswb */
+    var47 = ORC_CLAMP_UB(var63.i);
+    /* 26: storeb */
+    ptr0[i] = var47;
   }
 
 }
@@ -2408,64 +2637,112 @@ _backup_as_orc_h2_i16_u8 (OrcExecutor * ORC_RESTRICT ex)
   const orc_union16 * ORC_RESTRICT ptr4;
   const orc_union16 * ORC_RESTRICT ptr5;
   const orc_union16 * ORC_RESTRICT ptr6;
-  const orc_union16 * ORC_RESTRICT ptr7;
-  orc_union16 var35;
-  orc_union16 var36;
-  orc_union16 var37;
   orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
 #if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
-  volatile orc_union32 var39;
+  volatile orc_union16 var43;
 #else
-  orc_union32 var39;
+  orc_union16 var43;
 #endif
-  orc_int8 var40;
-  orc_union32 var41;
-  orc_union32 var42;
-  orc_union32 var43;
-  orc_union32 var44;
-  orc_union32 var45;
+  orc_union16 var44;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var45;
+#else
+  orc_union16 var45;
+#endif
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var46;
+#else
   orc_union16 var46;
+#endif
+  orc_int8 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+  orc_union16 var54;
+  orc_union16 var55;
+  orc_union16 var56;
+  orc_union16 var57;
+  orc_union16 var58;
+  orc_union16 var59;
+  orc_union16 var60;
+  orc_union16 var61;
+  orc_union16 var62;
+  orc_union16 var63;
 
   ptr0 = (orc_int8 *)ex->arrays[0];
   ptr4 = (orc_union16 *)ex->arrays[4];
   ptr5 = (orc_union16 *)ex->arrays[5];
   ptr6 = (orc_union16 *)ex->arrays[6];
-  ptr7 = (orc_union16 *)ex->arrays[7];
 
-    /* 7: loadpl */
-    var39.i = 0x00080000; /* 524288 or 2.59033e-318f */
+    /* 8: loadpw */
+    var43.i = 0x0000003f; /* 63 or 3.11261e-322f */
+    /* 13: loadpw */
+    var45.i = 0x00000003; /* 3 or 1.4822e-323f */
+    /* 21: loadpw */
+    var46.i = 0x00000008; /* 8 or 3.95253e-323f */
 
   for (i = 0; i < n; i++) {
     /* 0: loadw */
-    var35 = ptr4[i];
+    var38 = ptr5[i];
     /* 1: loadw */
-    var36 = ptr6[i];
-    /* 2: mulswl */
-    var41.i = var35.i * var36.i;
+    var39 = ptr4[i];
+    /* 2: subw */
+    var48.i = var38.i - var39.i;
     /* 3: loadw */
-    var37 = ptr5[i];
-    /* 4: loadw */
-    var38 = ptr7[i];
-    /* 5: mulswl */
-    var42.i = var37.i * var38.i;
-    /* 6: addl */
-    var43.i = ((orc_uint32)var41.i) + ((orc_uint32)var42.i);
-    /* 8: addl */
-    var44.i = ((orc_uint32)var43.i) + ((orc_uint32)var39.i);
-    /* 9: shrsl */
-    var45.i = var44.i >> 20;
-    /* 10: convssslw */
-    var46.i = ORC_CLAMP_SW(var45.i);
-    /* 11: convsuswb */
-    var40 = ORC_CLAMP_UB(var46.i);
-    /* 12: storeb */
-    ptr0[i] = var40;
+    var40 = ptr6[i];
+    /* 4: mulhsw */
+    var49.i = (var48.i * var40.i) >> 16;
+    /* 5: loadw */
+    var41 = ptr6[i];
+    /* 6: mullw */
+    var50.i = (var48.i * var41.i) & 0xffff;
+    /* 7: loadw */
+    var42 = ptr4[i];
+    /* 9: andw */
+    var51.i = var42.i & var43.i;
+    /* 10: loadw */
+    var44 = ptr4[i];
+    /* 11: shrsw */
+    var52.i = var44.i >> 6;
+    /* 12: shruw */
+    var53.i = ((orc_uint16)var50.i) >> 2;
+    /* 14: andw */
+    var54.i = var51.i & var45.i;
+    /* 15: shlw */
+    var55.i = ((orc_uint16)var54.i) << 12;
+    /* 16: addw */
+    var56.i = var53.i + var55.i;
+    /* 17: shruw */
+    var57.i = ((orc_uint16)var56.i) >> 14;
+    /* 18: shruw */
+    var58.i = ((orc_uint16)var51.i) >> 2;
+    /* 19: addw */
+    var59.i = var49.i + var58.i;
+    /* 20: addw */
+    var60.i = var59.i + var57.i;
+    /* 22: addw */
+    var61.i = var60.i + var46.i;
+    /* 23: shrsw */
+    var62.i = var61.i >> 4;
+    /* 24: addw */
+    var63.i = var52.i + var62.i;
+    /* 25: convsuswb */
+    var47 = ORC_CLAMP_UB(var63.i);
+    /* 26: storeb */
+    ptr0[i] = var47;
   }
 
 }
 
 void
-as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n)
+as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n)
 {
   OrcExecutor _ex, *ex = &_ex;
   static volatile int p_inited = 0;
@@ -2480,10 +2757,15 @@ as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1
 #if 1
       static const orc_uint8 bc[] = {
         1, 9, 16, 97, 115, 95, 111, 114, 99, 95, 104, 50, 95, 105, 49, 54, 
-        95, 117, 56, 11, 1, 1, 12, 2, 2, 12, 2, 2, 12, 2, 2, 12, 
-        2, 2, 14, 4, 0, 0, 8, 0, 14, 4, 20, 0, 0, 0, 20, 4, 
-        20, 4, 20, 2, 176, 32, 4, 6, 176, 33, 5, 7, 103, 32, 32, 33, 
-        103, 32, 32, 16, 125, 32, 32, 17, 165, 34, 32, 160, 0, 34, 2, 0, 
+        95, 117, 56, 11, 1, 1, 12, 2, 2, 12, 2, 2, 12, 2, 2, 14, 
+        2, 63, 0, 0, 0, 14, 2, 6, 0, 0, 0, 14, 2, 2, 0, 0, 
+        0, 14, 2, 3, 0, 0, 0, 14, 2, 12, 0, 0, 0, 14, 2, 14, 
+        0, 0, 0, 14, 2, 8, 0, 0, 0, 14, 2, 4, 0, 0, 0, 20, 
+        2, 20, 2, 20, 2, 20, 2, 20, 2, 20, 2, 98, 32, 5, 4, 90, 
+        33, 32, 6, 89, 34, 32, 6, 73, 35, 4, 16, 94, 37, 4, 17, 95, 
+        34, 34, 18, 73, 36, 35, 19, 93, 36, 36, 20, 70, 34, 34, 36, 95, 
+        34, 34, 21, 95, 35, 35, 18, 70, 33, 33, 35, 70, 33, 33, 34, 70, 
+        33, 33, 22, 94, 33, 33, 23, 70, 37, 37, 33, 160, 0, 37, 2, 0, 
 
       };
       p = orc_program_new_from_static_bytecode (bc);
@@ -2496,20 +2778,38 @@ as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1
       orc_program_add_source (p, 2, "s1");
       orc_program_add_source (p, 2, "s2");
       orc_program_add_source (p, 2, "s3");
-      orc_program_add_source (p, 2, "s4");
-      orc_program_add_constant (p, 4, 0x00080000, "c1");
-      orc_program_add_constant (p, 4, 0x00000014, "c2");
-      orc_program_add_temporary (p, 4, "t1");
-      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_constant (p, 2, 0x0000003f, "c1");
+      orc_program_add_constant (p, 2, 0x00000006, "c2");
+      orc_program_add_constant (p, 2, 0x00000002, "c3");
+      orc_program_add_constant (p, 2, 0x00000003, "c4");
+      orc_program_add_constant (p, 2, 0x0000000c, "c5");
+      orc_program_add_constant (p, 2, 0x0000000e, "c6");
+      orc_program_add_constant (p, 2, 0x00000008, "c7");
+      orc_program_add_constant (p, 2, 0x00000004, "c8");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
       orc_program_add_temporary (p, 2, "t3");
+      orc_program_add_temporary (p, 2, "t4");
+      orc_program_add_temporary (p, 2, "t5");
+      orc_program_add_temporary (p, 2, "t6");
 
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_S3, ORC_VAR_D1);
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_S4, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
-      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C2, ORC_VAR_D1);
-      orc_program_append_2 (p, "convssslw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
-      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_S1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T4, ORC_VAR_S1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsw", 0, ORC_VAR_T6, ORC_VAR_S1, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T5, ORC_VAR_T4, ORC_VAR_C4, ORC_VAR_D1);
+      orc_program_append_2 (p, "shlw", 0, ORC_VAR_T5, ORC_VAR_T5, ORC_VAR_C5, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C6, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C7, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C8, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T6, ORC_VAR_T6, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T6, ORC_VAR_D1, ORC_VAR_D1);
 #endif
 
       orc_program_compile (p);
@@ -2527,7 +2827,6 @@ as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1
   ex->arrays[ORC_VAR_S1] = (void *)s1;
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->arrays[ORC_VAR_S3] = (void *)s3;
-  ex->arrays[ORC_VAR_S4] = (void *)s4;
 
   func = c->exec;
   func (ex);

@@ -6,6 +6,19 @@
 # 8-bit samples, weights int16 with 14 fractional bits:
 #   first pass  u8 -> int16 intermediate: (sum + 128) >> 8
 #   second pass int16 -> u8: (sum + (1 << 19)) >> 20, clamped to 0..255
+#
+# The 2-tap programs compute the same integers in 16-bit lanes (ORC runs
+# 8 lanes per SSE register for 16-bit temporaries, 4 for 32-bit ones).
+# They take only w1: every table row sums to one, so w0 = 2^14 - w1 and
+#   s0 w0 + s1 w1 = s0 2^14 + (s1 - s0) w1.
+# The 32-bit product P = d w1 comes as hi = mulhsw, lo = mullw (unsigned):
+#   first pass:  (s0 2^14 + P + 128) >> 8
+#              = 64 s0 + 256 hi + (lo >> 8) + ((lo >> 7) & 1)
+#   second pass, with s0 = 64 q + r (q = s0 >> 6, r = s0 & 63):
+#     (s0 2^14 + P + 2^19) >> 20
+#              = q + ((hi + 8 + (r >> 2) + c) >> 4),
+#     c = ((lo >> 2) + ((r & 3) << 12)) >> 14 (the carry out of the low
+#     16 bits). 16-bit sums wrap, and the results fit (kernels.h ranges).
 
 # ---- vertical, first pass: u8 lines -> int16, weights as parameters
 
@@ -13,20 +26,25 @@
 .dest 2 d1 int16_t
 .source 1 s1 uint8_t
 .source 1 s2 uint8_t
-.param 2 p1 int16_t
 .param 2 p2 int16_t
-.temp 2 t1
-.temp 2 t2
-.temp 4 a
-.temp 4 b
-convubw t1, s1
-convubw t2, s2
-mulswl a, t1, p1
-mulswl b, t2, p2
-addl a, a, b
-addl a, a, 128
-shrsl a, a, 8
-convlw d1, a
+.temp 2 a
+.temp 2 d
+.temp 2 h
+.temp 2 l
+.temp 2 t
+convubw a, s1
+convubw d, s2
+subw d, d, a
+mulhsw h, d, p2
+mullw l, d, p2
+shlw a, a, 6
+shlw h, h, 8
+addw a, a, h
+shruw t, l, 8
+addw a, a, t
+shruw l, l, 7
+andw l, l, 1
+addw d1, a, l
 
 .function as_orc_v4_u8_i16
 .dest 2 d1 int16_t
@@ -91,18 +109,30 @@ convlw d1, a
 .dest 1 d1 uint8_t
 .source 2 s1 int16_t
 .source 2 s2 int16_t
-.param 2 p1 int16_t
 .param 2 p2 int16_t
-.temp 4 a
-.temp 4 b
-.temp 2 c
-mulswl a, s1, p1
-mulswl b, s2, p2
-addl a, a, b
-addl a, a, 524288
-shrsl a, a, 20
-convssslw c, a
-convsuswb d1, c
+.temp 2 e
+.temp 2 h
+.temp 2 l
+.temp 2 r
+.temp 2 t
+.temp 2 q
+subw e, s2, s1
+mulhsw h, e, p2
+mullw l, e, p2
+andw r, s1, 63
+shrsw q, s1, 6
+shruw l, l, 2
+andw t, r, 3
+shlw t, t, 12
+addw l, l, t
+shruw l, l, 14
+shruw r, r, 2
+addw h, h, r
+addw h, h, l
+addw h, h, 8
+shrsw h, h, 4
+addw q, q, h
+convsuswb d1, q
 
 .function as_orc_v4_i16_u8
 .dest 1 d1 uint8_t
@@ -161,20 +191,25 @@ convsuswb d1, c
 .dest 2 d1 int16_t
 .source 1 s1 uint8_t
 .source 1 s2 uint8_t
-.source 2 w1 int16_t
 .source 2 w2 int16_t
-.temp 2 t1
-.temp 2 t2
-.temp 4 a
-.temp 4 b
-convubw t1, s1
-convubw t2, s2
-mulswl a, t1, w1
-mulswl b, t2, w2
-addl a, a, b
-addl a, a, 128
-shrsl a, a, 8
-convlw d1, a
+.temp 2 a
+.temp 2 d
+.temp 2 h
+.temp 2 l
+.temp 2 t
+convubw a, s1
+convubw d, s2
+subw d, d, a
+mulhsw h, d, w2
+mullw l, d, w2
+shlw a, a, 6
+shlw h, h, 8
+addw a, a, h
+shruw t, l, 8
+addw a, a, t
+shruw l, l, 7
+andw l, l, 1
+addw d1, a, l
 
 .function as_orc_h_u8_acc_init
 .dest 4 d1 int32_t
@@ -199,18 +234,30 @@ addl d1, a1, b
 .dest 1 d1 uint8_t
 .source 2 s1 int16_t
 .source 2 s2 int16_t
-.source 2 w1 int16_t
 .source 2 w2 int16_t
-.temp 4 a
-.temp 4 b
-.temp 2 c
-mulswl a, s1, w1
-mulswl b, s2, w2
-addl a, a, b
-addl a, a, 524288
-shrsl a, a, 20
-convssslw c, a
-convsuswb d1, c
+.temp 2 e
+.temp 2 h
+.temp 2 l
+.temp 2 r
+.temp 2 t
+.temp 2 q
+subw e, s2, s1
+mulhsw h, e, w2
+mullw l, e, w2
+andw r, s1, 63
+shrsw q, s1, 6
+shruw l, l, 2
+andw t, r, 3
+shlw t, t, 12
+addw l, l, t
+shruw l, l, 14
+shruw r, r, 2
+addw h, h, r
+addw h, h, l
+addw h, h, 8
+shrsw h, h, 4
+addw q, q, h
+convsuswb d1, q
 
 .function as_orc_h_i16_acc_init
 .dest 4 d1 int32_t

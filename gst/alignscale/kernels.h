@@ -17,6 +17,9 @@
  *    shift) and clamps to the sample range once.
  * The intermediate is big enough for cubic-a in [-2, 0]: 255 * 1.5 * 64 and
  * 65535 * 1.5 * 256 fit their types, and every accumulator fits its type.
+ * So an 8-bit intermediate lies in [-8160, 24480] (255 * -0.5 * 64 ..
+ * 255 * 1.5 * 64), and the weights of every output sample sum exactly to
+ * one: the fast 2-tap kernels rely on both (they read w1 only).
  */
 #ifndef __ALIGN_SCALE_KERNELS_H__
 #define __ALIGN_SCALE_KERNELS_H__
