@@ -81,7 +81,7 @@ typedef union { orc_int64 i; double f; orc_int32 x2[2]; float x2f[2]; orc_int16 
 #include <orc/orc.h>
 #endif
 void as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
-void as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int n);
 void as_orc_v_u8_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, int p1, int n);
 void as_orc_v_u8_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_acc_to_i16 (orc_int16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
@@ -91,9 +91,11 @@ void as_orc_v_i16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_R
 void as_orc_v_i16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_acc_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
 void as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
+void as_orc_h4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, int n);
 void as_orc_h_u8_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n);
 void as_orc_h_u8_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
 void as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
+void as_orc_h4_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, int n);
 void as_orc_h_i16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n);
 void as_orc_h_i16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
 
@@ -379,40 +381,62 @@ as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
 /* as_orc_v4_u8_i16 */
 #ifdef DISABLE_ORC
 void
-as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n){
+as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int n){
   int i;
   orc_union16 * ORC_RESTRICT ptr0;
   const orc_int8 * ORC_RESTRICT ptr4;
   const orc_int8 * ORC_RESTRICT ptr5;
   const orc_int8 * ORC_RESTRICT ptr6;
   const orc_int8 * ORC_RESTRICT ptr7;
-  orc_int8 var35;
-  orc_union16 var36;
-  orc_int8 var37;
-  orc_union16 var38;
-  orc_int8 var39;
-  orc_union16 var40;
   orc_int8 var41;
-  orc_union16 var42;
-#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
-  volatile orc_union32 var43;
-#else
-  orc_union32 var43;
-#endif
-  orc_union16 var44;
+  orc_int8 var42;
+  orc_int8 var43;
+  orc_int8 var44;
   orc_union16 var45;
-  orc_union32 var46;
+  orc_union16 var46;
   orc_union16 var47;
-  orc_union32 var48;
-  orc_union32 var49;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var48;
+#else
+  orc_union16 var48;
+#endif
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var49;
+#else
+  orc_union16 var49;
+#endif
   orc_union16 var50;
-  orc_union32 var51;
-  orc_union32 var52;
+  orc_union16 var51;
+  orc_union16 var52;
   orc_union16 var53;
-  orc_union32 var54;
-  orc_union32 var55;
-  orc_union32 var56;
-  orc_union32 var57;
+  orc_union16 var54;
+  orc_union16 var55;
+  orc_union16 var56;
+  orc_union16 var57;
+  orc_union16 var58;
+  orc_union16 var59;
+  orc_union16 var60;
+  orc_union16 var61;
+  orc_union16 var62;
+  orc_union16 var63;
+  orc_union16 var64;
+  orc_union16 var65;
+  orc_union16 var66;
+  orc_union16 var67;
+  orc_union16 var68;
+  orc_union16 var69;
+  orc_union16 var70;
+  orc_union16 var71;
+  orc_union16 var72;
+  orc_union16 var73;
+  orc_union16 var74;
+  orc_union16 var75;
+  orc_union16 var76;
+  orc_union16 var77;
+  orc_union16 var78;
+  orc_union16 var79;
+  orc_union16 var80;
+  orc_union16 var81;
 
   ptr0 = (orc_union16 *)d1;
   ptr4 = (orc_int8 *)s1;
@@ -420,56 +444,92 @@ as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
   ptr6 = (orc_int8 *)s3;
   ptr7 = (orc_int8 *)s4;
 
-    /* 2: loadpw */
-    var36.i = p1;
-    /* 6: loadpw */
-    var38.i = p2;
     /* 11: loadpw */
-    var40.i = p3;
-    /* 16: loadpw */
-    var42.i = p4;
-    /* 19: loadpl */
-    var43.i = 0x00000080; /* 128 or 6.32404e-322f */
+    var45.i = p1;
+    /* 14: loadpw */
+    var46.i = p2;
+    /* 18: loadpw */
+    var47.i = p3;
+    /* 31: loadpw */
+    var48.i = 0x000000ff; /* 255 or 1.25987e-321f */
+    /* 37: loadpw */
+    var49.i = 0x00000080; /* 128 or 6.32404e-322f */
 
   for (i = 0; i < n; i++) {
     /* 0: loadb */
-    var35 = ptr4[i];
+    var41 = ptr5[i];
     /* 1: convubw */
-    var45.i = (orc_uint8)var35;
-    /* 3: mulswl */
-    var46.i = var45.i * var36.i;
-    /* 4: loadb */
-    var37 = ptr5[i];
-    /* 5: convubw */
-    var47.i = (orc_uint8)var37;
-    /* 7: mulswl */
-    var48.i = var47.i * var38.i;
-    /* 8: addl */
-    var49.i = ((orc_uint32)var46.i) + ((orc_uint32)var48.i);
-    /* 9: loadb */
-    var39 = ptr6[i];
-    /* 10: convubw */
-    var50.i = (orc_uint8)var39;
-    /* 12: mulswl */
-    var51.i = var50.i * var40.i;
-    /* 13: addl */
-    var52.i = ((orc_uint32)var49.i) + ((orc_uint32)var51.i);
-    /* 14: loadb */
-    var41 = ptr7[i];
-    /* 15: convubw */
-    var53.i = (orc_uint8)var41;
-    /* 17: mulswl */
-    var54.i = var53.i * var42.i;
-    /* 18: addl */
-    var55.i = ((orc_uint32)var52.i) + ((orc_uint32)var54.i);
-    /* 20: addl */
-    var56.i = ((orc_uint32)var55.i) + ((orc_uint32)var43.i);
-    /* 21: shrsl */
-    var57.i = var56.i >> 8;
-    /* 22: convlw */
-    var44.i = var57.i;
-    /* 23: storew */
-    ptr0[i] = var44;
+    var51.i = (orc_uint8)var41;
+    /* 2: loadb */
+    var42 = ptr4[i];
+    /* 3: convubw */
+    var52.i = (orc_uint8)var42;
+    /* 4: subw */
+    var53.i = var52.i - var51.i;
+    /* 5: loadb */
+    var43 = ptr6[i];
+    /* 6: convubw */
+    var54.i = (orc_uint8)var43;
+    /* 7: subw */
+    var55.i = var54.i - var51.i;
+    /* 8: loadb */
+    var44 = ptr7[i];
+    /* 9: convubw */
+    var56.i = (orc_uint8)var44;
+    /* 10: subw */
+    var57.i = var56.i - var51.i;
+    /* 12: mulhsw */
+    var58.i = (var53.i * var45.i) >> 16;
+    /* 13: mullw */
+    var59.i = (var53.i * var45.i) & 0xffff;
+    /* 15: mulhsw */
+    var60.i = (var55.i * var46.i) >> 16;
+    /* 16: addw */
+    var61.i = var58.i + var60.i;
+    /* 17: mullw */
+    var62.i = (var55.i * var46.i) & 0xffff;
+    /* 19: mulhsw */
+    var63.i = (var57.i * var47.i) >> 16;
+    /* 20: addw */
+    var64.i = var61.i + var63.i;
+    /* 21: mullw */
+    var65.i = (var57.i * var47.i) & 0xffff;
+    /* 22: shlw */
+    var66.i = ((orc_uint16)var51.i) << 6;
+    /* 23: shlw */
+    var67.i = ((orc_uint16)var64.i) << 8;
+    /* 24: addw */
+    var68.i = var66.i + var67.i;
+    /* 25: shruw */
+    var69.i = ((orc_uint16)var59.i) >> 8;
+    /* 26: addw */
+    var70.i = var68.i + var69.i;
+    /* 27: shruw */
+    var71.i = ((orc_uint16)var62.i) >> 8;
+    /* 28: addw */
+    var72.i = var70.i + var71.i;
+    /* 29: shruw */
+    var73.i = ((orc_uint16)var65.i) >> 8;
+    /* 30: addw */
+    var74.i = var72.i + var73.i;
+    /* 32: andw */
+    var75.i = var59.i & var48.i;
+    /* 33: andw */
+    var76.i = var62.i & var48.i;
+    /* 34: andw */
+    var77.i = var65.i & var48.i;
+    /* 35: addw */
+    var78.i = var75.i + var76.i;
+    /* 36: addw */
+    var79.i = var78.i + var77.i;
+    /* 38: addw */
+    var80.i = var79.i + var49.i;
+    /* 39: shruw */
+    var81.i = ((orc_uint16)var80.i) >> 8;
+    /* 40: addw */
+    var50.i = var74.i + var81.i;
+    /* 41: storew */
+    ptr0[i] = var50;
   }
 
 }
@@ -485,33 +545,55 @@ _backup_as_orc_v4_u8_i16 (OrcExecutor * ORC_RESTRICT ex)
   const orc_int8 * ORC_RESTRICT ptr5;
   const orc_int8 * ORC_RESTRICT ptr6;
   const orc_int8 * ORC_RESTRICT ptr7;
-  orc_int8 var35;
-  orc_union16 var36;
-  orc_int8 var37;
-  orc_union16 var38;
-  orc_int8 var39;
-  orc_union16 var40;
   orc_int8 var41;
-  orc_union16 var42;
-#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
-  volatile orc_union32 var43;
-#else
-  orc_union32 var43;
-#endif
-  orc_union16 var44;
+  orc_int8 var42;
+  orc_int8 var43;
+  orc_int8 var44;
   orc_union16 var45;
-  orc_union32 var46;
+  orc_union16 var46;
   orc_union16 var47;
-  orc_union32 var48;
-  orc_union32 var49;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var48;
+#else
+  orc_union16 var48;
+#endif
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var49;
+#else
+  orc_union16 var49;
+#endif
   orc_union16 var50;
-  orc_union32 var51;
-  orc_union32 var52;
+  orc_union16 var51;
+  orc_union16 var52;
   orc_union16 var53;
-  orc_union32 var54;
-  orc_union32 var55;
-  orc_union32 var56;
-  orc_union32 var57;
+  orc_union16 var54;
+  orc_union16 var55;
+  orc_union16 var56;
+  orc_union16 var57;
+  orc_union16 var58;
+  orc_union16 var59;
+  orc_union16 var60;
+  orc_union16 var61;
+  orc_union16 var62;
+  orc_union16 var63;
+  orc_union16 var64;
+  orc_union16 var65;
+  orc_union16 var66;
+  orc_union16 var67;
+  orc_union16 var68;
+  orc_union16 var69;
+  orc_union16 var70;
+  orc_union16 var71;
+  orc_union16 var72;
+  orc_union16 var73;
+  orc_union16 var74;
+  orc_union16 var75;
+  orc_union16 var76;
+  orc_union16 var77;
+  orc_union16 var78;
+  orc_union16 var79;
+  orc_union16 var80;
+  orc_union16 var81;
 
   ptr0 = (orc_union16 *)ex->arrays[0];
   ptr4 = (orc_int8 *)ex->arrays[4];
@@ -519,62 +601,98 @@ _backup_as_orc_v4_u8_i16 (OrcExecutor * ORC_RESTRICT ex)
   ptr6 = (orc_int8 *)ex->arrays[6];
   ptr7 = (orc_int8 *)ex->arrays[7];
 
-    /* 2: loadpw */
-    var36.i = ex->params[24];
-    /* 6: loadpw */
-    var38.i = ex->params[25];
     /* 11: loadpw */
-    var40.i = ex->params[26];
-    /* 16: loadpw */
-    var42.i = ex->params[27];
-    /* 19: loadpl */
-    var43.i = 0x00000080; /* 128 or 6.32404e-322f */
+    var45.i = ex->params[24];
+    /* 14: loadpw */
+    var46.i = ex->params[25];
+    /* 18: loadpw */
+    var47.i = ex->params[26];
+    /* 31: loadpw */
+    var48.i = 0x000000ff; /* 255 or 1.25987e-321f */
+    /* 37: loadpw */
+    var49.i = 0x00000080; /* 128 or 6.32404e-322f */
 
   for (i = 0; i < n; i++) {
     /* 0: loadb */
-    var35 = ptr4[i];
+    var41 = ptr5[i];
     /* 1: convubw */
-    var45.i = (orc_uint8)var35;
-    /* 3: mulswl */
-    var46.i = var45.i * var36.i;
-    /* 4: loadb */
-    var37 = ptr5[i];
-    /* 5: convubw */
-    var47.i = (orc_uint8)var37;
-    /* 7: mulswl */
-    var48.i = var47.i * var38.i;
-    /* 8: addl */
-    var49.i = ((orc_uint32)var46.i) + ((orc_uint32)var48.i);
-    /* 9: loadb */
-    var39 = ptr6[i];
-    /* 10: convubw */
-    var50.i = (orc_uint8)var39;
-    /* 12: mulswl */
-    var51.i = var50.i * var40.i;
-    /* 13: addl */
-    var52.i = ((orc_uint32)var49.i) + ((orc_uint32)var51.i);
-    /* 14: loadb */
-    var41 = ptr7[i];
-    /* 15: convubw */
-    var53.i = (orc_uint8)var41;
-    /* 17: mulswl */
-    var54.i = var53.i * var42.i;
-    /* 18: addl */
-    var55.i = ((orc_uint32)var52.i) + ((orc_uint32)var54.i);
-    /* 20: addl */
-    var56.i = ((orc_uint32)var55.i) + ((orc_uint32)var43.i);
-    /* 21: shrsl */
-    var57.i = var56.i >> 8;
-    /* 22: convlw */
-    var44.i = var57.i;
-    /* 23: storew */
-    ptr0[i] = var44;
+    var51.i = (orc_uint8)var41;
+    /* 2: loadb */
+    var42 = ptr4[i];
+    /* 3: convubw */
+    var52.i = (orc_uint8)var42;
+    /* 4: subw */
+    var53.i = var52.i - var51.i;
+    /* 5: loadb */
+    var43 = ptr6[i];
+    /* 6: convubw */
+    var54.i = (orc_uint8)var43;
+    /* 7: subw */
+    var55.i = var54.i - var51.i;
+    /* 8: loadb */
+    var44 = ptr7[i];
+    /* 9: convubw */
+    var56.i = (orc_uint8)var44;
+    /* 10: subw */
+    var57.i = var56.i - var51.i;
+    /* 12: mulhsw */
+    var58.i = (var53.i * var45.i) >> 16;
+    /* 13: mullw */
+    var59.i = (var53.i * var45.i) & 0xffff;
+    /* 15: mulhsw */
+    var60.i = (var55.i * var46.i) >> 16;
+    /* 16: addw */
+    var61.i = var58.i + var60.i;
+    /* 17: mullw */
+    var62.i = (var55.i * var46.i) & 0xffff;
+    /* 19: mulhsw */
+    var63.i = (var57.i * var47.i) >> 16;
+    /* 20: addw */
+    var64.i = var61.i + var63.i;
+    /* 21: mullw */
+    var65.i = (var57.i * var47.i) & 0xffff;
+    /* 22: shlw */
+    var66.i = ((orc_uint16)var51.i) << 6;
+    /* 23: shlw */
+    var67.i = ((orc_uint16)var64.i) << 8;
+    /* 24: addw */
+    var68.i = var66.i + var67.i;
+    /* 25: shruw */
+    var69.i = ((orc_uint16)var59.i) >> 8;
+    /* 26: addw */
+    var70.i = var68.i + var69.i;
+    /* 27: shruw */
+    var71.i = ((orc_uint16)var62.i) >> 8;
+    /* 28: addw */
+    var72.i = var70.i + var71.i;
+    /* 29: shruw */
+    var73.i = ((orc_uint16)var65.i) >> 8;
+    /* 30: addw */
+    var74.i = var72.i + var73.i;
+    /* 32: andw */
+    var75.i = var59.i & var48.i;
+    /* 33: andw */
+    var76.i = var62.i & var48.i;
+    /* 34: andw */
+    var77.i = var65.i & var48.i;
+    /* 35: addw */
+    var78.i = var75.i + var76.i;
+    /* 36: addw */
+    var79.i = var78.i + var77.i;
+    /* 38: addw */
+    var80.i = var79.i + var49.i;
+    /* 39: shruw */
+    var81.i = ((orc_uint16)var80.i) >> 8;
+    /* 40: addw */
+    var50.i = var74.i + var81.i;
+    /* 41: storew */
+    ptr0[i] = var50;
   }
 
 }
 
 void
-as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n)
+as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int n)
 {
   OrcExecutor _ex, *ex = &_ex;
   static volatile int p_inited = 0;
@@ -590,12 +708,18 @@ as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
       static const orc_uint8 bc[] = {
         1, 9, 16, 97, 115, 95, 111, 114, 99, 95, 118, 52, 95, 117, 56, 95, 
         105, 49, 54, 11, 2, 2, 12, 1, 1, 12, 1, 1, 12, 1, 1, 12, 
-        1, 1, 14, 4, 128, 0, 0, 0, 14, 4, 8, 0, 0, 0, 16, 2, 
-        16, 2, 16, 2, 16, 2, 20, 2, 20, 4, 20, 4, 150, 32, 4, 176, 
-        33, 32, 24, 150, 32, 5, 176, 34, 32, 25, 103, 33, 33, 34, 150, 32, 
-        6, 176, 34, 32, 26, 103, 33, 33, 34, 150, 32, 7, 176, 34, 32, 27, 
-        103, 33, 33, 34, 103, 33, 33, 16, 125, 33, 33, 17, 163, 0, 33, 2, 
-        0, 
+        1, 1, 14, 2, 6, 0, 0, 0, 14, 2, 8, 0, 0, 0, 14, 2, 
+        255, 0, 0, 0, 14, 2, 128, 0, 0, 0, 16, 2, 16, 2, 16, 2, 
+        20, 2, 20, 2, 20, 2, 20, 2, 20, 2, 20, 2, 20, 2, 20, 2, 
+        20, 2, 150, 32, 5, 150, 33, 4, 98, 33, 33, 32, 150, 34, 6, 98, 
+        34, 34, 32, 150, 35, 7, 98, 35, 35, 32, 90, 36, 33, 24, 89, 38, 
+        33, 24, 90, 37, 34, 25, 70, 36, 36, 37, 89, 39, 34, 25, 90, 37, 
+        35, 26, 70, 36, 36, 37, 89, 40, 35, 26, 93, 32, 32, 16, 93, 36, 
+        36, 17, 70, 32, 32, 36, 95, 37, 38, 17, 70, 32, 32, 37, 95, 37, 
+        39, 17, 70, 32, 32, 37, 95, 37, 40, 17, 70, 32, 32, 37, 73, 38, 
+        38, 18, 73, 39, 39, 18, 73, 40, 40, 18, 70, 38, 38, 39, 70, 38, 
+        38, 40, 70, 38, 38, 19, 95, 38, 38, 17, 70, 0, 32, 38, 2, 0, 
+
       };
       p = orc_program_new_from_static_bytecode (bc);
       orc_program_set_backup_function (p, _backup_as_orc_v4_u8_i16);
@@ -608,30 +732,55 @@ as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
       orc_program_add_source (p, 1, "s2");
       orc_program_add_source (p, 1, "s3");
       orc_program_add_source (p, 1, "s4");
-      orc_program_add_constant (p, 4, 0x00000080, "c1");
-      orc_program_add_constant (p, 4, 0x00000008, "c2");
+      orc_program_add_constant (p, 2, 0x00000006, "c1");
+      orc_program_add_constant (p, 2, 0x00000008, "c2");
+      orc_program_add_constant (p, 2, 0x000000ff, "c3");
+      orc_program_add_constant (p, 2, 0x00000080, "c4");
       orc_program_add_parameter (p, 2, "p1");
       orc_program_add_parameter (p, 2, "p2");
       orc_program_add_parameter (p, 2, "p3");
-      orc_program_add_parameter (p, 2, "p4");
       orc_program_add_temporary (p, 2, "t1");
-      orc_program_add_temporary (p, 4, "t2");
-      orc_program_add_temporary (p, 4, "t3");
+      orc_program_add_temporary (p, 2, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+      orc_program_add_temporary (p, 2, "t4");
+      orc_program_add_temporary (p, 2, "t5");
+      orc_program_add_temporary (p, 2, "t6");
+      orc_program_add_temporary (p, 2, "t7");
+      orc_program_add_temporary (p, 2, "t8");
+      orc_program_add_temporary (p, 2, "t9");
 
-      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
       orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_P2, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
-      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_P3, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
-      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_D1, ORC_VAR_D1);
-      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_P4, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
-      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_D1);
-      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C2, ORC_VAR_D1);
-      orc_program_append_2 (p, "convlw", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T3, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T4, ORC_VAR_S4, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T5, ORC_VAR_T2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T7, ORC_VAR_T2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T6, ORC_VAR_T3, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T5, ORC_VAR_T5, ORC_VAR_T6, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T8, ORC_VAR_T3, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T6, ORC_VAR_T4, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T5, ORC_VAR_T5, ORC_VAR_T6, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T9, ORC_VAR_T4, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "shlw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shlw", 0, ORC_VAR_T5, ORC_VAR_T5, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T6, ORC_VAR_T7, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T6, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T6, ORC_VAR_T8, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T6, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T6, ORC_VAR_T9, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T6, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T7, ORC_VAR_T7, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T8, ORC_VAR_T8, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T9, ORC_VAR_T9, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T7, ORC_VAR_T7, ORC_VAR_T8, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T7, ORC_VAR_T7, ORC_VAR_T9, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T7, ORC_VAR_T7, ORC_VAR_C4, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T7, ORC_VAR_T7, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_T7, ORC_VAR_D1);
 #endif
 
       orc_program_compile (p);
@@ -653,7 +802,6 @@ as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
   ex->params[ORC_VAR_P1] = p1;
   ex->params[ORC_VAR_P2] = p2;
   ex->params[ORC_VAR_P3] = p3;
-  ex->params[ORC_VAR_P4] = p4;
 
   func = c->exec;
   func (ex);
@@ -2249,6 +2397,467 @@ as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1
 #endif
 
 
+/* as_orc_h4_u8_i16 */
+#ifdef DISABLE_ORC
+void
+as_orc_h4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  const orc_union16 * ORC_RESTRICT ptr9;
+  const orc_union16 * ORC_RESTRICT ptr10;
+  orc_int8 var41;
+  orc_int8 var42;
+  orc_int8 var43;
+  orc_int8 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var51;
+#else
+  orc_union16 var51;
+#endif
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var52;
+#else
+  orc_union16 var52;
+#endif
+  orc_union16 var53;
+  orc_union16 var54;
+  orc_union16 var55;
+  orc_union16 var56;
+  orc_union16 var57;
+  orc_union16 var58;
+  orc_union16 var59;
+  orc_union16 var60;
+  orc_union16 var61;
+  orc_union16 var62;
+  orc_union16 var63;
+  orc_union16 var64;
+  orc_union16 var65;
+  orc_union16 var66;
+  orc_union16 var67;
+  orc_union16 var68;
+  orc_union16 var69;
+  orc_union16 var70;
+  orc_union16 var71;
+  orc_union16 var72;
+  orc_union16 var73;
+  orc_union16 var74;
+  orc_union16 var75;
+  orc_union16 var76;
+  orc_union16 var77;
+  orc_union16 var78;
+  orc_union16 var79;
+  orc_union16 var80;
+  orc_union16 var81;
+  orc_union16 var82;
+  orc_union16 var83;
+  orc_union16 var84;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_int8 *)s3;
+  ptr7 = (orc_int8 *)s4;
+  ptr8 = (orc_union16 *)s5;
+  ptr9 = (orc_union16 *)s6;
+  ptr10 = (orc_union16 *)s7;
+
+    /* 34: loadpw */
+    var51.i = 0x000000ff; /* 255 or 1.25987e-321f */
+    /* 40: loadpw */
+    var52.i = 0x00000080; /* 128 or 6.32404e-322f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var41 = ptr5[i];
+    /* 1: convubw */
+    var54.i = (orc_uint8)var41;
+    /* 2: loadb */
+    var42 = ptr4[i];
+    /* 3: convubw */
+    var55.i = (orc_uint8)var42;
+    /* 4: subw */
+    var56.i = var55.i - var54.i;
+    /* 5: loadb */
+    var43 = ptr6[i];
+    /* 6: convubw */
+    var57.i = (orc_uint8)var43;
+    /* 7: subw */
+    var58.i = var57.i - var54.i;
+    /* 8: loadb */
+    var44 = ptr7[i];
+    /* 9: convubw */
+    var59.i = (orc_uint8)var44;
+    /* 10: subw */
+    var60.i = var59.i - var54.i;
+    /* 11: loadw */
+    var45 = ptr8[i];
+    /* 12: mulhsw */
+    var61.i = (var56.i * var45.i) >> 16;
+    /* 13: loadw */
+    var46 = ptr8[i];
+    /* 14: mullw */
+    var62.i = (var56.i * var46.i) & 0xffff;
+    /* 15: loadw */
+    var47 = ptr9[i];
+    /* 16: mulhsw */
+    var63.i = (var58.i * var47.i) >> 16;
+    /* 17: addw */
+    var64.i = var61.i + var63.i;
+    /* 18: loadw */
+    var48 = ptr9[i];
+    /* 19: mullw */
+    var65.i = (var58.i * var48.i) & 0xffff;
+    /* 20: loadw */
+    var49 = ptr10[i];
+    /* 21: mulhsw */
+    var66.i = (var60.i * var49.i) >> 16;
+    /* 22: addw */
+    var67.i = var64.i + var66.i;
+    /* 23: loadw */
+    var50 = ptr10[i];
+    /* 24: mullw */
+    var68.i = (var60.i * var50.i) & 0xffff;
+    /* 25: shlw */
+    var69.i = ((orc_uint16)var54.i) << 6;
+    /* 26: shlw */
+    var70.i = ((orc_uint16)var67.i) << 8;
+    /* 27: addw */
+    var71.i = var69.i + var70.i;
+    /* 28: shruw */
+    var72.i = ((orc_uint16)var62.i) >> 8;
+    /* 29: addw */
+    var73.i = var71.i + var72.i;
+    /* 30: shruw */
+    var74.i = ((orc_uint16)var65.i) >> 8;
+    /* 31: addw */
+    var75.i = var73.i + var74.i;
+    /* 32: shruw */
+    var76.i = ((orc_uint16)var68.i) >> 8;
+    /* 33: addw */
+    var77.i = var75.i + var76.i;
+    /* 35: andw */
+    var78.i = var62.i & var51.i;
+    /* 36: andw */
+    var79.i = var65.i & var51.i;
+    /* 37: andw */
+    var80.i = var68.i & var51.i;
+    /* 38: addw */
+    var81.i = var78.i + var79.i;
+    /* 39: addw */
+    var82.i = var81.i + var80.i;
+    /* 41: addw */
+    var83.i = var82.i + var52.i;
+    /* 42: shruw */
+    var84.i = ((orc_uint16)var83.i) >> 8;
+    /* 43: addw */
+    var53.i = var77.i + var84.i;
+    /* 44: storew */
+    ptr0[i] = var53;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_h4_u8_i16 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  const orc_union16 * ORC_RESTRICT ptr9;
+  const orc_union16 * ORC_RESTRICT ptr10;
+  orc_int8 var41;
+  orc_int8 var42;
+  orc_int8 var43;
+  orc_int8 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var51;
+#else
+  orc_union16 var51;
+#endif
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var52;
+#else
+  orc_union16 var52;
+#endif
+  orc_union16 var53;
+  orc_union16 var54;
+  orc_union16 var55;
+  orc_union16 var56;
+  orc_union16 var57;
+  orc_union16 var58;
+  orc_union16 var59;
+  orc_union16 var60;
+  orc_union16 var61;
+  orc_union16 var62;
+  orc_union16 var63;
+  orc_union16 var64;
+  orc_union16 var65;
+  orc_union16 var66;
+  orc_union16 var67;
+  orc_union16 var68;
+  orc_union16 var69;
+  orc_union16 var70;
+  orc_union16 var71;
+  orc_union16 var72;
+  orc_union16 var73;
+  orc_union16 var74;
+  orc_union16 var75;
+  orc_union16 var76;
+  orc_union16 var77;
+  orc_union16 var78;
+  orc_union16 var79;
+  orc_union16 var80;
+  orc_union16 var81;
+  orc_union16 var82;
+  orc_union16 var83;
+  orc_union16 var84;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_int8 *)ex->arrays[6];
+  ptr7 = (orc_int8 *)ex->arrays[7];
+  ptr8 = (orc_union16 *)ex->arrays[8];
+  ptr9 = (orc_union16 *)ex->arrays[9];
+  ptr10 = (orc_union16 *)ex->arrays[10];
+
+    /* 34: loadpw */
+    var51.i = 0x000000ff; /* 255 or 1.25987e-321f */
+    /* 40: loadpw */
+    var52.i = 0x00000080; /* 128 or 6.32404e-322f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var41 = ptr5[i];
+    /* 1: convubw */
+    var54.i = (orc_uint8)var41;
+    /* 2: loadb */
+    var42 = ptr4[i];
+    /* 3: convubw */
+    var55.i = (orc_uint8)var42;
+    /* 4: subw */
+    var56.i = var55.i - var54.i;
+    /* 5: loadb */
+    var43 = ptr6[i];
+    /* 6: convubw */
+    var57.i = (orc_uint8)var43;
+    /* 7: subw */
+    var58.i = var57.i - var54.i;
+    /* 8: loadb */
+    var44 = ptr7[i];
+    /* 9: convubw */
+    var59.i = (orc_uint8)var44;
+    /* 10: subw */
+    var60.i = var59.i - var54.i;
+    /* 11: loadw */
+    var45 = ptr8[i];
+    /* 12: mulhsw */
+    var61.i = (var56.i * var45.i) >> 16;
+    /* 13: loadw */
+    var46 = ptr8[i];
+    /* 14: mullw */
+    var62.i = (var56.i * var46.i) & 0xffff;
+    /* 15: loadw */
+    var47 = ptr9[i];
+    /* 16: mulhsw */
+    var63.i = (var58.i * var47.i) >> 16;
+    /* 17: addw */
+    var64.i = var61.i + var63.i;
+    /* 18: loadw */
+    var48 = ptr9[i];
+    /* 19: mullw */
+    var65.i = (var58.i * var48.i) & 0xffff;
+    /* 20: loadw */
+    var49 = ptr10[i];
+    /* 21: mulhsw */
+    var66.i = (var60.i * var49.i) >> 16;
+    /* 22: addw */
+    var67.i = var64.i + var66.i;
+    /* 23: loadw */
+    var50 = ptr10[i];
+    /* 24: mullw */
+    var68.i = (var60.i * var50.i) & 0xffff;
+    /* 25: shlw */
+    var69.i = ((orc_uint16)var54.i) << 6;
+    /* 26: shlw */
+    var70.i = ((orc_uint16)var67.i) << 8;
+    /* 27: addw */
+    var71.i = var69.i + var70.i;
+    /* 28: shruw */
+    var72.i = ((orc_uint16)var62.i) >> 8;
+    /* 29: addw */
+    var73.i = var71.i + var72.i;
+    /* 30: shruw */
+    var74.i = ((orc_uint16)var65.i) >> 8;
+    /* 31: addw */
+    var75.i = var73.i + var74.i;
+    /* 32: shruw */
+    var76.i = ((orc_uint16)var68.i) >> 8;
+    /* 33: addw */
+    var77.i = var75.i + var76.i;
+    /* 35: andw */
+    var78.i = var62.i & var51.i;
+    /* 36: andw */
+    var79.i = var65.i & var51.i;
+    /* 37: andw */
+    var80.i = var68.i & var51.i;
+    /* 38: addw */
+    var81.i = var78.i + var79.i;
+    /* 39: addw */
+    var82.i = var81.i + var80.i;
+    /* 41: addw */
+    var83.i = var82.i + var52.i;
+    /* 42: shruw */
+    var84.i = ((orc_uint16)var83.i) >> 8;
+    /* 43: addw */
+    var53.i = var77.i + var84.i;
+    /* 44: storew */
+    ptr0[i] = var53;
+  }
+
+}
+
+void
+as_orc_h4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 16, 97, 115, 95, 111, 114, 99, 95, 104, 52, 95, 117, 56, 95, 
+        105, 49, 54, 11, 2, 2, 12, 1, 1, 12, 1, 1, 12, 1, 1, 12, 
+        1, 1, 12, 2, 2, 12, 2, 2, 12, 2, 2, 14, 2, 6, 0, 0, 
+        0, 14, 2, 8, 0, 0, 0, 14, 2, 255, 0, 0, 0, 14, 2, 128, 
+        0, 0, 0, 20, 2, 20, 2, 20, 2, 20, 2, 20, 2, 20, 2, 20, 
+        2, 20, 2, 20, 2, 150, 32, 5, 150, 33, 4, 98, 33, 33, 32, 150, 
+        34, 6, 98, 34, 34, 32, 150, 35, 7, 98, 35, 35, 32, 90, 36, 33, 
+        8, 89, 38, 33, 8, 90, 37, 34, 9, 70, 36, 36, 37, 89, 39, 34, 
+        9, 90, 37, 35, 10, 70, 36, 36, 37, 89, 40, 35, 10, 93, 32, 32, 
+        16, 93, 36, 36, 17, 70, 32, 32, 36, 95, 37, 38, 17, 70, 32, 32, 
+        37, 95, 37, 39, 17, 70, 32, 32, 37, 95, 37, 40, 17, 70, 32, 32, 
+        37, 73, 38, 38, 18, 73, 39, 39, 18, 73, 40, 40, 18, 70, 38, 38, 
+        39, 70, 38, 38, 40, 70, 38, 38, 19, 95, 38, 38, 17, 70, 0, 32, 
+        38, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_h4_u8_i16);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_h4_u8_i16");
+      orc_program_set_backup_function (p, _backup_as_orc_h4_u8_i16);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 1, "s3");
+      orc_program_add_source (p, 1, "s4");
+      orc_program_add_source (p, 2, "s5");
+      orc_program_add_source (p, 2, "s6");
+      orc_program_add_source (p, 2, "s7");
+      orc_program_add_constant (p, 2, 0x00000006, "c1");
+      orc_program_add_constant (p, 2, 0x00000008, "c2");
+      orc_program_add_constant (p, 2, 0x000000ff, "c3");
+      orc_program_add_constant (p, 2, 0x00000080, "c4");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+      orc_program_add_temporary (p, 2, "t4");
+      orc_program_add_temporary (p, 2, "t5");
+      orc_program_add_temporary (p, 2, "t6");
+      orc_program_add_temporary (p, 2, "t7");
+      orc_program_add_temporary (p, 2, "t8");
+      orc_program_add_temporary (p, 2, "t9");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T3, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T4, ORC_VAR_S4, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T5, ORC_VAR_T2, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T7, ORC_VAR_T2, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T6, ORC_VAR_T3, ORC_VAR_S6, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T5, ORC_VAR_T5, ORC_VAR_T6, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T8, ORC_VAR_T3, ORC_VAR_S6, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T6, ORC_VAR_T4, ORC_VAR_S7, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T5, ORC_VAR_T5, ORC_VAR_T6, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T9, ORC_VAR_T4, ORC_VAR_S7, ORC_VAR_D1);
+      orc_program_append_2 (p, "shlw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shlw", 0, ORC_VAR_T5, ORC_VAR_T5, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T6, ORC_VAR_T7, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T6, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T6, ORC_VAR_T8, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T6, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T6, ORC_VAR_T9, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T6, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T7, ORC_VAR_T7, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T8, ORC_VAR_T8, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "andw", 0, ORC_VAR_T9, ORC_VAR_T9, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T7, ORC_VAR_T7, ORC_VAR_T8, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T7, ORC_VAR_T7, ORC_VAR_T9, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T7, ORC_VAR_T7, ORC_VAR_C4, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T7, ORC_VAR_T7, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_T7, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+  ex->arrays[ORC_VAR_S6] = (void *)s6;
+  ex->arrays[ORC_VAR_S7] = (void *)s7;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
 /* as_orc_h_u8_acc_init */
 #ifdef DISABLE_ORC
 void
@@ -2827,6 +3436,329 @@ as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1
   ex->arrays[ORC_VAR_S1] = (void *)s1;
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_h4_i16_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_h4_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  const orc_union16 * ORC_RESTRICT ptr9;
+  const orc_union16 * ORC_RESTRICT ptr10;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var36;
+#else
+  orc_union16 var36;
+#endif
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var47;
+#else
+  orc_union32 var47;
+#endif
+  orc_int8 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+  orc_union32 var57;
+  orc_union32 var58;
+  orc_union32 var59;
+  orc_union32 var60;
+  orc_union16 var61;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union16 *)s3;
+  ptr7 = (orc_union16 *)s4;
+  ptr8 = (orc_union16 *)s5;
+  ptr9 = (orc_union16 *)s6;
+  ptr10 = (orc_union16 *)s7;
+
+    /* 0: loadpw */
+    var36.i = 0x00004000; /* 16384 or 8.09477e-320f */
+    /* 21: loadpl */
+    var47.i = 0x00080000; /* 524288 or 2.59033e-318f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadw */
+    var37 = ptr8[i];
+    /* 2: subw */
+    var49.i = var36.i - var37.i;
+    /* 3: loadw */
+    var38 = ptr9[i];
+    /* 4: subw */
+    var50.i = var49.i - var38.i;
+    /* 5: loadw */
+    var39 = ptr10[i];
+    /* 6: subw */
+    var51.i = var50.i - var39.i;
+    /* 7: loadw */
+    var40 = ptr4[i];
+    /* 8: loadw */
+    var41 = ptr8[i];
+    /* 9: mulswl */
+    var52.i = var40.i * var41.i;
+    /* 10: loadw */
+    var42 = ptr5[i];
+    /* 11: mulswl */
+    var53.i = var42.i * var51.i;
+    /* 12: addl */
+    var54.i = ((orc_uint32)var52.i) + ((orc_uint32)var53.i);
+    /* 13: loadw */
+    var43 = ptr6[i];
+    /* 14: loadw */
+    var44 = ptr9[i];
+    /* 15: mulswl */
+    var55.i = var43.i * var44.i;
+    /* 16: addl */
+    var56.i = ((orc_uint32)var54.i) + ((orc_uint32)var55.i);
+    /* 17: loadw */
+    var45 = ptr7[i];
+    /* 18: loadw */
+    var46 = ptr10[i];
+    /* 19: mulswl */
+    var57.i = var45.i * var46.i;
+    /* 20: addl */
+    var58.i = ((orc_uint32)var56.i) + ((orc_uint32)var57.i);
+    /* 22: addl */
+    var59.i = ((orc_uint32)var58.i) + ((orc_uint32)var47.i);
+    /* 23: shrsl */
+    var60.i = var59.i >> 20;
+    /* 24: convssslw */
+    var61.i = ORC_CLAMP_SW(var60.i);
+    /* 25: convsuswb */
+    var48 = ORC_CLAMP_UB(var61.i);
+    /* 26: storeb */
+    ptr0[i] = var48;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_h4_i16_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  const orc_union16 * ORC_RESTRICT ptr9;
+  const orc_union16 * ORC_RESTRICT ptr10;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var36;
+#else
+  orc_union16 var36;
+#endif
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var47;
+#else
+  orc_union32 var47;
+#endif
+  orc_int8 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+  orc_union32 var57;
+  orc_union32 var58;
+  orc_union32 var59;
+  orc_union32 var60;
+  orc_union16 var61;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+  ptr8 = (orc_union16 *)ex->arrays[8];
+  ptr9 = (orc_union16 *)ex->arrays[9];
+  ptr10 = (orc_union16 *)ex->arrays[10];
+
+    /* 0: loadpw */
+    var36.i = 0x00004000; /* 16384 or 8.09477e-320f */
+    /* 21: loadpl */
+    var47.i = 0x00080000; /* 524288 or 2.59033e-318f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadw */
+    var37 = ptr8[i];
+    /* 2: subw */
+    var49.i = var36.i - var37.i;
+    /* 3: loadw */
+    var38 = ptr9[i];
+    /* 4: subw */
+    var50.i = var49.i - var38.i;
+    /* 5: loadw */
+    var39 = ptr10[i];
+    /* 6: subw */
+    var51.i = var50.i - var39.i;
+    /* 7: loadw */
+    var40 = ptr4[i];
+    /* 8: loadw */
+    var41 = ptr8[i];
+    /* 9: mulswl */
+    var52.i = var40.i * var41.i;
+    /* 10: loadw */
+    var42 = ptr5[i];
+    /* 11: mulswl */
+    var53.i = var42.i * var51.i;
+    /* 12: addl */
+    var54.i = ((orc_uint32)var52.i) + ((orc_uint32)var53.i);
+    /* 13: loadw */
+    var43 = ptr6[i];
+    /* 14: loadw */
+    var44 = ptr9[i];
+    /* 15: mulswl */
+    var55.i = var43.i * var44.i;
+    /* 16: addl */
+    var56.i = ((orc_uint32)var54.i) + ((orc_uint32)var55.i);
+    /* 17: loadw */
+    var45 = ptr7[i];
+    /* 18: loadw */
+    var46 = ptr10[i];
+    /* 19: mulswl */
+    var57.i = var45.i * var46.i;
+    /* 20: addl */
+    var58.i = ((orc_uint32)var56.i) + ((orc_uint32)var57.i);
+    /* 22: addl */
+    var59.i = ((orc_uint32)var58.i) + ((orc_uint32)var47.i);
+    /* 23: shrsl */
+    var60.i = var59.i >> 20;
+    /* 24: convssslw */
+    var61.i = ORC_CLAMP_SW(var60.i);
+    /* 25: convsuswb */
+    var48 = ORC_CLAMP_UB(var61.i);
+    /* 26: storeb */
+    ptr0[i] = var48;
+  }
+
+}
+
+void
+as_orc_h4_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 16, 97, 115, 95, 111, 114, 99, 95, 104, 52, 95, 105, 49, 54, 
+        95, 117, 56, 11, 1, 1, 12, 2, 2, 12, 2, 2, 12, 2, 2, 12, 
+        2, 2, 12, 2, 2, 12, 2, 2, 12, 2, 2, 14, 2, 0, 64, 0, 
+        0, 14, 4, 0, 0, 8, 0, 14, 4, 20, 0, 0, 0, 20, 4, 20, 
+        4, 20, 2, 20, 2, 98, 35, 16, 8, 98, 35, 35, 9, 98, 35, 35, 
+        10, 176, 32, 4, 8, 176, 33, 5, 35, 103, 32, 32, 33, 176, 33, 6, 
+        9, 103, 32, 32, 33, 176, 33, 7, 10, 103, 32, 32, 33, 103, 32, 32, 
+        17, 125, 32, 32, 18, 165, 34, 32, 160, 0, 34, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_h4_i16_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_h4_i16_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_h4_i16_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_source (p, 2, "s5");
+      orc_program_add_source (p, 2, "s6");
+      orc_program_add_source (p, 2, "s7");
+      orc_program_add_constant (p, 2, 0x00004000, "c1");
+      orc_program_add_constant (p, 4, 0x00080000, "c2");
+      orc_program_add_constant (p, 4, 0x00000014, "c3");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+      orc_program_add_temporary (p, 2, "t4");
+
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T4, ORC_VAR_C1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_S6, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_S7, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_T4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_S6, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_S7, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "convssslw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+  ex->arrays[ORC_VAR_S6] = (void *)s6;
+  ex->arrays[ORC_VAR_S7] = (void *)s7;
 
   func = c->exec;
   func (ex);

@@ -82,7 +82,7 @@ typedef union { orc_int64 i; double f; orc_int32 x2[2]; float x2f[2]; orc_int16 
 #endif
 
 void as_orc_v2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
-void as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_v4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int n);
 void as_orc_v_u8_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, int p1, int n);
 void as_orc_v_u8_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_acc_to_i16 (orc_int16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
@@ -92,9 +92,11 @@ void as_orc_v_i16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_R
 void as_orc_v_i16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_acc_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
 void as_orc_h2_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
+void as_orc_h4_u8_i16 (orc_int16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, int n);
 void as_orc_h_u8_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n);
 void as_orc_h_u8_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
 void as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
+void as_orc_h4_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, int n);
 void as_orc_h_i16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n);
 void as_orc_h_i16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
 

@@ -19,6 +19,9 @@
 #              = q + ((hi + 8 + (r >> 2) + c) >> 4),
 #     c = ((lo >> 2) + ((r & 3) << 12)) >> 14 (the carry out of the low
 #     16 bits). 16-bit sums wrap, and the results fit (kernels.h ranges).
+# The 4-tap first pass does the same around the second tap (w2 implied):
+#   64 s2 + 256 (hi1 + hi3 + hi4) + sum (lo_k >> 8)
+#        + ((sum (lo_k & 255) + 128) >> 8)
 
 # ---- vertical, first pass: u8 lines -> int16, weights as parameters
 
@@ -53,26 +56,49 @@ addw d1, a, l
 .source 1 s3 uint8_t
 .source 1 s4 uint8_t
 .param 2 p1 int16_t
-.param 2 p2 int16_t
 .param 2 p3 int16_t
 .param 2 p4 int16_t
+.temp 2 b
+.temp 2 d0
+.temp 2 d2
+.temp 2 d3
+.temp 2 h
 .temp 2 t
-.temp 4 a
-.temp 4 b
-convubw t, s1
-mulswl a, t, p1
-convubw t, s2
-mulswl b, t, p2
-addl a, a, b
-convubw t, s3
-mulswl b, t, p3
-addl a, a, b
-convubw t, s4
-mulswl b, t, p4
-addl a, a, b
-addl a, a, 128
-shrsl a, a, 8
-convlw d1, a
+.temp 2 l0
+.temp 2 l2
+.temp 2 l3
+convubw b, s2
+convubw d0, s1
+subw d0, d0, b
+convubw d2, s3
+subw d2, d2, b
+convubw d3, s4
+subw d3, d3, b
+mulhsw h, d0, p1
+mullw l0, d0, p1
+mulhsw t, d2, p3
+addw h, h, t
+mullw l2, d2, p3
+mulhsw t, d3, p4
+addw h, h, t
+mullw l3, d3, p4
+shlw b, b, 6
+shlw h, h, 8
+addw b, b, h
+shruw t, l0, 8
+addw b, b, t
+shruw t, l2, 8
+addw b, b, t
+shruw t, l3, 8
+addw b, b, t
+andw l0, l0, 255
+andw l2, l2, 255
+andw l3, l3, 255
+addw l0, l0, l2
+addw l0, l0, l3
+addw l0, l0, 128
+shruw l0, l0, 8
+addw d1, b, l0
 
 # any number of taps: an int32 accumulator line
 
@@ -211,6 +237,57 @@ shruw l, l, 7
 andw l, l, 1
 addw d1, a, l
 
+.function as_orc_h4_u8_i16
+.dest 2 d1 int16_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 1 s3 uint8_t
+.source 1 s4 uint8_t
+.source 2 w1 int16_t
+.source 2 w3 int16_t
+.source 2 w4 int16_t
+.temp 2 b
+.temp 2 d0
+.temp 2 d2
+.temp 2 d3
+.temp 2 h
+.temp 2 t
+.temp 2 l0
+.temp 2 l2
+.temp 2 l3
+convubw b, s2
+convubw d0, s1
+subw d0, d0, b
+convubw d2, s3
+subw d2, d2, b
+convubw d3, s4
+subw d3, d3, b
+mulhsw h, d0, w1
+mullw l0, d0, w1
+mulhsw t, d2, w3
+addw h, h, t
+mullw l2, d2, w3
+mulhsw t, d3, w4
+addw h, h, t
+mullw l3, d3, w4
+shlw b, b, 6
+shlw h, h, 8
+addw b, b, h
+shruw t, l0, 8
+addw b, b, t
+shruw t, l2, 8
+addw b, b, t
+shruw t, l3, 8
+addw b, b, t
+andw l0, l0, 255
+andw l2, l2, 255
+andw l3, l3, 255
+addw l0, l0, l2
+addw l0, l0, l3
+addw l0, l0, 128
+shruw l0, l0, 8
+addw d1, b, l0
+
 .function as_orc_h_u8_acc_init
 .dest 4 d1 int32_t
 .source 1 s1 uint8_t
@@ -258,6 +335,34 @@ addw h, h, 8
 shrsw h, h, 4
 addw q, q, h
 convsuswb d1, q
+
+.function as_orc_h4_i16_u8
+.dest 1 d1 uint8_t
+.source 2 s1 int16_t
+.source 2 s2 int16_t
+.source 2 s3 int16_t
+.source 2 s4 int16_t
+.source 2 w1 int16_t
+.source 2 w3 int16_t
+.source 2 w4 int16_t
+.temp 4 a
+.temp 4 b
+.temp 2 c
+.temp 2 w2
+subw w2, 16384, w1
+subw w2, w2, w3
+subw w2, w2, w4
+mulswl a, s1, w1
+mulswl b, s2, w2
+addl a, a, b
+mulswl b, s3, w3
+addl a, a, b
+mulswl b, s4, w4
+addl a, a, b
+addl a, a, 524288
+shrsl a, a, 20
+convssslw c, a
+convsuswb d1, c
 
 .function as_orc_h_i16_acc_init
 .dest 4 d1 int32_t

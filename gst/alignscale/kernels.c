@@ -181,7 +181,7 @@ as_fast_v_u8_i16 (int16_t *dst, const uint8_t *const *src, const int16_t *w,
     as_orc_v2_u8_i16 (dst, src[0], src[1], w[1], width);
   } else if (n_taps == 4) {
     as_orc_v4_u8_i16 (
-        dst, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
+        dst, src[0], src[1], src[2], src[3], w[0], w[2], w[3], width);
   } else {
     int32_t *a = acc, *b = acc + width, *t;
     as_orc_v_u8_acc_init (a, src[0], w[0], width);
@@ -265,6 +265,9 @@ as_fast_h_u8_i16 (int16_t *dst, const uint8_t *src, const int32_t *offset,
   gather (g, src, offset, n_taps, out_w, channels, 1);
   if (n_taps == 2) {
     as_orc_h2_u8_i16 (dst, gl, gl + width, wr + width, width);
+  } else if (n_taps == 4) {
+    as_orc_h4_u8_i16 (dst, gl, gl + width, gl + 2 * width, gl + 3 * width, wr,
+        wr + 2 * width, wr + 3 * width, width);
   } else {
     int32_t *a = acc, *b = acc + width, *t;
     as_orc_h_u8_acc_init (a, gl, wr, width);
@@ -286,6 +289,9 @@ as_fast_h_i16_u8 (uint8_t *dst, const int16_t *src, const int32_t *offset,
   gather (g, src, offset, n_taps, out_w, channels, 2);
   if (n_taps == 2) {
     as_orc_h2_i16_u8 (dst, gl, gl + width, wr + width, width);
+  } else if (n_taps == 4) {
+    as_orc_h4_i16_u8 (dst, gl, gl + width, gl + 2 * width, gl + 3 * width, wr,
+        wr + 2 * width, wr + 3 * width, width);
   } else {
     int32_t *a = acc, *b = acc + width, *t;
     as_orc_h_i16_acc_init (a, gl, wr, width);

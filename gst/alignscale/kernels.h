@@ -19,7 +19,8 @@
  * 65535 * 1.5 * 256 fit their types, and every accumulator fits its type.
  * So an 8-bit intermediate lies in [-8160, 24480] (255 * -0.5 * 64 ..
  * 255 * 1.5 * 64), and the weights of every output sample sum exactly to
- * one: the fast 2-tap kernels rely on both (they read w1 only).
+ * one: the fast 2- and 4-tap kernels rely on both (they leave one weight
+ * implied).
  */
 #ifndef __ALIGN_SCALE_KERNELS_H__
 #define __ALIGN_SCALE_KERNELS_H__
