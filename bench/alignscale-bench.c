@@ -27,6 +27,8 @@
 #include <gst/check/gstharness.h>
 #include <gst/video/video.h>
 
+#include "common.h" /* xorshift32, shared with the tests */
+
 #ifdef HAVE_LIBYUV
 #include <libyuv.h>
 #endif
@@ -94,17 +96,6 @@ static gchar *opt_scenario = NULL;
 static gchar *opt_opencv_script = NULL;
 static gchar *opt_python = NULL;
 static gboolean opt_no_opencv = FALSE;
-
-/* xorshift32, the generator of the tests (tests/check/elements/common.h) */
-static inline guint32
-xorshift32 (guint32 *s)
-{
-  guint32 x = *s;
-  x ^= x << 13;
-  x ^= x >> 17;
-  x ^= x << 5;
-  return *s = x;
-}
 
 /* FNV-1a of the scenario name: the seed of its frame */
 static guint32
