@@ -682,6 +682,15 @@ gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
               GST_VIDEO_INFO_NAME (info), row));
       return FALSE;
     }
+    /* 16-bit samples are read as such: refuse a layout that misaligns them */
+    if (GST_VIDEO_FORMAT_INFO_BITS (finfo) > 8 && (offset % 2 || stride % 2)) {
+      GST_ELEMENT_ERROR (self, STREAM, FORMAT,
+          ("Invalid %s buffer layout", what),
+          ("%s plane %u has offset %" G_GUINT64_FORMAT
+           " and stride %" G_GINT64_FORMAT ": 16-bit samples need even ones",
+              what, p, offset, stride));
+      return FALSE;
+    }
     need = offset + (guint64) stride * (rows - 1) + row;
     if (need > size) {
       GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("%s buffer is too small", what),

@@ -785,6 +785,16 @@ GST_START_TEST (test_bad_video_meta)
   gst_buffer_add_video_meta_full (buf, GST_VIDEO_FRAME_FLAG_NONE,
       GST_VIDEO_FORMAT_GRAY8, 64, 48, 1, offset, stride);
   expect_error (buf, caps, "has 3072 bytes");
+
+  /* an odd stride would misalign 16-bit samples */
+  buf = gst_buffer_new_allocate (NULL, 129 * 48, NULL);
+  stride[0] = 129;
+  gst_buffer_add_video_meta_full (buf, GST_VIDEO_FRAME_FLAG_NONE,
+      GST_VIDEO_FORMAT_GRAY16_LE, 64, 48, 1, offset, stride);
+  expect_error (buf,
+      "video/x-raw,format=GRAY16_LE,width=64,height=48,"
+      "framerate=30/1",
+      "16-bit samples need even ones");
 }
 
 GST_END_TEST;

@@ -45,8 +45,9 @@ check_case (GRand *r, int in_w, int in_h, int out_w, int out_h, int ch, int bps,
   AsConfig cfg = { mapping, kernel, -0.75 };
   AsPlaneDesc d = { in_w, in_h, out_w, out_h, ch, bps, 1, 1, 0, 0 };
   AsPlan *plan = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &d, 1);
-  ptrdiff_t sstride = (ptrdiff_t) in_w * ch * bps + 7;
-  ptrdiff_t dstride = (ptrdiff_t) out_w * ch * bps + 3;
+  /* padded strides, aligned to the sample size as GStreamer's are */
+  ptrdiff_t sstride = (ptrdiff_t) (in_w * ch + 7) * bps;
+  ptrdiff_t dstride = (ptrdiff_t) (out_w * ch + 3) * bps;
   uint8_t *src = g_malloc ((gsize) sstride * in_h);
   uint8_t *dst = g_malloc ((gsize) dstride * out_h);
   int max = bps == 1 ? 255 : 65535;
