@@ -98,6 +98,8 @@ void as_orc_h2_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRI
 void as_orc_h4_i16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, int n);
 void as_orc_h_i16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n);
 void as_orc_h_i16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
+void as_orc_box2_u8_c1 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int n);
+void as_orc_box2_u8_c2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, int n);
 
 
 /* begin Orc C target preamble */
@@ -4006,6 +4008,762 @@ as_orc_h_i16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRIC
   ex->arrays[ORC_VAR_S1] = (void *)s1;
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_box2_u8_c1 */
+#ifdef DISABLE_ORC
+void
+as_orc_box2_u8_c1 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var39;
+#else
+  orc_union16 var39;
+#endif
+  orc_int8 var40;
+  orc_int8 var41;
+  orc_union16 var42;
+  orc_int8 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_int8 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_int8 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+
+    /* 15: loadpw */
+    var39.i = 0x00000002; /* 2 or 9.88131e-324f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var35 = ptr4[i];
+    /* 1: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var35.i;
+       var41 = _src.x2[0];
+    }
+    /* 2: convubw */
+    var42.i = (orc_uint8)var41;
+    /* 3: loadw */
+    var36 = ptr4[i];
+    /* 4: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var36.i;
+       var43 = _src.x2[1];
+    }
+    /* 5: convubw */
+    var44.i = (orc_uint8)var43;
+    /* 6: addw */
+    var45.i = var42.i + var44.i;
+    /* 7: loadw */
+    var37 = ptr5[i];
+    /* 8: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var37.i;
+       var46 = _src.x2[0];
+    }
+    /* 9: convubw */
+    var47.i = (orc_uint8)var46;
+    /* 10: addw */
+    var48.i = var45.i + var47.i;
+    /* 11: loadw */
+    var38 = ptr5[i];
+    /* 12: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var38.i;
+       var49 = _src.x2[1];
+    }
+    /* 13: convubw */
+    var50.i = (orc_uint8)var49;
+    /* 14: addw */
+    var51.i = var48.i + var50.i;
+    /* 16: addw */
+    var52.i = var51.i + var39.i;
+    /* 17: shruw */
+    var53.i = ((orc_uint16)var52.i) >> 2;
+    /* 18: convwb */
+    var40 = var53.i;
+    /* 19: storeb */
+    ptr0[i] = var40;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_box2_u8_c1 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var39;
+#else
+  orc_union16 var39;
+#endif
+  orc_int8 var40;
+  orc_int8 var41;
+  orc_union16 var42;
+  orc_int8 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_int8 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_int8 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+
+    /* 15: loadpw */
+    var39.i = 0x00000002; /* 2 or 9.88131e-324f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var35 = ptr4[i];
+    /* 1: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var35.i;
+       var41 = _src.x2[0];
+    }
+    /* 2: convubw */
+    var42.i = (orc_uint8)var41;
+    /* 3: loadw */
+    var36 = ptr4[i];
+    /* 4: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var36.i;
+       var43 = _src.x2[1];
+    }
+    /* 5: convubw */
+    var44.i = (orc_uint8)var43;
+    /* 6: addw */
+    var45.i = var42.i + var44.i;
+    /* 7: loadw */
+    var37 = ptr5[i];
+    /* 8: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var37.i;
+       var46 = _src.x2[0];
+    }
+    /* 9: convubw */
+    var47.i = (orc_uint8)var46;
+    /* 10: addw */
+    var48.i = var45.i + var47.i;
+    /* 11: loadw */
+    var38 = ptr5[i];
+    /* 12: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var38.i;
+       var49 = _src.x2[1];
+    }
+    /* 13: convubw */
+    var50.i = (orc_uint8)var49;
+    /* 14: addw */
+    var51.i = var48.i + var50.i;
+    /* 16: addw */
+    var52.i = var51.i + var39.i;
+    /* 17: shruw */
+    var53.i = ((orc_uint16)var52.i) >> 2;
+    /* 18: convwb */
+    var40 = var53.i;
+    /* 19: storeb */
+    ptr0[i] = var40;
+  }
+
+}
+
+void
+as_orc_box2_u8_c1 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 17, 97, 115, 95, 111, 114, 99, 95, 98, 111, 120, 50, 95, 117, 
+        56, 95, 99, 49, 11, 1, 1, 12, 2, 2, 12, 2, 2, 14, 2, 2, 
+        0, 0, 0, 20, 1, 20, 2, 20, 2, 188, 32, 4, 150, 33, 32, 189, 
+        32, 4, 150, 34, 32, 70, 33, 33, 34, 188, 32, 5, 150, 34, 32, 70, 
+        33, 33, 34, 189, 32, 5, 150, 34, 32, 70, 33, 33, 34, 70, 33, 33, 
+        16, 95, 33, 33, 16, 157, 0, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_box2_u8_c1);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_box2_u8_c1");
+      orc_program_set_backup_function (p, _backup_as_orc_box2_u8_c1);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_constant (p, 2, 0x00000002, "c1");
+      orc_program_add_temporary (p, 1, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+
+      orc_program_append_2 (p, "select0wb", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "select1wb", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "select0wb", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "select1wb", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convwb", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_box2_u8_c2 */
+#ifdef DISABLE_ORC
+void
+as_orc_box2_u8_c2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var43;
+#else
+  orc_union16 var43;
+#endif
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_int8 var46;
+  orc_union16 var47;
+  orc_int8 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_int8 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+  orc_int8 var54;
+  orc_union16 var55;
+  orc_union16 var56;
+  orc_union16 var57;
+  orc_int8 var58;
+  orc_union16 var59;
+  orc_union16 var60;
+  orc_int8 var61;
+  orc_union16 var62;
+  orc_union16 var63;
+  orc_union16 var64;
+  orc_int8 var65;
+  orc_union16 var66;
+  orc_union16 var67;
+  orc_int8 var68;
+  orc_union16 var69;
+  orc_union16 var70;
+  orc_union16 var71;
+  orc_union16 var72;
+  orc_int8 var73;
+  orc_union16 var74;
+  orc_union16 var75;
+  orc_int8 var76;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+
+    /* 30: loadpw */
+    var43.i = 0x00000002; /* 2 or 9.88131e-324f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var39 = ptr4[i];
+    /* 1: select0lw */
+    {
+       orc_union32 _src;
+       _src.i = var39.i;
+       var45.i = _src.x2[0];
+    }
+    /* 2: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var45.i;
+       var46 = _src.x2[0];
+    }
+    /* 3: convubw */
+    var47.i = (orc_uint8)var46;
+    /* 4: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var45.i;
+       var48 = _src.x2[1];
+    }
+    /* 5: convubw */
+    var49.i = (orc_uint8)var48;
+    /* 6: loadl */
+    var40 = ptr4[i];
+    /* 7: select1lw */
+    {
+       orc_union32 _src;
+       _src.i = var40.i;
+       var50.i = _src.x2[1];
+    }
+    /* 8: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var50.i;
+       var51 = _src.x2[0];
+    }
+    /* 9: convubw */
+    var52.i = (orc_uint8)var51;
+    /* 10: addw */
+    var53.i = var47.i + var52.i;
+    /* 11: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var50.i;
+       var54 = _src.x2[1];
+    }
+    /* 12: convubw */
+    var55.i = (orc_uint8)var54;
+    /* 13: addw */
+    var56.i = var49.i + var55.i;
+    /* 14: loadl */
+    var41 = ptr5[i];
+    /* 15: select0lw */
+    {
+       orc_union32 _src;
+       _src.i = var41.i;
+       var57.i = _src.x2[0];
+    }
+    /* 16: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var57.i;
+       var58 = _src.x2[0];
+    }
+    /* 17: convubw */
+    var59.i = (orc_uint8)var58;
+    /* 18: addw */
+    var60.i = var53.i + var59.i;
+    /* 19: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var57.i;
+       var61 = _src.x2[1];
+    }
+    /* 20: convubw */
+    var62.i = (orc_uint8)var61;
+    /* 21: addw */
+    var63.i = var56.i + var62.i;
+    /* 22: loadl */
+    var42 = ptr5[i];
+    /* 23: select1lw */
+    {
+       orc_union32 _src;
+       _src.i = var42.i;
+       var64.i = _src.x2[1];
+    }
+    /* 24: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var64.i;
+       var65 = _src.x2[0];
+    }
+    /* 25: convubw */
+    var66.i = (orc_uint8)var65;
+    /* 26: addw */
+    var67.i = var60.i + var66.i;
+    /* 27: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var64.i;
+       var68 = _src.x2[1];
+    }
+    /* 28: convubw */
+    var69.i = (orc_uint8)var68;
+    /* 29: addw */
+    var70.i = var63.i + var69.i;
+    /* 31: addw */
+    var71.i = var67.i + var43.i;
+    /* 32: shruw */
+    var72.i = ((orc_uint16)var71.i) >> 2;
+    /* 33: convwb */
+    var73 = var72.i;
+    /* 34: addw */
+    var74.i = var70.i + var43.i;
+    /* 35: shruw */
+    var75.i = ((orc_uint16)var74.i) >> 2;
+    /* 36: convwb */
+    var76 = var75.i;
+    /* 37: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var73;
+       _dest.x2[1] = var76;
+       var44.i = _dest.i;
+    }
+    /* 38: storew */
+    ptr0[i] = var44;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_box2_u8_c2 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var43;
+#else
+  orc_union16 var43;
+#endif
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_int8 var46;
+  orc_union16 var47;
+  orc_int8 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_int8 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+  orc_int8 var54;
+  orc_union16 var55;
+  orc_union16 var56;
+  orc_union16 var57;
+  orc_int8 var58;
+  orc_union16 var59;
+  orc_union16 var60;
+  orc_int8 var61;
+  orc_union16 var62;
+  orc_union16 var63;
+  orc_union16 var64;
+  orc_int8 var65;
+  orc_union16 var66;
+  orc_union16 var67;
+  orc_int8 var68;
+  orc_union16 var69;
+  orc_union16 var70;
+  orc_union16 var71;
+  orc_union16 var72;
+  orc_int8 var73;
+  orc_union16 var74;
+  orc_union16 var75;
+  orc_int8 var76;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+
+    /* 30: loadpw */
+    var43.i = 0x00000002; /* 2 or 9.88131e-324f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var39 = ptr4[i];
+    /* 1: select0lw */
+    {
+       orc_union32 _src;
+       _src.i = var39.i;
+       var45.i = _src.x2[0];
+    }
+    /* 2: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var45.i;
+       var46 = _src.x2[0];
+    }
+    /* 3: convubw */
+    var47.i = (orc_uint8)var46;
+    /* 4: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var45.i;
+       var48 = _src.x2[1];
+    }
+    /* 5: convubw */
+    var49.i = (orc_uint8)var48;
+    /* 6: loadl */
+    var40 = ptr4[i];
+    /* 7: select1lw */
+    {
+       orc_union32 _src;
+       _src.i = var40.i;
+       var50.i = _src.x2[1];
+    }
+    /* 8: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var50.i;
+       var51 = _src.x2[0];
+    }
+    /* 9: convubw */
+    var52.i = (orc_uint8)var51;
+    /* 10: addw */
+    var53.i = var47.i + var52.i;
+    /* 11: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var50.i;
+       var54 = _src.x2[1];
+    }
+    /* 12: convubw */
+    var55.i = (orc_uint8)var54;
+    /* 13: addw */
+    var56.i = var49.i + var55.i;
+    /* 14: loadl */
+    var41 = ptr5[i];
+    /* 15: select0lw */
+    {
+       orc_union32 _src;
+       _src.i = var41.i;
+       var57.i = _src.x2[0];
+    }
+    /* 16: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var57.i;
+       var58 = _src.x2[0];
+    }
+    /* 17: convubw */
+    var59.i = (orc_uint8)var58;
+    /* 18: addw */
+    var60.i = var53.i + var59.i;
+    /* 19: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var57.i;
+       var61 = _src.x2[1];
+    }
+    /* 20: convubw */
+    var62.i = (orc_uint8)var61;
+    /* 21: addw */
+    var63.i = var56.i + var62.i;
+    /* 22: loadl */
+    var42 = ptr5[i];
+    /* 23: select1lw */
+    {
+       orc_union32 _src;
+       _src.i = var42.i;
+       var64.i = _src.x2[1];
+    }
+    /* 24: select0wb */
+    {
+       orc_union16 _src;
+       _src.i = var64.i;
+       var65 = _src.x2[0];
+    }
+    /* 25: convubw */
+    var66.i = (orc_uint8)var65;
+    /* 26: addw */
+    var67.i = var60.i + var66.i;
+    /* 27: select1wb */
+    {
+       orc_union16 _src;
+       _src.i = var64.i;
+       var68 = _src.x2[1];
+    }
+    /* 28: convubw */
+    var69.i = (orc_uint8)var68;
+    /* 29: addw */
+    var70.i = var63.i + var69.i;
+    /* 31: addw */
+    var71.i = var67.i + var43.i;
+    /* 32: shruw */
+    var72.i = ((orc_uint16)var71.i) >> 2;
+    /* 33: convwb */
+    var73 = var72.i;
+    /* 34: addw */
+    var74.i = var70.i + var43.i;
+    /* 35: shruw */
+    var75.i = ((orc_uint16)var74.i) >> 2;
+    /* 36: convwb */
+    var76 = var75.i;
+    /* 37: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var73;
+       _dest.x2[1] = var76;
+       var44.i = _dest.i;
+    }
+    /* 38: storew */
+    ptr0[i] = var44;
+  }
+
+}
+
+void
+as_orc_box2_u8_c2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 17, 97, 115, 95, 111, 114, 99, 95, 98, 111, 120, 50, 95, 117, 
+        56, 95, 99, 50, 11, 2, 2, 12, 4, 4, 12, 4, 4, 14, 2, 2, 
+        0, 0, 0, 20, 2, 20, 1, 20, 2, 20, 2, 20, 2, 20, 1, 20, 
+        1, 190, 32, 4, 188, 33, 32, 150, 34, 33, 189, 33, 32, 150, 35, 33, 
+        191, 32, 4, 188, 33, 32, 150, 36, 33, 70, 34, 34, 36, 189, 33, 32, 
+        150, 36, 33, 70, 35, 35, 36, 190, 32, 5, 188, 33, 32, 150, 36, 33, 
+        70, 34, 34, 36, 189, 33, 32, 150, 36, 33, 70, 35, 35, 36, 191, 32, 
+        5, 188, 33, 32, 150, 36, 33, 70, 34, 34, 36, 189, 33, 32, 150, 36, 
+        33, 70, 35, 35, 36, 70, 34, 34, 16, 95, 34, 34, 16, 157, 37, 34, 
+        70, 35, 35, 16, 95, 35, 35, 16, 157, 38, 35, 196, 0, 37, 38, 2, 
+        0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_box2_u8_c2);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_box2_u8_c2");
+      orc_program_set_backup_function (p, _backup_as_orc_box2_u8_c2);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_constant (p, 2, 0x00000002, "c1");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 1, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+      orc_program_add_temporary (p, 2, "t4");
+      orc_program_add_temporary (p, 2, "t5");
+      orc_program_add_temporary (p, 1, "t6");
+      orc_program_add_temporary (p, 1, "t7");
+
+      orc_program_append_2 (p, "select0lw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "select0wb", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "select1wb", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T4, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "select1lw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "select0wb", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T5, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "select1wb", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T5, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "select0lw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "select0wb", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T5, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "select1wb", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T5, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "select1lw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "select0wb", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T5, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "select1wb", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T5, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_T5, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convwb", 0, ORC_VAR_T6, ORC_VAR_T3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shruw", 0, ORC_VAR_T4, ORC_VAR_T4, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convwb", 0, ORC_VAR_T7, ORC_VAR_T4, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_D1, ORC_VAR_T6, ORC_VAR_T7, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
 
   func = c->exec;
   func (ex);

@@ -378,3 +378,76 @@ mulswl d1, s1, w1
 .temp 4 b
 mulswl b, s1, w1
 addl d1, a1, b
+
+# ---- exact 2x downscale, bilinear half-pixel on both axes: the tables are
+# (1/2, 1/2) at offsets 2i, and the reference's integers reduce to
+# (a + b + c + d + 2) >> 2: the first pass gives (a + b) 32 exactly, the
+# second (A 2^13 + B 2^13 + 2^19) >> 20 = (A + B + 64) >> 7. Sources are
+# pairs of input pixels (little-endian); rows 2j and 2j + 1.
+
+.function as_orc_box2_u8_c1
+.dest 1 d1 uint8_t
+.source 2 s1 uint16_t
+.source 2 s2 uint16_t
+.temp 1 a
+.temp 2 x
+.temp 2 y
+select0wb a, s1
+convubw x, a
+select1wb a, s1
+convubw y, a
+addw x, x, y
+select0wb a, s2
+convubw y, a
+addw x, x, y
+select1wb a, s2
+convubw y, a
+addw x, x, y
+addw x, x, 2
+shruw x, x, 2
+convwb d1, x
+
+.function as_orc_box2_u8_c2
+.dest 2 d1 uint16_t
+.source 4 s1 uint32_t
+.source 4 s2 uint32_t
+.temp 2 p
+.temp 1 a
+.temp 2 u
+.temp 2 v
+.temp 2 t
+.temp 1 ub
+.temp 1 vb
+select0lw p, s1
+select0wb a, p
+convubw u, a
+select1wb a, p
+convubw v, a
+select1lw p, s1
+select0wb a, p
+convubw t, a
+addw u, u, t
+select1wb a, p
+convubw t, a
+addw v, v, t
+select0lw p, s2
+select0wb a, p
+convubw t, a
+addw u, u, t
+select1wb a, p
+convubw t, a
+addw v, v, t
+select1lw p, s2
+select0wb a, p
+convubw t, a
+addw u, u, t
+select1wb a, p
+convubw t, a
+addw v, v, t
+addw u, u, 2
+shruw u, u, 2
+convwb ub, u
+addw v, v, 2
+shruw v, v, 2
+convwb vb, v
+mergebw d1, ub, vb

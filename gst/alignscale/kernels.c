@@ -301,3 +301,15 @@ as_fast_h_i16_u8 (uint8_t *dst, const int16_t *src, const int32_t *offset,
     as_orc_acc_to_u8 (dst, a, width);
   }
 }
+
+void
+as_fast_box2_u8 (uint8_t *dst, const uint8_t *row0, const uint8_t *row1,
+    int out_w, int channels)
+{
+  if (channels == 1)
+    as_orc_box2_u8_c1 (
+        dst, (const uint16_t *) row0, (const uint16_t *) row1, out_w);
+  else
+    as_orc_box2_u8_c2 ((uint16_t *) dst, (const uint32_t *) row0,
+        (const uint32_t *) row1, out_w);
+}

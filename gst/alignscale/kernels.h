@@ -80,6 +80,12 @@ void as_fast_h_i16_u8 (uint8_t *dst, const int16_t *src, const int32_t *offset,
 void as_replicate_weights (
     int16_t *wr, const int16_t *w, int n_taps, int out_w, int channels);
 
+/* Exact 2x downscale with (1/2, 1/2) taps on both axes (8-bit, 1 or 2
+ * channels, little-endian): the same bytes as the two passes above,
+ * (a + b + c + d + 2) >> 2. Rows must be aligned to 2 * channels bytes. */
+void as_fast_box2_u8 (uint8_t *dst, const uint8_t *row0, const uint8_t *row1,
+    int out_w, int channels);
+
 /* Nearest: copy pixel idx[i] (bpp bytes) to pixel i. */
 void as_h_nearest (
     uint8_t *dst, const uint8_t *src, const int32_t *idx, int out_w, int bpp);

@@ -25,6 +25,20 @@ axis_nearest_rule (
   return rule;
 }
 
+/* taps (1/2, 1/2) at 2i, 2i + 1 for every output i: bilinear half-pixel
+ * with in == 2 out (chroma siting may shift it: then it is not) */
+static int
+axis_is_box2 (const AsAxis *a)
+{
+  if (a->n_taps != 2 || a->in_len != 2 * a->out_len)
+    return 0;
+  for (int i = 0; i < a->out_len; i++)
+    if (a->offset[i] != 2 * i || a->iweight[2 * i] != AS_WEIGHT_ONE / 2
+        || a->iweight[2 * i + 1] != AS_WEIGHT_ONE / 2)
+      return 0;
+  return 1;
+}
+
 static int
 build_axes (AsPlanePlan *pp, const AsConfig *cfg, int full_in_w, int full_in_h,
     int full_out_w, int full_out_h)
@@ -118,6 +132,11 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
       goto fail;
     if (config->kernel == AS_KERNEL_NEAREST)
       continue;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    pp->box2 = d->bytes_per_sample == 1
+        && (d->channels == 1 || d->channels == 2) && axis_is_box2 (&pp->x)
+        && axis_is_box2 (&pp->y);
+#endif
 
     /* V-first: every output row blends n_y input rows at input width,
      * then one horizontal pass. H-first: each needed input row gets one
@@ -279,11 +298,36 @@ run_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
   }
 }
 
+static void
+run_box2 (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
+    uint8_t *dst, ptrdiff_t dstride)
+{
+  for (int j = 0; j < pp->desc.out_h; j++)
+    as_fast_box2_u8 (dst + dstride * j, src + sstride * 2 * j,
+        src + sstride * (2 * j + 1), pp->desc.out_w, pp->desc.channels);
+}
+
+/* the box kernels read pairs of pixels as 2- or 4-byte words */
+static int
+box2_aligned (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
+    const uint8_t *dst, ptrdiff_t dstride)
+{
+  uintptr_t in = 2 * pp->desc.channels - 1, out = pp->desc.channels - 1;
+
+  return ((uintptr_t) src & in) == 0 && ((uintptr_t) sstride & in) == 0
+      && ((uintptr_t) dst & out) == 0 && ((uintptr_t) dstride & out) == 0;
+}
+
 void
 as_plan_run_plane (AsPlan *plan, int p, const uint8_t *src,
     ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
 {
   const AsPlanePlan *pp = &plan->plane[p];
+
+  if (pp->box2 && box2_aligned (pp, src, src_stride, dst, dst_stride)) {
+    run_box2 (pp, src, src_stride, dst, dst_stride);
+    return;
+  }
 
   if (plan->config.kernel == AS_KERNEL_NEAREST)
     run_nearest (pp, src, src_stride, dst, dst_stride);

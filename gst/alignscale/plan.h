@@ -39,6 +39,7 @@ typedef struct
   AsAxis x, y;
   int h_first;      /* horizontal pass first (else vertical) */
   int16_t *xw_repl; /* 8-bit: x weights per sample, see kernels.h */
+  int box2; /* both axes are exact (1/2, 1/2) 2x downscales: 2x2 box path */
 } AsPlanePlan;
 
 typedef struct

@@ -199,6 +199,53 @@ GST_START_TEST (test_saturation)
 
 GST_END_TEST;
 
+/* the 2x2 box kernels against the reference's two passes with (1/2, 1/2)
+ * taps at 2i */
+GST_START_TEST (test_box2)
+{
+  GRand *r = g_rand_new_with_seed (44);
+  const int16_t half[2] = { AS_WEIGHT_ONE / 2, AS_WEIGHT_ONE / 2 };
+
+  for (int ch = 1; ch <= 2; ch++)
+    for (int out_w = 1; out_w <= 1921; out_w += out_w < 67 ? 1 : 1854) {
+      int in_w = 2 * out_w;
+      /* 4-byte aligned rows, as the plan requires */
+      guint32 *buf0 = g_new (guint32, in_w * ch / 2 + 1);
+      guint32 *buf1 = g_new (guint32, in_w * ch / 2 + 1);
+      uint8_t *row0 = (uint8_t *) buf0, *row1 = (uint8_t *) buf1;
+      const uint8_t *rows[2] = { row0, row1 };
+      int16_t *inter = g_new (int16_t, in_w * ch);
+      int32_t *off = g_new (int32_t, out_w);
+      int16_t *w = g_new (int16_t, 2 * out_w);
+      uint8_t *ref = g_new (uint8_t, out_w * ch),
+              *got = g_new (uint8_t, out_w * ch);
+
+      for (int x = 0; x < in_w * ch; x++) {
+        row0[x] = g_rand_int_range (r, 0, 256);
+        row1[x] = g_rand_int_range (r, 0, 256);
+      }
+      for (int i = 0; i < out_w; i++) {
+        off[i] = 2 * i;
+        w[2 * i] = w[2 * i + 1] = AS_WEIGHT_ONE / 2;
+      }
+      as_v_u8_i16 (inter, rows, half, 2, in_w * ch);
+      as_h_i16_u8 (ref, inter, off, w, 2, out_w, ch);
+      as_fast_box2_u8 (got, row0, row1, out_w, ch);
+      fail_unless (memcmp (ref, got, out_w * ch) == 0,
+          "box2 ch=%d out_w=%d differs", ch, out_w);
+      g_free (buf0);
+      g_free (buf1);
+      g_free (inter);
+      g_free (off);
+      g_free (w);
+      g_free (ref);
+      g_free (got);
+    }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
 static Suite *
 kernels_suite (void)
 {
@@ -209,6 +256,7 @@ kernels_suite (void)
   tcase_add_test (tc, test_vertical);
   tcase_add_test (tc, test_horizontal);
   tcase_add_test (tc, test_saturation);
+  tcase_add_test (tc, test_box2);
   return s;
 }
 

@@ -110,6 +110,59 @@ GST_START_TEST (test_random_planes)
 
 GST_END_TEST;
 
+/* exact 2x bilinear downscales take the 2x2 box path: the same bytes as
+ * the generic passes of the same plan */
+GST_START_TEST (test_box2_path)
+{
+  GRand *r = g_rand_new_with_seed (8);
+
+  for (int n = 0; n < 40; n++) {
+    int ch = 1 + n % 2, out_w = g_rand_int_range (r, 1, 200);
+    int out_h = g_rand_int_range (r, 1, 60);
+    AsConfig cfg = { AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR, -0.75 };
+    AsPlaneDesc d = { 2 * out_w, 2 * out_h, out_w, out_h, ch, 1, 1, 1, 0, 0 };
+    AsPlan *plan = as_plan_new (
+        &cfg, 2 * out_w, 2 * out_h, out_w, out_h, &d, 1);
+    ptrdiff_t sstride = GST_ROUND_UP_4 (2 * out_w * ch);
+    ptrdiff_t dstride = GST_ROUND_UP_4 (out_w * ch);
+    guint32 *srcw = g_new (guint32, sstride * 2 * out_h / 4);
+    uint8_t *src = (uint8_t *) srcw, *a = g_malloc (dstride * out_h);
+    uint8_t *b = g_malloc (dstride * out_h);
+
+    fail_unless (plan && plan->plane[0].box2, "2x downscale not on box path");
+    for (gsize i = 0; i < (gsize) sstride * 2 * out_h; i++)
+      src[i] = g_rand_int_range (r, 0, 256);
+    memset (a, 0, dstride * out_h);
+    memset (b, 0, dstride * out_h);
+    as_plan_run_plane (plan, 0, src, sstride, a, dstride);
+    plan->plane[0].box2 = 0;
+    as_plan_run_plane (plan, 0, src, sstride, b, dstride);
+    fail_unless (memcmp (a, b, dstride * out_h) == 0,
+        "box path differs: %dx%d ch %d", out_w, out_h, ch);
+    as_plan_free (plan);
+    g_free (srcw);
+    g_free (a);
+    g_free (b);
+  }
+
+  /* align-corners 2x is not a box, nor is left-sited chroma */
+  {
+    AsConfig ac = { AS_MAP_ALIGN_CORNERS, AS_KERNEL_LINEAR, -0.75 };
+    AsConfig hp = { AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR, -0.75 };
+    AsPlaneDesc luma = { 64, 64, 32, 32, 1, 1, 1, 1, 0, 0 };
+    AsPlaneDesc left = { 32, 32, 16, 16, 2, 1, 2, 2, 0, 1 };
+    AsPlan *p1 = as_plan_new (&ac, 64, 64, 32, 32, &luma, 1);
+    AsPlan *p2 = as_plan_new (&hp, 64, 64, 32, 32, &left, 1);
+    fail_if (p1->plane[0].box2);
+    fail_if (p2->plane[0].box2);
+    as_plan_free (p1);
+    as_plan_free (p2);
+  }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
 static Suite *
 plan_suite (void)
 {
@@ -119,6 +172,7 @@ plan_suite (void)
   suite_add_tcase (s, tc);
   tcase_set_timeout (tc, 300);
   tcase_add_test (tc, test_random_planes);
+  tcase_add_test (tc, test_box2_path);
   return s;
 }
 
