@@ -705,8 +705,8 @@ gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
 }
 
 static void
-gst_align_scale_describe_planes (GstAlignScale *self, const GstVideoInfo *in,
-    const GstVideoInfo *out, AsPlaneDesc *d)
+gst_align_scale_describe_planes (
+    const GstVideoInfo *in, const GstVideoInfo *out, AsPlaneDesc *d)
 {
   const GstVideoFormatInfo *finfo = in->finfo;
   GstVideoChromaSite site = GST_VIDEO_INFO_CHROMA_SITE (in);
@@ -765,8 +765,7 @@ gst_align_scale_ensure_plan (GstAlignScale *self)
     return TRUE;
 
   as_plan_free (self->plan);
-  gst_align_scale_describe_planes (
-      self, &filter->in_info, &filter->out_info, planes);
+  gst_align_scale_describe_planes (&filter->in_info, &filter->out_info, planes);
   self->plan = as_plan_new (&cfg, filter->in_info.width, filter->in_info.height,
       filter->out_info.width, filter->out_info.height, planes,
       GST_VIDEO_INFO_N_PLANES (&filter->in_info));

@@ -109,10 +109,6 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
   if (!plan)
     return NULL;
   plan->config = *config;
-  plan->full_in_w = full_in_w;
-  plan->full_in_h = full_in_h;
-  plan->full_out_w = full_out_w;
-  plan->full_out_h = full_out_h;
   plan->n_planes = n_planes;
 
   for (int p = 0; p < n_planes; p++) {

@@ -45,7 +45,6 @@ typedef struct
 typedef struct
 {
   AsConfig config;
-  int full_in_w, full_in_h, full_out_w, full_out_h;
   int n_planes;
   AsPlanePlan plane[AS_MAX_PLANES];
   /* scratch, sized for the largest plane */
