@@ -451,3 +451,65 @@ addw v, v, 2
 shruw v, v, 2
 convwb vb, v
 mergebw d1, ub, vb
+
+# ---- the lerp model (kernels.h), 8-bit bilinear: uint16 intermediate
+# with 8 fractional bits and a half,
+#   lerp (b, o, w) = b - mulhuw (b, w) + mulhuw (o, w)
+# first pass from (s << 8 | 128) = mergebw (128, s), second pass keeps
+# the high byte (convhwb). Weights are uint16 (< 2^16).
+
+.function as_orc_lerp_v_u8_u16
+.dest 2 d1 uint16_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.param 2 p1 int16_t
+.temp 2 b
+.temp 2 o
+.temp 2 t
+mergebw b, 128, s1
+mergebw o, 128, s2
+mulhuw t, b, p1
+subw b, b, t
+mulhuw t, o, p1
+addw d1, b, t
+
+.function as_orc_lerp_v_u16_u8
+.dest 1 d1 uint8_t
+.source 2 s1 uint16_t
+.source 2 s2 uint16_t
+.param 2 p1 int16_t
+.temp 2 b
+.temp 2 t
+mulhuw t, s1, p1
+subw b, s1, t
+mulhuw t, s2, p1
+addw b, b, t
+convhwb d1, b
+
+.function as_orc_lerp_h_u8_u16
+.dest 2 d1 uint16_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 2 w1 uint16_t
+.temp 2 b
+.temp 2 o
+.temp 2 t
+mergebw b, 128, s1
+mergebw o, 128, s2
+mulhuw t, b, w1
+subw b, b, t
+mulhuw t, o, w1
+addw d1, b, t
+
+.function as_orc_lerp_h_u16_u8
+.dest 1 d1 uint8_t
+.source 2 s1 uint16_t
+.source 2 s2 uint16_t
+.source 2 w1 uint16_t
+.temp 2 b
+.temp 2 t
+mulhuw t, s1, w1
+subw b, s1, t
+mulhuw t, s2, w1
+addw b, b, t
+convhwb d1, b

@@ -143,6 +143,54 @@ as_h_i32_u16 (uint16_t *dst, const int32_t *src, const int32_t *offset,
   }
 }
 
+/* ---------------------------------------------------------- lerp model */
+
+static inline uint16_t
+lerp16 (uint32_t b, uint32_t o, uint32_t w)
+{
+  return (uint16_t) (b - ((b * w) >> 16) + ((o * w) >> 16));
+}
+
+void
+as_lerp_v_u8_u16 (
+    uint16_t *dst, const uint8_t *b, const uint8_t *o, uint16_t w, int width)
+{
+  for (int x = 0; x < width; x++)
+    dst[x] = lerp16 (b[x] << 8 | 128, o[x] << 8 | 128, w);
+}
+
+void
+as_lerp_v_u16_u8 (
+    uint8_t *dst, const uint16_t *b, const uint16_t *o, uint16_t w, int width)
+{
+  for (int x = 0; x < width; x++)
+    dst[x] = (uint8_t) (lerp16 (b[x], o[x], w) >> 8);
+}
+
+void
+as_lerp_h_u8_u16 (uint16_t *dst, const uint8_t *src, const int32_t *base,
+    const uint16_t *w, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++) {
+    const uint8_t *b = src + (size_t) base[i] * channels;
+    const uint8_t *o = w[i] ? b + channels : b;
+    for (int c = 0; c < channels; c++)
+      dst[i * channels + c] = lerp16 (b[c] << 8 | 128, o[c] << 8 | 128, w[i]);
+  }
+}
+
+void
+as_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *base,
+    const uint16_t *w, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++) {
+    const uint16_t *b = src + (size_t) base[i] * channels;
+    const uint16_t *o = w[i] ? b + channels : b;
+    for (int c = 0; c < channels; c++)
+      dst[i * channels + c] = (uint8_t) (lerp16 (b[c], o[c], w[i]) >> 8);
+  }
+}
+
 void
 as_h_nearest (
     uint8_t *dst, const uint8_t *src, const int32_t *idx, int out_w, int bpp)
@@ -219,6 +267,68 @@ as_replicate_weights (
     for (int i = 0; i < out_w; i++)
       for (int c = 0; c < channels; c++)
         wr[k * line + (size_t) i * channels + c] = w[(size_t) i * n_taps + k];
+}
+
+/* pixels base[i] and base[i] + 1 (px bytes each) to pixel i of lines gb
+ * and go, in one pass over base; from i = n_pair on, base[i] + 1 may be
+ * past the line (its weight is 0) and base[i] goes to both. One load of
+ * both pixels and two stores measured 1.4-2.4x faster than a loop per
+ * line. */
+static void
+gather_pair (uint8_t *restrict gb, uint8_t *restrict go,
+    const uint8_t *restrict s, const int32_t *restrict base, int n_pair,
+    int out_w, size_t px)
+{
+  int i = 0;
+
+  switch (px) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    case 1:
+      for (; i < n_pair; i++) {
+        uint16_t v;
+        memcpy (&v, s + base[i], 2);
+        gb[i] = (uint8_t) v;
+        go[i] = (uint8_t) (v >> 8);
+      }
+      break;
+    case 2:
+      for (; i < n_pair; i++) {
+        uint32_t v;
+        uint16_t b, o;
+        memcpy (&v, s + 2 * (size_t) base[i], 4);
+        b = (uint16_t) v;
+        o = (uint16_t) (v >> 16);
+        memcpy (gb + 2 * (size_t) i, &b, 2);
+        memcpy (go + 2 * (size_t) i, &o, 2);
+      }
+      break;
+#endif
+      /* constant sizes: the copies become single moves */
+#define GATHER(n)                                                              \
+  case n:                                                                      \
+    for (; i < n_pair; i++) {                                                  \
+      const uint8_t *p = s + (size_t) n * base[i];                             \
+      memcpy (gb + (size_t) n * i, p, n);                                      \
+      memcpy (go + (size_t) n * i, p + n, n);                                  \
+    }                                                                          \
+    break
+      GATHER (3);
+      GATHER (4);
+      GATHER (6);
+      GATHER (8);
+#undef GATHER
+    default:
+      for (; i < n_pair; i++) {
+        const uint8_t *p = s + px * base[i];
+        memcpy (gb + px * i, p, px);
+        memcpy (go + px * i, p + px, px);
+      }
+      break;
+  }
+  for (; i < out_w; i++) {
+    memcpy (gb + px * i, s + px * base[i], px);
+    memcpy (go + px * i, s + px * base[i], px);
+  }
 }
 
 /* tap k of output pixel i, all channels, into line k at pixel i */
@@ -312,4 +422,52 @@ as_fast_box2_u8 (uint8_t *dst, const uint8_t *row0, const uint8_t *row1,
   else
     as_orc_box2_u8_c2 ((uint16_t *) dst, (const uint32_t *) row0,
         (const uint32_t *) row1, out_w);
+}
+
+/* ---------------------------------------------------- fast lerp paths */
+
+void
+as_fast_lerp_v_u8_u16 (
+    uint16_t *dst, const uint8_t *b, const uint8_t *o, uint16_t w, int width)
+{
+  as_orc_lerp_v_u8_u16 (dst, b, o, w, width);
+}
+
+void
+as_fast_lerp_v_u16_u8 (
+    uint8_t *dst, const uint16_t *b, const uint16_t *o, uint16_t w, int width)
+{
+  as_orc_lerp_v_u16_u8 (dst, b, o, w, width);
+}
+
+void
+as_replicate_lerp_weights (
+    uint16_t *wr, const uint16_t *w, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++)
+    for (int c = 0; c < channels; c++)
+      wr[(size_t) i * channels + c] = w[i];
+}
+
+void
+as_fast_lerp_h_u8_u16 (uint16_t *dst, const uint8_t *src, const int32_t *base,
+    int n_pair, const uint16_t *wr, int out_w, int channels, void *g)
+{
+  size_t width = (size_t) out_w * channels;
+  uint8_t *gb = g, *go = gb + width;
+
+  gather_pair (gb, go, src, base, n_pair, out_w, channels);
+  as_orc_lerp_h_u8_u16 (dst, gb, go, wr, (int) width);
+}
+
+void
+as_fast_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *base,
+    int n_pair, const uint16_t *wr, int out_w, int channels, void *g)
+{
+  size_t width = (size_t) out_w * channels;
+  uint16_t *gb = g, *go = gb + width;
+
+  gather_pair ((uint8_t *) gb, (uint8_t *) go, (const uint8_t *) src, base,
+      n_pair, out_w, channels * sizeof (uint16_t));
+  as_orc_lerp_h_u16_u8 (dst, gb, go, wr, (int) width);
 }

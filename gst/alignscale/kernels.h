@@ -81,10 +81,52 @@ void as_replicate_weights (
     int16_t *wr, const int16_t *w, int n_taps, int out_w, int channels);
 
 /* Exact 2x downscale with (1/2, 1/2) taps on both axes (8-bit, 1 or 2
- * channels, little-endian): the same bytes as the two passes above,
- * (a + b + c + d + 2) >> 2. Rows must be aligned to 2 * channels bytes. */
+ * channels, little-endian): the same bytes as the two lerp passes below
+ * with w = 2^15, (a + b + c + d + 2) >> 2. Rows must be aligned to 2 * channels bytes. */
 void as_fast_box2_u8 (uint8_t *dst, const uint8_t *row0, const uint8_t *row1,
     int out_w, int channels);
+
+/* ---- the lerp model: 8-bit samples on 2-tap tables with weights in
+ * [0, 1] (bilinear; resample.h's lerp tables). A sample blends a base b
+ * with the next sample o, o weighing w / 2^16 (w < 2^16):
+ *   lerp (b, o, w) = b - ((b w) >> 16) + ((o w) >> 16)
+ * on uint16 values, which never leaves [min (b, o), max (b, o)].
+ *  - first pass: u8 -> uint16 intermediate with 8 fractional bits plus a
+ *    half: lerp (b << 8 | 128, o << 8 | 128, w);
+ *  - second pass: lerp (B, O, w) >> 8: the half makes the shift round,
+ *    and the result needs no clamp.
+ * The two truncations of a lerp err in (-1, 1) of 2^-8, centred; with
+ * 16-bit weights this model is nearer torch than the 14-bit one above
+ * (tests/check/golden), and it is 4-6 SIMD operations a sample: pmulhuw
+ * keeps the high half of a 16-bit product. w = 0 gives b exactly, so unit
+ * weights are exact. */
+void as_lerp_v_u8_u16 (
+    uint16_t *dst, const uint8_t *b, const uint8_t *o, uint16_t w, int width);
+void as_lerp_v_u16_u8 (
+    uint8_t *dst, const uint16_t *b, const uint16_t *o, uint16_t w, int width);
+/* horizontal: output pixel i blends pixels base[i] and base[i] + 1 with
+ * weight w[i] (the latter is not read when w[i] is 0) */
+void as_lerp_h_u8_u16 (uint16_t *dst, const uint8_t *src, const int32_t *base,
+    const uint16_t *w, int out_w, int channels);
+void as_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *base,
+    const uint16_t *w, int out_w, int channels);
+/* fast twins (ORC). Horizontal ones gather pixels base[i] and base[i] + 1
+ * into `gather` (two lines of out_w * channels samples) and take the
+ * weights replicated per sample (as_replicate_lerp_weights). base[i] + 1
+ * is read for i < n_pair only: outputs from n_pair on must have weight 0
+ * (bases never decrease, so they are the ones at the end of the line). */
+void as_fast_lerp_v_u8_u16 (
+    uint16_t *dst, const uint8_t *b, const uint8_t *o, uint16_t w, int width);
+void as_fast_lerp_v_u16_u8 (
+    uint8_t *dst, const uint16_t *b, const uint16_t *o, uint16_t w, int width);
+void as_fast_lerp_h_u8_u16 (uint16_t *dst, const uint8_t *src,
+    const int32_t *base, int n_pair, const uint16_t *wr, int out_w,
+    int channels, void *gather);
+void as_fast_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src,
+    const int32_t *base, int n_pair, const uint16_t *wr, int out_w,
+    int channels, void *gather);
+void as_replicate_lerp_weights (
+    uint16_t *wr, const uint16_t *w, int out_w, int channels);
 
 /* Nearest: copy pixel idx[i] (bpp bytes) to pixel i. */
 void as_h_nearest (

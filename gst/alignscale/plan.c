@@ -146,7 +146,9 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
 
     isz = d->bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t);
     line_v = (size_t) d->in_w * d->channels * isz;
-    line_h = (size_t) d->out_w * d->channels * isz * pp->y.n_taps;
+    /* the lerp ring keeps rows in slots r % 2, whatever n_taps is */
+    line_h = (size_t) d->out_w * d->channels * isz
+        * MAX (pp->y.n_taps, config->kernel == AS_KERNEL_LINEAR ? 2 : 1);
     /* room for either order, so the order can change without new
      * scratch (tests run both) */
     inter_bytes = MAX3 (inter_bytes, line_h, line_v);
@@ -156,6 +158,21 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     if (d->bytes_per_sample == 1) {
       size_t out_line = (size_t) d->out_w * d->channels;
       size_t in_line = (size_t) d->in_w * d->channels;
+
+      if (config->kernel == AS_KERNEL_LINEAR && pp->x.lerp_base
+          && pp->y.lerp_base) {
+        pp->lerp = 1;
+        pp->lx_wrepl = malloc (sizeof (uint16_t) * out_line);
+        if (!pp->lx_wrepl)
+          goto fail;
+        /* bases never decrease: those with no right neighbour come last */
+        while (pp->lx_n_pair < d->out_w
+            && pp->x.lerp_base[pp->lx_n_pair] + 1 < d->in_w)
+          pp->lx_n_pair++;
+        as_replicate_lerp_weights (
+            pp->lx_wrepl, pp->x.lerp_w, d->out_w, d->channels);
+        gather_bytes = MAX (gather_bytes, 2 * out_line * sizeof (uint16_t));
+      }
 
       pp->xw_repl = malloc (out_line * pp->x.n_taps * sizeof (int16_t));
       if (!pp->xw_repl)
@@ -192,6 +209,7 @@ as_plan_free (AsPlan *plan)
     as_axis_clear (&plan->plane[p].x);
     as_axis_clear (&plan->plane[p].y);
     free (plan->plane[p].xw_repl);
+    free (plan->plane[p].lx_wrepl);
   }
   free (plan->acc);
   free (plan->gather);
@@ -294,6 +312,55 @@ run_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
   }
 }
 
+/* the lerp model (kernels.h): output row j blends rows base and base + 1
+ * (only base when the weight is 0) */
+static void
+run_lerp_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
+    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  size_t line = (size_t) d->out_w * d->channels * sizeof (uint16_t);
+  uint8_t *ring = plan->inter;
+  int held[2] = { -1, -1 };
+
+  /* bases never decrease, so slot r % 2 holds row r while it is needed */
+  for (int j = 0; j < d->out_h; j++) {
+    int b = pp->y.lerp_base[j], w = pp->y.lerp_w[j];
+    int rows[2] = { b, w ? b + 1 : b };
+
+    for (int k = 0; k < 2; k++) {
+      int r = rows[k];
+      if (held[r & 1] != r) {
+        as_fast_lerp_h_u8_u16 ((uint16_t *) (ring + line * (r & 1)),
+            src + sstride * r, pp->x.lerp_base, pp->lx_n_pair, pp->lx_wrepl,
+            d->out_w, d->channels, plan->gather);
+        held[r & 1] = r;
+      }
+    }
+    as_fast_lerp_v_u16_u8 (dst + dstride * j,
+        (const uint16_t *) (ring + line * (rows[0] & 1)),
+        (const uint16_t *) (ring + line * (rows[1] & 1)), (uint16_t) w,
+        d->out_w * d->channels);
+  }
+}
+
+static void
+run_lerp_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
+    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
+{
+  const AsPlaneDesc *d = &pp->desc;
+
+  for (int j = 0; j < d->out_h; j++) {
+    int w = pp->y.lerp_w[j];
+    const uint8_t *b = src + sstride * pp->y.lerp_base[j];
+
+    as_fast_lerp_v_u8_u16 (plan->inter, b, w ? b + sstride : b, (uint16_t) w,
+        d->in_w * d->channels);
+    as_fast_lerp_h_u16_u8 (dst + dstride * j, plan->inter, pp->x.lerp_base,
+        pp->lx_n_pair, pp->lx_wrepl, d->out_w, d->channels, plan->gather);
+  }
+}
+
 static void
 run_box2 (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
     uint8_t *dst, ptrdiff_t dstride)
@@ -327,6 +394,10 @@ as_plan_run_plane (AsPlan *plan, int p, const uint8_t *src,
 
   if (plan->config.kernel == AS_KERNEL_NEAREST)
     run_nearest (pp, src, src_stride, dst, dst_stride);
+  else if (pp->lerp && pp->h_first)
+    run_lerp_h_first (plan, pp, src, src_stride, dst, dst_stride);
+  else if (pp->lerp)
+    run_lerp_v_first (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->h_first)
     run_h_first (plan, pp, src, src_stride, dst, dst_stride);
   else

@@ -132,6 +132,33 @@ quantize_row (const double *w, int n, int bits, int32_t *q)
   q[big] += one - sum;
 }
 
+/* the lerp table of a linear axis (n_taps <= 2, weights in [0, 1]): the
+ * weight of the second tap in 16 bits, rounded half up; one that rounds
+ * to a whole 2^16 moves the base onto that tap with weight 0, so no
+ * weight reaches 1 and unit weights stay exact */
+static int
+build_lerp (AsAxis *axis)
+{
+  int n = axis->n_taps;
+
+  axis->lerp_base = calloc (axis->out_len, sizeof (int32_t));
+  axis->lerp_w = calloc (axis->out_len, sizeof (uint16_t));
+  if (!axis->lerp_base || !axis->lerp_w)
+    return -1;
+  for (int i = 0; i < axis->out_len; i++) {
+    double w1 = n == 2 ? axis->weight[(size_t) i * 2 + 1] : 0.0;
+    int32_t q = (int32_t) floor (w1 * 65536.0 + 0.5);
+
+    axis->lerp_base[i] = axis->offset[i];
+    if (q >= 65536) {
+      axis->lerp_base[i]++;
+      q = 0;
+    }
+    axis->lerp_w[i] = (uint16_t) q;
+  }
+  return 0;
+}
+
 void
 as_axis_clear (AsAxis *axis)
 {
@@ -139,6 +166,8 @@ as_axis_clear (AsAxis *axis)
   free (axis->weight);
   free (axis->iweight);
   free (axis->lweight);
+  free (axis->lerp_base);
+  free (axis->lerp_w);
   memset (axis, 0, sizeof (*axis));
 }
 
@@ -227,6 +256,11 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
       axis->n_taps = 1;
       axis->identity = 1;
     }
+  }
+
+  if (s->kernel == AS_KERNEL_LINEAR && build_lerp (axis) < 0) {
+    as_axis_clear (axis);
+    return -1;
   }
   return 0;
 }

@@ -199,12 +199,144 @@ GST_START_TEST (test_saturation)
 
 GST_END_TEST;
 
-/* the 2x2 box kernels against the reference's two passes with (1/2, 1/2)
- * taps at 2i */
+/* lerp weights: any 16-bit value, with the edges (0, 1, 2^15, 2^16 - 1)
+ * and multiples of 2^15 / 2^8 that make the truncations exact ties */
+static uint16_t
+random_lerp_weight (GRand *r)
+{
+  switch (g_rand_int_range (r, 0, 5)) {
+    case 0: {
+      static const uint16_t edge[] = { 0, 1, 32768, 65535 };
+      return edge[g_rand_int_range (r, 0, 4)];
+    }
+    case 1:
+      return (uint16_t) (g_rand_int_range (r, 0, 256) << 8);
+    default:
+      return (uint16_t) g_rand_int_range (r, 0, 65536);
+  }
+}
+
+static void
+check_lerp_vertical (GRand *r, int width)
+{
+  uint8_t *b8 = g_new (uint8_t, width), *o8 = g_new (uint8_t, width);
+  uint16_t *b16 = g_new (uint16_t, width), *o16 = g_new (uint16_t, width);
+  uint16_t *ref16 = g_new (uint16_t, width), *got16 = g_new (uint16_t, width);
+  uint8_t *ref8 = g_new (uint8_t, width), *got8 = g_new (uint8_t, width);
+  uint16_t w = random_lerp_weight (r);
+
+  for (int x = 0; x < width; x++) {
+    b8[x] = g_rand_int_range (r, 0, 256);
+    o8[x] = g_rand_int_range (r, 0, 256);
+    b16[x] = g_rand_int_range (r, 0, 65536);
+    o16[x] = g_rand_int_range (r, 0, 65536);
+  }
+  as_lerp_v_u8_u16 (ref16, b8, o8, w, width);
+  as_fast_lerp_v_u8_u16 (got16, b8, o8, w, width);
+  fail_unless (memcmp (ref16, got16, width * sizeof (uint16_t)) == 0,
+      "lerp_v_u8_u16 w=%u width=%d differs", w, width);
+  as_lerp_v_u16_u8 (ref8, b16, o16, w, width);
+  as_fast_lerp_v_u16_u8 (got8, b16, o16, w, width);
+  fail_unless (memcmp (ref8, got8, width) == 0,
+      "lerp_v_u16_u8 w=%u width=%d differs", w, width);
+
+  /* the model itself: the result lies between its inputs, and weight 0
+   * gives the base exactly */
+  for (int x = 0; x < width; x++) {
+    fail_unless (ref16[x] >= MIN (b8[x], o8[x]) << 8
+        && ref16[x] <= (MAX (b8[x], o8[x]) << 8 | 128));
+    fail_unless (ref8[x] >= MIN (b16[x], o16[x]) >> 8
+        && ref8[x] <= MAX (b16[x], o16[x]) >> 8);
+  }
+  as_lerp_v_u8_u16 (ref16, b8, o8, 0, width);
+  for (int x = 0; x < width; x++)
+    fail_unless (ref16[x] == (b8[x] << 8 | 128));
+
+  g_free (b8);
+  g_free (o8);
+  g_free (b16);
+  g_free (o16);
+  g_free (ref16);
+  g_free (got16);
+  g_free (ref8);
+  g_free (got8);
+}
+
+static void
+check_lerp_horizontal (GRand *r, int out_w, int ch)
+{
+  int in_w = g_rand_int_range (r, 1, 2 * out_w + 2), width = out_w * ch;
+  uint8_t *s8 = g_new (uint8_t, in_w * ch);
+  uint16_t *s16 = g_new (uint16_t, in_w * ch);
+  int32_t *base = g_new (int32_t, out_w);
+  uint16_t *w = g_new (uint16_t, out_w), *wr = g_new (uint16_t, width);
+  uint16_t *ref16 = g_new (uint16_t, width), *got16 = g_new (uint16_t, width);
+  uint8_t *ref8 = g_new (uint8_t, width), *got8 = g_new (uint8_t, width);
+  void *gather = g_malloc (2 * width * sizeof (uint16_t));
+  int n_pair = 0;
+
+  for (int x = 0; x < in_w * ch; x++) {
+    s8[x] = g_rand_int_range (r, 0, 256);
+    s16[x] = g_rand_int_range (r, 0, 65536);
+  }
+  /* monotonic bases; the last pixel (no right neighbour) only at the end,
+   * with weight 0, as the tables make them */
+  for (int i = 0; i < out_w; i++) {
+    base[i] = (int32_t) ((gint64) i * in_w / out_w);
+    if (g_rand_int_range (r, 0, 4) == 0 && i > 0)
+      base[i] = base[i - 1];
+    w[i] = base[i] + 1 < in_w ? random_lerp_weight (r) : 0;
+    if (base[i] + 1 < in_w)
+      n_pair = i + 1;
+  }
+  as_replicate_lerp_weights (wr, w, out_w, ch);
+
+  as_lerp_h_u8_u16 (ref16, s8, base, w, out_w, ch);
+  as_fast_lerp_h_u8_u16 (got16, s8, base, n_pair, wr, out_w, ch, gather);
+  fail_unless (memcmp (ref16, got16, width * sizeof (uint16_t)) == 0,
+      "lerp_h_u8_u16 out_w=%d ch=%d differs", out_w, ch);
+  as_lerp_h_u16_u8 (ref8, s16, base, w, out_w, ch);
+  as_fast_lerp_h_u16_u8 (got8, s16, base, n_pair, wr, out_w, ch, gather);
+  fail_unless (memcmp (ref8, got8, width) == 0,
+      "lerp_h_u16_u8 out_w=%d ch=%d differs", out_w, ch);
+
+  g_free (s8);
+  g_free (s16);
+  g_free (base);
+  g_free (w);
+  g_free (wr);
+  g_free (ref16);
+  g_free (got16);
+  g_free (ref8);
+  g_free (got8);
+  g_free (gather);
+}
+
+GST_START_TEST (test_lerp)
+{
+  GRand *r = g_rand_new_with_seed (45);
+
+  for (int rep = 0; rep < 4; rep++) {
+    for (int width = 1; width <= 67; width++)
+      check_lerp_vertical (r, width);
+    check_lerp_vertical (r, 1920);
+    check_lerp_vertical (r, 1920 * 4);
+    for (int ch = 1; ch <= MAX_CH; ch++) {
+      for (int out_w = 1; out_w <= 67; out_w++)
+        check_lerp_horizontal (r, out_w, ch);
+      check_lerp_horizontal (r, 1920, ch);
+    }
+  }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
+/* the 2x2 box kernels against the reference's two lerp passes with weight
+ * 1/2 at 2i */
 GST_START_TEST (test_box2)
 {
   GRand *r = g_rand_new_with_seed (44);
-  const int16_t half[2] = { AS_WEIGHT_ONE / 2, AS_WEIGHT_ONE / 2 };
 
   for (int ch = 1; ch <= 2; ch++)
     for (int out_w = 1; out_w <= 1921; out_w += out_w < 67 ? 1 : 1854) {
@@ -213,10 +345,9 @@ GST_START_TEST (test_box2)
       guint32 *buf0 = g_new (guint32, in_w * ch / 2 + 1);
       guint32 *buf1 = g_new (guint32, in_w * ch / 2 + 1);
       uint8_t *row0 = (uint8_t *) buf0, *row1 = (uint8_t *) buf1;
-      const uint8_t *rows[2] = { row0, row1 };
-      int16_t *inter = g_new (int16_t, in_w * ch);
+      uint16_t *inter = g_new (uint16_t, in_w * ch);
       int32_t *off = g_new (int32_t, out_w);
-      int16_t *w = g_new (int16_t, 2 * out_w);
+      uint16_t *w = g_new (uint16_t, out_w);
       uint8_t *ref = g_new (uint8_t, out_w * ch),
               *got = g_new (uint8_t, out_w * ch);
 
@@ -226,10 +357,10 @@ GST_START_TEST (test_box2)
       }
       for (int i = 0; i < out_w; i++) {
         off[i] = 2 * i;
-        w[2 * i] = w[2 * i + 1] = AS_WEIGHT_ONE / 2;
+        w[i] = 32768;
       }
-      as_v_u8_i16 (inter, rows, half, 2, in_w * ch);
-      as_h_i16_u8 (ref, inter, off, w, 2, out_w, ch);
+      as_lerp_v_u8_u16 (inter, row0, row1, 32768, in_w * ch);
+      as_lerp_h_u16_u8 (ref, inter, off, w, out_w, ch);
       as_fast_box2_u8 (got, row0, row1, out_w, ch);
       fail_unless (memcmp (ref, got, out_w * ch) == 0,
           "box2 ch=%d out_w=%d differs", ch, out_w);
@@ -256,6 +387,7 @@ kernels_suite (void)
   tcase_add_test (tc, test_vertical);
   tcase_add_test (tc, test_horizontal);
   tcase_add_test (tc, test_saturation);
+  tcase_add_test (tc, test_lerp);
   tcase_add_test (tc, test_box2);
   return s;
 }
