@@ -104,6 +104,10 @@ void as_orc_lerp_v_u8_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint8 * ORC_R
 void as_orc_lerp_v_u16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_lerp_h_u8_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
 void as_orc_lerp_h_u16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
+void as_orc_lerp_v_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_lerp_v_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_lerp_h_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n);
+void as_orc_lerp_h_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n);
 
 
 /* begin Orc C target preamble */
@@ -5483,6 +5487,754 @@ as_orc_lerp_h_u16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRI
       orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_S3, ORC_VAR_D1);
       orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
       orc_program_append_2 (p, "convhwb", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_lerp_v_u16_u32 */
+#ifdef DISABLE_ORC
+void
+as_orc_lerp_v_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var35;
+#else
+  orc_union16 var35;
+#endif
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+
+    /* 0: loadpw */
+    var35.i = 0x00008000; /* 32768 or 1.61895e-319f */
+    /* 5: loadpl */
+    var38.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadw */
+    var36 = ptr4[i];
+    /* 2: mergewl */
+    {
+       orc_union32 _dest;
+       _dest.x2[0] = var35.i;
+       _dest.x2[1] = var36.i;
+       var40.i = _dest.i;
+    }
+    /* 3: loadw */
+    var37 = ptr5[i];
+    /* 4: mergewl */
+    {
+       orc_union32 _dest;
+       _dest.x2[0] = var35.i;
+       _dest.x2[1] = var37.i;
+       var41.i = _dest.i;
+    }
+    /* 6: mulhul */
+    var42.i = ((orc_uint64)(orc_uint32)var40.i * (orc_uint64)(orc_uint32)var38.i) >> 32;
+    /* 7: subl */
+    var43.i = ((orc_uint32)var40.i) - ((orc_uint32)var42.i);
+    /* 8: mulhul */
+    var44.i = ((orc_uint64)(orc_uint32)var41.i * (orc_uint64)(orc_uint32)var38.i) >> 32;
+    /* 9: addl */
+    var39.i = ((orc_uint32)var43.i) + ((orc_uint32)var44.i);
+    /* 10: storel */
+    ptr0[i] = var39;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_lerp_v_u16_u32 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var35;
+#else
+  orc_union16 var35;
+#endif
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+
+    /* 0: loadpw */
+    var35.i = 0x00008000; /* 32768 or 1.61895e-319f */
+    /* 5: loadpl */
+    var38.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadw */
+    var36 = ptr4[i];
+    /* 2: mergewl */
+    {
+       orc_union32 _dest;
+       _dest.x2[0] = var35.i;
+       _dest.x2[1] = var36.i;
+       var40.i = _dest.i;
+    }
+    /* 3: loadw */
+    var37 = ptr5[i];
+    /* 4: mergewl */
+    {
+       orc_union32 _dest;
+       _dest.x2[0] = var35.i;
+       _dest.x2[1] = var37.i;
+       var41.i = _dest.i;
+    }
+    /* 6: mulhul */
+    var42.i = ((orc_uint64)(orc_uint32)var40.i * (orc_uint64)(orc_uint32)var38.i) >> 32;
+    /* 7: subl */
+    var43.i = ((orc_uint32)var40.i) - ((orc_uint32)var42.i);
+    /* 8: mulhul */
+    var44.i = ((orc_uint64)(orc_uint32)var41.i * (orc_uint64)(orc_uint32)var38.i) >> 32;
+    /* 9: addl */
+    var39.i = ((orc_uint32)var43.i) + ((orc_uint32)var44.i);
+    /* 10: storel */
+    ptr0[i] = var39;
+  }
+
+}
+
+void
+as_orc_lerp_v_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 108, 101, 114, 112, 95, 118, 
+        95, 117, 49, 54, 95, 117, 51, 50, 11, 4, 4, 12, 2, 2, 12, 2, 
+        2, 14, 2, 0, 128, 0, 0, 16, 4, 20, 4, 20, 4, 20, 4, 195, 
+        32, 16, 4, 195, 33, 16, 5, 122, 34, 32, 24, 129, 32, 32, 34, 122, 
+        34, 33, 24, 103, 0, 32, 34, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_v_u16_u32);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_lerp_v_u16_u32");
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_v_u16_u32);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_constant (p, 2, 0x00008000, "c1");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 4, "t3");
+
+      orc_program_append_2 (p, "mergewl", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergewl", 0, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_S2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhul", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhul", 0, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_T3, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_lerp_v_u32_u16 */
+#ifdef DISABLE_ORC
+void
+as_orc_lerp_v_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, int p1, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+
+    /* 1: loadpl */
+    var35.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 2: mulhul */
+    var39.i = ((orc_uint64)(orc_uint32)var34.i * (orc_uint64)(orc_uint32)var35.i) >> 32;
+    /* 3: loadl */
+    var36 = ptr4[i];
+    /* 4: subl */
+    var40.i = ((orc_uint32)var36.i) - ((orc_uint32)var39.i);
+    /* 5: loadl */
+    var37 = ptr5[i];
+    /* 6: mulhul */
+    var41.i = ((orc_uint64)(orc_uint32)var37.i * (orc_uint64)(orc_uint32)var35.i) >> 32;
+    /* 7: addl */
+    var42.i = ((orc_uint32)var40.i) + ((orc_uint32)var41.i);
+    /* 8: select1lw */
+    {
+       orc_union32 _src;
+       _src.i = var42.i;
+       var38.i = _src.x2[1];
+    }
+    /* 9: storew */
+    ptr0[i] = var38;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_lerp_v_u32_u16 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+
+    /* 1: loadpl */
+    var35.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 2: mulhul */
+    var39.i = ((orc_uint64)(orc_uint32)var34.i * (orc_uint64)(orc_uint32)var35.i) >> 32;
+    /* 3: loadl */
+    var36 = ptr4[i];
+    /* 4: subl */
+    var40.i = ((orc_uint32)var36.i) - ((orc_uint32)var39.i);
+    /* 5: loadl */
+    var37 = ptr5[i];
+    /* 6: mulhul */
+    var41.i = ((orc_uint64)(orc_uint32)var37.i * (orc_uint64)(orc_uint32)var35.i) >> 32;
+    /* 7: addl */
+    var42.i = ((orc_uint32)var40.i) + ((orc_uint32)var41.i);
+    /* 8: select1lw */
+    {
+       orc_union32 _src;
+       _src.i = var42.i;
+       var38.i = _src.x2[1];
+    }
+    /* 9: storew */
+    ptr0[i] = var38;
+  }
+
+}
+
+void
+as_orc_lerp_v_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 108, 101, 114, 112, 95, 118, 
+        95, 117, 51, 50, 95, 117, 49, 54, 11, 2, 2, 12, 4, 4, 12, 4, 
+        4, 16, 4, 20, 4, 20, 4, 122, 33, 4, 24, 129, 32, 4, 33, 122, 
+        33, 5, 24, 103, 32, 32, 33, 191, 0, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_v_u32_u16);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_lerp_v_u32_u16");
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_v_u32_u16);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "mulhul", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhul", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "select1lw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_lerp_h_u16_u32 */
+#ifdef DISABLE_ORC
+void
+as_orc_lerp_h_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var35;
+#else
+  orc_union16 var35;
+#endif
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union32 *)s3;
+
+    /* 0: loadpw */
+    var35.i = 0x00008000; /* 32768 or 1.61895e-319f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadw */
+    var36 = ptr4[i];
+    /* 2: mergewl */
+    {
+       orc_union32 _dest;
+       _dest.x2[0] = var35.i;
+       _dest.x2[1] = var36.i;
+       var41.i = _dest.i;
+    }
+    /* 3: loadw */
+    var37 = ptr5[i];
+    /* 4: mergewl */
+    {
+       orc_union32 _dest;
+       _dest.x2[0] = var35.i;
+       _dest.x2[1] = var37.i;
+       var42.i = _dest.i;
+    }
+    /* 5: loadl */
+    var38 = ptr6[i];
+    /* 6: mulhul */
+    var43.i = ((orc_uint64)(orc_uint32)var41.i * (orc_uint64)(orc_uint32)var38.i) >> 32;
+    /* 7: subl */
+    var44.i = ((orc_uint32)var41.i) - ((orc_uint32)var43.i);
+    /* 8: loadl */
+    var39 = ptr6[i];
+    /* 9: mulhul */
+    var45.i = ((orc_uint64)(orc_uint32)var42.i * (orc_uint64)(orc_uint32)var39.i) >> 32;
+    /* 10: addl */
+    var40.i = ((orc_uint32)var44.i) + ((orc_uint32)var45.i);
+    /* 11: storel */
+    ptr0[i] = var40;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_lerp_h_u16_u32 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var35;
+#else
+  orc_union16 var35;
+#endif
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+
+    /* 0: loadpw */
+    var35.i = 0x00008000; /* 32768 or 1.61895e-319f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadw */
+    var36 = ptr4[i];
+    /* 2: mergewl */
+    {
+       orc_union32 _dest;
+       _dest.x2[0] = var35.i;
+       _dest.x2[1] = var36.i;
+       var41.i = _dest.i;
+    }
+    /* 3: loadw */
+    var37 = ptr5[i];
+    /* 4: mergewl */
+    {
+       orc_union32 _dest;
+       _dest.x2[0] = var35.i;
+       _dest.x2[1] = var37.i;
+       var42.i = _dest.i;
+    }
+    /* 5: loadl */
+    var38 = ptr6[i];
+    /* 6: mulhul */
+    var43.i = ((orc_uint64)(orc_uint32)var41.i * (orc_uint64)(orc_uint32)var38.i) >> 32;
+    /* 7: subl */
+    var44.i = ((orc_uint32)var41.i) - ((orc_uint32)var43.i);
+    /* 8: loadl */
+    var39 = ptr6[i];
+    /* 9: mulhul */
+    var45.i = ((orc_uint64)(orc_uint32)var42.i * (orc_uint64)(orc_uint32)var39.i) >> 32;
+    /* 10: addl */
+    var40.i = ((orc_uint32)var44.i) + ((orc_uint32)var45.i);
+    /* 11: storel */
+    ptr0[i] = var40;
+  }
+
+}
+
+void
+as_orc_lerp_h_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 108, 101, 114, 112, 95, 104, 
+        95, 117, 49, 54, 95, 117, 51, 50, 11, 4, 4, 12, 2, 2, 12, 2, 
+        2, 12, 4, 4, 14, 2, 0, 128, 0, 0, 20, 4, 20, 4, 20, 4, 
+        195, 32, 16, 4, 195, 33, 16, 5, 122, 34, 32, 6, 129, 32, 32, 34, 
+        122, 34, 33, 6, 103, 0, 32, 34, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_h_u16_u32);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_lerp_h_u16_u32");
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_h_u16_u32);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_constant (p, 2, 0x00008000, "c1");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 4, "t3");
+
+      orc_program_append_2 (p, "mergewl", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergewl", 0, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_S2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhul", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhul", 0, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_T3, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_lerp_h_u32_u16 */
+#ifdef DISABLE_ORC
+void
+as_orc_lerp_h_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union16 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+  ptr6 = (orc_union32 *)s3;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 1: loadl */
+    var35 = ptr6[i];
+    /* 2: mulhul */
+    var40.i = ((orc_uint64)(orc_uint32)var34.i * (orc_uint64)(orc_uint32)var35.i) >> 32;
+    /* 3: loadl */
+    var36 = ptr4[i];
+    /* 4: subl */
+    var41.i = ((orc_uint32)var36.i) - ((orc_uint32)var40.i);
+    /* 5: loadl */
+    var37 = ptr5[i];
+    /* 6: loadl */
+    var38 = ptr6[i];
+    /* 7: mulhul */
+    var42.i = ((orc_uint64)(orc_uint32)var37.i * (orc_uint64)(orc_uint32)var38.i) >> 32;
+    /* 8: addl */
+    var43.i = ((orc_uint32)var41.i) + ((orc_uint32)var42.i);
+    /* 9: select1lw */
+    {
+       orc_union32 _src;
+       _src.i = var43.i;
+       var39.i = _src.x2[1];
+    }
+    /* 10: storew */
+    ptr0[i] = var39;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_lerp_h_u32_u16 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union16 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 1: loadl */
+    var35 = ptr6[i];
+    /* 2: mulhul */
+    var40.i = ((orc_uint64)(orc_uint32)var34.i * (orc_uint64)(orc_uint32)var35.i) >> 32;
+    /* 3: loadl */
+    var36 = ptr4[i];
+    /* 4: subl */
+    var41.i = ((orc_uint32)var36.i) - ((orc_uint32)var40.i);
+    /* 5: loadl */
+    var37 = ptr5[i];
+    /* 6: loadl */
+    var38 = ptr6[i];
+    /* 7: mulhul */
+    var42.i = ((orc_uint64)(orc_uint32)var37.i * (orc_uint64)(orc_uint32)var38.i) >> 32;
+    /* 8: addl */
+    var43.i = ((orc_uint32)var41.i) + ((orc_uint32)var42.i);
+    /* 9: select1lw */
+    {
+       orc_union32 _src;
+       _src.i = var43.i;
+       var39.i = _src.x2[1];
+    }
+    /* 10: storew */
+    ptr0[i] = var39;
+  }
+
+}
+
+void
+as_orc_lerp_h_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 108, 101, 114, 112, 95, 104, 
+        95, 117, 51, 50, 95, 117, 49, 54, 11, 2, 2, 12, 4, 4, 12, 4, 
+        4, 12, 4, 4, 20, 4, 20, 4, 122, 33, 4, 6, 129, 32, 4, 33, 
+        122, 33, 5, 6, 103, 32, 32, 33, 191, 0, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_h_u32_u16);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_lerp_h_u32_u16");
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_h_u32_u16);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "mulhul", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhul", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "select1lw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
 #endif
 
       orc_program_compile (p);

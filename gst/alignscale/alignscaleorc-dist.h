@@ -105,6 +105,10 @@ void as_orc_lerp_v_u8_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint8 * ORC_R
 void as_orc_lerp_v_u16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_lerp_h_u8_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
 void as_orc_lerp_h_u16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
+void as_orc_lerp_v_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_lerp_v_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_lerp_h_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n);
+void as_orc_lerp_h_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n);
 
 #ifdef __cplusplus
 }

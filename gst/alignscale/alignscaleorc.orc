@@ -513,3 +513,63 @@ subw b, s1, t
 mulhuw t, s2, w1
 addw b, b, t
 convhwb d1, b
+
+# ---- the lerp model for 16-bit samples: uint32 intermediate with 16
+# fractional bits plus a half, (s << 16 | 32768) = mergewl (32768, s),
+# 32-bit weights, mulhul; the second pass keeps the high half (select1lw)
+
+.function as_orc_lerp_v_u16_u32
+.dest 4 d1 uint32_t
+.source 2 s1 uint16_t
+.source 2 s2 uint16_t
+.param 4 p1 int32_t
+.temp 4 b
+.temp 4 o
+.temp 4 t
+mergewl b, 32768, s1
+mergewl o, 32768, s2
+mulhul t, b, p1
+subl b, b, t
+mulhul t, o, p1
+addl d1, b, t
+
+.function as_orc_lerp_v_u32_u16
+.dest 2 d1 uint16_t
+.source 4 s1 uint32_t
+.source 4 s2 uint32_t
+.param 4 p1 int32_t
+.temp 4 b
+.temp 4 t
+mulhul t, s1, p1
+subl b, s1, t
+mulhul t, s2, p1
+addl b, b, t
+select1lw d1, b
+
+.function as_orc_lerp_h_u16_u32
+.dest 4 d1 uint32_t
+.source 2 s1 uint16_t
+.source 2 s2 uint16_t
+.source 4 w1 uint32_t
+.temp 4 b
+.temp 4 o
+.temp 4 t
+mergewl b, 32768, s1
+mergewl o, 32768, s2
+mulhul t, b, w1
+subl b, b, t
+mulhul t, o, w1
+addl d1, b, t
+
+.function as_orc_lerp_h_u32_u16
+.dest 2 d1 uint16_t
+.source 4 s1 uint32_t
+.source 4 s2 uint32_t
+.source 4 w1 uint32_t
+.temp 4 b
+.temp 4 t
+mulhul t, s1, w1
+subl b, s1, t
+mulhul t, s2, w1
+addl b, b, t
+select1lw d1, b

@@ -191,6 +191,54 @@ as_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *base,
   }
 }
 
+static inline uint32_t
+lerp32 (uint64_t b, uint64_t o, uint64_t w)
+{
+  return (uint32_t) (b - ((b * w) >> 32) + ((o * w) >> 32));
+}
+
+void
+as_lerp_v_u16_u32 (
+    uint32_t *dst, const uint16_t *b, const uint16_t *o, uint32_t w, int width)
+{
+  for (int x = 0; x < width; x++)
+    dst[x] = lerp32 (
+        (uint32_t) b[x] << 16 | 32768, (uint32_t) o[x] << 16 | 32768, w);
+}
+
+void
+as_lerp_v_u32_u16 (
+    uint16_t *dst, const uint32_t *b, const uint32_t *o, uint32_t w, int width)
+{
+  for (int x = 0; x < width; x++)
+    dst[x] = (uint16_t) (lerp32 (b[x], o[x], w) >> 16);
+}
+
+void
+as_lerp_h_u16_u32 (uint32_t *dst, const uint16_t *src, const int32_t *base,
+    const uint32_t *w, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++) {
+    const uint16_t *b = src + (size_t) base[i] * channels;
+    const uint16_t *o = w[i] ? b + channels : b;
+    for (int c = 0; c < channels; c++)
+      dst[i * channels + c] = lerp32 (
+          (uint32_t) b[c] << 16 | 32768, (uint32_t) o[c] << 16 | 32768, w[i]);
+  }
+}
+
+void
+as_lerp_h_u32_u16 (uint16_t *dst, const uint32_t *src, const int32_t *base,
+    const uint32_t *w, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++) {
+    const uint32_t *b = src + (size_t) base[i] * channels;
+    const uint32_t *o = w[i] ? b + channels : b;
+    for (int c = 0; c < channels; c++)
+      dst[i * channels + c] = (uint16_t) (lerp32 (b[c], o[c], w[i]) >> 16);
+  }
+}
+
 void
 as_h_nearest (
     uint8_t *dst, const uint8_t *src, const int32_t *idx, int out_w, int bpp)
@@ -470,4 +518,51 @@ as_fast_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *base,
   gather_pair ((uint8_t *) gb, (uint8_t *) go, (const uint8_t *) src, base,
       n_pair, out_w, channels * sizeof (uint16_t));
   as_orc_lerp_h_u16_u8 (dst, gb, go, wr, (int) width);
+}
+
+void
+as_fast_lerp_v_u16_u32 (
+    uint32_t *dst, const uint16_t *b, const uint16_t *o, uint32_t w, int width)
+{
+  as_orc_lerp_v_u16_u32 (dst, b, o, (int32_t) w, width);
+}
+
+void
+as_fast_lerp_v_u32_u16 (
+    uint16_t *dst, const uint32_t *b, const uint32_t *o, uint32_t w, int width)
+{
+  as_orc_lerp_v_u32_u16 (dst, b, o, (int32_t) w, width);
+}
+
+void
+as_replicate_lerp_weights32 (
+    uint32_t *wr, const uint32_t *w, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++)
+    for (int c = 0; c < channels; c++)
+      wr[(size_t) i * channels + c] = w[i];
+}
+
+void
+as_fast_lerp_h_u16_u32 (uint32_t *dst, const uint16_t *src, const int32_t *base,
+    int n_pair, const uint32_t *wr, int out_w, int channels, void *g)
+{
+  size_t width = (size_t) out_w * channels;
+  uint16_t *gb = g, *go = gb + width;
+
+  gather_pair ((uint8_t *) gb, (uint8_t *) go, (const uint8_t *) src, base,
+      n_pair, out_w, channels * sizeof (uint16_t));
+  as_orc_lerp_h_u16_u32 (dst, gb, go, wr, (int) width);
+}
+
+void
+as_fast_lerp_h_u32_u16 (uint16_t *dst, const uint32_t *src, const int32_t *base,
+    int n_pair, const uint32_t *wr, int out_w, int channels, void *g)
+{
+  size_t width = (size_t) out_w * channels;
+  uint32_t *gb = g, *go = gb + width;
+
+  gather_pair ((uint8_t *) gb, (uint8_t *) go, (const uint8_t *) src, base,
+      n_pair, out_w, channels * sizeof (uint32_t));
+  as_orc_lerp_h_u32_u16 (dst, gb, go, wr, (int) width);
 }

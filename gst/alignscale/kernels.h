@@ -128,6 +128,32 @@ void as_fast_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src,
 void as_replicate_lerp_weights (
     uint16_t *wr, const uint16_t *w, int out_w, int channels);
 
+/* ---- the lerp model for 16-bit samples: the same with 32-bit weights
+ * (w < 2^32), uint32 values and (b w) >> 32 (mulhul):
+ *  - first pass: lerp32 (b << 16 | 32768, o << 16 | 32768, w);
+ *  - second pass: lerp32 (B, O, w) >> 16.
+ * 16 fractional bits in the intermediate, errors below 2^-15 code. */
+void as_lerp_v_u16_u32 (
+    uint32_t *dst, const uint16_t *b, const uint16_t *o, uint32_t w, int width);
+void as_lerp_v_u32_u16 (
+    uint16_t *dst, const uint32_t *b, const uint32_t *o, uint32_t w, int width);
+void as_lerp_h_u16_u32 (uint32_t *dst, const uint16_t *src, const int32_t *base,
+    const uint32_t *w, int out_w, int channels);
+void as_lerp_h_u32_u16 (uint16_t *dst, const uint32_t *src, const int32_t *base,
+    const uint32_t *w, int out_w, int channels);
+void as_fast_lerp_v_u16_u32 (
+    uint32_t *dst, const uint16_t *b, const uint16_t *o, uint32_t w, int width);
+void as_fast_lerp_v_u32_u16 (
+    uint16_t *dst, const uint32_t *b, const uint32_t *o, uint32_t w, int width);
+void as_fast_lerp_h_u16_u32 (uint32_t *dst, const uint16_t *src,
+    const int32_t *base, int n_pair, const uint32_t *wr, int out_w,
+    int channels, void *gather);
+void as_fast_lerp_h_u32_u16 (uint16_t *dst, const uint32_t *src,
+    const int32_t *base, int n_pair, const uint32_t *wr, int out_w,
+    int channels, void *gather);
+void as_replicate_lerp_weights32 (
+    uint32_t *wr, const uint32_t *w, int out_w, int channels);
+
 /* Nearest: copy pixel idx[i] (bpp bytes) to pixel i. */
 void as_h_nearest (
     uint8_t *dst, const uint8_t *src, const int32_t *idx, int out_w, int bpp);

@@ -155,24 +155,35 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     if (pp->y.n_taps > max_taps)
       max_taps = pp->y.n_taps;
 
-    if (d->bytes_per_sample == 1) {
+    if (config->kernel == AS_KERNEL_LINEAR && pp->x.lerp_base
+        && pp->y.lerp_base) {
       size_t out_line = (size_t) d->out_w * d->channels;
-      size_t in_line = (size_t) d->in_w * d->channels;
+      const int32_t *xb = d->bytes_per_sample == 1 ? pp->x.lerp_base
+                                                   : pp->x.lerp_base32;
 
-      if (config->kernel == AS_KERNEL_LINEAR && pp->x.lerp_base
-          && pp->y.lerp_base) {
-        pp->lerp = 1;
+      pp->lerp = 1;
+      if (d->bytes_per_sample == 1) {
         pp->lx_wrepl = malloc (sizeof (uint16_t) * out_line);
         if (!pp->lx_wrepl)
           goto fail;
-        /* bases never decrease: those with no right neighbour come last */
-        while (pp->lx_n_pair < d->out_w
-            && pp->x.lerp_base[pp->lx_n_pair] + 1 < d->in_w)
-          pp->lx_n_pair++;
         as_replicate_lerp_weights (
             pp->lx_wrepl, pp->x.lerp_w, d->out_w, d->channels);
-        gather_bytes = MAX (gather_bytes, 2 * out_line * sizeof (uint16_t));
+      } else {
+        pp->lx_wrepl32 = malloc (sizeof (uint32_t) * out_line);
+        if (!pp->lx_wrepl32)
+          goto fail;
+        as_replicate_lerp_weights32 (
+            pp->lx_wrepl32, pp->x.lerp_w32, d->out_w, d->channels);
       }
+      /* bases never decrease: those with no right neighbour come last */
+      while (pp->lx_n_pair < d->out_w && xb[pp->lx_n_pair] + 1 < d->in_w)
+        pp->lx_n_pair++;
+      gather_bytes = MAX (gather_bytes, 2 * out_line * isz);
+    }
+
+    if (d->bytes_per_sample == 1) {
+      size_t out_line = (size_t) d->out_w * d->channels;
+      size_t in_line = (size_t) d->in_w * d->channels;
 
       pp->xw_repl = malloc (out_line * pp->x.n_taps * sizeof (int16_t));
       if (!pp->xw_repl)
@@ -210,6 +221,7 @@ as_plan_free (AsPlan *plan)
     as_axis_clear (&plan->plane[p].y);
     free (plan->plane[p].xw_repl);
     free (plan->plane[p].lx_wrepl);
+    free (plan->plane[p].lx_wrepl32);
   }
   free (plan->acc);
   free (plan->gather);
@@ -315,32 +327,48 @@ run_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
 /* the lerp model (kernels.h): output row j blends rows base and base + 1
  * (only base when the weight is 0) */
 static void
+lerp_h (AsPlan *plan, const AsPlanePlan *pp, void *dst, const uint8_t *src)
+{
+  const AsPlaneDesc *d = &pp->desc;
+
+  if (d->bytes_per_sample == 1)
+    as_fast_lerp_h_u8_u16 (dst, src, pp->x.lerp_base, pp->lx_n_pair,
+        pp->lx_wrepl, d->out_w, d->channels, plan->gather);
+  else
+    as_fast_lerp_h_u16_u32 (dst, (const uint16_t *) src, pp->x.lerp_base32,
+        pp->lx_n_pair, pp->lx_wrepl32, d->out_w, d->channels, plan->gather);
+}
+
+static void
 run_lerp_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
     ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
 {
   const AsPlaneDesc *d = &pp->desc;
-  size_t line = (size_t) d->out_w * d->channels * sizeof (uint16_t);
+  int wide = d->bytes_per_sample == 2, width = d->out_w * d->channels;
+  size_t line = (size_t) width * (wide ? sizeof (uint32_t) : sizeof (uint16_t));
+  const int32_t *ybase = wide ? pp->y.lerp_base32 : pp->y.lerp_base;
   uint8_t *ring = plan->inter;
   int held[2] = { -1, -1 };
 
   /* bases never decrease, so slot r % 2 holds row r while it is needed */
   for (int j = 0; j < d->out_h; j++) {
-    int b = pp->y.lerp_base[j], w = pp->y.lerp_w[j];
-    int rows[2] = { b, w ? b + 1 : b };
+    uint32_t w = wide ? pp->y.lerp_w32[j] : pp->y.lerp_w[j];
+    int rows[2] = { ybase[j], w ? ybase[j] + 1 : ybase[j] };
+    const void *b, *o;
 
     for (int k = 0; k < 2; k++) {
       int r = rows[k];
       if (held[r & 1] != r) {
-        as_fast_lerp_h_u8_u16 ((uint16_t *) (ring + line * (r & 1)),
-            src + sstride * r, pp->x.lerp_base, pp->lx_n_pair, pp->lx_wrepl,
-            d->out_w, d->channels, plan->gather);
+        lerp_h (plan, pp, ring + line * (r & 1), src + sstride * r);
         held[r & 1] = r;
       }
     }
-    as_fast_lerp_v_u16_u8 (dst + dstride * j,
-        (const uint16_t *) (ring + line * (rows[0] & 1)),
-        (const uint16_t *) (ring + line * (rows[1] & 1)), (uint16_t) w,
-        d->out_w * d->channels);
+    b = ring + line * (rows[0] & 1);
+    o = ring + line * (rows[1] & 1);
+    if (wide)
+      as_fast_lerp_v_u32_u16 ((uint16_t *) (dst + dstride * j), b, o, w, width);
+    else
+      as_fast_lerp_v_u16_u8 (dst + dstride * j, b, o, (uint16_t) w, width);
   }
 }
 
@@ -349,15 +377,27 @@ run_lerp_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
     ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
 {
   const AsPlaneDesc *d = &pp->desc;
+  int width = d->in_w * d->channels;
 
   for (int j = 0; j < d->out_h; j++) {
-    int w = pp->y.lerp_w[j];
-    const uint8_t *b = src + sstride * pp->y.lerp_base[j];
+    uint8_t *out = dst + dstride * j;
 
-    as_fast_lerp_v_u8_u16 (plan->inter, b, w ? b + sstride : b, (uint16_t) w,
-        d->in_w * d->channels);
-    as_fast_lerp_h_u16_u8 (dst + dstride * j, plan->inter, pp->x.lerp_base,
-        pp->lx_n_pair, pp->lx_wrepl, d->out_w, d->channels, plan->gather);
+    if (d->bytes_per_sample == 1) {
+      uint16_t w = pp->y.lerp_w[j];
+      const uint8_t *b = src + sstride * pp->y.lerp_base[j];
+
+      as_fast_lerp_v_u8_u16 (plan->inter, b, w ? b + sstride : b, w, width);
+      as_fast_lerp_h_u16_u8 (out, plan->inter, pp->x.lerp_base, pp->lx_n_pair,
+          pp->lx_wrepl, d->out_w, d->channels, plan->gather);
+    } else {
+      uint32_t w = pp->y.lerp_w32[j];
+      const uint8_t *b = src + sstride * pp->y.lerp_base32[j];
+
+      as_fast_lerp_v_u16_u32 (plan->inter, (const uint16_t *) b,
+          (const uint16_t *) (w ? b + sstride : b), w, width);
+      as_fast_lerp_h_u32_u16 ((uint16_t *) out, plan->inter, pp->x.lerp_base32,
+          pp->lx_n_pair, pp->lx_wrepl32, d->out_w, d->channels, plan->gather);
+    }
   }
 }
 

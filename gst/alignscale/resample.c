@@ -132,30 +132,43 @@ quantize_row (const double *w, int n, int bits, int32_t *q)
   q[big] += one - sum;
 }
 
-/* the lerp table of a linear axis (n_taps <= 2, weights in [0, 1]): the
- * weight of the second tap in 16 bits, rounded half up; one that rounds
- * to a whole 2^16 moves the base onto that tap with weight 0, so no
- * weight reaches 1 and unit weights stay exact */
+/* one lerp table of a linear axis (n_taps <= 2, weights in [0, 1]): the
+ * weight of the second tap in `bits` bits, rounded half up; one that
+ * rounds to a whole 2^bits moves the base onto that tap with weight 0, so
+ * no weight reaches 1 and unit weights stay exact */
+static void
+fill_lerp (const AsAxis *axis, int bits, int32_t *base, void *weights)
+{
+  double one = ldexp (1.0, bits);
+
+  for (int i = 0; i < axis->out_len; i++) {
+    double w1 = axis->n_taps == 2 ? axis->weight[(size_t) i * 2 + 1] : 0.0;
+    double q = floor (w1 * one + 0.5);
+
+    base[i] = axis->offset[i];
+    if (q >= one) {
+      base[i]++;
+      q = 0;
+    }
+    if (bits == 16)
+      ((uint16_t *) weights)[i] = (uint16_t) q;
+    else
+      ((uint32_t *) weights)[i] = (uint32_t) q;
+  }
+}
+
 static int
 build_lerp (AsAxis *axis)
 {
-  int n = axis->n_taps;
-
   axis->lerp_base = calloc (axis->out_len, sizeof (int32_t));
   axis->lerp_w = calloc (axis->out_len, sizeof (uint16_t));
-  if (!axis->lerp_base || !axis->lerp_w)
+  axis->lerp_base32 = calloc (axis->out_len, sizeof (int32_t));
+  axis->lerp_w32 = calloc (axis->out_len, sizeof (uint32_t));
+  if (!axis->lerp_base || !axis->lerp_w || !axis->lerp_base32
+      || !axis->lerp_w32)
     return -1;
-  for (int i = 0; i < axis->out_len; i++) {
-    double w1 = n == 2 ? axis->weight[(size_t) i * 2 + 1] : 0.0;
-    int32_t q = (int32_t) floor (w1 * 65536.0 + 0.5);
-
-    axis->lerp_base[i] = axis->offset[i];
-    if (q >= 65536) {
-      axis->lerp_base[i]++;
-      q = 0;
-    }
-    axis->lerp_w[i] = (uint16_t) q;
-  }
+  fill_lerp (axis, 16, axis->lerp_base, axis->lerp_w);
+  fill_lerp (axis, 32, axis->lerp_base32, axis->lerp_w32);
   return 0;
 }
 
@@ -168,6 +181,8 @@ as_axis_clear (AsAxis *axis)
   free (axis->lweight);
   free (axis->lerp_base);
   free (axis->lerp_w);
+  free (axis->lerp_base32);
+  free (axis->lerp_w32);
   memset (axis, 0, sizeof (*axis));
 }
 

@@ -65,10 +65,13 @@ typedef struct
   int32_t *lweight; /* [out_len * n_taps], sum AS_WEIGHT_ONE_16 */
   /* linear axes only (else NULL): the same table for the 8-bit lerp model
    * of kernels.h. Output i blends sample lerp_base[i] with sample
-   * lerp_base[i] + 1, the latter weighing lerp_w[i] / 2^16 < 1; lerp_w[i]
+   * lerp_base[i] + 1, the latter weighing lerp_w[i] / 2^16 < 1; the weight
    * is 0 when lerp_base[i] + 1 is past the end. */
   int32_t *lerp_base; /* [out_len] */
   uint16_t *lerp_w;   /* [out_len] */
+  /* the same with 32-bit weights (16-bit samples) */
+  int32_t *lerp_base32; /* [out_len] */
+  uint32_t *lerp_w32;   /* [out_len] */
 } AsAxis;
 
 AsAffine as_affine_full (AsMapping mapping, int in_len, int out_len);

@@ -312,6 +312,87 @@ check_lerp_horizontal (GRand *r, int out_w, int ch)
   g_free (gather);
 }
 
+static uint32_t
+random_lerp_weight32 (GRand *r)
+{
+  switch (g_rand_int_range (r, 0, 5)) {
+    case 0: {
+      static const uint32_t edge[] = { 0, 1, 0x80000000u, 0xffffffffu };
+      return edge[g_rand_int_range (r, 0, 4)];
+    }
+    case 1:
+      return (uint32_t) g_rand_int_range (r, 0, 65536) << 16;
+    default:
+      return g_rand_int (r);
+  }
+}
+
+/* the 16-bit samples' lerp kernels, vertical and horizontal */
+static void
+check_lerp32 (GRand *r, int out_w, int ch)
+{
+  int in_w = g_rand_int_range (r, 1, 2 * out_w + 2), width = out_w * ch;
+  int vw = in_w * ch, n = MAX (vw, width);
+  uint16_t *s16 = g_new (uint16_t, vw), *o16 = g_new (uint16_t, vw);
+  uint32_t *s32 = g_new (uint32_t, vw), *o32 = g_new (uint32_t, vw);
+  uint32_t *ref32 = g_new (uint32_t, n), *got32 = g_new (uint32_t, n);
+  uint16_t *ref16 = g_new (uint16_t, n), *got16 = g_new (uint16_t, n);
+  int32_t *base = g_new (int32_t, out_w);
+  uint32_t *w = g_new (uint32_t, out_w), *wr = g_new (uint32_t, width);
+  void *gather = g_malloc (2 * width * sizeof (uint32_t));
+  uint32_t vwt = random_lerp_weight32 (r);
+  int n_pair = 0;
+
+  for (int x = 0; x < vw; x++) {
+    s16[x] = g_rand_int_range (r, 0, 65536);
+    o16[x] = g_rand_int_range (r, 0, 65536);
+    s32[x] = g_rand_int (r);
+    o32[x] = g_rand_int (r);
+  }
+  as_lerp_v_u16_u32 (ref32, s16, o16, vwt, vw);
+  as_fast_lerp_v_u16_u32 (got32, s16, o16, vwt, vw);
+  fail_unless (memcmp (ref32, got32, vw * sizeof (uint32_t)) == 0,
+      "lerp_v_u16_u32 w=%u width=%d differs", vwt, vw);
+  as_lerp_v_u32_u16 (ref16, s32, o32, vwt, vw);
+  as_fast_lerp_v_u32_u16 (got16, s32, o32, vwt, vw);
+  fail_unless (memcmp (ref16, got16, vw * sizeof (uint16_t)) == 0,
+      "lerp_v_u32_u16 w=%u width=%d differs", vwt, vw);
+  as_lerp_v_u16_u32 (ref32, s16, o16, 0, vw);
+  for (int x = 0; x < vw; x++)
+    fail_unless (ref32[x] == ((uint32_t) s16[x] << 16 | 32768));
+
+  for (int i = 0; i < out_w; i++) {
+    base[i] = (int32_t) ((gint64) i * in_w / out_w);
+    if (g_rand_int_range (r, 0, 4) == 0 && i > 0)
+      base[i] = base[i - 1];
+    w[i] = base[i] + 1 < in_w ? random_lerp_weight32 (r) : 0;
+    if (base[i] + 1 < in_w)
+      n_pair = i + 1;
+  }
+  as_replicate_lerp_weights32 (wr, w, out_w, ch);
+  as_lerp_h_u16_u32 (ref32, s16, base, w, out_w, ch);
+  as_fast_lerp_h_u16_u32 (got32, s16, base, n_pair, wr, out_w, ch, gather);
+  fail_unless (memcmp (ref32, got32, width * sizeof (uint32_t)) == 0,
+      "lerp_h_u16_u32 out_w=%d ch=%d differs", out_w, ch);
+  as_lerp_h_u32_u16 (ref16, s32, base, w, out_w, ch);
+  as_fast_lerp_h_u32_u16 (got16, s32, base, n_pair, wr, out_w, ch, gather);
+  fail_unless (memcmp (ref16, got16, width * sizeof (uint16_t)) == 0,
+      "lerp_h_u32_u16 out_w=%d ch=%d differs", out_w, ch);
+
+  g_free (s16);
+  g_free (o16);
+  g_free (s32);
+  g_free (o32);
+  g_free (ref32);
+  g_free (got32);
+  g_free (ref16);
+  g_free (got16);
+  g_free (base);
+  g_free (w);
+  g_free (wr);
+  g_free (gather);
+}
+
 GST_START_TEST (test_lerp)
 {
   GRand *r = g_rand_new_with_seed (45);
@@ -322,9 +403,12 @@ GST_START_TEST (test_lerp)
     check_lerp_vertical (r, 1920);
     check_lerp_vertical (r, 1920 * 4);
     for (int ch = 1; ch <= MAX_CH; ch++) {
-      for (int out_w = 1; out_w <= 67; out_w++)
+      for (int out_w = 1; out_w <= 67; out_w++) {
         check_lerp_horizontal (r, out_w, ch);
+        check_lerp32 (r, out_w, ch);
+      }
       check_lerp_horizontal (r, 1920, ch);
+      check_lerp32 (r, 1920, ch);
     }
   }
   g_rand_free (r);
