@@ -108,6 +108,19 @@ void as_orc_lerp_v_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC
 void as_orc_lerp_v_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_lerp_h_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n);
 void as_orc_lerp_h_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n);
+void as_orc_v4_u16_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_v4_i32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_v_u16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, int p1, int n);
+void as_orc_v_u16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_v_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int p1, int n);
+void as_orc_v_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_acc_to_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
+void as_orc_h4_u16_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, const orc_int32 * ORC_RESTRICT s6, const orc_int32 * ORC_RESTRICT s7, int n);
+void as_orc_h4_i32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, const orc_int32 * ORC_RESTRICT s6, const orc_int32 * ORC_RESTRICT s7, int n);
+void as_orc_h_u16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n);
+void as_orc_h_u16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
+void as_orc_h_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n);
+void as_orc_h_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
 
 
 /* begin Orc C target preamble */
@@ -6235,6 +6248,2459 @@ as_orc_lerp_h_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_REST
       orc_program_append_2 (p, "mulhul", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_S3, ORC_VAR_D1);
       orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
       orc_program_append_2 (p, "select1lw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_v4_u16_i32 */
+#ifdef DISABLE_ORC
+void
+as_orc_v4_u16_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  orc_union16 var34;
+  orc_union32 var35;
+  orc_union16 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union16 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union16 *)s3;
+  ptr7 = (orc_union16 *)s4;
+
+    /* 3: loadpl */
+    var35.i = p1;
+    /* 8: loadpl */
+    var37.i = p2;
+    /* 14: loadpl */
+    var39.i = p3;
+    /* 20: loadpl */
+    var41.i = p4;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr4[i];
+    /* 1: convuwl */
+    var43.i = (orc_uint16)var34.i;
+    /* 2: shll */
+    var44.i = ((orc_uint32)var43.i) << 15;
+    /* 4: mulhsl */
+    var45.i = ((orc_int64)var44.i * (orc_int64)var35.i) >> 32;
+    /* 5: loadw */
+    var36 = ptr5[i];
+    /* 6: convuwl */
+    var46.i = (orc_uint16)var36.i;
+    /* 7: shll */
+    var47.i = ((orc_uint32)var46.i) << 15;
+    /* 9: mulhsl */
+    var48.i = ((orc_int64)var47.i * (orc_int64)var37.i) >> 32;
+    /* 10: addl */
+    var49.i = ((orc_uint32)var45.i) + ((orc_uint32)var48.i);
+    /* 11: loadw */
+    var38 = ptr6[i];
+    /* 12: convuwl */
+    var50.i = (orc_uint16)var38.i;
+    /* 13: shll */
+    var51.i = ((orc_uint32)var50.i) << 15;
+    /* 15: mulhsl */
+    var52.i = ((orc_int64)var51.i * (orc_int64)var39.i) >> 32;
+    /* 16: addl */
+    var53.i = ((orc_uint32)var49.i) + ((orc_uint32)var52.i);
+    /* 17: loadw */
+    var40 = ptr7[i];
+    /* 18: convuwl */
+    var54.i = (orc_uint16)var40.i;
+    /* 19: shll */
+    var55.i = ((orc_uint32)var54.i) << 15;
+    /* 21: mulhsl */
+    var56.i = ((orc_int64)var55.i * (orc_int64)var41.i) >> 32;
+    /* 22: addl */
+    var42.i = ((orc_uint32)var53.i) + ((orc_uint32)var56.i);
+    /* 23: storel */
+    ptr0[i] = var42;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_v4_u16_i32 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  orc_union16 var34;
+  orc_union32 var35;
+  orc_union16 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union16 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+
+    /* 3: loadpl */
+    var35.i = ex->params[24];
+    /* 8: loadpl */
+    var37.i = ex->params[25];
+    /* 14: loadpl */
+    var39.i = ex->params[26];
+    /* 20: loadpl */
+    var41.i = ex->params[27];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr4[i];
+    /* 1: convuwl */
+    var43.i = (orc_uint16)var34.i;
+    /* 2: shll */
+    var44.i = ((orc_uint32)var43.i) << 15;
+    /* 4: mulhsl */
+    var45.i = ((orc_int64)var44.i * (orc_int64)var35.i) >> 32;
+    /* 5: loadw */
+    var36 = ptr5[i];
+    /* 6: convuwl */
+    var46.i = (orc_uint16)var36.i;
+    /* 7: shll */
+    var47.i = ((orc_uint32)var46.i) << 15;
+    /* 9: mulhsl */
+    var48.i = ((orc_int64)var47.i * (orc_int64)var37.i) >> 32;
+    /* 10: addl */
+    var49.i = ((orc_uint32)var45.i) + ((orc_uint32)var48.i);
+    /* 11: loadw */
+    var38 = ptr6[i];
+    /* 12: convuwl */
+    var50.i = (orc_uint16)var38.i;
+    /* 13: shll */
+    var51.i = ((orc_uint32)var50.i) << 15;
+    /* 15: mulhsl */
+    var52.i = ((orc_int64)var51.i * (orc_int64)var39.i) >> 32;
+    /* 16: addl */
+    var53.i = ((orc_uint32)var49.i) + ((orc_uint32)var52.i);
+    /* 17: loadw */
+    var40 = ptr7[i];
+    /* 18: convuwl */
+    var54.i = (orc_uint16)var40.i;
+    /* 19: shll */
+    var55.i = ((orc_uint32)var54.i) << 15;
+    /* 21: mulhsl */
+    var56.i = ((orc_int64)var55.i * (orc_int64)var41.i) >> 32;
+    /* 22: addl */
+    var42.i = ((orc_uint32)var53.i) + ((orc_uint32)var56.i);
+    /* 23: storel */
+    ptr0[i] = var42;
+  }
+
+}
+
+void
+as_orc_v4_u16_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 17, 97, 115, 95, 111, 114, 99, 95, 118, 52, 95, 117, 49, 54, 
+        95, 105, 51, 50, 11, 4, 4, 12, 2, 2, 12, 2, 2, 12, 2, 2, 
+        12, 2, 2, 14, 4, 15, 0, 0, 0, 16, 4, 16, 4, 16, 4, 16, 
+        4, 20, 4, 20, 4, 154, 32, 4, 124, 32, 32, 16, 121, 32, 32, 24, 
+        154, 33, 5, 124, 33, 33, 16, 121, 33, 33, 25, 103, 32, 32, 33, 154, 
+        33, 6, 124, 33, 33, 16, 121, 33, 33, 26, 103, 32, 32, 33, 154, 33, 
+        7, 124, 33, 33, 16, 121, 33, 33, 27, 103, 0, 32, 33, 2, 0,       };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_v4_u16_i32);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_v4_u16_i32");
+      orc_program_set_backup_function (p, _backup_as_orc_v4_u16_i32);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_constant (p, 4, 0x0000000f, "c1");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_parameter (p, 4, "p2");
+      orc_program_add_parameter (p, 4, "p3");
+      orc_program_add_parameter (p, 4, "p4");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_v4_i32_u16 */
+#ifdef DISABLE_ORC
+void
+as_orc_v4_i32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var42;
+#else
+  orc_union32 var42;
+#endif
+  orc_union16 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+  ptr6 = (orc_union32 *)s3;
+  ptr7 = (orc_union32 *)s4;
+
+    /* 2: loadpl */
+    var35.i = p1;
+    /* 6: loadpl */
+    var37.i = p2;
+    /* 11: loadpl */
+    var39.i = p3;
+    /* 16: loadpl */
+    var41.i = p4;
+    /* 19: loadpl */
+    var42.i = 0x00000800; /* 2048 or 1.01185e-320f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 1: shll */
+    var44.i = ((orc_uint32)var34.i) << 1;
+    /* 3: mulhsl */
+    var45.i = ((orc_int64)var44.i * (orc_int64)var35.i) >> 32;
+    /* 4: loadl */
+    var36 = ptr5[i];
+    /* 5: shll */
+    var46.i = ((orc_uint32)var36.i) << 1;
+    /* 7: mulhsl */
+    var47.i = ((orc_int64)var46.i * (orc_int64)var37.i) >> 32;
+    /* 8: addl */
+    var48.i = ((orc_uint32)var45.i) + ((orc_uint32)var47.i);
+    /* 9: loadl */
+    var38 = ptr6[i];
+    /* 10: shll */
+    var49.i = ((orc_uint32)var38.i) << 1;
+    /* 12: mulhsl */
+    var50.i = ((orc_int64)var49.i * (orc_int64)var39.i) >> 32;
+    /* 13: addl */
+    var51.i = ((orc_uint32)var48.i) + ((orc_uint32)var50.i);
+    /* 14: loadl */
+    var40 = ptr7[i];
+    /* 15: shll */
+    var52.i = ((orc_uint32)var40.i) << 1;
+    /* 17: mulhsl */
+    var53.i = ((orc_int64)var52.i * (orc_int64)var41.i) >> 32;
+    /* 18: addl */
+    var54.i = ((orc_uint32)var51.i) + ((orc_uint32)var53.i);
+    /* 20: addl */
+    var55.i = ((orc_uint32)var54.i) + ((orc_uint32)var42.i);
+    /* 21: shrsl */
+    var56.i = var55.i >> 12;
+    /* 22: convsuslw */
+    var43.i = ORC_CLAMP_UW(var56.i);
+    /* 23: storew */
+    ptr0[i] = var43;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_v4_i32_u16 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var42;
+#else
+  orc_union32 var42;
+#endif
+  orc_union16 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+  ptr7 = (orc_union32 *)ex->arrays[7];
+
+    /* 2: loadpl */
+    var35.i = ex->params[24];
+    /* 6: loadpl */
+    var37.i = ex->params[25];
+    /* 11: loadpl */
+    var39.i = ex->params[26];
+    /* 16: loadpl */
+    var41.i = ex->params[27];
+    /* 19: loadpl */
+    var42.i = 0x00000800; /* 2048 or 1.01185e-320f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 1: shll */
+    var44.i = ((orc_uint32)var34.i) << 1;
+    /* 3: mulhsl */
+    var45.i = ((orc_int64)var44.i * (orc_int64)var35.i) >> 32;
+    /* 4: loadl */
+    var36 = ptr5[i];
+    /* 5: shll */
+    var46.i = ((orc_uint32)var36.i) << 1;
+    /* 7: mulhsl */
+    var47.i = ((orc_int64)var46.i * (orc_int64)var37.i) >> 32;
+    /* 8: addl */
+    var48.i = ((orc_uint32)var45.i) + ((orc_uint32)var47.i);
+    /* 9: loadl */
+    var38 = ptr6[i];
+    /* 10: shll */
+    var49.i = ((orc_uint32)var38.i) << 1;
+    /* 12: mulhsl */
+    var50.i = ((orc_int64)var49.i * (orc_int64)var39.i) >> 32;
+    /* 13: addl */
+    var51.i = ((orc_uint32)var48.i) + ((orc_uint32)var50.i);
+    /* 14: loadl */
+    var40 = ptr7[i];
+    /* 15: shll */
+    var52.i = ((orc_uint32)var40.i) << 1;
+    /* 17: mulhsl */
+    var53.i = ((orc_int64)var52.i * (orc_int64)var41.i) >> 32;
+    /* 18: addl */
+    var54.i = ((orc_uint32)var51.i) + ((orc_uint32)var53.i);
+    /* 20: addl */
+    var55.i = ((orc_uint32)var54.i) + ((orc_uint32)var42.i);
+    /* 21: shrsl */
+    var56.i = var55.i >> 12;
+    /* 22: convsuslw */
+    var43.i = ORC_CLAMP_UW(var56.i);
+    /* 23: storew */
+    ptr0[i] = var43;
+  }
+
+}
+
+void
+as_orc_v4_i32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 17, 97, 115, 95, 111, 114, 99, 95, 118, 52, 95, 105, 51, 50, 
+        95, 117, 49, 54, 11, 2, 2, 12, 4, 4, 12, 4, 4, 12, 4, 4, 
+        12, 4, 4, 14, 4, 1, 0, 0, 0, 14, 4, 0, 8, 0, 0, 14, 
+        4, 12, 0, 0, 0, 16, 4, 16, 4, 16, 4, 16, 4, 20, 4, 20, 
+        4, 124, 32, 4, 16, 121, 32, 32, 24, 124, 33, 5, 16, 121, 33, 33, 
+        25, 103, 32, 32, 33, 124, 33, 6, 16, 121, 33, 33, 26, 103, 32, 32, 
+        33, 124, 33, 7, 16, 121, 33, 33, 27, 103, 32, 32, 33, 103, 32, 32, 
+        17, 125, 32, 32, 18, 166, 0, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_v4_i32_u16);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_v4_i32_u16");
+      orc_program_set_backup_function (p, _backup_as_orc_v4_i32_u16);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_source (p, 4, "s4");
+      orc_program_add_constant (p, 4, 0x00000001, "c1");
+      orc_program_add_constant (p, 4, 0x00000800, "c2");
+      orc_program_add_constant (p, 4, 0x0000000c, "c3");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_parameter (p, 4, "p2");
+      orc_program_add_parameter (p, 4, "p3");
+      orc_program_add_parameter (p, 4, "p4");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuslw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_v_u16_acc_init */
+#ifdef DISABLE_ORC
+void
+as_orc_v_u16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, int p1, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  orc_union16 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union16 *)s1;
+
+    /* 3: loadpl */
+    var34.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr4[i];
+    /* 1: convuwl */
+    var36.i = (orc_uint16)var33.i;
+    /* 2: shll */
+    var37.i = ((orc_uint32)var36.i) << 15;
+    /* 4: mulhsl */
+    var35.i = ((orc_int64)var37.i * (orc_int64)var34.i) >> 32;
+    /* 5: storel */
+    ptr0[i] = var35;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_v_u16_acc_init (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  orc_union16 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+
+    /* 3: loadpl */
+    var34.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr4[i];
+    /* 1: convuwl */
+    var36.i = (orc_uint16)var33.i;
+    /* 2: shll */
+    var37.i = ((orc_uint32)var36.i) << 15;
+    /* 4: mulhsl */
+    var35.i = ((orc_int64)var37.i * (orc_int64)var34.i) >> 32;
+    /* 5: storel */
+    ptr0[i] = var35;
+  }
+
+}
+
+void
+as_orc_v_u16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 118, 95, 117, 49, 54, 95, 
+        97, 99, 99, 95, 105, 110, 105, 116, 11, 4, 4, 12, 2, 2, 14, 4, 
+        15, 0, 0, 0, 16, 4, 20, 4, 154, 32, 4, 124, 32, 32, 16, 121, 
+        0, 32, 24, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_v_u16_acc_init);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_v_u16_acc_init");
+      orc_program_set_backup_function (p, _backup_as_orc_v_u16_acc_init);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_constant (p, 4, 0x0000000f, "c1");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_temporary (p, 4, "t1");
+
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_v_u16_acc_add */
+#ifdef DISABLE_ORC
+void
+as_orc_v_u16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  orc_union16 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union16 *)s2;
+
+    /* 3: loadpl */
+    var34.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr5[i];
+    /* 1: convuwl */
+    var37.i = (orc_uint16)var33.i;
+    /* 2: shll */
+    var38.i = ((orc_uint32)var37.i) << 15;
+    /* 4: mulhsl */
+    var39.i = ((orc_int64)var38.i * (orc_int64)var34.i) >> 32;
+    /* 5: loadl */
+    var35 = ptr4[i];
+    /* 6: addl */
+    var36.i = ((orc_uint32)var35.i) + ((orc_uint32)var39.i);
+    /* 7: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_v_u16_acc_add (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  orc_union16 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+
+    /* 3: loadpl */
+    var34.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr5[i];
+    /* 1: convuwl */
+    var37.i = (orc_uint16)var33.i;
+    /* 2: shll */
+    var38.i = ((orc_uint32)var37.i) << 15;
+    /* 4: mulhsl */
+    var39.i = ((orc_int64)var38.i * (orc_int64)var34.i) >> 32;
+    /* 5: loadl */
+    var35 = ptr4[i];
+    /* 6: addl */
+    var36.i = ((orc_uint32)var35.i) + ((orc_uint32)var39.i);
+    /* 7: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+void
+as_orc_v_u16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 118, 95, 117, 49, 54, 95, 
+        97, 99, 99, 95, 97, 100, 100, 11, 4, 4, 12, 4, 4, 12, 2, 2, 
+        14, 4, 15, 0, 0, 0, 16, 4, 20, 4, 154, 32, 5, 124, 32, 32, 
+        16, 121, 32, 32, 24, 103, 0, 4, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_v_u16_acc_add);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_v_u16_acc_add");
+      orc_program_set_backup_function (p, _backup_as_orc_v_u16_acc_add);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_constant (p, 4, 0x0000000f, "c1");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_temporary (p, 4, "t1");
+
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_v_i32_acc_init */
+#ifdef DISABLE_ORC
+void
+as_orc_v_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int p1, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  orc_union32 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+
+    /* 2: loadpl */
+    var34.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr4[i];
+    /* 1: shll */
+    var36.i = ((orc_uint32)var33.i) << 1;
+    /* 3: mulhsl */
+    var35.i = ((orc_int64)var36.i * (orc_int64)var34.i) >> 32;
+    /* 4: storel */
+    ptr0[i] = var35;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_v_i32_acc_init (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  orc_union32 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+
+    /* 2: loadpl */
+    var34.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr4[i];
+    /* 1: shll */
+    var36.i = ((orc_uint32)var33.i) << 1;
+    /* 3: mulhsl */
+    var35.i = ((orc_int64)var36.i * (orc_int64)var34.i) >> 32;
+    /* 4: storel */
+    ptr0[i] = var35;
+  }
+
+}
+
+void
+as_orc_v_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 118, 95, 105, 51, 50, 95, 
+        97, 99, 99, 95, 105, 110, 105, 116, 11, 4, 4, 12, 4, 4, 14, 4, 
+        1, 0, 0, 0, 16, 4, 20, 4, 124, 32, 4, 16, 121, 0, 32, 24, 
+        2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_v_i32_acc_init);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_v_i32_acc_init");
+      orc_program_set_backup_function (p, _backup_as_orc_v_i32_acc_init);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_constant (p, 4, 0x00000001, "c1");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_temporary (p, 4, "t1");
+
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_v_i32_acc_add */
+#ifdef DISABLE_ORC
+void
+as_orc_v_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int p1, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+
+    /* 2: loadpl */
+    var34.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr5[i];
+    /* 1: shll */
+    var37.i = ((orc_uint32)var33.i) << 1;
+    /* 3: mulhsl */
+    var38.i = ((orc_int64)var37.i * (orc_int64)var34.i) >> 32;
+    /* 4: loadl */
+    var35 = ptr4[i];
+    /* 5: addl */
+    var36.i = ((orc_uint32)var35.i) + ((orc_uint32)var38.i);
+    /* 6: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_v_i32_acc_add (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+
+    /* 2: loadpl */
+    var34.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr5[i];
+    /* 1: shll */
+    var37.i = ((orc_uint32)var33.i) << 1;
+    /* 3: mulhsl */
+    var38.i = ((orc_int64)var37.i * (orc_int64)var34.i) >> 32;
+    /* 4: loadl */
+    var35 = ptr4[i];
+    /* 5: addl */
+    var36.i = ((orc_uint32)var35.i) + ((orc_uint32)var38.i);
+    /* 6: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+void
+as_orc_v_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 118, 95, 105, 51, 50, 95, 
+        97, 99, 99, 95, 97, 100, 100, 11, 4, 4, 12, 4, 4, 12, 4, 4, 
+        14, 4, 1, 0, 0, 0, 16, 4, 20, 4, 124, 32, 5, 16, 121, 32, 
+        32, 24, 103, 0, 4, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_v_i32_acc_add);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_v_i32_acc_add");
+      orc_program_set_backup_function (p, _backup_as_orc_v_i32_acc_add);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_constant (p, 4, 0x00000001, "c1");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_temporary (p, 4, "t1");
+
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_acc_to_u16 */
+#ifdef DISABLE_ORC
+void
+as_orc_acc_to_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  orc_union32 var33;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var34;
+#else
+  orc_union32 var34;
+#endif
+  orc_union16 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union32 *)s1;
+
+    /* 1: loadpl */
+    var34.i = 0x00000800; /* 2048 or 1.01185e-320f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr4[i];
+    /* 2: addl */
+    var36.i = ((orc_uint32)var33.i) + ((orc_uint32)var34.i);
+    /* 3: shrsl */
+    var37.i = var36.i >> 12;
+    /* 4: convsuslw */
+    var35.i = ORC_CLAMP_UW(var37.i);
+    /* 5: storew */
+    ptr0[i] = var35;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_acc_to_u16 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  orc_union32 var33;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var34;
+#else
+  orc_union32 var34;
+#endif
+  orc_union16 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+
+    /* 1: loadpl */
+    var34.i = 0x00000800; /* 2048 or 1.01185e-320f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr4[i];
+    /* 2: addl */
+    var36.i = ((orc_uint32)var33.i) + ((orc_uint32)var34.i);
+    /* 3: shrsl */
+    var37.i = var36.i >> 12;
+    /* 4: convsuslw */
+    var35.i = ORC_CLAMP_UW(var37.i);
+    /* 5: storew */
+    ptr0[i] = var35;
+  }
+
+}
+
+void
+as_orc_acc_to_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 17, 97, 115, 95, 111, 114, 99, 95, 97, 99, 99, 95, 116, 111, 
+        95, 117, 49, 54, 11, 2, 2, 12, 4, 4, 14, 4, 0, 8, 0, 0, 
+        14, 4, 12, 0, 0, 0, 20, 4, 103, 32, 4, 16, 125, 32, 32, 17, 
+        166, 0, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_acc_to_u16);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_acc_to_u16");
+      orc_program_set_backup_function (p, _backup_as_orc_acc_to_u16);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_constant (p, 4, 0x00000800, "c1");
+      orc_program_add_constant (p, 4, 0x0000000c, "c2");
+      orc_program_add_temporary (p, 4, "t1");
+
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuslw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_h4_u16_i32 */
+#ifdef DISABLE_ORC
+void
+as_orc_h4_u16_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, const orc_int32 * ORC_RESTRICT s6, const orc_int32 * ORC_RESTRICT s7, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union32 * ORC_RESTRICT ptr8;
+  const orc_union32 * ORC_RESTRICT ptr9;
+  const orc_union32 * ORC_RESTRICT ptr10;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var35;
+#else
+  orc_union32 var35;
+#endif
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union16 var39;
+  orc_union32 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union32 var43;
+  orc_union16 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+  orc_union32 var57;
+  orc_union32 var58;
+  orc_union32 var59;
+  orc_union32 var60;
+  orc_union32 var61;
+  orc_union32 var62;
+  orc_union32 var63;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union16 *)s3;
+  ptr7 = (orc_union16 *)s4;
+  ptr8 = (orc_union32 *)s5;
+  ptr9 = (orc_union32 *)s6;
+  ptr10 = (orc_union32 *)s7;
+
+    /* 0: loadpl */
+    var35.i = 0x40000000; /* 1073741824 or 5.30499e-315f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadl */
+    var36 = ptr8[i];
+    /* 2: subl */
+    var47.i = ((orc_uint32)var35.i) - ((orc_uint32)var36.i);
+    /* 3: loadl */
+    var37 = ptr9[i];
+    /* 4: subl */
+    var48.i = ((orc_uint32)var47.i) - ((orc_uint32)var37.i);
+    /* 5: loadl */
+    var38 = ptr10[i];
+    /* 6: subl */
+    var49.i = ((orc_uint32)var48.i) - ((orc_uint32)var38.i);
+    /* 7: loadw */
+    var39 = ptr4[i];
+    /* 8: convuwl */
+    var50.i = (orc_uint16)var39.i;
+    /* 9: shll */
+    var51.i = ((orc_uint32)var50.i) << 15;
+    /* 10: loadl */
+    var40 = ptr8[i];
+    /* 11: mulhsl */
+    var52.i = ((orc_int64)var51.i * (orc_int64)var40.i) >> 32;
+    /* 12: loadw */
+    var41 = ptr5[i];
+    /* 13: convuwl */
+    var53.i = (orc_uint16)var41.i;
+    /* 14: shll */
+    var54.i = ((orc_uint32)var53.i) << 15;
+    /* 15: mulhsl */
+    var55.i = ((orc_int64)var54.i * (orc_int64)var49.i) >> 32;
+    /* 16: addl */
+    var56.i = ((orc_uint32)var52.i) + ((orc_uint32)var55.i);
+    /* 17: loadw */
+    var42 = ptr6[i];
+    /* 18: convuwl */
+    var57.i = (orc_uint16)var42.i;
+    /* 19: shll */
+    var58.i = ((orc_uint32)var57.i) << 15;
+    /* 20: loadl */
+    var43 = ptr9[i];
+    /* 21: mulhsl */
+    var59.i = ((orc_int64)var58.i * (orc_int64)var43.i) >> 32;
+    /* 22: addl */
+    var60.i = ((orc_uint32)var56.i) + ((orc_uint32)var59.i);
+    /* 23: loadw */
+    var44 = ptr7[i];
+    /* 24: convuwl */
+    var61.i = (orc_uint16)var44.i;
+    /* 25: shll */
+    var62.i = ((orc_uint32)var61.i) << 15;
+    /* 26: loadl */
+    var45 = ptr10[i];
+    /* 27: mulhsl */
+    var63.i = ((orc_int64)var62.i * (orc_int64)var45.i) >> 32;
+    /* 28: addl */
+    var46.i = ((orc_uint32)var60.i) + ((orc_uint32)var63.i);
+    /* 29: storel */
+    ptr0[i] = var46;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_h4_u16_i32 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union32 * ORC_RESTRICT ptr8;
+  const orc_union32 * ORC_RESTRICT ptr9;
+  const orc_union32 * ORC_RESTRICT ptr10;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var35;
+#else
+  orc_union32 var35;
+#endif
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union16 var39;
+  orc_union32 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union32 var43;
+  orc_union16 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+  orc_union32 var57;
+  orc_union32 var58;
+  orc_union32 var59;
+  orc_union32 var60;
+  orc_union32 var61;
+  orc_union32 var62;
+  orc_union32 var63;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+  ptr8 = (orc_union32 *)ex->arrays[8];
+  ptr9 = (orc_union32 *)ex->arrays[9];
+  ptr10 = (orc_union32 *)ex->arrays[10];
+
+    /* 0: loadpl */
+    var35.i = 0x40000000; /* 1073741824 or 5.30499e-315f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadl */
+    var36 = ptr8[i];
+    /* 2: subl */
+    var47.i = ((orc_uint32)var35.i) - ((orc_uint32)var36.i);
+    /* 3: loadl */
+    var37 = ptr9[i];
+    /* 4: subl */
+    var48.i = ((orc_uint32)var47.i) - ((orc_uint32)var37.i);
+    /* 5: loadl */
+    var38 = ptr10[i];
+    /* 6: subl */
+    var49.i = ((orc_uint32)var48.i) - ((orc_uint32)var38.i);
+    /* 7: loadw */
+    var39 = ptr4[i];
+    /* 8: convuwl */
+    var50.i = (orc_uint16)var39.i;
+    /* 9: shll */
+    var51.i = ((orc_uint32)var50.i) << 15;
+    /* 10: loadl */
+    var40 = ptr8[i];
+    /* 11: mulhsl */
+    var52.i = ((orc_int64)var51.i * (orc_int64)var40.i) >> 32;
+    /* 12: loadw */
+    var41 = ptr5[i];
+    /* 13: convuwl */
+    var53.i = (orc_uint16)var41.i;
+    /* 14: shll */
+    var54.i = ((orc_uint32)var53.i) << 15;
+    /* 15: mulhsl */
+    var55.i = ((orc_int64)var54.i * (orc_int64)var49.i) >> 32;
+    /* 16: addl */
+    var56.i = ((orc_uint32)var52.i) + ((orc_uint32)var55.i);
+    /* 17: loadw */
+    var42 = ptr6[i];
+    /* 18: convuwl */
+    var57.i = (orc_uint16)var42.i;
+    /* 19: shll */
+    var58.i = ((orc_uint32)var57.i) << 15;
+    /* 20: loadl */
+    var43 = ptr9[i];
+    /* 21: mulhsl */
+    var59.i = ((orc_int64)var58.i * (orc_int64)var43.i) >> 32;
+    /* 22: addl */
+    var60.i = ((orc_uint32)var56.i) + ((orc_uint32)var59.i);
+    /* 23: loadw */
+    var44 = ptr7[i];
+    /* 24: convuwl */
+    var61.i = (orc_uint16)var44.i;
+    /* 25: shll */
+    var62.i = ((orc_uint32)var61.i) << 15;
+    /* 26: loadl */
+    var45 = ptr10[i];
+    /* 27: mulhsl */
+    var63.i = ((orc_int64)var62.i * (orc_int64)var45.i) >> 32;
+    /* 28: addl */
+    var46.i = ((orc_uint32)var60.i) + ((orc_uint32)var63.i);
+    /* 29: storel */
+    ptr0[i] = var46;
+  }
+
+}
+
+void
+as_orc_h4_u16_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, const orc_int32 * ORC_RESTRICT s6, const orc_int32 * ORC_RESTRICT s7, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 17, 97, 115, 95, 111, 114, 99, 95, 104, 52, 95, 117, 49, 54, 
+        95, 105, 51, 50, 11, 4, 4, 12, 2, 2, 12, 2, 2, 12, 2, 2, 
+        12, 2, 2, 12, 4, 4, 12, 4, 4, 12, 4, 4, 14, 4, 0, 0, 
+        0, 64, 14, 4, 15, 0, 0, 0, 20, 4, 20, 4, 20, 4, 129, 34, 
+        16, 8, 129, 34, 34, 9, 129, 34, 34, 10, 154, 32, 4, 124, 32, 32, 
+        17, 121, 32, 32, 8, 154, 33, 5, 124, 33, 33, 17, 121, 33, 33, 34, 
+        103, 32, 32, 33, 154, 33, 6, 124, 33, 33, 17, 121, 33, 33, 9, 103, 
+        32, 32, 33, 154, 33, 7, 124, 33, 33, 17, 121, 33, 33, 10, 103, 0, 
+        32, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_h4_u16_i32);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_h4_u16_i32");
+      orc_program_set_backup_function (p, _backup_as_orc_h4_u16_i32);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_source (p, 4, "s5");
+      orc_program_add_source (p, 4, "s6");
+      orc_program_add_source (p, 4, "s7");
+      orc_program_add_constant (p, 4, 0x40000000, "c1");
+      orc_program_add_constant (p, 4, 0x0000000f, "c2");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 4, "t3");
+
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T3, ORC_VAR_C1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_S6, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_S7, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_S6, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_S7, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+  ex->arrays[ORC_VAR_S6] = (void *)s6;
+  ex->arrays[ORC_VAR_S7] = (void *)s7;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_h4_i32_u16 */
+#ifdef DISABLE_ORC
+void
+as_orc_h4_i32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, const orc_int32 * ORC_RESTRICT s6, const orc_int32 * ORC_RESTRICT s7, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  const orc_union32 * ORC_RESTRICT ptr8;
+  const orc_union32 * ORC_RESTRICT ptr9;
+  const orc_union32 * ORC_RESTRICT ptr10;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var35;
+#else
+  orc_union32 var35;
+#endif
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var46;
+#else
+  orc_union32 var46;
+#endif
+  orc_union16 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+  orc_union32 var57;
+  orc_union32 var58;
+  orc_union32 var59;
+  orc_union32 var60;
+  orc_union32 var61;
+  orc_union32 var62;
+  orc_union32 var63;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+  ptr6 = (orc_union32 *)s3;
+  ptr7 = (orc_union32 *)s4;
+  ptr8 = (orc_union32 *)s5;
+  ptr9 = (orc_union32 *)s6;
+  ptr10 = (orc_union32 *)s7;
+
+    /* 0: loadpl */
+    var35.i = 0x40000000; /* 1073741824 or 5.30499e-315f */
+    /* 25: loadpl */
+    var46.i = 0x00000800; /* 2048 or 1.01185e-320f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadl */
+    var36 = ptr8[i];
+    /* 2: subl */
+    var48.i = ((orc_uint32)var35.i) - ((orc_uint32)var36.i);
+    /* 3: loadl */
+    var37 = ptr9[i];
+    /* 4: subl */
+    var49.i = ((orc_uint32)var48.i) - ((orc_uint32)var37.i);
+    /* 5: loadl */
+    var38 = ptr10[i];
+    /* 6: subl */
+    var50.i = ((orc_uint32)var49.i) - ((orc_uint32)var38.i);
+    /* 7: loadl */
+    var39 = ptr4[i];
+    /* 8: shll */
+    var51.i = ((orc_uint32)var39.i) << 1;
+    /* 9: loadl */
+    var40 = ptr8[i];
+    /* 10: mulhsl */
+    var52.i = ((orc_int64)var51.i * (orc_int64)var40.i) >> 32;
+    /* 11: loadl */
+    var41 = ptr5[i];
+    /* 12: shll */
+    var53.i = ((orc_uint32)var41.i) << 1;
+    /* 13: mulhsl */
+    var54.i = ((orc_int64)var53.i * (orc_int64)var50.i) >> 32;
+    /* 14: addl */
+    var55.i = ((orc_uint32)var52.i) + ((orc_uint32)var54.i);
+    /* 15: loadl */
+    var42 = ptr6[i];
+    /* 16: shll */
+    var56.i = ((orc_uint32)var42.i) << 1;
+    /* 17: loadl */
+    var43 = ptr9[i];
+    /* 18: mulhsl */
+    var57.i = ((orc_int64)var56.i * (orc_int64)var43.i) >> 32;
+    /* 19: addl */
+    var58.i = ((orc_uint32)var55.i) + ((orc_uint32)var57.i);
+    /* 20: loadl */
+    var44 = ptr7[i];
+    /* 21: shll */
+    var59.i = ((orc_uint32)var44.i) << 1;
+    /* 22: loadl */
+    var45 = ptr10[i];
+    /* 23: mulhsl */
+    var60.i = ((orc_int64)var59.i * (orc_int64)var45.i) >> 32;
+    /* 24: addl */
+    var61.i = ((orc_uint32)var58.i) + ((orc_uint32)var60.i);
+    /* 26: addl */
+    var62.i = ((orc_uint32)var61.i) + ((orc_uint32)var46.i);
+    /* 27: shrsl */
+    var63.i = var62.i >> 12;
+    /* 28: convsuslw */
+    var47.i = ORC_CLAMP_UW(var63.i);
+    /* 29: storew */
+    ptr0[i] = var47;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_h4_i32_u16 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  const orc_union32 * ORC_RESTRICT ptr8;
+  const orc_union32 * ORC_RESTRICT ptr9;
+  const orc_union32 * ORC_RESTRICT ptr10;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var35;
+#else
+  orc_union32 var35;
+#endif
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var46;
+#else
+  orc_union32 var46;
+#endif
+  orc_union16 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+  orc_union32 var57;
+  orc_union32 var58;
+  orc_union32 var59;
+  orc_union32 var60;
+  orc_union32 var61;
+  orc_union32 var62;
+  orc_union32 var63;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+  ptr7 = (orc_union32 *)ex->arrays[7];
+  ptr8 = (orc_union32 *)ex->arrays[8];
+  ptr9 = (orc_union32 *)ex->arrays[9];
+  ptr10 = (orc_union32 *)ex->arrays[10];
+
+    /* 0: loadpl */
+    var35.i = 0x40000000; /* 1073741824 or 5.30499e-315f */
+    /* 25: loadpl */
+    var46.i = 0x00000800; /* 2048 or 1.01185e-320f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadl */
+    var36 = ptr8[i];
+    /* 2: subl */
+    var48.i = ((orc_uint32)var35.i) - ((orc_uint32)var36.i);
+    /* 3: loadl */
+    var37 = ptr9[i];
+    /* 4: subl */
+    var49.i = ((orc_uint32)var48.i) - ((orc_uint32)var37.i);
+    /* 5: loadl */
+    var38 = ptr10[i];
+    /* 6: subl */
+    var50.i = ((orc_uint32)var49.i) - ((orc_uint32)var38.i);
+    /* 7: loadl */
+    var39 = ptr4[i];
+    /* 8: shll */
+    var51.i = ((orc_uint32)var39.i) << 1;
+    /* 9: loadl */
+    var40 = ptr8[i];
+    /* 10: mulhsl */
+    var52.i = ((orc_int64)var51.i * (orc_int64)var40.i) >> 32;
+    /* 11: loadl */
+    var41 = ptr5[i];
+    /* 12: shll */
+    var53.i = ((orc_uint32)var41.i) << 1;
+    /* 13: mulhsl */
+    var54.i = ((orc_int64)var53.i * (orc_int64)var50.i) >> 32;
+    /* 14: addl */
+    var55.i = ((orc_uint32)var52.i) + ((orc_uint32)var54.i);
+    /* 15: loadl */
+    var42 = ptr6[i];
+    /* 16: shll */
+    var56.i = ((orc_uint32)var42.i) << 1;
+    /* 17: loadl */
+    var43 = ptr9[i];
+    /* 18: mulhsl */
+    var57.i = ((orc_int64)var56.i * (orc_int64)var43.i) >> 32;
+    /* 19: addl */
+    var58.i = ((orc_uint32)var55.i) + ((orc_uint32)var57.i);
+    /* 20: loadl */
+    var44 = ptr7[i];
+    /* 21: shll */
+    var59.i = ((orc_uint32)var44.i) << 1;
+    /* 22: loadl */
+    var45 = ptr10[i];
+    /* 23: mulhsl */
+    var60.i = ((orc_int64)var59.i * (orc_int64)var45.i) >> 32;
+    /* 24: addl */
+    var61.i = ((orc_uint32)var58.i) + ((orc_uint32)var60.i);
+    /* 26: addl */
+    var62.i = ((orc_uint32)var61.i) + ((orc_uint32)var46.i);
+    /* 27: shrsl */
+    var63.i = var62.i >> 12;
+    /* 28: convsuslw */
+    var47.i = ORC_CLAMP_UW(var63.i);
+    /* 29: storew */
+    ptr0[i] = var47;
+  }
+
+}
+
+void
+as_orc_h4_i32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, const orc_int32 * ORC_RESTRICT s6, const orc_int32 * ORC_RESTRICT s7, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 17, 97, 115, 95, 111, 114, 99, 95, 104, 52, 95, 105, 51, 50, 
+        95, 117, 49, 54, 11, 2, 2, 12, 4, 4, 12, 4, 4, 12, 4, 4, 
+        12, 4, 4, 12, 4, 4, 12, 4, 4, 12, 4, 4, 14, 4, 0, 0, 
+        0, 64, 14, 4, 1, 0, 0, 0, 14, 4, 0, 8, 0, 0, 14, 4, 
+        12, 0, 0, 0, 20, 4, 20, 4, 20, 4, 129, 34, 16, 8, 129, 34, 
+        34, 9, 129, 34, 34, 10, 124, 32, 4, 17, 121, 32, 32, 8, 124, 33, 
+        5, 17, 121, 33, 33, 34, 103, 32, 32, 33, 124, 33, 6, 17, 121, 33, 
+        33, 9, 103, 32, 32, 33, 124, 33, 7, 17, 121, 33, 33, 10, 103, 32, 
+        32, 33, 103, 32, 32, 18, 125, 32, 32, 19, 166, 0, 32, 2, 0,       };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_h4_i32_u16);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_h4_i32_u16");
+      orc_program_set_backup_function (p, _backup_as_orc_h4_i32_u16);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_source (p, 4, "s4");
+      orc_program_add_source (p, 4, "s5");
+      orc_program_add_source (p, 4, "s6");
+      orc_program_add_source (p, 4, "s7");
+      orc_program_add_constant (p, 4, 0x40000000, "c1");
+      orc_program_add_constant (p, 4, 0x00000001, "c2");
+      orc_program_add_constant (p, 4, 0x00000800, "c3");
+      orc_program_add_constant (p, 4, 0x0000000c, "c4");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 4, "t3");
+
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T3, ORC_VAR_C1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_S6, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_S7, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_S6, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_S7, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C3, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C4, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuslw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+  ex->arrays[ORC_VAR_S6] = (void *)s6;
+  ex->arrays[ORC_VAR_S7] = (void *)s7;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_h_u16_acc_init */
+#ifdef DISABLE_ORC
+void
+as_orc_h_u16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union16 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union32 *)s2;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr4[i];
+    /* 1: convuwl */
+    var36.i = (orc_uint16)var33.i;
+    /* 2: shll */
+    var37.i = ((orc_uint32)var36.i) << 15;
+    /* 3: loadl */
+    var34 = ptr5[i];
+    /* 4: mulhsl */
+    var35.i = ((orc_int64)var37.i * (orc_int64)var34.i) >> 32;
+    /* 5: storel */
+    ptr0[i] = var35;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_h_u16_acc_init (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union16 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr4[i];
+    /* 1: convuwl */
+    var36.i = (orc_uint16)var33.i;
+    /* 2: shll */
+    var37.i = ((orc_uint32)var36.i) << 15;
+    /* 3: loadl */
+    var34 = ptr5[i];
+    /* 4: mulhsl */
+    var35.i = ((orc_int64)var37.i * (orc_int64)var34.i) >> 32;
+    /* 5: storel */
+    ptr0[i] = var35;
+  }
+
+}
+
+void
+as_orc_h_u16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 104, 95, 117, 49, 54, 95, 
+        97, 99, 99, 95, 105, 110, 105, 116, 11, 4, 4, 12, 2, 2, 12, 4, 
+        4, 14, 4, 15, 0, 0, 0, 20, 4, 154, 32, 4, 124, 32, 32, 16, 
+        121, 0, 32, 5, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_h_u16_acc_init);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_h_u16_acc_init");
+      orc_program_set_backup_function (p, _backup_as_orc_h_u16_acc_init);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_constant (p, 4, 0x0000000f, "c1");
+      orc_program_add_temporary (p, 4, "t1");
+
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_h_u16_acc_add */
+#ifdef DISABLE_ORC
+void
+as_orc_h_u16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  orc_union16 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union32 *)s3;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr5[i];
+    /* 1: convuwl */
+    var37.i = (orc_uint16)var33.i;
+    /* 2: shll */
+    var38.i = ((orc_uint32)var37.i) << 15;
+    /* 3: loadl */
+    var34 = ptr6[i];
+    /* 4: mulhsl */
+    var39.i = ((orc_int64)var38.i * (orc_int64)var34.i) >> 32;
+    /* 5: loadl */
+    var35 = ptr4[i];
+    /* 6: addl */
+    var36.i = ((orc_uint32)var35.i) + ((orc_uint32)var39.i);
+    /* 7: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_h_u16_acc_add (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  orc_union16 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr5[i];
+    /* 1: convuwl */
+    var37.i = (orc_uint16)var33.i;
+    /* 2: shll */
+    var38.i = ((orc_uint32)var37.i) << 15;
+    /* 3: loadl */
+    var34 = ptr6[i];
+    /* 4: mulhsl */
+    var39.i = ((orc_int64)var38.i * (orc_int64)var34.i) >> 32;
+    /* 5: loadl */
+    var35 = ptr4[i];
+    /* 6: addl */
+    var36.i = ((orc_uint32)var35.i) + ((orc_uint32)var39.i);
+    /* 7: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+void
+as_orc_h_u16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 104, 95, 117, 49, 54, 95, 
+        97, 99, 99, 95, 97, 100, 100, 11, 4, 4, 12, 4, 4, 12, 2, 2, 
+        12, 4, 4, 14, 4, 15, 0, 0, 0, 20, 4, 154, 32, 5, 124, 32, 
+        32, 16, 121, 32, 32, 6, 103, 0, 4, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_h_u16_acc_add);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_h_u16_acc_add");
+      orc_program_set_backup_function (p, _backup_as_orc_h_u16_acc_add);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_constant (p, 4, 0x0000000f, "c1");
+      orc_program_add_temporary (p, 4, "t1");
+
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_h_i32_acc_init */
+#ifdef DISABLE_ORC
+void
+as_orc_h_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr4[i];
+    /* 1: shll */
+    var36.i = ((orc_uint32)var33.i) << 1;
+    /* 2: loadl */
+    var34 = ptr5[i];
+    /* 3: mulhsl */
+    var35.i = ((orc_int64)var36.i * (orc_int64)var34.i) >> 32;
+    /* 4: storel */
+    ptr0[i] = var35;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_h_i32_acc_init (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr4[i];
+    /* 1: shll */
+    var36.i = ((orc_uint32)var33.i) << 1;
+    /* 2: loadl */
+    var34 = ptr5[i];
+    /* 3: mulhsl */
+    var35.i = ((orc_int64)var36.i * (orc_int64)var34.i) >> 32;
+    /* 4: storel */
+    ptr0[i] = var35;
+  }
+
+}
+
+void
+as_orc_h_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 104, 95, 105, 51, 50, 95, 
+        97, 99, 99, 95, 105, 110, 105, 116, 11, 4, 4, 12, 4, 4, 12, 4, 
+        4, 14, 4, 1, 0, 0, 0, 20, 4, 124, 32, 4, 16, 121, 0, 32, 
+        5, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_h_i32_acc_init);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_h_i32_acc_init");
+      orc_program_set_backup_function (p, _backup_as_orc_h_i32_acc_init);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_constant (p, 4, 0x00000001, "c1");
+      orc_program_add_temporary (p, 4, "t1");
+
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_h_i32_acc_add */
+#ifdef DISABLE_ORC
+void
+as_orc_h_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  orc_union32 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+  ptr6 = (orc_union32 *)s3;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr5[i];
+    /* 1: shll */
+    var37.i = ((orc_uint32)var33.i) << 1;
+    /* 2: loadl */
+    var34 = ptr6[i];
+    /* 3: mulhsl */
+    var38.i = ((orc_int64)var37.i * (orc_int64)var34.i) >> 32;
+    /* 4: loadl */
+    var35 = ptr4[i];
+    /* 5: addl */
+    var36.i = ((orc_uint32)var35.i) + ((orc_uint32)var38.i);
+    /* 6: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_h_i32_acc_add (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  orc_union32 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr5[i];
+    /* 1: shll */
+    var37.i = ((orc_uint32)var33.i) << 1;
+    /* 2: loadl */
+    var34 = ptr6[i];
+    /* 3: mulhsl */
+    var38.i = ((orc_int64)var37.i * (orc_int64)var34.i) >> 32;
+    /* 4: loadl */
+    var35 = ptr4[i];
+    /* 5: addl */
+    var36.i = ((orc_uint32)var35.i) + ((orc_uint32)var38.i);
+    /* 6: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+void
+as_orc_h_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 104, 95, 105, 51, 50, 95, 
+        97, 99, 99, 95, 97, 100, 100, 11, 4, 4, 12, 4, 4, 12, 4, 4, 
+        12, 4, 4, 14, 4, 1, 0, 0, 0, 20, 4, 124, 32, 5, 16, 121, 
+        32, 32, 6, 103, 0, 4, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_h_i32_acc_add);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_h_i32_acc_add");
+      orc_program_set_backup_function (p, _backup_as_orc_h_i32_acc_add);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_constant (p, 4, 0x00000001, "c1");
+      orc_program_add_temporary (p, 4, "t1");
+
+      orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
 #endif
 
       orc_program_compile (p);

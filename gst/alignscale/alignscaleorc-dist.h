@@ -109,6 +109,19 @@ void as_orc_lerp_v_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC
 void as_orc_lerp_v_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_lerp_h_u16_u32 (orc_uint32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n);
 void as_orc_lerp_h_u32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint32 * ORC_RESTRICT s1, const orc_uint32 * ORC_RESTRICT s2, const orc_uint32 * ORC_RESTRICT s3, int n);
+void as_orc_v4_u16_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_v4_i32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_v_u16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, int p1, int n);
+void as_orc_v_u16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_v_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int p1, int n);
+void as_orc_v_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_acc_to_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
+void as_orc_h4_u16_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, const orc_int32 * ORC_RESTRICT s6, const orc_int32 * ORC_RESTRICT s7, int n);
+void as_orc_h4_i32_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, const orc_int32 * ORC_RESTRICT s6, const orc_int32 * ORC_RESTRICT s7, int n);
+void as_orc_h_u16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n);
+void as_orc_h_u16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
+void as_orc_h_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n);
+void as_orc_h_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
 
 #ifdef __cplusplus
 }

@@ -573,3 +573,210 @@ subl b, s1, t
 mulhul t, s2, w1
 addl b, b, t
 select1lw d1, b
+
+# ---- 16-bit samples, general tables (kernels.h): weights int32 with 30
+# fractional bits, products keep their high half (mulhsl: pmuldq, SSE4.1)
+#   first pass  I = sum mulhsl (s << 15, w), 13 fractional bits
+#   second pass (sum mulhsl (I << 1, w) + 2^11) >> 12, saturated to u16
+# The horizontal 4-tap programs take w2 = 2^30 - w1 - w3 - w4 (seven
+# arrays: orc-test 0.4.33 crashes on eight).
+
+.function as_orc_v4_u16_i32
+.dest 4 d1 int32_t
+.source 2 s1 uint16_t
+.source 2 s2 uint16_t
+.source 2 s3 uint16_t
+.source 2 s4 uint16_t
+.param 4 p1 int32_t
+.param 4 p2 int32_t
+.param 4 p3 int32_t
+.param 4 p4 int32_t
+.temp 4 a
+.temp 4 b
+convuwl a, s1
+shll a, a, 15
+mulhsl a, a, p1
+convuwl b, s2
+shll b, b, 15
+mulhsl b, b, p2
+addl a, a, b
+convuwl b, s3
+shll b, b, 15
+mulhsl b, b, p3
+addl a, a, b
+convuwl b, s4
+shll b, b, 15
+mulhsl b, b, p4
+addl d1, a, b
+
+.function as_orc_v4_i32_u16
+.dest 2 d1 uint16_t
+.source 4 s1 int32_t
+.source 4 s2 int32_t
+.source 4 s3 int32_t
+.source 4 s4 int32_t
+.param 4 p1 int32_t
+.param 4 p2 int32_t
+.param 4 p3 int32_t
+.param 4 p4 int32_t
+.temp 4 a
+.temp 4 b
+shll a, s1, 1
+mulhsl a, a, p1
+shll b, s2, 1
+mulhsl b, b, p2
+addl a, a, b
+shll b, s3, 1
+mulhsl b, b, p3
+addl a, a, b
+shll b, s4, 1
+mulhsl b, b, p4
+addl a, a, b
+addl a, a, 2048
+shrsl a, a, 12
+convsuslw d1, a
+
+.function as_orc_v_u16_acc_init
+.dest 4 d1 int32_t
+.source 2 s1 uint16_t
+.param 4 p1 int32_t
+.temp 4 t
+convuwl t, s1
+shll t, t, 15
+mulhsl d1, t, p1
+
+.function as_orc_v_u16_acc_add
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 2 s1 uint16_t
+.param 4 p1 int32_t
+.temp 4 t
+convuwl t, s1
+shll t, t, 15
+mulhsl t, t, p1
+addl d1, a1, t
+
+.function as_orc_v_i32_acc_init
+.dest 4 d1 int32_t
+.source 4 s1 int32_t
+.param 4 p1 int32_t
+.temp 4 t
+shll t, s1, 1
+mulhsl d1, t, p1
+
+.function as_orc_v_i32_acc_add
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 4 s1 int32_t
+.param 4 p1 int32_t
+.temp 4 t
+shll t, s1, 1
+mulhsl t, t, p1
+addl d1, a1, t
+
+.function as_orc_acc_to_u16
+.dest 2 d1 uint16_t
+.source 4 a1 int32_t
+.temp 4 t
+addl t, a1, 2048
+shrsl t, t, 12
+convsuslw d1, t
+
+.function as_orc_h4_u16_i32
+.dest 4 d1 int32_t
+.source 2 s1 uint16_t
+.source 2 s2 uint16_t
+.source 2 s3 uint16_t
+.source 2 s4 uint16_t
+.source 4 w1 int32_t
+.source 4 w3 int32_t
+.source 4 w4 int32_t
+.temp 4 a
+.temp 4 b
+.temp 4 w2
+subl w2, 1073741824, w1
+subl w2, w2, w3
+subl w2, w2, w4
+convuwl a, s1
+shll a, a, 15
+mulhsl a, a, w1
+convuwl b, s2
+shll b, b, 15
+mulhsl b, b, w2
+addl a, a, b
+convuwl b, s3
+shll b, b, 15
+mulhsl b, b, w3
+addl a, a, b
+convuwl b, s4
+shll b, b, 15
+mulhsl b, b, w4
+addl d1, a, b
+
+.function as_orc_h4_i32_u16
+.dest 2 d1 uint16_t
+.source 4 s1 int32_t
+.source 4 s2 int32_t
+.source 4 s3 int32_t
+.source 4 s4 int32_t
+.source 4 w1 int32_t
+.source 4 w3 int32_t
+.source 4 w4 int32_t
+.temp 4 a
+.temp 4 b
+.temp 4 w2
+subl w2, 1073741824, w1
+subl w2, w2, w3
+subl w2, w2, w4
+shll a, s1, 1
+mulhsl a, a, w1
+shll b, s2, 1
+mulhsl b, b, w2
+addl a, a, b
+shll b, s3, 1
+mulhsl b, b, w3
+addl a, a, b
+shll b, s4, 1
+mulhsl b, b, w4
+addl a, a, b
+addl a, a, 2048
+shrsl a, a, 12
+convsuslw d1, a
+
+.function as_orc_h_u16_acc_init
+.dest 4 d1 int32_t
+.source 2 s1 uint16_t
+.source 4 w1 int32_t
+.temp 4 t
+convuwl t, s1
+shll t, t, 15
+mulhsl d1, t, w1
+
+.function as_orc_h_u16_acc_add
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 2 s1 uint16_t
+.source 4 w1 int32_t
+.temp 4 t
+convuwl t, s1
+shll t, t, 15
+mulhsl t, t, w1
+addl d1, a1, t
+
+.function as_orc_h_i32_acc_init
+.dest 4 d1 int32_t
+.source 4 s1 int32_t
+.source 4 w1 int32_t
+.temp 4 t
+shll t, s1, 1
+mulhsl d1, t, w1
+
+.function as_orc_h_i32_acc_add
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 4 s1 int32_t
+.source 4 w1 int32_t
+.temp 4 t
+shll t, s1, 1
+mulhsl t, t, w1
+addl d1, a1, t

@@ -48,16 +48,28 @@ as_v_i16_u8 (uint8_t *dst, const int16_t *const *src, const int16_t *w,
   }
 }
 
+/* (a b) >> 32, arithmetic: the high half of a 32-bit product */
+static inline int32_t
+mulhsl (int32_t a, int32_t b)
+{
+  return (int32_t) (((int64_t) a * b) >> 32);
+}
+
+static inline uint16_t
+final_u16 (int32_t r)
+{
+  return clamp_u16 (((int64_t) r + (1 << 11)) >> 12);
+}
+
 void
 as_v_u16_i32 (int32_t *dst, const uint16_t *const *src, const int32_t *w,
     int n_taps, int width)
 {
   for (int x = 0; x < width; x++) {
-    int64_t acc = 0;
+    int32_t acc = 0;
     for (int k = 0; k < n_taps; k++)
-      acc += (int64_t) src[k][x] * w[k];
-    dst[x] = (int32_t) ((acc + (1 << (AS_PASS1_SHIFT_16 - 1)))
-        >> AS_PASS1_SHIFT_16);
+      acc += mulhsl ((int32_t) src[k][x] << 15, w[k]);
+    dst[x] = acc;
   }
 }
 
@@ -66,11 +78,10 @@ as_v_i32_u16 (uint16_t *dst, const int32_t *const *src, const int32_t *w,
     int n_taps, int width)
 {
   for (int x = 0; x < width; x++) {
-    int64_t acc = 0;
+    int32_t acc = 0;
     for (int k = 0; k < n_taps; k++)
-      acc += (int64_t) src[k][x] * w[k];
-    dst[x] = clamp_u16 (
-        (acc + ((int64_t) 1 << (AS_PASS2_SHIFT_16 - 1))) >> AS_PASS2_SHIFT_16);
+      acc += mulhsl ((int32_t) ((uint32_t) src[k][x] << 1), w[k]);
+    dst[x] = final_u16 (acc);
   }
 }
 
@@ -116,11 +127,10 @@ as_h_u16_i32 (int32_t *dst, const uint16_t *src, const int32_t *offset,
     const uint16_t *s = src + (size_t) offset[i] * channels;
     const int32_t *wi = w + (size_t) i * n_taps;
     for (int c = 0; c < channels; c++) {
-      int64_t acc = 0;
+      int32_t acc = 0;
       for (int k = 0; k < n_taps; k++)
-        acc += (int64_t) s[k * channels + c] * wi[k];
-      dst[i * channels + c] = (int32_t) ((acc + (1 << (AS_PASS1_SHIFT_16 - 1)))
-          >> AS_PASS1_SHIFT_16);
+        acc += mulhsl ((int32_t) s[k * channels + c] << 15, wi[k]);
+      dst[i * channels + c] = acc;
     }
   }
 }
@@ -133,12 +143,10 @@ as_h_i32_u16 (uint16_t *dst, const int32_t *src, const int32_t *offset,
     const int32_t *s = src + (size_t) offset[i] * channels;
     const int32_t *wi = w + (size_t) i * n_taps;
     for (int c = 0; c < channels; c++) {
-      int64_t acc = 0;
+      int32_t acc = 0;
       for (int k = 0; k < n_taps; k++)
-        acc += (int64_t) s[k * channels + c] * wi[k];
-      dst[i * channels + c] = clamp_u16 (
-          (acc + ((int64_t) 1 << (AS_PASS2_SHIFT_16 - 1)))
-          >> AS_PASS2_SHIFT_16);
+        acc += mulhsl ((int32_t) ((uint32_t) s[k * channels + c] << 1), wi[k]);
+      dst[i * channels + c] = final_u16 (acc);
     }
   }
 }
@@ -565,4 +573,92 @@ as_fast_lerp_h_u32_u16 (uint16_t *dst, const uint32_t *src, const int32_t *base,
   gather_pair ((uint8_t *) gb, (uint8_t *) go, (const uint8_t *) src, base,
       n_pair, out_w, channels * sizeof (uint32_t));
   as_orc_lerp_h_u32_u16 (dst, gb, go, wr, (int) width);
+}
+
+/* ---------------------------------------------------- fast 16-bit paths */
+
+void
+as_replicate_weights32 (
+    int32_t *wr, const int32_t *w, int n_taps, int out_w, int channels)
+{
+  size_t line = (size_t) out_w * channels;
+
+  for (int k = 0; k < n_taps; k++)
+    for (int i = 0; i < out_w; i++)
+      for (int c = 0; c < channels; c++)
+        wr[k * line + (size_t) i * channels + c] = w[(size_t) i * n_taps + k];
+}
+
+void
+as_fast_v_u16_i32 (int32_t *dst, const uint16_t *const *src, const int32_t *w,
+    int n_taps, int width, int32_t *acc)
+{
+  if (n_taps == 4) {
+    as_orc_v4_u16_i32 (
+        dst, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
+  } else {
+    int32_t *a = n_taps == 1 ? dst : acc, *b = acc + width, *t;
+    as_orc_v_u16_acc_init (a, src[0], w[0], width);
+    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+      as_orc_v_u16_acc_add (k == n_taps - 1 ? dst : b, a, src[k], w[k], width);
+  }
+}
+
+void
+as_fast_v_i32_u16 (uint16_t *dst, const int32_t *const *src, const int32_t *w,
+    int n_taps, int width, int32_t *acc)
+{
+  if (n_taps == 4) {
+    as_orc_v4_i32_u16 (
+        dst, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
+  } else {
+    int32_t *a = acc, *b = acc + width, *t;
+    as_orc_v_i32_acc_init (a, src[0], w[0], width);
+    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+      as_orc_v_i32_acc_add (b, a, src[k], w[k], width);
+    as_orc_acc_to_u16 (dst, a, width);
+  }
+}
+
+void
+as_fast_h_u16_i32 (int32_t *dst, const uint16_t *src, const int32_t *offset,
+    const int32_t *wr, int n_taps, int out_w, int channels, void *g,
+    int32_t *acc)
+{
+  int width = out_w * channels;
+  const uint16_t *gl = g;
+
+  gather (g, src, offset, n_taps, out_w, channels, 2);
+  if (n_taps == 4) {
+    as_orc_h4_u16_i32 (dst, gl, gl + width, gl + 2 * width, gl + 3 * width, wr,
+        wr + 2 * width, wr + 3 * width, width);
+  } else {
+    int32_t *a = n_taps == 1 ? dst : acc, *b = acc + width, *t;
+    as_orc_h_u16_acc_init (a, gl, wr, width);
+    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+      as_orc_h_u16_acc_add (k == n_taps - 1 ? dst : b, a,
+          gl + (size_t) k * width, wr + (size_t) k * width, width);
+  }
+}
+
+void
+as_fast_h_i32_u16 (uint16_t *dst, const int32_t *src, const int32_t *offset,
+    const int32_t *wr, int n_taps, int out_w, int channels, void *g,
+    int32_t *acc)
+{
+  int width = out_w * channels;
+  const int32_t *gl = g;
+
+  gather (g, src, offset, n_taps, out_w, channels, 4);
+  if (n_taps == 4) {
+    as_orc_h4_i32_u16 (dst, gl, gl + width, gl + 2 * width, gl + 3 * width, wr,
+        wr + 2 * width, wr + 3 * width, width);
+  } else {
+    int32_t *a = acc, *b = acc + width, *t;
+    as_orc_h_i32_acc_init (a, gl, wr, width);
+    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+      as_orc_h_i32_acc_add (
+          b, a, gl + (size_t) k * width, wr + (size_t) k * width, width);
+    as_orc_acc_to_u16 (dst, a, width);
+  }
 }

@@ -181,6 +181,20 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
       gather_bytes = MAX (gather_bytes, 2 * out_line * isz);
     }
 
+    if (d->bytes_per_sample == 2) {
+      size_t out_line = (size_t) d->out_w * d->channels;
+      size_t in_line = (size_t) d->in_w * d->channels;
+
+      pp->xw_repl32 = malloc (out_line * pp->x.n_taps * sizeof (int32_t));
+      if (!pp->xw_repl32)
+        goto fail;
+      as_replicate_weights32 (
+          pp->xw_repl32, pp->x.lweight, pp->x.n_taps, d->out_w, d->channels);
+      acc_len = MAX3 (acc_len, out_line, in_line);
+      gather_bytes = MAX (
+          gather_bytes, out_line * pp->x.n_taps * sizeof (int32_t));
+    }
+
     if (d->bytes_per_sample == 1) {
       size_t out_line = (size_t) d->out_w * d->channels;
       size_t in_line = (size_t) d->in_w * d->channels;
@@ -222,6 +236,7 @@ as_plan_free (AsPlan *plan)
     free (plan->plane[p].xw_repl);
     free (plan->plane[p].lx_wrepl);
     free (plan->plane[p].lx_wrepl32);
+    free (plan->plane[p].xw_repl32);
   }
   free (plan->acc);
   free (plan->gather);
@@ -257,8 +272,8 @@ h_pass1 (AsPlan *plan, const AsPlanePlan *pp, void *dst, const uint8_t *src)
     as_fast_h_u8_i16 (dst, src, pp->x.offset, pp->xw_repl, pp->x.n_taps,
         d->out_w, d->channels, plan->gather, plan->acc);
   else
-    as_h_u16_i32 (dst, (const uint16_t *) src, pp->x.offset, pp->x.lweight,
-        pp->x.n_taps, d->out_w, d->channels);
+    as_fast_h_u16_i32 (dst, (const uint16_t *) src, pp->x.offset, pp->xw_repl32,
+        pp->x.n_taps, d->out_w, d->channels, plan->gather, plan->acc);
 }
 
 static void
@@ -291,9 +306,9 @@ run_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
       as_fast_v_i16_u8 (dst + dstride * j, (const int16_t *const *) plan->rows,
           wy, ny, d->out_w * d->channels, plan->acc);
     else
-      as_v_i32_u16 ((uint16_t *) (dst + dstride * j),
+      as_fast_v_i32_u16 ((uint16_t *) (dst + dstride * j),
           (const int32_t *const *) plan->rows, pp->y.lweight + (size_t) j * ny,
-          ny, d->out_w * d->channels);
+          ny, d->out_w * d->channels, plan->acc);
   }
 }
 
@@ -316,10 +331,11 @@ run_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
       as_fast_h_i16_u8 (o, plan->inter, pp->x.offset, pp->xw_repl, pp->x.n_taps,
           d->out_w, d->channels, plan->gather, plan->acc);
     } else {
-      as_v_u16_i32 (plan->inter, (const uint16_t *const *) plan->rows,
-          pp->y.lweight + (size_t) j * ny, ny, width);
-      as_h_i32_u16 ((uint16_t *) o, plan->inter, pp->x.offset, pp->x.lweight,
-          pp->x.n_taps, d->out_w, d->channels);
+      as_fast_v_u16_i32 (plan->inter, (const uint16_t *const *) plan->rows,
+          pp->y.lweight + (size_t) j * ny, ny, width, plan->acc);
+      as_fast_h_i32_u16 ((uint16_t *) o, plan->inter, pp->x.offset,
+          pp->xw_repl32, pp->x.n_taps, d->out_w, d->channels, plan->gather,
+          plan->acc);
     }
   }
 }

@@ -39,7 +39,8 @@ typedef struct
   AsAxis x, y;
   int h_first;          /* horizontal pass first (else vertical) */
   int16_t *xw_repl;     /* 8-bit: x weights per sample, see kernels.h */
-  int lerp;             /* 8-bit bilinear: the lerp model of kernels.h */
+  int32_t *xw_repl32;   /* 16-bit: the same */
+  int lerp;             /* bilinear: the lerp model of kernels.h */
   int lx_n_pair;        /* lerp: outputs whose second x tap is inside */
   uint16_t *lx_wrepl;   /* lerp, 8-bit: x weights per sample */
   uint32_t *lx_wrepl32; /* lerp, 16-bit: x weights per sample */

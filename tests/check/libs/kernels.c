@@ -141,6 +141,111 @@ check_horizontal (GRand *r, int out_w, int ch, int n)
   g_free (gather);
 }
 
+/* 30-bit weights summing to AS_WEIGHT_ONE_16, |w| < 2 and sum |w| <= 2
+ * (cubic-a in [-2, 0] and its folded border taps stay inside) */
+static void
+random_weights16 (GRand *r, int32_t *w, int n)
+{
+  int64_t sum = 0;
+
+  if (n == 1) {
+    w[0] = AS_WEIGHT_ONE_16;
+    return;
+  }
+  for (int k = 0; k < n - 1; k++) {
+    w[k] = (int32_t) ((g_rand_double_range (r, -0.25, 1.2)) / n
+        * AS_WEIGHT_ONE_16);
+    if (g_rand_int_range (r, 0, 3) == 0)
+      w[k] &= ~0xfffff; /* coarse: exact products, rounding ties */
+    sum += w[k];
+  }
+  w[n - 1] = (int32_t) (AS_WEIGHT_ONE_16 - sum);
+}
+
+/* an intermediate of the 16-bit contract: 13 fractional bits, overshoot */
+static int32_t
+random_inter16 (GRand *r)
+{
+  return (int32_t) g_rand_double_range (
+      r, -0.5 * 65535 * 8192, 1.5 * 65535 * 8192);
+}
+
+static void
+check_16 (GRand *r, int out_w, int ch, int n)
+{
+  int in_w = g_rand_int_range (r, n, 2 * out_w + n + 1), width = out_w * ch;
+  int vw = in_w * ch, big = MAX (vw, width);
+  uint16_t *s16[MAX_TAPS], *ref16 = g_new (uint16_t, big),
+                           *got16 = g_new (uint16_t, big);
+  int32_t *s32[MAX_TAPS], *ref32 = g_new (int32_t, big),
+                          *got32 = g_new (int32_t, big);
+  int32_t w[MAX_TAPS], *off = g_new (int32_t, out_w);
+  int32_t *hw = g_new (int32_t, out_w * n), *wr = g_new (int32_t, width * n);
+  int32_t *acc = g_new (int32_t, 2 * big);
+  void *gather = g_malloc (width * n * sizeof (int32_t));
+
+  for (int k = 0; k < n; k++) {
+    s16[k] = g_new (uint16_t, vw);
+    s32[k] = g_new (int32_t, vw);
+    for (int x = 0; x < vw; x++) {
+      s16[k][x] = g_rand_int_range (r, 0, 65536);
+      s32[k][x] = random_inter16 (r);
+    }
+  }
+  random_weights16 (r, w, n);
+  as_v_u16_i32 (ref32, (const uint16_t *const *) s16, w, n, vw);
+  as_fast_v_u16_i32 (got32, (const uint16_t *const *) s16, w, n, vw, acc);
+  fail_unless (memcmp (ref32, got32, vw * sizeof (int32_t)) == 0,
+      "v_u16_i32 n=%d width=%d differs", n, vw);
+  as_v_i32_u16 (ref16, (const int32_t *const *) s32, w, n, vw);
+  as_fast_v_i32_u16 (got16, (const int32_t *const *) s32, w, n, vw, acc);
+  fail_unless (memcmp (ref16, got16, vw * sizeof (uint16_t)) == 0,
+      "v_i32_u16 n=%d width=%d differs", n, vw);
+
+  /* horizontal: line 0 of the sources is the input line */
+  random_offsets (r, off, out_w, in_w, n);
+  for (int i = 0; i < out_w; i++)
+    random_weights16 (r, hw + i * n, n);
+  as_replicate_weights32 (wr, hw, n, out_w, ch);
+  as_h_u16_i32 (ref32, s16[0], off, hw, n, out_w, ch);
+  as_fast_h_u16_i32 (got32, s16[0], off, wr, n, out_w, ch, gather, acc);
+  fail_unless (memcmp (ref32, got32, width * sizeof (int32_t)) == 0,
+      "h_u16_i32 n=%d out_w=%d ch=%d differs", n, out_w, ch);
+  as_h_i32_u16 (ref16, s32[0], off, hw, n, out_w, ch);
+  as_fast_h_i32_u16 (got16, s32[0], off, wr, n, out_w, ch, gather, acc);
+  fail_unless (memcmp (ref16, got16, width * sizeof (uint16_t)) == 0,
+      "h_i32_u16 n=%d out_w=%d ch=%d differs", n, out_w, ch);
+
+  for (int k = 0; k < n; k++) {
+    g_free (s16[k]);
+    g_free (s32[k]);
+  }
+  g_free (ref16);
+  g_free (got16);
+  g_free (ref32);
+  g_free (got32);
+  g_free (off);
+  g_free (hw);
+  g_free (wr);
+  g_free (acc);
+  g_free (gather);
+}
+
+GST_START_TEST (test_16bit)
+{
+  GRand *r = g_rand_new_with_seed (46);
+
+  for (int n = 1; n <= MAX_TAPS; n++)
+    for (int ch = 1; ch <= MAX_CH; ch++) {
+      for (int out_w = 1; out_w <= 67; out_w++)
+        check_16 (r, out_w, ch, n);
+      check_16 (r, 1920, ch, n);
+    }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_vertical)
 {
   GRand *r = g_rand_new_with_seed (42);
@@ -471,6 +576,7 @@ kernels_suite (void)
   tcase_add_test (tc, test_vertical);
   tcase_add_test (tc, test_horizontal);
   tcase_add_test (tc, test_saturation);
+  tcase_add_test (tc, test_16bit);
   tcase_add_test (tc, test_lerp);
   tcase_add_test (tc, test_box2);
   return s;

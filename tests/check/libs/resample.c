@@ -228,10 +228,24 @@ check_against_spec (int in, int out, AsMapping m, AsKernel k, double a)
       sum16 += axis.lweight[t];
       CHECK (fabs ((double) axis.lweight[t] / AS_WEIGHT_ONE_16 - axis.weight[t])
               <= 2.5 / AS_WEIGHT_ONE_16,
-          "w22[%d]", k2);
+          "w30[%d]", k2);
     }
     CHECK (sum == AS_WEIGHT_ONE, "row %d: w14 sum %d", i, sum);
-    CHECK (sum16 == AS_WEIGHT_ONE_16, "row %d: w22 sum %d", i, sum16);
+    CHECK (sum16 == AS_WEIGHT_ONE_16, "row %d: w30 sum %d", i, sum16);
+    /* linear axes: the lerp tables (kernels.h) are the same row */
+    CHECK ((k == AS_KERNEL_LINEAR) == (axis.lerp_base != NULL), "lerp table");
+    for (int bits = 16; axis.lerp_base && bits <= 32; bits += 16) {
+      int b = bits == 16 ? axis.lerp_base[i] : axis.lerp_base32[i];
+      double w = bits == 16 ? axis.lerp_w[i] / 65536.0
+                            : axis.lerp_w32[i] / 4294967296.0;
+      CHECK (b >= 0 && b < in && (w == 0 || b + 1 < in), "lerp base %d", b);
+      for (int j = 0; j < in; j++) {
+        double v = (j == b ? 1 - w : 0) + (j == b + 1 ? w : 0);
+        CHECK (fabs (v - S[(gsize) i * in + j]) <= ldexp (1.0, -bits - 1),
+            "%d->%d m=%d lerp%d row %d [%d] %.12f, spec %.12f", in, out, m,
+            bits, i, j, v, S[(gsize) i * in + j]);
+      }
+    }
     for (int j = 0; j < in; j++) {
       gsize t = (gsize) i * in + j;
       CHECK (fabs (E[t] - S[t]) < 1e-12,
