@@ -387,7 +387,9 @@ gather_pair (uint8_t *restrict gb, uint8_t *restrict go,
   }
 }
 
-/* tap k of output pixel i, all channels, into line k at pixel i */
+/* tap k of output pixel i, all channels, into line k at pixel i. Four
+ * taps (bicubic) are copied in one pass over the offsets: one load of the
+ * window where it fits a register, four stores. */
 static void
 gather (void *gather, const void *src, const int32_t *offset, int n_taps,
     int out_w, int channels, int sample_size)
@@ -396,6 +398,57 @@ gather (void *gather, const void *src, const int32_t *offset, int n_taps,
   size_t line = px * out_w;
   const uint8_t *s = src;
   uint8_t *g = gather;
+
+  if (n_taps == 4) {
+    uint8_t *g0 = g, *g1 = g + line, *g2 = g + 2 * line, *g3 = g + 3 * line;
+
+    switch (px) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+      case 1:
+        for (int i = 0; i < out_w; i++) {
+          uint32_t v;
+          memcpy (&v, s + offset[i], 4);
+          g0[i] = (uint8_t) v;
+          g1[i] = (uint8_t) (v >> 8);
+          g2[i] = (uint8_t) (v >> 16);
+          g3[i] = (uint8_t) (v >> 24);
+        }
+        return;
+      case 2:
+        for (int i = 0; i < out_w; i++) {
+          uint64_t v;
+          uint16_t t[4];
+          memcpy (&v, s + 2 * (size_t) offset[i], 8);
+          t[0] = (uint16_t) v;
+          t[1] = (uint16_t) (v >> 16);
+          t[2] = (uint16_t) (v >> 32);
+          t[3] = (uint16_t) (v >> 48);
+          memcpy (g0 + 2 * (size_t) i, t, 2);
+          memcpy (g1 + 2 * (size_t) i, t + 1, 2);
+          memcpy (g2 + 2 * (size_t) i, t + 2, 2);
+          memcpy (g3 + 2 * (size_t) i, t + 3, 2);
+        }
+        return;
+#endif
+#define GATHER4(n)                                                             \
+  case n:                                                                      \
+    for (int i = 0; i < out_w; i++) {                                          \
+      const uint8_t *p = s + (size_t) n * offset[i];                           \
+      memcpy (g0 + (size_t) n * i, p, n);                                      \
+      memcpy (g1 + (size_t) n * i, p + n, n);                                  \
+      memcpy (g2 + (size_t) n * i, p + 2 * n, n);                              \
+      memcpy (g3 + (size_t) n * i, p + 3 * n, n);                              \
+    }                                                                          \
+    return
+        GATHER4 (3);
+        GATHER4 (4);
+        GATHER4 (6);
+        GATHER4 (8);
+#undef GATHER4
+      default:
+        break;
+    }
+  }
 
   for (int k = 0; k < n_taps; k++, g += line) {
     switch (px) {
