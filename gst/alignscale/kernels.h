@@ -135,15 +135,16 @@ void as_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *base,
  * into `gather` (two lines of out_w * channels samples) and take the
  * weights replicated per sample (as_replicate_lerp_weights). base[i] + 1
  * is read for i < n_pair only: outputs from n_pair on must have weight 0
- * (bases never decrease, so they are the ones at the end of the line). */
+ * (bases never decrease, so they are the ones at the end of the line).
+ * src holds in_w pixels; nothing past them is read. */
 void as_fast_lerp_v_u8_u16 (
     uint16_t *dst, const uint8_t *b, const uint8_t *o, uint16_t w, int width);
 void as_fast_lerp_v_u16_u8 (
     uint8_t *dst, const uint16_t *b, const uint16_t *o, uint16_t w, int width);
-void as_fast_lerp_h_u8_u16 (uint16_t *dst, const uint8_t *src,
+void as_fast_lerp_h_u8_u16 (uint16_t *dst, const uint8_t *src, int in_w,
     const int32_t *base, int n_pair, const uint16_t *wr, int out_w,
     int channels, void *gather);
-void as_fast_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src,
+void as_fast_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src, int in_w,
     const int32_t *base, int n_pair, const uint16_t *wr, int out_w,
     int channels, void *gather);
 void as_replicate_lerp_weights (
@@ -166,10 +167,10 @@ void as_fast_lerp_v_u16_u32 (
     uint32_t *dst, const uint16_t *b, const uint16_t *o, uint32_t w, int width);
 void as_fast_lerp_v_u32_u16 (
     uint16_t *dst, const uint32_t *b, const uint32_t *o, uint32_t w, int width);
-void as_fast_lerp_h_u16_u32 (uint32_t *dst, const uint16_t *src,
+void as_fast_lerp_h_u16_u32 (uint32_t *dst, const uint16_t *src, int in_w,
     const int32_t *base, int n_pair, const uint32_t *wr, int out_w,
     int channels, void *gather);
-void as_fast_lerp_h_u32_u16 (uint16_t *dst, const uint32_t *src,
+void as_fast_lerp_h_u32_u16 (uint16_t *dst, const uint32_t *src, int in_w,
     const int32_t *base, int n_pair, const uint32_t *wr, int out_w,
     int channels, void *gather);
 void as_replicate_lerp_weights32 (

@@ -348,11 +348,12 @@ lerp_h (AsPlan *plan, const AsPlanePlan *pp, void *dst, const uint8_t *src)
   const AsPlaneDesc *d = &pp->desc;
 
   if (d->bytes_per_sample == 1)
-    as_fast_lerp_h_u8_u16 (dst, src, pp->x.lerp_base, pp->lx_n_pair,
+    as_fast_lerp_h_u8_u16 (dst, src, d->in_w, pp->x.lerp_base, pp->lx_n_pair,
         pp->lx_wrepl, d->out_w, d->channels, plan->gather);
   else
-    as_fast_lerp_h_u16_u32 (dst, (const uint16_t *) src, pp->x.lerp_base32,
-        pp->lx_n_pair, pp->lx_wrepl32, d->out_w, d->channels, plan->gather);
+    as_fast_lerp_h_u16_u32 (dst, (const uint16_t *) src, d->in_w,
+        pp->x.lerp_base32, pp->lx_n_pair, pp->lx_wrepl32, d->out_w, d->channels,
+        plan->gather);
 }
 
 static void
@@ -403,16 +404,17 @@ run_lerp_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
       const uint8_t *b = src + sstride * pp->y.lerp_base[j];
 
       as_fast_lerp_v_u8_u16 (plan->inter, b, w ? b + sstride : b, w, width);
-      as_fast_lerp_h_u16_u8 (out, plan->inter, pp->x.lerp_base, pp->lx_n_pair,
-          pp->lx_wrepl, d->out_w, d->channels, plan->gather);
+      as_fast_lerp_h_u16_u8 (out, plan->inter, d->in_w, pp->x.lerp_base,
+          pp->lx_n_pair, pp->lx_wrepl, d->out_w, d->channels, plan->gather);
     } else {
       uint32_t w = pp->y.lerp_w32[j];
       const uint8_t *b = src + sstride * pp->y.lerp_base32[j];
 
       as_fast_lerp_v_u16_u32 (plan->inter, (const uint16_t *) b,
           (const uint16_t *) (w ? b + sstride : b), w, width);
-      as_fast_lerp_h_u32_u16 ((uint16_t *) out, plan->inter, pp->x.lerp_base32,
-          pp->lx_n_pair, pp->lx_wrepl32, d->out_w, d->channels, plan->gather);
+      as_fast_lerp_h_u32_u16 ((uint16_t *) out, plan->inter, d->in_w,
+          pp->x.lerp_base32, pp->lx_n_pair, pp->lx_wrepl32, d->out_w,
+          d->channels, plan->gather);
     }
   }
 }

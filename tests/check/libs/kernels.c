@@ -397,11 +397,11 @@ check_lerp_horizontal (GRand *r, int out_w, int ch)
   as_replicate_lerp_weights (wr, w, out_w, ch);
 
   as_lerp_h_u8_u16 (ref16, s8, base, w, out_w, ch);
-  as_fast_lerp_h_u8_u16 (got16, s8, base, n_pair, wr, out_w, ch, gather);
+  as_fast_lerp_h_u8_u16 (got16, s8, in_w, base, n_pair, wr, out_w, ch, gather);
   fail_unless (memcmp (ref16, got16, width * sizeof (uint16_t)) == 0,
       "lerp_h_u8_u16 out_w=%d ch=%d differs", out_w, ch);
   as_lerp_h_u16_u8 (ref8, s16, base, w, out_w, ch);
-  as_fast_lerp_h_u16_u8 (got8, s16, base, n_pair, wr, out_w, ch, gather);
+  as_fast_lerp_h_u16_u8 (got8, s16, in_w, base, n_pair, wr, out_w, ch, gather);
   fail_unless (memcmp (ref8, got8, width) == 0,
       "lerp_h_u16_u8 out_w=%d ch=%d differs", out_w, ch);
 
@@ -476,11 +476,13 @@ check_lerp32 (GRand *r, int out_w, int ch)
   }
   as_replicate_lerp_weights32 (wr, w, out_w, ch);
   as_lerp_h_u16_u32 (ref32, s16, base, w, out_w, ch);
-  as_fast_lerp_h_u16_u32 (got32, s16, base, n_pair, wr, out_w, ch, gather);
+  as_fast_lerp_h_u16_u32 (
+      got32, s16, in_w, base, n_pair, wr, out_w, ch, gather);
   fail_unless (memcmp (ref32, got32, width * sizeof (uint32_t)) == 0,
       "lerp_h_u16_u32 out_w=%d ch=%d differs", out_w, ch);
   as_lerp_h_u32_u16 (ref16, s32, base, w, out_w, ch);
-  as_fast_lerp_h_u32_u16 (got16, s32, base, n_pair, wr, out_w, ch, gather);
+  as_fast_lerp_h_u32_u16 (
+      got16, s32, in_w, base, n_pair, wr, out_w, ch, gather);
   fail_unless (memcmp (ref16, got16, width * sizeof (uint16_t)) == 0,
       "lerp_h_u32_u16 out_w=%d ch=%d differs", out_w, ch);
 
