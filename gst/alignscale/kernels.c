@@ -461,6 +461,40 @@ gather (void *gather, const void *src, const int32_t *offset, int n_taps,
           memcpy (g3 + 2 * (size_t) i, t + 3, 2);
         }
         return;
+      case 3:
+        /* RGB: 12 bytes in two loads, four 4-byte stores that overlap the
+         * next slot (all but the last pixel) */
+        for (int i = 0; i < out_w - 1; i++) {
+          const uint8_t *p = s + 3 * (size_t) offset[i];
+          uint64_t a;
+          uint32_t b, t[4];
+          memcpy (&a, p, 8);
+          memcpy (&b, p + 8, 4);
+          t[0] = (uint32_t) a;
+          t[1] = (uint32_t) (a >> 24);
+          t[2] = (uint32_t) (a >> 48) | b << 16;
+          t[3] = b >> 8;
+          memcpy (g0 + 3 * (size_t) i, t, 4);
+          memcpy (g1 + 3 * (size_t) i, t + 1, 4);
+          memcpy (g2 + 3 * (size_t) i, t + 2, 4);
+          memcpy (g3 + 3 * (size_t) i, t + 3, 4);
+        }
+        break;
+      case 6:
+        /* 16-bit RGB: 24 bytes in three loads, four 8-byte stores */
+        for (int i = 0; i < out_w - 1; i++) {
+          uint64_t v[3], t[4];
+          memcpy (v, s + 6 * (size_t) offset[i], 24);
+          t[0] = v[0];
+          t[1] = v[0] >> 48 | v[1] << 16;
+          t[2] = v[1] >> 32 | v[2] << 32;
+          t[3] = v[2] >> 16;
+          memcpy (g0 + 6 * (size_t) i, t, 8);
+          memcpy (g1 + 6 * (size_t) i, t + 1, 8);
+          memcpy (g2 + 6 * (size_t) i, t + 2, 8);
+          memcpy (g3 + 6 * (size_t) i, t + 3, 8);
+        }
+        break;
 #endif
 #define GATHER4(n)                                                             \
   case n:                                                                      \
@@ -472,14 +506,21 @@ gather (void *gather, const void *src, const int32_t *offset, int n_taps,
       memcpy (g3 + (size_t) n * i, p + 3 * n, n);                              \
     }                                                                          \
     return
-        GATHER4 (3);
         GATHER4 (4);
-        GATHER4 (6);
         GATHER4 (8);
 #undef GATHER4
       default:
         break;
     }
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if ((px == 3 || px == 6) && out_w > 0) {
+      /* the last pixel: exact copies */
+      const uint8_t *p = s + px * offset[out_w - 1];
+      for (int k = 0; k < 4; k++)
+        memcpy (g + k * line + px * (out_w - 1), p + k * px, px);
+      return;
+    }
+#endif
   }
 
   for (int k = 0; k < n_taps; k++, g += line) {
