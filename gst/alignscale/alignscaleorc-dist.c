@@ -121,6 +121,8 @@ void as_orc_h_u16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_
 void as_orc_h_u16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
 void as_orc_h_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n);
 void as_orc_h_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
+void as_orc_lerp_v_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_lerp_h_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
 
 
 /* begin Orc C target preamble */
@@ -8701,6 +8703,424 @@ as_orc_h_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRIC
       orc_program_append_2 (p, "shll", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_C1, ORC_VAR_D1);
       orc_program_append_2 (p, "mulhsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
       orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_lerp_v_u8_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_lerp_v_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var35;
+#else
+  orc_int8 var35;
+#endif
+  orc_int8 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_int8 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_int8 *)s2;
+
+    /* 0: loadpb */
+    var35 = 0x00000080; /* 128 or 6.32404e-322f */
+    /* 5: loadpw */
+    var38.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var36 = ptr4[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var35;
+       _dest.x2[1] = var36;
+       var40.i = _dest.i;
+    }
+    /* 3: loadb */
+    var37 = ptr5[i];
+    /* 4: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var35;
+       _dest.x2[1] = var37;
+       var41.i = _dest.i;
+    }
+    /* 6: mulhuw */
+    var42.i = ((orc_uint32)((orc_uint16)var40.i) * (orc_uint32)((orc_uint16)var38.i)) >> 16;
+    /* 7: subw */
+    var43.i = var40.i - var42.i;
+    /* 8: mulhuw */
+    var44.i = ((orc_uint32)((orc_uint16)var41.i) * (orc_uint32)((orc_uint16)var38.i)) >> 16;
+    /* 9: addw */
+    var45.i = var43.i + var44.i;
+    /* 10: convhwb */
+    var39 = ((orc_uint16)var45.i)>>8;
+    /* 11: storeb */
+    ptr0[i] = var39;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_lerp_v_u8_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var35;
+#else
+  orc_int8 var35;
+#endif
+  orc_int8 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_int8 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+
+    /* 0: loadpb */
+    var35 = 0x00000080; /* 128 or 6.32404e-322f */
+    /* 5: loadpw */
+    var38.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var36 = ptr4[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var35;
+       _dest.x2[1] = var36;
+       var40.i = _dest.i;
+    }
+    /* 3: loadb */
+    var37 = ptr5[i];
+    /* 4: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var35;
+       _dest.x2[1] = var37;
+       var41.i = _dest.i;
+    }
+    /* 6: mulhuw */
+    var42.i = ((orc_uint32)((orc_uint16)var40.i) * (orc_uint32)((orc_uint16)var38.i)) >> 16;
+    /* 7: subw */
+    var43.i = var40.i - var42.i;
+    /* 8: mulhuw */
+    var44.i = ((orc_uint32)((orc_uint16)var41.i) * (orc_uint32)((orc_uint16)var38.i)) >> 16;
+    /* 9: addw */
+    var45.i = var43.i + var44.i;
+    /* 10: convhwb */
+    var39 = ((orc_uint16)var45.i)>>8;
+    /* 11: storeb */
+    ptr0[i] = var39;
+  }
+
+}
+
+void
+as_orc_lerp_v_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 19, 97, 115, 95, 111, 114, 99, 95, 108, 101, 114, 112, 95, 118, 
+        95, 117, 56, 95, 117, 56, 11, 1, 1, 12, 1, 1, 12, 1, 1, 14, 
+        1, 128, 0, 0, 0, 16, 2, 20, 2, 20, 2, 20, 2, 196, 32, 16, 
+        4, 196, 33, 16, 5, 91, 34, 32, 24, 98, 32, 32, 34, 91, 34, 33, 
+        24, 70, 32, 32, 34, 158, 0, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_v_u8_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_lerp_v_u8_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_v_u8_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_constant (p, 1, 0x00000080, "c1");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_S2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "convhwb", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_lerp_h_u8_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_lerp_h_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var35;
+#else
+  orc_int8 var35;
+#endif
+  orc_int8 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_int8 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_union16 *)s3;
+
+    /* 0: loadpb */
+    var35 = 0x00000080; /* 128 or 6.32404e-322f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var36 = ptr4[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var35;
+       _dest.x2[1] = var36;
+       var41.i = _dest.i;
+    }
+    /* 3: loadb */
+    var37 = ptr5[i];
+    /* 4: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var35;
+       _dest.x2[1] = var37;
+       var42.i = _dest.i;
+    }
+    /* 5: loadw */
+    var38 = ptr6[i];
+    /* 6: mulhuw */
+    var43.i = ((orc_uint32)((orc_uint16)var41.i) * (orc_uint32)((orc_uint16)var38.i)) >> 16;
+    /* 7: subw */
+    var44.i = var41.i - var43.i;
+    /* 8: loadw */
+    var39 = ptr6[i];
+    /* 9: mulhuw */
+    var45.i = ((orc_uint32)((orc_uint16)var42.i) * (orc_uint32)((orc_uint16)var39.i)) >> 16;
+    /* 10: addw */
+    var46.i = var44.i + var45.i;
+    /* 11: convhwb */
+    var40 = ((orc_uint16)var46.i)>>8;
+    /* 12: storeb */
+    ptr0[i] = var40;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_lerp_h_u8_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var35;
+#else
+  orc_int8 var35;
+#endif
+  orc_int8 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_int8 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+
+    /* 0: loadpb */
+    var35 = 0x00000080; /* 128 or 6.32404e-322f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var36 = ptr4[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var35;
+       _dest.x2[1] = var36;
+       var41.i = _dest.i;
+    }
+    /* 3: loadb */
+    var37 = ptr5[i];
+    /* 4: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var35;
+       _dest.x2[1] = var37;
+       var42.i = _dest.i;
+    }
+    /* 5: loadw */
+    var38 = ptr6[i];
+    /* 6: mulhuw */
+    var43.i = ((orc_uint32)((orc_uint16)var41.i) * (orc_uint32)((orc_uint16)var38.i)) >> 16;
+    /* 7: subw */
+    var44.i = var41.i - var43.i;
+    /* 8: loadw */
+    var39 = ptr6[i];
+    /* 9: mulhuw */
+    var45.i = ((orc_uint32)((orc_uint16)var42.i) * (orc_uint32)((orc_uint16)var39.i)) >> 16;
+    /* 10: addw */
+    var46.i = var44.i + var45.i;
+    /* 11: convhwb */
+    var40 = ((orc_uint16)var46.i)>>8;
+    /* 12: storeb */
+    ptr0[i] = var40;
+  }
+
+}
+
+void
+as_orc_lerp_h_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 19, 97, 115, 95, 111, 114, 99, 95, 108, 101, 114, 112, 95, 104, 
+        95, 117, 56, 95, 117, 56, 11, 1, 1, 12, 1, 1, 12, 1, 1, 12, 
+        2, 2, 14, 1, 128, 0, 0, 0, 20, 2, 20, 2, 20, 2, 196, 32, 
+        16, 4, 196, 33, 16, 5, 91, 34, 32, 6, 98, 32, 32, 34, 91, 34, 
+        33, 6, 70, 32, 32, 34, 158, 0, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_h_u8_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_lerp_h_u8_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_lerp_h_u8_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_constant (p, 1, 0x00000080, "c1");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_S2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "subw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "convhwb", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
 #endif
 
       orc_program_compile (p);

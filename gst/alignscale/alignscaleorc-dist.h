@@ -122,6 +122,8 @@ void as_orc_h_u16_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint16 * ORC_
 void as_orc_h_u16_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
 void as_orc_h_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n);
 void as_orc_h_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
+void as_orc_lerp_v_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_lerp_h_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
 
 #ifdef __cplusplus
 }

@@ -780,3 +780,39 @@ mulhsl d1, t, w1
 shll t, s1, 1
 mulhsl t, t, w1
 addl d1, a1, t
+
+# ---- lerp on one axis only (the other is the identity): both passes in
+# one, lerp (b << 8 | 128, o << 8 | 128, w) >> 8, the same bytes as the
+# two passes with w = 0 on the identity axis
+
+.function as_orc_lerp_v_u8_u8
+.dest 1 d1 uint8_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.param 2 p1 int16_t
+.temp 2 b
+.temp 2 o
+.temp 2 t
+mergebw b, 128, s1
+mergebw o, 128, s2
+mulhuw t, b, p1
+subw b, b, t
+mulhuw t, o, p1
+addw b, b, t
+convhwb d1, b
+
+.function as_orc_lerp_h_u8_u8
+.dest 1 d1 uint8_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 2 w1 uint16_t
+.temp 2 b
+.temp 2 o
+.temp 2 t
+mergebw b, 128, s1
+mergebw o, 128, s2
+mulhuw t, b, w1
+subw b, b, t
+mulhuw t, o, w1
+addw b, b, t
+convhwb d1, b

@@ -199,6 +199,28 @@ as_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *base,
   }
 }
 
+void
+as_lerp_v_u8_u8 (
+    uint8_t *dst, const uint8_t *b, const uint8_t *o, uint16_t w, int width)
+{
+  for (int x = 0; x < width; x++)
+    dst[x] = (uint8_t) (lerp16 (b[x] << 8 | 128, o[x] << 8 | 128, w) >> 8);
+}
+
+void
+as_lerp_h_u8_u8 (uint8_t *dst, const uint8_t *src, const int32_t *base,
+    const uint16_t *w, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++) {
+    const uint8_t *b = src + (size_t) base[i] * channels;
+    const uint8_t *o = w[i] ? b + channels : b;
+    for (int c = 0; c < channels; c++)
+      dst[i * channels + c] = (uint8_t) (lerp16 (b[c] << 8 | 128,
+                                             o[c] << 8 | 128, w[i])
+          >> 8);
+  }
+}
+
 static inline uint32_t
 lerp32 (uint64_t b, uint64_t o, uint64_t w)
 {
@@ -620,6 +642,25 @@ as_fast_lerp_v_u16_u8 (
     uint8_t *dst, const uint16_t *b, const uint16_t *o, uint16_t w, int width)
 {
   as_orc_lerp_v_u16_u8 (dst, b, o, w, width);
+}
+
+void
+as_fast_lerp_v_u8_u8 (
+    uint8_t *dst, const uint8_t *b, const uint8_t *o, uint16_t w, int width)
+{
+  as_orc_lerp_v_u8_u8 (dst, b, o, w, width);
+}
+
+void
+as_fast_lerp_h_u8_u8 (uint8_t *dst, const uint8_t *src, int in_w,
+    const int32_t *base, int n_pair, const uint16_t *wr, int out_w,
+    int channels, void *g)
+{
+  size_t width = (size_t) out_w * channels;
+  uint8_t *gb = g, *go = gb + width;
+
+  gather_pair (gb, go, src, in_w, base, n_pair, out_w, channels);
+  as_orc_lerp_h_u8_u8 (dst, gb, go, wr, (int) width);
 }
 
 void

@@ -147,6 +147,17 @@ void as_fast_lerp_h_u8_u16 (uint16_t *dst, const uint8_t *src, int in_w,
 void as_fast_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src, int in_w,
     const int32_t *base, int n_pair, const uint16_t *wr, int out_w,
     int channels, void *gather);
+/* one axis only (the other is the identity): lerp (b << 8 | 128,
+ * o << 8 | 128, w) >> 8, the two passes' bytes with w = 0 on the other */
+void as_lerp_v_u8_u8 (
+    uint8_t *dst, const uint8_t *b, const uint8_t *o, uint16_t w, int width);
+void as_lerp_h_u8_u8 (uint8_t *dst, const uint8_t *src, const int32_t *base,
+    const uint16_t *w, int out_w, int channels);
+void as_fast_lerp_v_u8_u8 (
+    uint8_t *dst, const uint8_t *b, const uint8_t *o, uint16_t w, int width);
+void as_fast_lerp_h_u8_u8 (uint8_t *dst, const uint8_t *src, int in_w,
+    const int32_t *base, int n_pair, const uint16_t *wr, int out_w,
+    int channels, void *gather);
 void as_replicate_lerp_weights (
     uint16_t *wr, const uint16_t *w, int out_w, int channels);
 

@@ -163,6 +163,8 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
                                                    : pp->x.lerp_base32;
 
       pp->lerp = 1;
+      pp->lerp_1d = d->bytes_per_sample == 1
+          && (pp->x.identity || pp->y.identity);
       if (d->bytes_per_sample == 1) {
         pp->lx_wrepl = malloc (sizeof (uint16_t) * out_line);
         if (!pp->lx_wrepl)
@@ -420,6 +422,26 @@ run_lerp_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
   }
 }
 
+/* one axis is the identity: one pass, the same bytes as two */
+static void
+run_lerp_1d (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
+    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
+{
+  const AsPlaneDesc *d = &pp->desc;
+
+  for (int j = 0; j < d->out_h; j++) {
+    const uint8_t *b = src + sstride * pp->y.lerp_base[j];
+    uint16_t w = pp->y.lerp_w[j];
+
+    if (pp->x.identity)
+      as_fast_lerp_v_u8_u8 (
+          dst + dstride * j, b, w ? b + sstride : b, w, d->in_w * d->channels);
+    else
+      as_fast_lerp_h_u8_u8 (dst + dstride * j, b, d->in_w, pp->x.lerp_base,
+          pp->lx_n_pair, pp->lx_wrepl, d->out_w, d->channels, plan->gather);
+  }
+}
+
 static void
 run_box2 (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
     uint8_t *dst, ptrdiff_t dstride)
@@ -453,6 +475,8 @@ as_plan_run_plane (AsPlan *plan, int p, const uint8_t *src,
 
   if (plan->config.kernel == AS_KERNEL_NEAREST)
     run_nearest (pp, src, src_stride, dst, dst_stride);
+  else if (pp->lerp_1d)
+    run_lerp_1d (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->lerp && pp->h_first)
     run_lerp_h_first (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->lerp)

@@ -41,6 +41,7 @@ typedef struct
   int16_t *xw_repl;     /* 8-bit: x weights per sample, see kernels.h */
   int32_t *xw_repl32;   /* 16-bit: the same */
   int lerp;             /* bilinear: the lerp model of kernels.h */
+  int lerp_1d;          /* 8-bit lerp with one identity axis: one pass */
   int lx_n_pair;        /* lerp: outputs whose second x tap is inside */
   uint16_t *lx_wrepl;   /* lerp, 8-bit: x weights per sample */
   uint32_t *lx_wrepl32; /* lerp, 16-bit: x weights per sample */

@@ -345,6 +345,16 @@ check_lerp_vertical (GRand *r, int width)
   fail_unless (memcmp (ref8, got8, width) == 0,
       "lerp_v_u16_u8 w=%u width=%d differs", w, width);
 
+  /* one axis only: the two passes' bytes (w = 0 on the other) */
+  as_lerp_v_u8_u8 (ref8, b8, o8, w, width);
+  as_fast_lerp_v_u8_u8 (got8, b8, o8, w, width);
+  fail_unless (memcmp (ref8, got8, width) == 0,
+      "lerp_v_u8_u8 w=%u width=%d differs", w, width);
+  as_lerp_v_u8_u16 (ref16, b8, o8, w, width);
+  as_lerp_v_u16_u8 (got8, ref16, ref16, 0, width);
+  fail_unless (memcmp (ref8, got8, width) == 0, "lerp_v_u8_u8 != 2 passes");
+  as_lerp_v_u16_u8 (ref8, b16, o16, w, width);
+
   /* the model itself: the result lies between its inputs, and weight 0
    * gives the base exactly */
   for (int x = 0; x < width; x++) {
@@ -400,6 +410,14 @@ check_lerp_horizontal (GRand *r, int out_w, int ch)
   as_fast_lerp_h_u8_u16 (got16, s8, in_w, base, n_pair, wr, out_w, ch, gather);
   fail_unless (memcmp (ref16, got16, width * sizeof (uint16_t)) == 0,
       "lerp_h_u8_u16 out_w=%d ch=%d differs", out_w, ch);
+  /* one axis only, against its fast twin and the two passes */
+  as_lerp_h_u8_u8 (ref8, s8, base, w, out_w, ch);
+  as_fast_lerp_h_u8_u8 (got8, s8, in_w, base, n_pair, wr, out_w, ch, gather);
+  fail_unless (memcmp (ref8, got8, width) == 0,
+      "lerp_h_u8_u8 out_w=%d ch=%d differs", out_w, ch);
+  as_lerp_v_u16_u8 (got8, ref16, ref16, 0, width);
+  fail_unless (memcmp (ref8, got8, width) == 0, "lerp_h_u8_u8 != 2 passes");
+
   as_lerp_h_u16_u8 (ref8, s16, base, w, out_w, ch);
   as_fast_lerp_h_u16_u8 (got8, s16, in_w, base, n_pair, wr, out_w, ch, gather);
   fail_unless (memcmp (ref8, got8, width) == 0,
