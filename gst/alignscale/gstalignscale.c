@@ -210,7 +210,7 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    *
    * The A of the Keys cubic kernel used by the bicubic method: -0.75 is
    * PyTorch's and OpenCV's, -0.5 is Catmull-Rom (Pillow, TF2). The range
-   * keeps the fixed-point intermediate exact.
+   * keeps the fixed-point intermediate from overflowing.
    */
   g_object_class_install_property (gobject_class, PROP_CUBIC_A,
       g_param_spec_double ("cubic-a", "Cubic A",
