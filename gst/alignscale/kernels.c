@@ -664,15 +664,6 @@ as_fast_lerp_h_u8_u8 (uint8_t *dst, const uint8_t *src, int in_w,
 }
 
 void
-as_replicate_lerp_weights (
-    uint16_t *wr, const uint16_t *w, int out_w, int channels)
-{
-  for (int i = 0; i < out_w; i++)
-    for (int c = 0; c < channels; c++)
-      wr[(size_t) i * channels + c] = w[i];
-}
-
-void
 as_fast_lerp_h_u8_u16 (uint16_t *dst, const uint8_t *src, int in_w,
     const int32_t *base, int n_pair, const uint16_t *wr, int out_w,
     int channels, void *g)
@@ -709,15 +700,6 @@ as_fast_lerp_v_u32_u16 (
     uint16_t *dst, const uint32_t *b, const uint32_t *o, uint32_t w, int width)
 {
   as_orc_lerp_v_u32_u16 (dst, b, o, (int32_t) w, width);
-}
-
-void
-as_replicate_lerp_weights32 (
-    uint32_t *wr, const uint32_t *w, int out_w, int channels)
-{
-  for (int i = 0; i < out_w; i++)
-    for (int c = 0; c < channels; c++)
-      wr[(size_t) i * channels + c] = w[i];
 }
 
 void

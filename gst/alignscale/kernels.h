@@ -135,7 +135,8 @@ void as_lerp_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *base,
     const uint16_t *w, int out_w, int channels);
 /* fast twins (ORC). Horizontal ones gather pixels base[i] and base[i] + 1
  * into `gather` (two lines of out_w * channels samples) and take the
- * weights replicated per sample (as_replicate_lerp_weights). base[i] + 1
+ * weights replicated per sample (as_replicate_weights with one tap,
+ * as_replicate_weights32 for 32-bit weights). base[i] + 1
  * is read for i < n_pair only: outputs from n_pair on must have weight 0
  * (bases never decrease, so they are the ones at the end of the line).
  * src holds in_w pixels; nothing past them is read. */
@@ -160,8 +161,6 @@ void as_fast_lerp_v_u8_u8 (
 void as_fast_lerp_h_u8_u8 (uint8_t *dst, const uint8_t *src, int in_w,
     const int32_t *base, int n_pair, const uint16_t *wr, int out_w,
     int channels, void *gather);
-void as_replicate_lerp_weights (
-    uint16_t *wr, const uint16_t *w, int out_w, int channels);
 
 /* ---- the lerp model for 16-bit samples: the same with 32-bit weights
  * (w < 2^32), uint32 values and (b w) >> 32 (mulhul):
@@ -186,8 +185,6 @@ void as_fast_lerp_h_u16_u32 (uint32_t *dst, const uint16_t *src, int in_w,
 void as_fast_lerp_h_u32_u16 (uint16_t *dst, const uint32_t *src, int in_w,
     const int32_t *base, int n_pair, const uint32_t *wr, int out_w,
     int channels, void *gather);
-void as_replicate_lerp_weights32 (
-    uint32_t *wr, const uint32_t *w, int out_w, int channels);
 
 /* Nearest: copy pixel idx[i] (bpp bytes) to pixel i. */
 void as_h_nearest (

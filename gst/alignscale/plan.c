@@ -169,14 +169,14 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
         pp->lx_wrepl = malloc (sizeof (uint16_t) * out_line);
         if (!pp->lx_wrepl)
           goto fail;
-        as_replicate_lerp_weights (
-            pp->lx_wrepl, pp->x.lerp_w, d->out_w, d->channels);
+        as_replicate_weights ((int16_t *) pp->lx_wrepl,
+            (const int16_t *) pp->x.lerp_w, 1, d->out_w, d->channels);
       } else {
         pp->lx_wrepl32 = malloc (sizeof (uint32_t) * out_line);
         if (!pp->lx_wrepl32)
           goto fail;
-        as_replicate_lerp_weights32 (
-            pp->lx_wrepl32, pp->x.lerp_w32, d->out_w, d->channels);
+        as_replicate_weights32 ((int32_t *) pp->lx_wrepl32,
+            (const int32_t *) pp->x.lerp_w32, 1, d->out_w, d->channels);
       }
       /* bases never decrease: those with no right neighbour come last */
       while (pp->lx_n_pair < d->out_w && xb[pp->lx_n_pair] + 1 < d->in_w)
@@ -184,32 +184,28 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
       gather_bytes = MAX (gather_bytes, 2 * out_line * isz);
     }
 
-    if (d->bytes_per_sample == 2) {
+    /* general tables (bicubic): x weights per sample, accumulators */
+    if (!pp->lerp) {
       size_t out_line = (size_t) d->out_w * d->channels;
       size_t in_line = (size_t) d->in_w * d->channels;
+      size_t n = out_line * pp->x.n_taps;
 
-      pp->xw_repl32 = malloc (out_line * pp->x.n_taps * sizeof (int32_t));
-      if (!pp->xw_repl32)
-        goto fail;
-      as_replicate_weights32 (
-          pp->xw_repl32, pp->x.lweight, pp->x.n_taps, d->out_w, d->channels);
+      if (d->bytes_per_sample == 1) {
+        pp->xw_repl = malloc (n * sizeof (int16_t));
+        if (!pp->xw_repl)
+          goto fail;
+        as_replicate_weights (
+            pp->xw_repl, pp->x.iweight, pp->x.n_taps, d->out_w, d->channels);
+      } else {
+        pp->xw_repl32 = malloc (n * sizeof (int32_t));
+        if (!pp->xw_repl32)
+          goto fail;
+        as_replicate_weights32 (
+            pp->xw_repl32, pp->x.lweight, pp->x.n_taps, d->out_w, d->channels);
+      }
       acc_len = MAX3 (acc_len, out_line, in_line);
-      gather_bytes = MAX (
-          gather_bytes, out_line * pp->x.n_taps * sizeof (int32_t));
-    }
-
-    if (d->bytes_per_sample == 1) {
-      size_t out_line = (size_t) d->out_w * d->channels;
-      size_t in_line = (size_t) d->in_w * d->channels;
-
-      pp->xw_repl = malloc (out_line * pp->x.n_taps * sizeof (int16_t));
-      if (!pp->xw_repl)
-        goto fail;
-      as_replicate_weights (
-          pp->xw_repl, pp->x.iweight, pp->x.n_taps, d->out_w, d->channels);
-      acc_len = MAX3 (acc_len, out_line, in_line);
-      gather_bytes = MAX (
-          gather_bytes, out_line * pp->x.n_taps * sizeof (int16_t));
+      /* isz: the weight and intermediate sizes are the same */
+      gather_bytes = MAX (gather_bytes, n * isz);
     }
   }
 

@@ -404,7 +404,7 @@ check_lerp_horizontal (GRand *r, int out_w, int ch)
     if (base[i] + 1 < in_w)
       n_pair = i + 1;
   }
-  as_replicate_lerp_weights (wr, w, out_w, ch);
+  as_replicate_weights ((int16_t *) wr, (const int16_t *) w, 1, out_w, ch);
 
   as_lerp_h_u8_u16 (ref16, s8, base, w, out_w, ch);
   as_fast_lerp_h_u8_u16 (got16, s8, in_w, base, n_pair, wr, out_w, ch, gather);
@@ -492,7 +492,7 @@ check_lerp32 (GRand *r, int out_w, int ch)
     if (base[i] + 1 < in_w)
       n_pair = i + 1;
   }
-  as_replicate_lerp_weights32 (wr, w, out_w, ch);
+  as_replicate_weights32 ((int32_t *) wr, (const int32_t *) w, 1, out_w, ch);
   as_lerp_h_u16_u32 (ref32, s16, base, w, out_w, ch);
   as_fast_lerp_h_u16_u32 (
       got32, s16, in_w, base, n_pair, wr, out_w, ch, gather);
