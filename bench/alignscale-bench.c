@@ -6,10 +6,13 @@
  * out per GstVideoInfo) and pushed, by reference, through one GstHarness
  * per element. After a warm-up the elements (and libyuv and a memcpy of the
  * input frame) are timed alternately, frame by frame; each column is the
- * median ms/frame. The OpenCV column comes from opencv-bench.py, which
- * regenerates the identical frames (same generator, seed and packing; the
- * MD5 of the samples is compared) and is run with /usr/bin/python3 after
- * the C measurements. One table, every line prefixed "bench:".
+ * median ms/frame. Three downscale scenarios also get antialias rows
+ * (alignscale antialias=true against videoscale's multi-tap methods, OpenCV
+ * INTER_AREA and libyuv kFilterBox). The OpenCV column comes from
+ * opencv-bench.py, which regenerates the identical frames (same generator,
+ * seed and packing; the MD5 of the samples is compared) and is run with
+ * /usr/bin/python3 after the C measurements. One table, every line prefixed
+ * "bench:".
  *
  *   GST_PLUGIN_PATH=build/gst/alignscale build/bench/alignscale-bench \
  *       [--quick] [--scenario SUBSTRING] [--iterations N]
@@ -48,32 +51,47 @@ typedef struct
   const gchar *format;
   gint in_w, in_h;
   gint out_w, out_h;
+  gboolean aa; /* also the antialias rows */
 } Scenario;
 
 /* the scenarios; opencv-bench.py gets them on its command line */
 static const Scenario scenarios[] = {
-  { "RGBA", 1920, 1080, 1280, 720 },
-  { "RGBA", 1280, 720, 1920, 1080 },
-  { "I420", 1920, 1080, 1280, 720 },
-  { "NV12", 3840, 2160, 1920, 1080 },
-  { "RGB", 1920, 1080, 224, 224 },
-  { "GRAY8", 640, 480, 1920, 1440 },
-  { "GRAY16_LE", 1920, 1080, 1280, 720 },
+  { "RGBA", 1920, 1080, 1280, 720, TRUE },
+  { "RGBA", 1280, 720, 1920, 1080, FALSE },
+  { "I420", 1920, 1080, 1280, 720, TRUE },
+  { "NV12", 3840, 2160, 1920, 1080, FALSE },
+  { "RGB", 1920, 1080, 224, 224, TRUE },
+  { "GRAY8", 640, 480, 1920, 1440, FALSE },
+  { "GRAY16_LE", 1920, 1080, 1280, 720, FALSE },
 };
 
 #define N_SCENARIOS G_N_ELEMENTS (scenarios)
+
+/* the libyuv filter of a row */
+typedef enum
+{
+  YUV_NONE,     /* libyuv has no such filter: n/a */
+  YUV_BILINEAR, /* kFilterBilinear */
+  YUV_BOX,      /* kFilterBox, its antialiased downscale */
+} YuvFilter;
 
 typedef struct
 {
   const gchar *name;       /* row label, also opencv-bench.py's */
   const gchar *alignscale; /* alignscale "method" nick */
+  gboolean antialias;      /* alignscale antialias=true (aa scenarios only) */
   const gchar *videoscale; /* videoscale "method" nick */
-  gboolean libyuv;         /* libyuv has this filter */
+  YuvFilter libyuv;
 } Method;
 
+/* the antialias rows: videoscale's multi-tap methods stretch their kernel
+ * when downscaling (bilinear2: triangle, catrom: Keys A=-0.5, the kernel of
+ * alignscale's antialiased bicubic); OpenCV runs INTER_AREA for both */
 static const Method methods[] = {
-  { "bilinear", "bilinear", "bilinear", TRUE },
-  { "bicubic", "bicubic", "4-tap", FALSE },
+  { "bilinear", "bilinear", FALSE, "bilinear", YUV_BILINEAR },
+  { "bicubic", "bicubic", FALSE, "4-tap", YUV_NONE },
+  { "bilinear-aa", "bilinear", TRUE, "bilinear2", YUV_BOX },
+  { "bicubic-aa", "bicubic", TRUE, "catrom", YUV_NONE },
 };
 
 #define N_METHODS G_N_ELEMENTS (methods)
@@ -96,6 +114,15 @@ static gchar *opt_scenario = NULL;
 static gchar *opt_opencv_script = NULL;
 static gchar *opt_python = NULL;
 static gboolean opt_no_opencv = FALSE;
+
+/* alignscale has the "antialias" property (else its -aa rows are n/a) */
+static gboolean have_antialias = FALSE;
+
+static gboolean
+row_selected (guint si, guint mi)
+{
+  return !methods[mi].antialias || scenarios[si].aa;
+}
 
 /* FNV-1a of the scenario name: the seed of its frame */
 static guint32
@@ -209,12 +236,15 @@ caps_string (const Scenario *s, gboolean input)
 }
 
 static GstHarness *
-new_harness (const gchar *factory, const Scenario *s, const gchar *method)
+new_harness (const gchar *factory, const Scenario *s, const gchar *method,
+    gboolean antialias)
 {
   GstHarness *h = gst_harness_new (factory);
   gchar *in_caps = caps_string (s, TRUE), *out_caps = caps_string (s, FALSE);
 
   gst_util_set_object_arg (G_OBJECT (h->element), "method", method);
+  if (antialias)
+    gst_util_set_object_arg (G_OBJECT (h->element), "antialias", "true");
   if (g_str_equal (factory, "videoscale")) {
     /* one thread, and the whole output picture scaled (no letterbox) */
     g_object_set (h->element, "n-threads", 1, "add-borders", FALSE, NULL);
@@ -246,12 +276,24 @@ push_pull (GstHarness *h, GstBuffer *in, gsize out_size, const gchar *what)
 }
 
 #ifdef HAVE_LIBYUV
-/* libyuv's scaler for this format, kFilterBilinear; FALSE if it has none */
+/* libyuv's scaler for this format with this filter; FALSE if it has none */
 static gboolean
-libyuv_scale (GstVideoFrame *in, GstVideoFrame *out)
+libyuv_scale (GstVideoFrame *in, GstVideoFrame *out, YuvFilter filter)
 {
   gint iw = GST_VIDEO_FRAME_WIDTH (in), ih = GST_VIDEO_FRAME_HEIGHT (in);
   gint ow = GST_VIDEO_FRAME_WIDTH (out), oh = GST_VIDEO_FRAME_HEIGHT (out);
+  enum FilterMode mode;
+
+  switch (filter) {
+    case YUV_BILINEAR:
+      mode = kFilterBilinear;
+      break;
+    case YUV_BOX:
+      mode = kFilterBox;
+      break;
+    default:
+      return FALSE;
+  }
 
 #define P(f, i) ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (f, i))
 #define S(f, i) GST_VIDEO_FRAME_PLANE_STRIDE (f, i)
@@ -265,26 +307,26 @@ libyuv_scale (GstVideoFrame *in, GstVideoFrame *out)
     case GST_VIDEO_FORMAT_xRGB:
     case GST_VIDEO_FORMAT_xBGR:
       /* four independent bytes per pixel: the channel order is irrelevant */
-      ARGBScale (P (in, 0), S (in, 0), iw, ih, P (out, 0), S (out, 0), ow, oh,
-          kFilterBilinear);
+      ARGBScale (
+          P (in, 0), S (in, 0), iw, ih, P (out, 0), S (out, 0), ow, oh, mode);
       return TRUE;
     case GST_VIDEO_FORMAT_I420:
       I420Scale (P (in, 0), S (in, 0), P (in, 1), S (in, 1), P (in, 2),
           S (in, 2), iw, ih, P (out, 0), S (out, 0), P (out, 1), S (out, 1),
-          P (out, 2), S (out, 2), ow, oh, kFilterBilinear);
+          P (out, 2), S (out, 2), ow, oh, mode);
       return TRUE;
     case GST_VIDEO_FORMAT_NV12:
       NV12Scale (P (in, 0), S (in, 0), P (in, 1), S (in, 1), iw, ih, P (out, 0),
-          S (out, 0), P (out, 1), S (out, 1), ow, oh, kFilterBilinear);
+          S (out, 0), P (out, 1), S (out, 1), ow, oh, mode);
       return TRUE;
     case GST_VIDEO_FORMAT_GRAY8:
-      ScalePlane (P (in, 0), S (in, 0), iw, ih, P (out, 0), S (out, 0), ow, oh,
-          kFilterBilinear);
+      ScalePlane (
+          P (in, 0), S (in, 0), iw, ih, P (out, 0), S (out, 0), ow, oh, mode);
       return TRUE;
     case GST_VIDEO_FORMAT_GRAY16_LE:
       /* libyuv's 16-bit strides count samples */
       ScalePlane_16 ((const guint16 *) P (in, 0), S (in, 0) / 2, iw, ih,
-          (guint16 *) P (out, 0), S (out, 0) / 2, ow, oh, kFilterBilinear);
+          (guint16 *) P (out, 0), S (out, 0) / 2, ow, oh, mode);
       return TRUE;
     default:
       /* RGB/BGR: libyuv has no 24-bit scaler */
@@ -307,7 +349,7 @@ measure (guint si, guint mi, gint iterations, gint warmup)
   GstVideoInfo in_info, out_info;
   GstBuffer *in;
   GstMapInfo in_map;
-  GstHarness *ha, *hv;
+  GstHarness *ha = NULL, *hv;
   gdouble *ta, *tv, *ty, *tm;
   guint8 *copy;
   gboolean have_libyuv = FALSE;
@@ -331,8 +373,10 @@ measure (guint si, guint mi, gint iterations, gint warmup)
     g_free (name);
   }
 
-  ha = new_harness ("alignscale", s, m->alignscale);
-  hv = new_harness ("videoscale", s, m->videoscale);
+  /* without the antialias property the -aa row has no alignscale column */
+  if (!m->antialias || have_antialias)
+    ha = new_harness ("alignscale", s, m->alignscale, m->antialias);
+  hv = new_harness ("videoscale", s, m->videoscale, FALSE);
   gst_buffer_map (in, &in_map, GST_MAP_READ);
   copy = g_malloc (in_map.size);
 
@@ -341,15 +385,16 @@ measure (guint si, guint mi, gint iterations, gint warmup)
   gst_buffer_memset (yuv_out, 0, 0, out_info.size);
   gst_video_frame_map (&yuv_in_frame, &in_info, in, GST_MAP_READ);
   gst_video_frame_map (&yuv_out_frame, &out_info, yuv_out, GST_MAP_WRITE);
-  have_libyuv = m->libyuv && libyuv_scale (&yuv_in_frame, &yuv_out_frame);
+  have_libyuv = libyuv_scale (&yuv_in_frame, &yuv_out_frame, m->libyuv);
 #endif
 
   for (i = 0; i < warmup; i++) {
-    push_pull (ha, in, out_info.size, "alignscale");
+    if (ha)
+      push_pull (ha, in, out_info.size, "alignscale");
     push_pull (hv, in, out_info.size, "videoscale");
 #ifdef HAVE_LIBYUV
     if (have_libyuv)
-      libyuv_scale (&yuv_in_frame, &yuv_out_frame);
+      libyuv_scale (&yuv_in_frame, &yuv_out_frame, m->libyuv);
 #endif
     memcpy_fn (copy, in_map.data, in_map.size);
   }
@@ -361,12 +406,13 @@ measure (guint si, guint mi, gint iterations, gint warmup)
   for (i = 0; i < iterations; i++) {
     gdouble t0;
 
-    ta[i] = push_pull (ha, in, out_info.size, "alignscale");
+    if (ha)
+      ta[i] = push_pull (ha, in, out_info.size, "alignscale");
     tv[i] = push_pull (hv, in, out_info.size, "videoscale");
 #ifdef HAVE_LIBYUV
     if (have_libyuv) {
       t0 = now_ms ();
-      libyuv_scale (&yuv_in_frame, &yuv_out_frame);
+      libyuv_scale (&yuv_in_frame, &yuv_out_frame, m->libyuv);
       ty[i] = now_ms () - t0;
     }
 #endif
@@ -376,7 +422,7 @@ measure (guint si, guint mi, gint iterations, gint warmup)
   }
 
   row->measured = TRUE;
-  row->alignscale = median (ta, iterations);
+  row->alignscale = ha ? median (ta, iterations) : -1;
   row->videoscale = median (tv, iterations);
   row->libyuv = have_libyuv ? median (ty, iterations) : -1;
   row->memcpy = median (tm, iterations);
@@ -393,7 +439,8 @@ measure (guint si, guint mi, gint iterations, gint warmup)
   g_free (tm);
   g_free (copy);
   gst_buffer_unmap (in, &in_map);
-  gst_harness_teardown (ha);
+  if (ha)
+    gst_harness_teardown (ha);
   gst_harness_teardown (hv);
   gst_buffer_unref (in);
 }
@@ -412,7 +459,8 @@ scenario_selected (guint si)
   return sel;
 }
 
-/* Runs opencv-bench.py on the selected scenarios and merges its lines:
+/* Runs opencv-bench.py on the selected scenarios (FORMAT:WxH:WxH:ROW,ROW,
+ * the row names to time) and merges its lines:
  *   frame<TAB>scenario<TAB>md5
  *   opencv<TAB>scenario<TAB>method<TAB>ms
  *   unavailable<TAB>reason
@@ -439,11 +487,18 @@ run_opencv (gint iterations, gint warmup)
   g_ptr_array_add (argv, g_strdup_printf ("--warmup=%d", warmup));
   for (si = 0; si < N_SCENARIOS; si++) {
     const Scenario *s = &scenarios[si];
+    GString *spec;
 
-    if (scenario_selected (si))
-      g_ptr_array_add (argv,
-          g_strdup_printf ("%s:%dx%d:%dx%d", s->format, s->in_w, s->in_h,
-              s->out_w, s->out_h));
+    if (!scenario_selected (si))
+      continue;
+    spec = g_string_new (NULL);
+    g_string_printf (spec, "%s:%dx%d:%dx%d:", s->format, s->in_w, s->in_h,
+        s->out_w, s->out_h);
+    for (mi = 0; mi < N_METHODS; mi++)
+      if (row_selected (si, mi))
+        g_string_append_printf (spec, "%s%s",
+            spec->str[spec->len - 1] == ':' ? "" : ",", methods[mi].name);
+    g_ptr_array_add (argv, g_string_free (spec, FALSE));
   }
   g_ptr_array_add (argv, NULL);
 
@@ -495,7 +550,8 @@ run_opencv (gint iterations, gint warmup)
                      "(MD5 mismatch); its column is not comparable");
   } else if (note == NULL) {
     note = g_strdup_printf ("cv2.resize, same frames (MD5 of %u scenario "
-                            "inputs equal)",
+                            "inputs equal); INTER_LINEAR, INTER_CUBIC, "
+                            "INTER_AREA for both -aa rows",
         matched);
   }
 
@@ -524,7 +580,7 @@ fmt_ratio (gdouble num, gdouble den)
 static void
 print_row (const gchar *scenario, const gchar *method, gchar *c[9])
 {
-  g_print ("bench: %-30s %-9s %10s %10s %7s %9s %7s %9s %7s %9s %8s\n",
+  g_print ("bench: %-30s %-11s %10s %10s %7s %9s %7s %9s %7s %9s %8s\n",
       scenario, method, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
 }
 
@@ -575,10 +631,23 @@ print_target (const gchar *what, const gchar *scenario, const gchar *method,
   else
     verdict = num / den <= bound ? "met" : "MISSED";
   if (verdict[0] == 'n')
-    g_print ("target: %-30s %-9s %-28s n/a\n", scenario, method, what);
+    g_print ("target: %-30s %-11s %-28s n/a\n", scenario, method, what);
   else
-    g_print ("target: %-30s %-9s %-28s %6.2fx <= %.2fx %s\n", scenario, method,
+    g_print ("target: %-30s %-11s %-28s %6.2fx <= %.2fx %s\n", scenario, method,
         what, num / den, bound, verdict);
+}
+
+/* a ratio alignscale/other without a bound (the -aa rows) */
+static void
+print_report (const gchar *what, const gchar *scenario, const gchar *method,
+    gdouble num, gdouble den)
+{
+  if (num < 0 || den <= 0)
+    g_print ("target: %-30s %-11s %-28s %7s report only\n", scenario, method,
+        what, "n/a");
+  else
+    g_print ("target: %-30s %-11s %-28s %6.2fx report only\n", scenario, method,
+        what, num / den);
 }
 
 static void
@@ -590,6 +659,7 @@ print_targets (void)
     const Scenario *s = &scenarios[si];
     gchar *name = scenario_name (s);
     Row *bl = &rows[si][0], *bc = &rows[si][1];
+    Row *bla = &rows[si][2], *bca = &rows[si][3];
     gboolean eight_bit = !g_str_equal (s->format, "GRAY16_LE");
 
     if (bl->measured) {
@@ -607,6 +677,18 @@ print_targets (void)
           bc->videoscale, 0.5);
       print_target ("vs OpenCV INTER_CUBIC", name, "bicubic", bc->alignscale,
           bc->opencv, 0.2);
+    }
+    if (bla->measured) {
+      print_report ("vs videoscale bilinear2", name, "bilinear-aa",
+          bla->alignscale, bla->videoscale);
+      print_report ("vs OpenCV INTER_AREA", name, "bilinear-aa",
+          bla->alignscale, bla->opencv);
+    }
+    if (bca->measured) {
+      print_report ("vs videoscale catrom", name, "bicubic-aa", bca->alignscale,
+          bca->videoscale);
+      print_report ("vs OpenCV INTER_AREA", name, "bicubic-aa", bca->alignscale,
+          bca->opencv);
     }
     g_free (name);
   }
@@ -684,6 +766,18 @@ main (int argc, char **argv)
     if (plugin)
       gst_object_unref (plugin);
   }
+  {
+    GstElement *e = gst_element_factory_make ("alignscale", NULL);
+
+    if (e == NULL) {
+      g_printerr ("cannot create alignscale\n");
+      return 1;
+    }
+    have_antialias = g_object_class_find_property (
+                         G_OBJECT_GET_CLASS (e), "antialias")
+        != NULL;
+    gst_object_unref (e);
+  }
   gst_object_unref (f);
   f = gst_registry_lookup_feature (gst_registry_get (), "videoscale");
   if (f == NULL) {
@@ -713,6 +807,8 @@ main (int argc, char **argv)
       continue;
     name = scenario_name (&scenarios[si]);
     for (mi = 0; mi < N_METHODS; mi++) {
+      if (!row_selected (si, mi))
+        continue;
       g_printerr ("measuring %s %s...\n", name, methods[mi].name);
       measure (si, mi, iterations, warmup);
     }
@@ -728,11 +824,15 @@ main (int argc, char **argv)
   print_table ();
   if (opencv_note)
     g_print ("bench: opencv: %s\n", opencv_note);
+  if (!have_antialias)
+    g_print ("bench: alignscale: no antialias property, its -aa rows are "
+             "n/a\n");
 #ifndef HAVE_LIBYUV
   g_print ("bench: libyuv: not found at configure time\n");
 #else
-  g_print (
-      "bench: libyuv: kFilterBilinear; no bicubic, no 24-bit RGB scaler\n");
+  g_print ("bench: libyuv: kFilterBilinear, kFilterBox for bilinear-aa (libyuv "
+           "makes it bilinear when either axis scales by 1/2 or more); no "
+           "bicubic, no 24-bit RGB scaler\n");
 #endif
   print_targets ();
   g_print ("bench: total %.1f s\n", (now_ms () - t_start) / 1e3);

@@ -2,14 +2,18 @@
 # OpenCV column of the alignscale benchmark (alignscale-bench.c runs this).
 # SPDX-License-Identifier: LGPL-2.1-or-later
 #
-# usage: opencv-bench.py [--iterations=N] [--warmup=N] FORMAT:WxH:WxH ...
+# usage: opencv-bench.py [--iterations=N] [--warmup=N] FORMAT:WxH:WxH[:ROWS]...
+#
+# ROWS: the comma-separated rows to time (default bilinear,bicubic).
 #
 # Regenerates the C program's frames exactly: one xorshift32 stream per
 # scenario, seeded with the FNV-1a hash of the scenario name
 # ("RGBA 1920x1080->1280x720"), consumed plane by plane, row by row, sample
 # by sample (8-bit samples: top 8 bits, 16-bit: top 16), tightly packed.
 # Each plane is resized with cv2.resize into a preallocated output, one
-# thread: INTER_LINEAR for the "bilinear" row, INTER_CUBIC for "bicubic".
+# thread: INTER_LINEAR for the "bilinear" row, INTER_CUBIC for "bicubic",
+# INTER_AREA for both antialias rows "bilinear-aa" and "bicubic-aa" (timed
+# once, reported for each).
 # 4:2:0 chroma planes go to ceil(out/2); NV12's UV plane is a 2-channel
 # image. Prints tab-separated lines:
 #   frame<TAB>scenario<TAB>md5 of the samples (the C program compares it)
@@ -142,9 +146,15 @@ def main():
             specs.append(a)
 
     cv2.setNumThreads(1)
-    methods = [("bilinear", cv2.INTER_LINEAR), ("bicubic", cv2.INTER_CUBIC)]
+    interps = {"bilinear": cv2.INTER_LINEAR, "bicubic": cv2.INTER_CUBIC,
+               "bilinear-aa": cv2.INTER_AREA, "bicubic-aa": cv2.INTER_AREA}
     for spec in specs:
-        fmt, ins, outs = spec.split(":")
+        fields = spec.split(":")
+        fmt, ins, outs = fields[:3]
+        rows = (fields[3].split(",") if len(fields) > 3
+                else ["bilinear", "bicubic"])
+        # each interpolation once, even when two rows share it
+        methods = list(dict.fromkeys(interps[r] for r in rows))
         iw, ih = map(int, ins.split("x"))
         ow, oh = map(int, outs.split("x"))
         name = "%s %dx%d->%dx%d" % (fmt, iw, ih, ow, oh)
@@ -160,15 +170,16 @@ def main():
                            interpolation=interp)
             return (time.perf_counter() - t0) * 1e3
 
-        times = {m: [] for m, _ in methods}
+        times = {interp: [] for interp in methods}
         for _ in range(warmup):
-            for _, interp in methods:
+            for interp in methods:
                 run(interp)
         for _ in range(iterations):
-            for m, interp in methods:
-                times[m].append(run(interp))
-        for m, _ in methods:
-            print("opencv\t%s\t%s\t%.6f" % (name, m, statistics.median(times[m])),
+            for interp in methods:
+                times[interp].append(run(interp))
+        for r in rows:
+            print("opencv\t%s\t%s\t%.6f"
+                  % (name, r, statistics.median(times[interps[r]])),
                   flush=True)
 
 

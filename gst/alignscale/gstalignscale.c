@@ -34,6 +34,7 @@
 #include "config.h"
 #endif
 
+#include <math.h>
 #include <string.h>
 
 #include "gstalignscale.h"
@@ -43,10 +44,18 @@ GST_DEBUG_CATEGORY_STATIC (gst_align_scale_debug);
 #define GST_CAT_DEFAULT gst_align_scale_debug
 
 #define DEFAULT_METHOD GST_ALIGN_SCALE_METHOD_BILINEAR
+#define DEFAULT_COORDINATE_MODE GST_ALIGN_SCALE_COORDINATE_MODE_HALF_PIXEL
 #define DEFAULT_ALIGN_CORNERS FALSE
 #define DEFAULT_CUBIC_A -0.75
 #define MIN_CUBIC_A -2.0
 #define MAX_CUBIC_A 0.0
+#define DEFAULT_NEAREST_MODE GST_ALIGN_SCALE_NEAREST_MODE_AUTO
+#define DEFAULT_EXCLUDE_OUTSIDE FALSE
+#define DEFAULT_ANTIALIAS FALSE
+#define DEFAULT_SCALE_FACTOR 0.0
+#define MAX_SCALE_FACTOR 32767.0
+#define DEFAULT_EXTRAPOLATION_VALUE 0.0
+#define MAX_ROI 1000.0
 #define MAX_SIZE 32767
 
 enum
@@ -55,13 +64,30 @@ enum
   PROP_METHOD,
   PROP_ALIGN_CORNERS,
   PROP_CUBIC_A,
+  PROP_COORDINATE_MODE,
+  PROP_NEAREST_MODE,
+  PROP_EXCLUDE_OUTSIDE,
+  PROP_ANTIALIAS,
+  PROP_SCALE_FACTOR_X,
+  PROP_SCALE_FACTOR_Y,
+  PROP_ROI,
+  PROP_EXTRAPOLATION_VALUE,
+  N_PROPS
 };
+
+static GParamSpec *properties[N_PROPS];
 
 typedef struct
 {
   GstAlignScaleMethod method;
-  gboolean align_corners;
+  GstAlignScaleCoordinateMode coordinate_mode; /* align-corners is a view */
   gdouble cubic_a;
+  GstAlignScaleNearestMode nearest_mode;
+  gboolean exclude_outside;
+  gboolean antialias;
+  gdouble scale_factor_x, scale_factor_y;
+  gdouble roi[4];
+  gdouble extrapolation_value;
 } GstAlignScaleSettings;
 
 struct _GstAlignScale
@@ -77,6 +103,7 @@ struct _GstAlignScale
 
   /* streaming thread only: tables for the current caps and configuration */
   AsPlan *plan;
+  gboolean warned_aa_ac;
 };
 
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
@@ -130,6 +157,65 @@ gst_align_scale_method_get_type (void)
   return type;
 }
 
+GType
+gst_align_scale_coordinate_mode_get_type (void)
+{
+  static GType type = 0;
+  static const GEnumValue values[] = {
+    { GST_ALIGN_SCALE_COORDINATE_MODE_HALF_PIXEL,
+        "(i + 0.5) * in / out - 0.5: PyTorch align_corners=False, OpenCV, TF2",
+        "half-pixel" },
+    { GST_ALIGN_SCALE_COORDINATE_MODE_ALIGN_CORNERS,
+        "i * (in - 1) / (out - 1): PyTorch align_corners=True",
+        "align-corners" },
+    { GST_ALIGN_SCALE_COORDINATE_MODE_ASYMMETRIC,
+        "i * in / out: TF1, PyTorch nearest", "asymmetric" },
+    { GST_ALIGN_SCALE_COORDINATE_MODE_PYTORCH_HALF_PIXEL,
+        "half-pixel, but 0 for an output of one sample (ONNX)",
+        "pytorch-half-pixel" },
+    { GST_ALIGN_SCALE_COORDINATE_MODE_HALF_PIXEL_SYMMETRIC,
+        "half-pixel, centred for a fractional output length (ONNX)",
+        "half-pixel-symmetric" },
+    { GST_ALIGN_SCALE_COORDINATE_MODE_TF_HALF_PIXEL_FOR_NN,
+        "(i + 0.5) * in / out: TF2 nearest", "tf-half-pixel-for-nn" },
+    { GST_ALIGN_SCALE_COORDINATE_MODE_TF_CROP_AND_RESIZE,
+        "the roi region, corners aligned; outside is extrapolation-value",
+        "tf-crop-and-resize" },
+    { 0, NULL, NULL },
+  };
+
+  if (g_once_init_enter (&type)) {
+    GType t = g_enum_register_static ("GstAlignScaleCoordinateMode", values);
+    g_once_init_leave (&type, t);
+  }
+  return type;
+}
+
+GType
+gst_align_scale_nearest_mode_get_type (void)
+{
+  static GType type = 0;
+  static const GEnumValue values[] = {
+    { GST_ALIGN_SCALE_NEAREST_MODE_AUTO,
+        "PyTorch nearest-exact on half-pixel, PyTorch nearest on asymmetric,"
+        " floor on tf-half-pixel-for-nn, else round-prefer-floor",
+        "auto" },
+    { GST_ALIGN_SCALE_NEAREST_MODE_ROUND_PREFER_FLOOR,
+        "ceil (x - 0.5): ties go down (ONNX default)", "round-prefer-floor" },
+    { GST_ALIGN_SCALE_NEAREST_MODE_ROUND_PREFER_CEIL,
+        "floor (x + 0.5): ties go up", "round-prefer-ceil" },
+    { GST_ALIGN_SCALE_NEAREST_MODE_FLOOR, "floor (x)", "floor" },
+    { GST_ALIGN_SCALE_NEAREST_MODE_CEIL, "ceil (x)", "ceil" },
+    { 0, NULL, NULL },
+  };
+
+  if (g_once_init_enter (&type)) {
+    GType t = g_enum_register_static ("GstAlignScaleNearestMode", values);
+    g_once_init_leave (&type, t);
+  }
+  return type;
+}
+
 static void gst_align_scale_set_property (
     GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec);
 static void gst_align_scale_get_property (
@@ -142,6 +228,7 @@ static GstCaps *gst_align_scale_transform_caps (GstBaseTransform *trans,
     GstPadDirection direction, GstCaps *caps, GstCaps *filter);
 static GstCaps *gst_align_scale_fixate_caps (GstBaseTransform *trans,
     GstPadDirection direction, GstCaps *caps, GstCaps *othercaps);
+static gboolean gst_align_scale_ensure_plan (GstAlignScale *self);
 static void gst_align_scale_before_transform (
     GstBaseTransform *trans, GstBuffer *buffer);
 static GstFlowReturn gst_align_scale_transform (
@@ -176,48 +263,164 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
   /**
    * GstAlignScale:method:
    *
-   * Interpolation method, as PyTorch's `mode`: nearest (`nearest-exact`,
-   * `floor ((i + 0.5) * in / out)`), bilinear, or bicubic (Keys cubic
-   * convolution with #GstAlignScale:cubic-a, taps clamped at the border).
+   * Interpolation method, as PyTorch's `mode` and ONNX's `mode`: nearest
+   * (rounding per #GstAlignScale:nearest-mode), bilinear, or bicubic (Keys
+   * cubic convolution with #GstAlignScale:cubic-a, taps clamped at the
+   * border unless #GstAlignScale:exclude-outside).
    */
-  g_object_class_install_property (gobject_class, PROP_METHOD,
-      g_param_spec_enum ("method", "Method",
-          "Interpolation: nearest (PyTorch nearest-exact, "
-          "floor((i+0.5)*in/out);"
-          " with align-corners the nearest of i*(in-1)/(out-1), ties down),"
-          " bilinear, or bicubic (Keys kernel with cubic-a, border taps"
-          " clamped)",
-          GST_TYPE_ALIGN_SCALE_METHOD, DEFAULT_METHOD, flags));
+  properties[PROP_METHOD] = g_param_spec_enum ("method", "Method",
+      "Interpolation: nearest (rounding per nearest-mode), bilinear, or"
+      " bicubic (Keys kernel with cubic-a, border taps clamped)",
+      GST_TYPE_ALIGN_SCALE_METHOD, DEFAULT_METHOD, flags);
 
   /**
    * GstAlignScale:align-corners:
    *
-   * Pixel-corner convention. %FALSE: pixels are unit areas and the image
-   * edges align, `x_src = (x_dst + 0.5) * in / out - 0.5`. %TRUE: the
-   * corner pixel centres align, `x_src = x_dst * (in - 1) / (out - 1)`
-   * (0 for an output of one pixel). As PyTorch's `align_corners`.
+   * Pixel-corner convention, as PyTorch's `align_corners`. %FALSE: pixels
+   * are unit areas and the image edges align, `x_src = (x_dst + 0.5) * in /
+   * out - 0.5`. %TRUE: the corner pixel centres align, `x_src = x_dst *
+   * (in - 1) / (out - 1)` (0 for an output of one pixel).
+   *
+   * A view of #GstAlignScale:coordinate-mode: %TRUE sets it to
+   * align-corners, %FALSE to half-pixel, and it reads %TRUE exactly when
+   * that mode is align-corners. Setting either notifies both.
    */
-  g_object_class_install_property (gobject_class, PROP_ALIGN_CORNERS,
-      g_param_spec_boolean ("align-corners", "Align corners",
-          "false: pixels are areas, edges align, "
-          "x_src = (x_dst + 0.5) * in / out - 0.5 (PyTorch default, OpenCV,"
-          " TF2); true: corner pixel centres align, "
-          "x_src = x_dst * (in - 1) / (out - 1)",
-          DEFAULT_ALIGN_CORNERS, flags));
+  properties[PROP_ALIGN_CORNERS] = g_param_spec_boolean ("align-corners",
+      "Align corners",
+      "false: pixels are areas, edges align, "
+      "x_src = (x_dst + 0.5) * in / out - 0.5 (PyTorch default, OpenCV,"
+      " TF2); true: corner pixel centres align, "
+      "x_src = x_dst * (in - 1) / (out - 1). Same state as coordinate-mode"
+      " half-pixel / align-corners",
+      DEFAULT_ALIGN_CORNERS, flags);
+
+  /**
+   * GstAlignScale:coordinate-mode:
+   *
+   * How output sample i maps to a source coordinate x, with ONNX Resize's
+   * `coordinate_transformation_mode` names (spec §1.1). half-pixel and
+   * align-corners are PyTorch's two conventions. Subsampled chroma follows
+   * the mode in picture coordinates (chroma-site).
+   */
+  properties[PROP_COORDINATE_MODE] = g_param_spec_enum ("coordinate-mode",
+      "Coordinate mode",
+      "Output index to source coordinate, ONNX coordinate_transformation_mode"
+      " names",
+      GST_TYPE_ALIGN_SCALE_COORDINATE_MODE, DEFAULT_COORDINATE_MODE, flags);
 
   /**
    * GstAlignScale:cubic-a:
    *
    * The A of the Keys cubic kernel used by the bicubic method: -0.75 is
    * PyTorch's and OpenCV's, -0.5 is Catmull-Rom (Pillow, TF2). The range
-   * keeps the fixed-point intermediate from overflowing.
+   * keeps the fixed-point intermediate from overflowing. Antialiased
+   * bicubic always uses -0.5, as PyTorch does.
    */
-  g_object_class_install_property (gobject_class, PROP_CUBIC_A,
-      g_param_spec_double ("cubic-a", "Cubic A",
-          "A of the Keys cubic kernel: K(u) = (A+2)|u|^3 - (A+3)|u|^2 + 1 for"
-          " |u| <= 1, A|u|^3 - 5A|u|^2 + 8A|u| - 4A for 1 < |u| < 2;"
-          " -0.75 = PyTorch/OpenCV, -0.5 = Keys/Catmull-Rom",
-          MIN_CUBIC_A, MAX_CUBIC_A, DEFAULT_CUBIC_A, flags));
+  properties[PROP_CUBIC_A] = g_param_spec_double ("cubic-a", "Cubic A",
+      "A of the Keys cubic kernel: K(u) = (A+2)|u|^3 - (A+3)|u|^2 + 1 for"
+      " |u| <= 1, A|u|^3 - 5A|u|^2 + 8A|u| - 4A for 1 < |u| < 2;"
+      " -0.75 = PyTorch/OpenCV, -0.5 = Keys/Catmull-Rom (antialias uses -0.5)",
+      MIN_CUBIC_A, MAX_CUBIC_A, DEFAULT_CUBIC_A, flags);
+
+  /**
+   * GstAlignScale:nearest-mode:
+   *
+   * How the nearest method rounds the source coordinate, ONNX's
+   * `nearest_mode`; the index is then clamped to the picture. auto gives
+   * PyTorch's indices bit for bit where PyTorch has the mode.
+   */
+  properties[PROP_NEAREST_MODE] = g_param_spec_enum ("nearest-mode",
+      "Nearest mode", "Rounding of the nearest method (ONNX nearest_mode)",
+      GST_TYPE_ALIGN_SCALE_NEAREST_MODE, DEFAULT_NEAREST_MODE, flags);
+
+  /**
+   * GstAlignScale:exclude-outside:
+   *
+   * ONNX's `exclude_outside` for bicubic: taps that fall outside the
+   * picture get weight 0 and the others are renormalised, instead of
+   * repeating the edge sample. No effect on bilinear (both rules give the
+   * same weights) or nearest.
+   */
+  properties[PROP_EXCLUDE_OUTSIDE] = g_param_spec_boolean ("exclude-outside",
+      "Exclude outside",
+      "Bicubic: drop taps outside the picture and renormalise (ONNX"
+      " exclude_outside) instead of repeating the edge",
+      DEFAULT_EXCLUDE_OUTSIDE, flags);
+
+  /**
+   * GstAlignScale:antialias:
+   *
+   * PyTorch's `antialias=True` (spec §3.1) for bilinear and bicubic: on an
+   * axis that shrinks, the kernel is stretched by the ratio, so every
+   * source pixel contributes; the window is truncated at the borders and
+   * renormalised, and bicubic uses A = -0.5. Each axis on its own: a
+   * growing axis keeps the plain kernel (bicubic still with A = -0.5 and
+   * the truncated border, as PyTorch). Nearest ignores it. With
+   * align-corners it reproduces PyTorch's combination, which centres the
+   * window at (i + 0.5) * (in - 1) / (out - 1), and warns once.
+   */
+  properties[PROP_ANTIALIAS] = g_param_spec_boolean ("antialias", "Antialias",
+      "Downscaling with the kernel stretched over every source pixel, as"
+      " PyTorch antialias=True (bilinear and bicubic; bicubic uses A=-0.5)",
+      DEFAULT_ANTIALIAS, flags);
+
+  /**
+   * GstAlignScale:scale-factor-x:
+   *
+   * A horizontal scale factor used as given, as PyTorch's `scale_factor`
+   * (with recompute_scale_factor off) and ONNX's `scales`: the source
+   * coordinate uses the ratio 1 / scale instead of in / out. The output
+   * width still comes from the caps; those frameworks make it
+   * floor (in * scale). 0 (default): the ratio of the sizes.
+   * align-corners and tf-crop-and-resize ignore it, as PyTorch and ONNX
+   * Runtime do.
+   */
+  properties[PROP_SCALE_FACTOR_X] = g_param_spec_double ("scale-factor-x",
+      "Scale factor x",
+      "Horizontal scale used as given (PyTorch scale_factor, ONNX scales):"
+      " ratio 1/scale instead of in/out; 0 = from the sizes",
+      0.0, MAX_SCALE_FACTOR, DEFAULT_SCALE_FACTOR, flags);
+
+  /**
+   * GstAlignScale:scale-factor-y:
+   *
+   * The vertical twin of #GstAlignScale:scale-factor-x.
+   */
+  properties[PROP_SCALE_FACTOR_Y] = g_param_spec_double ("scale-factor-y",
+      "Scale factor y",
+      "Vertical scale used as given (PyTorch scale_factor, ONNX scales):"
+      " ratio 1/scale instead of in/out; 0 = from the sizes",
+      0.0, MAX_SCALE_FACTOR, DEFAULT_SCALE_FACTOR, flags);
+
+  /**
+   * GstAlignScale:roi:
+   *
+   * The region of interest of tf-crop-and-resize: `<x0, y0, x1, y1>`, left,
+   * top, right and bottom in units of the picture size (ONNX `roi`). The
+   * output spans it corners aligned: `x = x0 * (in - 1) + i * (x1 - x0) *
+   * (in - 1) / (out - 1)`. Other modes ignore it.
+   */
+  properties[PROP_ROI] = gst_param_spec_array ("roi", "Region of interest",
+      "tf-crop-and-resize region <x0, y0, x1, y1>, normalised to the picture"
+      " (default <0, 0, 1, 1>)",
+      g_param_spec_double ("coordinate", "Coordinate", "Normalised coordinate",
+          -MAX_ROI, MAX_ROI, 0.0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS),
+      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING);
+
+  /**
+   * GstAlignScale:extrapolation-value:
+   *
+   * The value of samples that tf-crop-and-resize maps outside the picture,
+   * as a fraction of the sample range (0: code 0, 1: 255 or 65535), in
+   * every component (ONNX `extrapolation_value`).
+   */
+  properties[PROP_EXTRAPOLATION_VALUE] = g_param_spec_double (
+      "extrapolation-value", "Extrapolation value",
+      "tf-crop-and-resize: value of samples outside the picture, as a fraction"
+      " of the sample range, every component",
+      0.0, 1.0, DEFAULT_EXTRAPOLATION_VALUE, flags);
+
+  g_object_class_install_properties (gobject_class, N_PROPS, properties);
 
   gst_element_class_set_static_metadata (element_class,
       "Align-corners video scaler", "Filter/Converter/Video/Scaler",
@@ -246,14 +449,24 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
   trans_class->transform = GST_DEBUG_FUNCPTR (gst_align_scale_transform);
 
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_METHOD, 0);
+  gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_COORDINATE_MODE, 0);
+  gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_NEAREST_MODE, 0);
 }
 
 static void
 gst_align_scale_init (GstAlignScale *self)
 {
   self->settings.method = DEFAULT_METHOD;
-  self->settings.align_corners = DEFAULT_ALIGN_CORNERS;
+  self->settings.coordinate_mode = DEFAULT_COORDINATE_MODE;
   self->settings.cubic_a = DEFAULT_CUBIC_A;
+  self->settings.nearest_mode = DEFAULT_NEAREST_MODE;
+  self->settings.exclude_outside = DEFAULT_EXCLUDE_OUTSIDE;
+  self->settings.antialias = DEFAULT_ANTIALIAS;
+  self->settings.scale_factor_x = DEFAULT_SCALE_FACTOR;
+  self->settings.scale_factor_y = DEFAULT_SCALE_FACTOR;
+  self->settings.roi[0] = self->settings.roi[1] = 0.0;
+  self->settings.roi[2] = self->settings.roi[3] = 1.0;
+  self->settings.extrapolation_value = DEFAULT_EXTRAPOLATION_VALUE;
   self->published = self->settings;
 }
 
@@ -288,6 +501,7 @@ gst_align_scale_set_property (
     GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
   GstAlignScale *self = GST_ALIGN_SCALE (object);
+  GParamSpec *also = NULL;
 
   /* published for frames by dispatch_properties_changed */
   GST_OBJECT_LOCK (self);
@@ -296,16 +510,63 @@ gst_align_scale_set_property (
       self->settings.method = g_value_get_enum (value);
       break;
     case PROP_ALIGN_CORNERS:
-      self->settings.align_corners = g_value_get_boolean (value);
+      self->settings.coordinate_mode = g_value_get_boolean (value)
+          ? GST_ALIGN_SCALE_COORDINATE_MODE_ALIGN_CORNERS
+          : GST_ALIGN_SCALE_COORDINATE_MODE_HALF_PIXEL;
+      also = properties[PROP_COORDINATE_MODE];
+      break;
+    case PROP_COORDINATE_MODE:
+      self->settings.coordinate_mode = g_value_get_enum (value);
+      also = properties[PROP_ALIGN_CORNERS];
       break;
     case PROP_CUBIC_A:
       self->settings.cubic_a = g_value_get_double (value);
+      break;
+    case PROP_NEAREST_MODE:
+      self->settings.nearest_mode = g_value_get_enum (value);
+      break;
+    case PROP_EXCLUDE_OUTSIDE:
+      self->settings.exclude_outside = g_value_get_boolean (value);
+      break;
+    case PROP_ANTIALIAS:
+      self->settings.antialias = g_value_get_boolean (value);
+      break;
+    case PROP_SCALE_FACTOR_X:
+      self->settings.scale_factor_x = g_value_get_double (value);
+      break;
+    case PROP_SCALE_FACTOR_Y:
+      self->settings.scale_factor_y = g_value_get_double (value);
+      break;
+    case PROP_ROI: {
+      gdouble roi[4];
+      gboolean ok = gst_value_array_get_size (value) == 4;
+
+      for (guint i = 0; ok && i < 4; i++) {
+        const GValue *v = gst_value_array_get_value (value, i);
+        ok = G_VALUE_HOLDS_DOUBLE (v) && isfinite (g_value_get_double (v));
+        if (ok)
+          roi[i] = g_value_get_double (v);
+      }
+      if (ok)
+        memcpy (self->settings.roi, roi, sizeof (roi));
+      else
+        GST_WARNING_OBJECT (self,
+            "roi needs four numbers <x0, y0, x1, y1>; keeping %g %g %g %g",
+            self->settings.roi[0], self->settings.roi[1], self->settings.roi[2],
+            self->settings.roi[3]);
+      break;
+    }
+    case PROP_EXTRAPOLATION_VALUE:
+      self->settings.extrapolation_value = g_value_get_double (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
   }
   GST_OBJECT_UNLOCK (self);
+  /* align-corners and coordinate-mode are one state: both change */
+  if (also)
+    g_object_notify_by_pspec (object, also);
 }
 
 static void
@@ -320,10 +581,41 @@ gst_align_scale_get_property (
       g_value_set_enum (value, self->settings.method);
       break;
     case PROP_ALIGN_CORNERS:
-      g_value_set_boolean (value, self->settings.align_corners);
+      g_value_set_boolean (value,
+          self->settings.coordinate_mode
+              == GST_ALIGN_SCALE_COORDINATE_MODE_ALIGN_CORNERS);
+      break;
+    case PROP_COORDINATE_MODE:
+      g_value_set_enum (value, self->settings.coordinate_mode);
       break;
     case PROP_CUBIC_A:
       g_value_set_double (value, self->settings.cubic_a);
+      break;
+    case PROP_NEAREST_MODE:
+      g_value_set_enum (value, self->settings.nearest_mode);
+      break;
+    case PROP_EXCLUDE_OUTSIDE:
+      g_value_set_boolean (value, self->settings.exclude_outside);
+      break;
+    case PROP_ANTIALIAS:
+      g_value_set_boolean (value, self->settings.antialias);
+      break;
+    case PROP_SCALE_FACTOR_X:
+      g_value_set_double (value, self->settings.scale_factor_x);
+      break;
+    case PROP_SCALE_FACTOR_Y:
+      g_value_set_double (value, self->settings.scale_factor_y);
+      break;
+    case PROP_ROI:
+      for (guint i = 0; i < 4; i++) {
+        GValue v = G_VALUE_INIT;
+        g_value_init (&v, G_TYPE_DOUBLE);
+        g_value_set_double (&v, self->settings.roi[i]);
+        gst_value_array_append_and_take_value (value, &v);
+      }
+      break;
+    case PROP_EXTRAPOLATION_VALUE:
+      g_value_set_double (value, self->settings.extrapolation_value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -585,9 +877,8 @@ gst_align_scale_set_info (GstVideoFilter *filter, GstCaps *incaps,
   as_plan_free (self->plan);
   self->plan = NULL;
 
-  /* equal sizes are the identity under every method and convention */
-  gst_base_transform_set_passthrough (GST_BASE_TRANSFORM (filter),
-      in_info->width == out_info->width && in_info->height == out_info->height);
+  /* equal sizes may pass through; each frame decides (before_transform) */
+  gst_base_transform_set_passthrough (GST_BASE_TRANSFORM (filter), FALSE);
 
   GST_DEBUG_OBJECT (self, "%s %dx%d -> %dx%d%s", GST_VIDEO_INFO_NAME (in_info),
       in_info->width, in_info->height, out_info->width, out_info->height,
@@ -602,14 +893,31 @@ gst_align_scale_set_info (GstVideoFilter *filter, GstCaps *incaps,
 static void
 gst_align_scale_before_transform (GstBaseTransform *trans, GstBuffer *buf)
 {
+  GstAlignScale *self = GST_ALIGN_SCALE (trans);
+  GstVideoFilter *filter = GST_VIDEO_FILTER (trans);
   GstClockTime ts = GST_BUFFER_PTS (buf), st;
+  gboolean same;
 
   /* controlled properties take their value for this frame's time */
-  if (!GST_CLOCK_TIME_IS_VALID (ts))
+  if (GST_CLOCK_TIME_IS_VALID (ts)) {
+    st = gst_segment_to_stream_time (&trans->segment, GST_FORMAT_TIME, ts);
+    if (GST_CLOCK_TIME_IS_VALID (st))
+      gst_object_sync_values (GST_OBJECT (trans), st);
+  }
+
+  /* equal sizes pass through when this frame's configuration maps every
+   * sample onto itself (not so for a scale factor, a crop, or
+   * tf-half-pixel-for-nn bilinear) */
+  if (!filter->negotiated)
     return;
-  st = gst_segment_to_stream_time (&trans->segment, GST_FORMAT_TIME, ts);
-  if (GST_CLOCK_TIME_IS_VALID (st))
-    gst_object_sync_values (GST_OBJECT (trans), st);
+  same = filter->in_info.width == filter->out_info.width
+      && filter->in_info.height == filter->out_info.height;
+  if (same && gst_align_scale_ensure_plan (self))
+    same = as_plan_is_identity (self->plan);
+  if (same != gst_base_transform_is_passthrough (trans)) {
+    GST_DEBUG_OBJECT (self, "passthrough %s", same ? "on" : "off");
+    gst_base_transform_set_passthrough (trans, same);
+  }
 }
 
 /* Metas that depend only on the picture size (region-of-interest boxes,
@@ -736,6 +1044,54 @@ gst_align_scale_describe_planes (
   }
 }
 
+static AsMapping
+gst_align_scale_mapping (GstAlignScaleCoordinateMode mode)
+{
+  switch (mode) {
+    case GST_ALIGN_SCALE_COORDINATE_MODE_ALIGN_CORNERS:
+      return AS_MAP_ALIGN_CORNERS;
+    case GST_ALIGN_SCALE_COORDINATE_MODE_ASYMMETRIC:
+      return AS_MAP_ASYMMETRIC;
+    case GST_ALIGN_SCALE_COORDINATE_MODE_PYTORCH_HALF_PIXEL:
+      return AS_MAP_PYTORCH_HALF_PIXEL;
+    case GST_ALIGN_SCALE_COORDINATE_MODE_HALF_PIXEL_SYMMETRIC:
+      return AS_MAP_HALF_PIXEL_SYMMETRIC;
+    case GST_ALIGN_SCALE_COORDINATE_MODE_TF_HALF_PIXEL_FOR_NN:
+      return AS_MAP_TF_HALF_PIXEL_FOR_NN;
+    case GST_ALIGN_SCALE_COORDINATE_MODE_TF_CROP_AND_RESIZE:
+      return AS_MAP_TF_CROP_AND_RESIZE;
+    case GST_ALIGN_SCALE_COORDINATE_MODE_HALF_PIXEL:
+    default:
+      return AS_MAP_HALF_PIXEL;
+  }
+}
+
+/* the plan's configuration for one settings snapshot; what the method
+ * does not use is zeroed, so changing it rebuilds nothing */
+static void
+gst_align_scale_config (const GstAlignScaleSettings *st, AsConfig *cfg)
+{
+  memset (cfg, 0, sizeof (*cfg));
+  cfg->kernel = st->method == GST_ALIGN_SCALE_METHOD_NEAREST ? AS_KERNEL_NEAREST
+      : st->method == GST_ALIGN_SCALE_METHOD_BICUBIC         ? AS_KERNEL_CUBIC
+                                                             : AS_KERNEL_LINEAR;
+  cfg->mapping = gst_align_scale_mapping (st->coordinate_mode);
+  cfg->scale_x = st->scale_factor_x;
+  cfg->scale_y = st->scale_factor_y;
+  if (cfg->kernel == AS_KERNEL_NEAREST)
+    cfg->nearest_mode = (AsNearestMode) st->nearest_mode;
+  else
+    cfg->antialias = st->antialias;
+  if (cfg->kernel == AS_KERNEL_CUBIC && !cfg->antialias) {
+    cfg->cubic_a = st->cubic_a;
+    cfg->exclude_outside = st->exclude_outside;
+  }
+  if (cfg->mapping == AS_MAP_TF_CROP_AND_RESIZE) {
+    memcpy (cfg->roi, st->roi, sizeof (cfg->roi));
+    cfg->extrapolation = st->extrapolation_value;
+  }
+}
+
 /* one snapshot of the properties per frame; rebuild the tables only when
  * it differs from the one they were built for */
 static gboolean
@@ -743,26 +1099,28 @@ gst_align_scale_ensure_plan (GstAlignScale *self)
 {
   GstVideoFilter *filter = GST_VIDEO_FILTER (self);
   AsPlaneDesc planes[AS_MAX_PLANES];
+  GstAlignScaleSettings st;
   AsConfig cfg;
-  GstAlignScaleMethod method;
 
   GST_OBJECT_LOCK (self);
-  method = self->published.method;
-  cfg.mapping = self->published.align_corners ? AS_MAP_ALIGN_CORNERS
-                                              : AS_MAP_HALF_PIXEL;
-  cfg.cubic_a = self->published.cubic_a;
+  st = self->published;
   GST_OBJECT_UNLOCK (self);
+  gst_align_scale_config (&st, &cfg);
 
-  cfg.kernel = method == GST_ALIGN_SCALE_METHOD_NEAREST ? AS_KERNEL_NEAREST
-      : method == GST_ALIGN_SCALE_METHOD_BICUBIC        ? AS_KERNEL_CUBIC
-                                                        : AS_KERNEL_LINEAR;
-  if (cfg.kernel != AS_KERNEL_CUBIC)
-    cfg.cubic_a = 0.0; /* irrelevant: changing it rebuilds nothing */
-
-  if (self->plan && self->plan->config.mapping == cfg.mapping
-      && self->plan->config.kernel == cfg.kernel
-      && self->plan->config.cubic_a == cfg.cubic_a)
+  if (self->plan && as_config_equal (&self->plan->config, &cfg))
     return TRUE;
+
+  if (cfg.antialias && cfg.mapping == AS_MAP_ALIGN_CORNERS
+      && !self->warned_aa_ac) {
+    /* §3.1: torch keeps the half-pixel centre with the align-corners
+     * ratio; we match it, but users should know */
+    GST_ELEMENT_WARNING (self, LIBRARY, SETTINGS,
+        ("antialias with align-corners reproduces PyTorch's inconsistent "
+         "combination"),
+        ("windows centred at (i + 0.5) * (in - 1) / (out - 1), not at the "
+         "align-corners coordinates; see the element documentation"));
+    self->warned_aa_ac = TRUE;
+  }
 
   as_plan_free (self->plan);
   gst_align_scale_describe_planes (&filter->in_info, &filter->out_info, planes);
@@ -775,12 +1133,12 @@ gst_align_scale_ensure_plan (GstAlignScale *self)
             filter->out_info.width, filter->out_info.height));
     return FALSE;
   }
-  GST_DEBUG_OBJECT (self, "built tables: %s, %s, cubic-a %g, %s first",
-      cfg.kernel == AS_KERNEL_NEAREST     ? "nearest"
-          : cfg.kernel == AS_KERNEL_CUBIC ? "bicubic"
-                                          : "bilinear",
-      cfg.mapping == AS_MAP_ALIGN_CORNERS ? "align-corners" : "half-pixel",
-      cfg.cubic_a, self->plan->plane[0].h_first ? "horizontal" : "vertical");
+  GST_DEBUG_OBJECT (self,
+      "built tables: method %d, coordinate-mode %d, antialias %d, cubic-a %g,"
+      " %d x %d taps, %s first",
+      st.method, st.coordinate_mode, cfg.antialias, cfg.cubic_a,
+      self->plan->plane[0].x.n_taps, self->plan->plane[0].y.n_taps,
+      self->plan->plane[0].h_first ? "horizontal" : "vertical");
   return TRUE;
 }
 

@@ -28,6 +28,66 @@ typedef enum
 #define GST_TYPE_ALIGN_SCALE_METHOD (gst_align_scale_method_get_type ())
 GType gst_align_scale_method_get_type (void);
 
+/**
+ * GstAlignScaleCoordinateMode:
+ * @GST_ALIGN_SCALE_COORDINATE_MODE_HALF_PIXEL: `(i + 0.5) * in / out - 0.5`
+ * @GST_ALIGN_SCALE_COORDINATE_MODE_ALIGN_CORNERS: `i * (in - 1) / (out - 1)`
+ * @GST_ALIGN_SCALE_COORDINATE_MODE_ASYMMETRIC: `i * in / out`
+ * @GST_ALIGN_SCALE_COORDINATE_MODE_PYTORCH_HALF_PIXEL: half-pixel, 0 when
+ *   out is 1
+ * @GST_ALIGN_SCALE_COORDINATE_MODE_HALF_PIXEL_SYMMETRIC: half-pixel kept
+ *   centred for a scale factor whose output length is fractional
+ * @GST_ALIGN_SCALE_COORDINATE_MODE_TF_HALF_PIXEL_FOR_NN: `(i + 0.5) * in /
+ *   out`
+ * @GST_ALIGN_SCALE_COORDINATE_MODE_TF_CROP_AND_RESIZE: the
+ *   #GstAlignScale:roi region, corners aligned; outside samples take
+ *   #GstAlignScale:extrapolation-value
+ *
+ * How an output sample index maps to a source coordinate: ONNX Resize's
+ * `coordinate_transformation_mode`.
+ */
+typedef enum
+{
+  GST_ALIGN_SCALE_COORDINATE_MODE_HALF_PIXEL,
+  GST_ALIGN_SCALE_COORDINATE_MODE_ALIGN_CORNERS,
+  GST_ALIGN_SCALE_COORDINATE_MODE_ASYMMETRIC,
+  GST_ALIGN_SCALE_COORDINATE_MODE_PYTORCH_HALF_PIXEL,
+  GST_ALIGN_SCALE_COORDINATE_MODE_HALF_PIXEL_SYMMETRIC,
+  GST_ALIGN_SCALE_COORDINATE_MODE_TF_HALF_PIXEL_FOR_NN,
+  GST_ALIGN_SCALE_COORDINATE_MODE_TF_CROP_AND_RESIZE,
+} GstAlignScaleCoordinateMode;
+
+#define GST_TYPE_ALIGN_SCALE_COORDINATE_MODE                                   \
+  (gst_align_scale_coordinate_mode_get_type ())
+GType gst_align_scale_coordinate_mode_get_type (void);
+
+/**
+ * GstAlignScaleNearestMode:
+ * @GST_ALIGN_SCALE_NEAREST_MODE_AUTO: PyTorch `nearest-exact` for
+ *   half-pixel and PyTorch `nearest` for asymmetric (both in PyTorch's
+ *   float32 arithmetic), floor for tf-half-pixel-for-nn, round-prefer-floor
+ *   otherwise
+ * @GST_ALIGN_SCALE_NEAREST_MODE_ROUND_PREFER_FLOOR: `ceil (x - 0.5)`
+ * @GST_ALIGN_SCALE_NEAREST_MODE_ROUND_PREFER_CEIL: `floor (x + 0.5)`
+ * @GST_ALIGN_SCALE_NEAREST_MODE_FLOOR: `floor (x)`
+ * @GST_ALIGN_SCALE_NEAREST_MODE_CEIL: `ceil (x)`
+ *
+ * How the nearest method rounds a source coordinate: ONNX Resize's
+ * `nearest_mode`, plus an automatic choice.
+ */
+typedef enum
+{
+  GST_ALIGN_SCALE_NEAREST_MODE_AUTO,
+  GST_ALIGN_SCALE_NEAREST_MODE_ROUND_PREFER_FLOOR,
+  GST_ALIGN_SCALE_NEAREST_MODE_ROUND_PREFER_CEIL,
+  GST_ALIGN_SCALE_NEAREST_MODE_FLOOR,
+  GST_ALIGN_SCALE_NEAREST_MODE_CEIL,
+} GstAlignScaleNearestMode;
+
+#define GST_TYPE_ALIGN_SCALE_NEAREST_MODE                                      \
+  (gst_align_scale_nearest_mode_get_type ())
+GType gst_align_scale_nearest_mode_get_type (void);
+
 #define GST_TYPE_ALIGN_SCALE (gst_align_scale_get_type ())
 G_DECLARE_FINAL_TYPE (
     GstAlignScale, gst_align_scale, GST, ALIGN_SCALE, GstVideoFilter)

@@ -1,6 +1,7 @@
 /* alignscale: scaling plan (per-plane tables, pass order, scratch)
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,14 +17,33 @@
 #define COST_H 2.0
 #define COST_V 1.0
 
-/* full-size axes take PyTorch's own float32 nearest-exact index math */
+/* §2.3: the rounding a user's nearest mode means on this axis. AUTO on a
+ * full-size axis is PyTorch's own float32 index arithmetic. */
 static AsNearestRule
-axis_nearest_rule (
-    AsNearestRule rule, int r, int in, int out, int full_in, int full_out)
+axis_nearest_rule (const AsConfig *cfg, int full_size)
 {
-  if (rule == AS_NEAREST_HALF_UP && r == 1 && in == full_in && out == full_out)
-    return AS_NEAREST_TORCH_EXACT;
-  return rule;
+  switch (cfg->nearest_mode) {
+    case AS_NEAREST_MODE_ROUND_PREFER_FLOOR:
+      return AS_NEAREST_HALF_DOWN;
+    case AS_NEAREST_MODE_ROUND_PREFER_CEIL:
+      return AS_NEAREST_HALF_UP;
+    case AS_NEAREST_MODE_FLOOR:
+      return AS_NEAREST_FLOOR;
+    case AS_NEAREST_MODE_CEIL:
+      return AS_NEAREST_CEIL;
+    case AS_NEAREST_MODE_AUTO:
+    default:
+      switch (cfg->mapping) {
+        case AS_MAP_HALF_PIXEL:
+          return full_size ? AS_NEAREST_TORCH_EXACT : AS_NEAREST_HALF_UP;
+        case AS_MAP_ASYMMETRIC:
+          return full_size ? AS_NEAREST_TORCH_LEGACY : AS_NEAREST_FLOOR;
+        case AS_MAP_TF_HALF_PIXEL_FOR_NN:
+          return AS_NEAREST_FLOOR;
+        default:
+          return AS_NEAREST_HALF_DOWN;
+      }
+  }
 }
 
 /* taps (1/2, 1/2) at 2i, 2i + 1 for every output i: bilinear half-pixel
@@ -40,41 +60,139 @@ axis_is_box2 (const AsAxis *a)
   return 1;
 }
 
+static AsMapping
+config_mapping (const AsConfig *cfg)
+{
+  /* §3.1: torch antialias with align_corners keeps its own centres */
+  if (cfg->antialias && cfg->kernel != AS_KERNEL_NEAREST
+      && cfg->mapping == AS_MAP_ALIGN_CORNERS)
+    return AS_MAP_TORCH_AA_ALIGN_CORNERS;
+  return cfg->mapping;
+}
+
+static int
+axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
+    int full_in, int full_out, int r, int o2)
+{
+  AsMapSpec m;
+  double scale = vertical ? cfg->scale_y : cfg->scale_x;
+
+  memset (s, 0, sizeof (*s));
+  m.mapping = config_mapping (cfg);
+  m.scale = scale;
+  m.roi_start = cfg->roi[vertical ? 1 : 0];
+  m.roi_end = cfg->roi[vertical ? 3 : 2];
+  s->in_len = in;
+  s->out_len = out;
+  s->kernel = cfg->kernel;
+  s->cubic_a = cfg->cubic_a;
+  s->map = as_affine_subsampled (as_affine_map (&m, full_in, full_out), r, o2);
+  s->nearest = axis_nearest_rule (
+      cfg, r == 1 && in == full_in && out == full_out);
+  s->torch_ratio = scale > 0 ? (float) (1.0 / scale) : 0.0f;
+  s->exclude_outside = cfg->exclude_outside;
+  s->antialias = cfg->antialias && cfg->kernel != AS_KERNEL_NEAREST;
+  return 0;
+}
+
+/* §1.1 tf_crop_and_resize: an output sample whose coordinate falls outside
+ * [0, in - 1] is the extrapolation value. The test is made in the picture
+ * (luma) coordinates: a subsampled sample is outside when every picture
+ * pixel it covers is. Returns the flags, or NULL when none is set. */
+static uint8_t *
+outside_flags (const AsConfig *cfg, int vertical, int full_in, int full_out,
+    int out, int r, int *err)
+{
+  AsMapSpec m = { config_mapping (cfg), vertical ? cfg->scale_y : cfg->scale_x,
+    cfg->roi[vertical ? 1 : 0], cfg->roi[vertical ? 3 : 2] };
+  AsAffine f = as_affine_map (&m, full_in, full_out);
+  uint8_t *flags;
+  int any = 0;
+
+  *err = 0;
+  if (cfg->mapping != AS_MAP_TF_CROP_AND_RESIZE)
+    return NULL;
+  flags = calloc (out, 1);
+  if (!flags) {
+    *err = 1;
+    return NULL;
+  }
+  for (int j = 0; j < out; j++) {
+    int all = 1;
+    for (int i = r * j; i < r * j + r && i < full_out; i++) {
+      double x = as_affine_eval (f, i);
+      all &= x < 0.0 || x > full_in - 1;
+    }
+    flags[j] = all;
+    any |= all;
+  }
+  if (!any) {
+    free (flags);
+    flags = NULL;
+  }
+  return flags;
+}
+
 static int
 build_axes (AsPlanePlan *pp, const AsConfig *cfg, int full_in_w, int full_in_h,
     int full_out_w, int full_out_h)
 {
   const AsPlaneDesc *d = &pp->desc;
   AsAxisSpec sx, sy;
-  AsNearestRule rule;
+  int err_x, err_y;
 
-  if (cfg->mapping == AS_MAP_ALIGN_CORNERS)
-    rule = AS_NEAREST_HALF_DOWN;
-  else
-    rule = AS_NEAREST_HALF_UP;
-
-  sx.in_len = d->in_w;
-  sx.out_len = d->out_w;
-  sx.kernel = cfg->kernel;
-  sx.cubic_a = cfg->cubic_a;
-  sx.map = as_affine_subsampled (
-      as_affine_full (cfg->mapping, full_in_w, full_out_w), d->r_h, d->o2_h);
-  sx.nearest = axis_nearest_rule (
-      rule, d->r_h, d->in_w, d->out_w, full_in_w, full_out_w);
-
-  sy = sx;
-  sy.in_len = d->in_h;
-  sy.out_len = d->out_h;
-  sy.map = as_affine_subsampled (
-      as_affine_full (cfg->mapping, full_in_h, full_out_h), d->r_v, d->o2_v);
-  sy.nearest = axis_nearest_rule (
-      rule, d->r_v, d->in_h, d->out_h, full_in_h, full_out_h);
-
+  axis_spec (
+      &sx, cfg, 0, d->in_w, d->out_w, full_in_w, full_out_w, d->r_h, d->o2_h);
+  axis_spec (
+      &sy, cfg, 1, d->in_h, d->out_h, full_in_h, full_out_h, d->r_v, d->o2_v);
   if (as_axis_init (&pp->x, &sx) < 0)
     return -1;
   if (as_axis_init (&pp->y, &sy) < 0)
     return -1;
+
+  pp->outside_x = outside_flags (
+      cfg, 0, full_in_w, full_out_w, d->out_w, d->r_h, &err_x);
+  pp->outside_y = outside_flags (
+      cfg, 1, full_in_h, full_out_h, d->out_h, d->r_v, &err_y);
+  if (err_x || err_y)
+    return -1;
+  if (pp->outside_x || pp->outside_y) {
+    double v = cfg->extrapolation < 0 ? 0
+        : cfg->extrapolation > 1      ? 1
+                                      : cfg->extrapolation;
+    for (int c = 0; c < d->channels; c++) {
+      if (d->bytes_per_sample == 1) {
+        pp->fill[c] = (uint8_t) floor (v * 255 + 0.5);
+      } else {
+        uint16_t u = (uint16_t) floor (v * 65535 + 0.5);
+        memcpy (pp->fill + 2 * c, &u, 2);
+      }
+    }
+  }
   return 0;
+}
+
+int
+as_config_equal (const AsConfig *a, const AsConfig *b)
+{
+  return a->mapping == b->mapping && a->kernel == b->kernel
+      && a->cubic_a == b->cubic_a && a->nearest_mode == b->nearest_mode
+      && a->exclude_outside == b->exclude_outside
+      && a->antialias == b->antialias && a->scale_x == b->scale_x
+      && a->scale_y == b->scale_y && a->roi[0] == b->roi[0]
+      && a->roi[1] == b->roi[1] && a->roi[2] == b->roi[2]
+      && a->roi[3] == b->roi[3] && a->extrapolation == b->extrapolation;
+}
+
+int
+as_plan_is_identity (const AsPlan *plan)
+{
+  for (int p = 0; p < plan->n_planes; p++) {
+    const AsPlanePlan *pp = &plan->plane[p];
+    if (!pp->x.identity || !pp->y.identity || pp->outside_x || pp->outside_y)
+      return 0;
+  }
+  return 1;
 }
 
 /* count the source rows the vertical table touches (H-first computes
@@ -236,6 +354,8 @@ as_plan_free (AsPlan *plan)
     free (plan->plane[p].lx_wrepl);
     free (plan->plane[p].lx_wrepl32);
     free (plan->plane[p].xw_repl32);
+    free (plan->plane[p].outside_x);
+    free (plan->plane[p].outside_y);
   }
   free (plan->acc);
   free (plan->gather);
@@ -458,12 +578,41 @@ box2_aligned (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
       && ((uintptr_t) dst & out) == 0 && ((uintptr_t) dstride & out) == 0;
 }
 
+/* tf_crop_and_resize: samples mapped outside take the fill value */
+static void
+fill_outside (const AsPlanePlan *pp, uint8_t *dst, ptrdiff_t dstride)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  size_t bpp = (size_t) d->channels * d->bytes_per_sample;
+
+  for (int j = 0; j < d->out_h; j++) {
+    uint8_t *o = dst + dstride * j;
+    int row = pp->outside_y && pp->outside_y[j];
+
+    for (int i = 0; i < d->out_w; i++)
+      if (row || (pp->outside_x && pp->outside_x[i]))
+        memcpy (o + bpp * i, pp->fill, bpp);
+  }
+}
+
+static void run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
+    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride);
+
 void
 as_plan_run_plane (AsPlan *plan, int p, const uint8_t *src,
     ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
 {
   const AsPlanePlan *pp = &plan->plane[p];
 
+  run_plane (plan, pp, src, src_stride, dst, dst_stride);
+  if (pp->outside_x || pp->outside_y)
+    fill_outside (pp, dst, dst_stride);
+}
+
+static void
+run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
+    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
+{
   if (pp->box2 && box2_aligned (pp, src, src_stride, dst, dst_stride)) {
     run_box2 (pp, src, src_stride, dst, dst_stride);
     return;

@@ -16,11 +16,32 @@
 
 #define AS_MAX_PLANES 4
 
+/* nearest rounding as the user picks it (§2.3); AUTO: PyTorch's
+ * nearest-exact for half_pixel and nearest for asymmetric (bit for bit, in
+ * its float32 arithmetic), floor for tf_half_pixel_for_nn, ONNX's default
+ * round_prefer_floor for the others */
+typedef enum
+{
+  AS_NEAREST_MODE_AUTO,
+  AS_NEAREST_MODE_ROUND_PREFER_FLOOR,
+  AS_NEAREST_MODE_ROUND_PREFER_CEIL,
+  AS_NEAREST_MODE_FLOOR,
+  AS_NEAREST_MODE_CEIL,
+} AsNearestMode;
+
 typedef struct
 {
-  AsMapping mapping;
+  AsMapping mapping; /* not AS_MAP_TORCH_AA_ALIGN_CORNERS: antialias picks it */
   AsKernel kernel;
   double cubic_a;
+  AsNearestMode nearest_mode;
+  int exclude_outside;
+  int antialias;           /* linear and cubic only */
+  double scale_x, scale_y; /* scale factors used as given, 0: from sizes */
+  /* tf_crop_and_resize: region x0, y0, x1, y1 (normalised) and the value
+   * of samples mapped outside the picture, as a fraction of the range */
+  double roi[4];
+  double extrapolation;
 } AsConfig;
 
 /* One plane of a frame, as the element sees it. */
@@ -46,6 +67,10 @@ typedef struct
   uint16_t *lx_wrepl;   /* lerp, 8-bit: x weights per sample */
   uint32_t *lx_wrepl32; /* lerp, 16-bit: x weights per sample */
   int box2; /* both axes are exact (1/2, 1/2) 2x downscales: 2x2 box path */
+  /* tf_crop_and_resize: output columns / rows mapped outside the picture
+   * (NULL when none is); their samples are fill[] */
+  uint8_t *outside_x, *outside_y;
+  uint8_t fill[8]; /* one pixel of the extrapolation value */
 } AsPlanePlan;
 
 typedef struct
@@ -65,6 +90,10 @@ typedef struct
 AsPlan *as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes);
 void as_plan_free (AsPlan *plan);
+
+/* every plane is copied unchanged: the frame can pass through */
+int as_plan_is_identity (const AsPlan *plan);
+int as_config_equal (const AsConfig *a, const AsConfig *b);
 
 /* Scale plane p from src to dst (strides in bytes). Not reentrant: one
  * thread per plan (the scratch is the plan's). */

@@ -16,41 +16,124 @@ floor_div (int64_t a, int64_t b)
   return q;
 }
 
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+
 static int
 clampi (int64_t v, int lo, int hi)
 {
   return v < lo ? lo : (v > hi ? hi : (int) v);
 }
 
-/* §1.1 / §1.2 for a full-resolution axis. out == 1 needs no special case
- * for half_pixel: the formula gives the centre (in - 1) / 2 as PyTorch does
- * (T09). align_corners with out == 1 samples x = 0 (ratio 0 in PyTorch). */
+/* §1.1 / §1.2 for a full-resolution axis, from the lengths alone.
+ * out == 1 needs no special case for half_pixel: the formula gives the
+ * centre (in - 1) / 2 as PyTorch does (T09). align_corners with out == 1
+ * samples x = 0 (ratio 0 in PyTorch), pytorch_half_pixel too (ONNX, §7.1).
+ * tf_crop_and_resize here is the whole picture (roi [0, 1]). */
 AsAffine
 as_affine_full (AsMapping mapping, int in_len, int out_len)
 {
-  AsAffine m;
+  AsAffine m = { 0, 0, 1, 0, 0.0, 0.0 };
+  int64_t in = in_len, out = out_len;
 
   switch (mapping) {
     case AS_MAP_ALIGN_CORNERS:
-      if (out_len > 1) {
-        m.num = in_len - 1;
-        m.off = 0;
-        m.den = out_len - 1;
-      } else {
-        m.num = 0;
-        m.off = 0;
-        m.den = 1;
+      if (out > 1) {
+        m.num = in - 1;
+        m.den = out - 1;
       }
       break;
+    case AS_MAP_ASYMMETRIC:
+      m.num = in;
+      m.den = out;
+      break;
+    case AS_MAP_TF_HALF_PIXEL_FOR_NN:
+      m.num = 2 * in;
+      m.off = in;
+      m.den = 2 * out;
+      break;
+    case AS_MAP_TF_CROP_AND_RESIZE:
+      if (out > 1) {
+        m.num = in - 1;
+        m.den = out - 1;
+      } else {
+        m.off = in - 1; /* 0.5 (0 + 1) (in - 1) */
+        m.den = 2;
+      }
+      break;
+    case AS_MAP_TORCH_AA_ALIGN_CORNERS:
+      /* ((2i + 1) (in - 1) - (out - 1)) / (2 (out - 1)); -0.5 if out == 1 */
+      if (out > 1) {
+        m.num = 2 * (in - 1);
+        m.off = (in - 1) - (out - 1);
+        m.den = 2 * (out - 1);
+      } else {
+        m.off = -1;
+        m.den = 2;
+      }
+      break;
+    case AS_MAP_PYTORCH_HALF_PIXEL:
+      if (out == 1)
+        break;
+      /* fall through */
     case AS_MAP_HALF_PIXEL:
+    case AS_MAP_HALF_PIXEL_SYMMETRIC: /* == half_pixel when out = in * s */
     default:
       /* ((2i + 1) * in - out) / (2 out) */
-      m.num = 2 * (int64_t) in_len;
-      m.off = (int64_t) in_len - out_len;
-      m.den = 2 * (int64_t) out_len;
+      m.num = 2 * in;
+      m.off = in - out;
+      m.den = 2 * out;
       break;
   }
   return m;
+}
+
+static AsAffine
+affine_real (double a, double b)
+{
+  AsAffine m = { 0, 0, 1, 1, a, b };
+  return m;
+}
+
+/* the mapping with its parameters: a scale used as given (§1.2, §1.3: the
+ * ratio is 1 / s, not in / out) and the crop region of tf_crop_and_resize.
+ * What the lengths alone express stays exact rational. */
+AsAffine
+as_affine_map (const AsMapSpec *spec, int in_len, int out_len)
+{
+  double s = spec->scale, in = in_len;
+
+  if (spec->mapping == AS_MAP_TF_CROP_AND_RESIZE) {
+    double a = spec->roi_start, b = spec->roi_end;
+
+    if (a == 0.0 && b == 1.0)
+      return as_affine_full (spec->mapping, in_len, out_len);
+    if (out_len > 1)
+      return affine_real ((b - a) * (in - 1) / (out_len - 1), a * (in - 1));
+    return affine_real (0.0, 0.5 * (a + b) * (in - 1));
+  }
+  if (!(s > 0.0) || s * in == (double) out_len
+      || spec->mapping == AS_MAP_ALIGN_CORNERS
+      || spec->mapping == AS_MAP_TORCH_AA_ALIGN_CORNERS)
+    return as_affine_full (spec->mapping, in_len, out_len);
+
+  switch (spec->mapping) {
+    case AS_MAP_ASYMMETRIC:
+      return affine_real (1.0 / s, 0.0);
+    case AS_MAP_TF_HALF_PIXEL_FOR_NN:
+      return affine_real (1.0 / s, 0.5 / s);
+    case AS_MAP_HALF_PIXEL_SYMMETRIC: {
+      /* §1.1: the output keeps the centre of the picture */
+      double adj = out_len / (in * s), off = in / 2 * (1.0 - adj);
+      return affine_real (1.0 / s, off + 0.5 / s - 0.5);
+    }
+    case AS_MAP_PYTORCH_HALF_PIXEL:
+      if (out_len == 1)
+        return affine_real (0.0, 0.0);
+      /* fall through */
+    default:
+      return affine_real (1.0 / s, 0.5 / s - 0.5);
+  }
 }
 
 /* §6.2: a plane subsampled by r whose sample k sits at luma coordinate
@@ -60,8 +143,13 @@ as_affine_full (AsMapping mapping, int in_len, int out_len)
 AsAffine
 as_affine_subsampled (AsAffine f, int r, int o2)
 {
-  AsAffine c;
+  AsAffine c = f;
 
+  if (f.real) {
+    double o = o2 / 2.0;
+    c.b = (f.a * o + f.b - o) / r;
+    return c;
+  }
   c.num = 2 * f.num * r;
   c.off = f.num * o2 + 2 * f.off - (int64_t) o2 * f.den;
   c.den = 2 * f.den * r;
@@ -71,9 +159,17 @@ as_affine_subsampled (AsAffine f, int r, int o2)
 double
 as_affine_eval (AsAffine map, int i)
 {
+  if (map.real)
+    return map.a * i + map.b;
   /* both operands are exact integers below 2^53: one correctly rounded
    * division */
   return (double) (map.num * i + map.off) / (double) map.den;
+}
+
+double
+as_affine_slope (AsAffine map)
+{
+  return map.real ? map.a : (double) map.num / (double) map.den;
 }
 
 /* §2.2 Keys cubic convolution kernel */
@@ -88,31 +184,180 @@ as_keys_kernel (double u, double a)
   return 0.0;
 }
 
+static double
+torch_ratio (const AsAxisSpec *s)
+{
+  return s->torch_ratio > 0 ? s->torch_ratio
+                            : (float) s->in_len / (float) s->out_len;
+}
+
 static int
 nearest_index (const AsAxisSpec *s, int i)
 {
-  int64_t p = s->map.num * i + s->map.off;
+  int64_t p = s->map.num * i + s->map.off, d = s->map.den;
+  double x = as_affine_eval (s->map, i);
   int64_t k;
 
   switch (s->nearest) {
     case AS_NEAREST_TORCH_EXACT: {
       /* UpSample.h nearest_neighbor_exact_compute_source_index: the scale
        * is float, the product double, floorf takes a float (§2.3). */
-      volatile float ratio = (float) s->in_len / (float) s->out_len;
+      volatile float ratio = torch_ratio (s);
       volatile float v = (float) (((double) i + 0.5) * (double) ratio);
       k = (int64_t) floorf (v);
       break;
     }
+    case AS_NEAREST_TORCH_LEGACY: {
+      /* UpSample.h nearest_idx: two shortcuts, else float arithmetic */
+      volatile float ratio = torch_ratio (s);
+      volatile float v = (float) i * ratio;
+      if (s->out_len == s->in_len)
+        k = i;
+      else if (s->out_len == 2 * s->in_len)
+        k = i >> 1;
+      else
+        k = (int64_t) floorf (v);
+      break;
+    }
     case AS_NEAREST_HALF_DOWN:
       /* ceil (x - 0.5) = -floor ((den - 2p) / 2den) */
-      k = -floor_div (s->map.den - 2 * p, 2 * s->map.den);
+      k = s->map.real ? (int64_t) ceil (x - 0.5)
+                      : -floor_div (d - 2 * p, 2 * d);
+      break;
+    case AS_NEAREST_FLOOR:
+      k = s->map.real ? (int64_t) floor (x) : floor_div (p, d);
+      break;
+    case AS_NEAREST_CEIL:
+      k = s->map.real ? (int64_t) ceil (x) : -floor_div (-p, d);
       break;
     case AS_NEAREST_HALF_UP:
     default:
-      k = floor_div (2 * p + s->map.den, 2 * s->map.den);
+      k = s->map.real ? (int64_t) floor (x + 0.5)
+                      : floor_div (2 * p + d, 2 * d);
       break;
   }
   return clampi (k, 0, s->in_len - 1);
+}
+
+/* §3.1 antialias kernels: triangle, and Keys with torch's fixed A */
+static double
+aa_kernel (AsKernel kernel, double u)
+{
+  if (kernel == AS_KERNEL_CUBIC)
+    return as_keys_kernel (u, -0.5);
+  u = fabs (u);
+  return u < 1.0 ? 1.0 - u : 0.0;
+}
+
+/* What the fixed-point kernels can hold (kernels.h): |w| < 2 and positive
+ * and negative parts each within 2, so the intermediate fits. Only
+ * exclude-outside renormalisation can break this. */
+static int
+row_fits (const double *w, int n)
+{
+  double pos = 0, neg = 0;
+
+  for (int k = 0; k < n; k++) {
+    if (fabs (w[k]) >= 2.0)
+      return 0;
+    if (w[k] > 0)
+      pos += w[k];
+    else
+      neg += w[k];
+  }
+  return pos <= 2.0 && neg >= -2.0;
+}
+
+/* One output sample's taps as weights on source samples start, start + 1,
+ * ... (at most cap of them, indices inside [0, in - 1]); returns how many.
+ * Border rules: clamp-taps (edge replication, §2.1, §2.2), exclude-outside
+ * (§2.2) or the antialias window (truncated, §3.1). */
+static int
+row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
+{
+  int in = s->in_len;
+  double x = as_affine_eval (s->map, i);
+
+  if (s->kernel == AS_KERNEL_NEAREST) {
+    *start = nearest_index (s, i);
+    w[0] = 1.0;
+    return 1;
+  }
+
+  if (s->antialias) {
+    double fs = MAX (as_affine_slope (s->map), 1.0);
+    double support = (s->kernel == AS_KERNEL_CUBIC ? 2.0 : 1.0) * fs;
+    double c = x + 0.5, total = 0;
+    /* torch: static_cast<int64_t> truncates toward zero */
+    int64_t lo = MAX ((int64_t) (c - support + 0.5), 0);
+    int64_t hi = MIN ((int64_t) (c + support + 0.5), in);
+
+    if (hi - lo > cap)
+      hi = lo + cap; /* cannot happen: cap bounds the window */
+    for (int64_t j = lo; j < hi; j++) {
+      w[j - lo] = aa_kernel (s->kernel, (j - c + 0.5) / fs);
+      total += w[j - lo];
+    }
+    if (hi > lo && total != 0.0) {
+      for (int64_t j = lo; j < hi; j++)
+        w[j - lo] /= total;
+      *start = (int) lo;
+      return (int) (hi - lo);
+    }
+    /* an empty window (a crop region far outside): the nearest edge */
+    *start = clampi ((int64_t) floor (x + 0.5), 0, in - 1);
+    w[0] = 1.0;
+    return 1;
+  }
+
+  {
+    double f = floor (x), t = x - f, tw[4];
+    int kt = s->kernel == AS_KERNEL_CUBIC ? 4 : 2;
+    int64_t first;
+    int lo, hi;
+
+    if (s->kernel == AS_KERNEL_LINEAR) {
+      /* torch clamps x < 0 to 0 for linear; with clamped taps both give
+       * the same weights (§2.1) */
+      tw[0] = 1.0 - t;
+      tw[1] = t;
+      first = (int64_t) f;
+    } else {
+      /* the coordinate is not clamped, the four taps are (§2.2) */
+      tw[0] = as_keys_kernel (t + 1.0, s->cubic_a);
+      tw[1] = as_keys_kernel (t, s->cubic_a);
+      tw[2] = as_keys_kernel (1.0 - t, s->cubic_a);
+      tw[3] = as_keys_kernel (2.0 - t, s->cubic_a);
+      first = (int64_t) f - 1;
+    }
+    lo = clampi (first, 0, in - 1);
+    hi = clampi (first + kt - 1, 0, in - 1);
+
+    if (s->exclude_outside) {
+      double total = 0;
+      for (int k = 0; k < kt; k++)
+        if (first + k >= 0 && first + k < in)
+          total += tw[k];
+      if (fabs (total) > 1e-9) {
+        for (int j = lo; j <= hi; j++)
+          w[j - lo] = 0.0;
+        for (int k = 0; k < kt; k++)
+          if (first + k >= 0 && first + k < in)
+            w[first + k - lo] = tw[k] / total;
+        if (row_fits (w, hi - lo + 1)) {
+          *start = lo;
+          return hi - lo + 1;
+        }
+      }
+      /* nothing (or too little) inside: clamp taps instead (docs) */
+    }
+    for (int j = lo; j <= hi; j++)
+      w[j - lo] = 0.0;
+    for (int k = 0; k < kt; k++)
+      w[clampi (first + k, 0, in - 1) - lo] += tw[k];
+    *start = lo;
+    return hi - lo + 1;
+  }
 }
 
 /* fixed point with an exact sum: round each weight, then give the residue
@@ -189,15 +434,47 @@ as_axis_clear (AsAxis *axis)
 int
 as_axis_init (AsAxis *axis, const AsAxisSpec *s)
 {
-  int kt, n, in = s->in_len;
+  int cap, n = 1, in = s->in_len;
+  double *rows = NULL;
+  int32_t *starts = NULL, *counts = NULL, *q = NULL;
+  int lerpable;
 
   memset (axis, 0, sizeof (*axis));
-  if (s->in_len < 1 || s->out_len < 1 || s->map.den <= 0)
+  if (s->in_len < 1 || s->out_len < 1 || (!s->map.real && s->map.den <= 0)
+      || (s->map.real && !(isfinite (s->map.a) && isfinite (s->map.b))))
     return -1;
 
-  kt = s->kernel == AS_KERNEL_CUBIC ? 4
-                                    : (s->kernel == AS_KERNEL_LINEAR ? 2 : 1);
-  n = kt < in ? kt : in;
+  /* taps a row can have: the kernel's, or the antialias window */
+  cap = s->kernel == AS_KERNEL_CUBIC ? 4 : 2;
+  if (s->antialias && s->kernel != AS_KERNEL_NEAREST) {
+    double fs = MAX (as_affine_slope (s->map), 1.0);
+    double support = (s->kernel == AS_KERNEL_CUBIC ? 2.0 : 1.0) * fs;
+    cap = (int) MIN (ceil (2.0 * support) + 2.0, (double) in);
+  }
+  cap = MAX (MIN (cap, in), 1);
+
+  rows = calloc ((size_t) s->out_len * cap, sizeof (double));
+  starts = calloc (s->out_len, sizeof (int32_t));
+  counts = calloc (s->out_len, sizeof (int32_t));
+  if (!rows || !starts || !counts)
+    goto fail;
+
+  /* every row's taps, zero weights at either end trimmed; the table's
+   * window is the widest row */
+  for (int i = 0; i < s->out_len; i++) {
+    double *w = rows + (size_t) i * cap;
+    int st, c = row_weights (s, i, w, cap, &st), lo = 0;
+
+    while (c > 1 && w[c - 1] == 0.0)
+      c--;
+    while (lo < c - 1 && w[lo] == 0.0)
+      lo++;
+    if (lo)
+      memmove (w, w + lo, sizeof (double) * (c - lo));
+    starts[i] = st + lo;
+    counts[i] = c - lo;
+    n = MAX (n, counts[i]);
+  }
 
   axis->in_len = in;
   axis->out_len = s->out_len;
@@ -206,51 +483,32 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
   axis->weight = calloc ((size_t) s->out_len * n, sizeof (double));
   axis->iweight = calloc ((size_t) s->out_len * n, sizeof (int16_t));
   axis->lweight = calloc ((size_t) s->out_len * n, sizeof (int32_t));
-  if (!axis->offset || !axis->weight || !axis->iweight || !axis->lweight) {
-    as_axis_clear (axis);
-    return -1;
-  }
+  q = calloc (n, sizeof (int32_t));
+  if (!axis->offset || !axis->weight || !axis->iweight || !axis->lweight || !q)
+    goto fail;
 
+  lerpable = s->kernel == AS_KERNEL_LINEAR && n <= 2;
   for (int i = 0; i < s->out_len; i++) {
     double *w = axis->weight + (size_t) i * n;
+    int start = clampi (starts[i], 0, in - n);
 
-    if (s->kernel == AS_KERNEL_NEAREST) {
-      axis->offset[i] = nearest_index (s, i);
-      w[0] = 1.0;
-    } else {
-      double x = as_affine_eval (s->map, i);
-      double f = floor (x), t = x - f;
-      double tw[4];
-      int64_t first;
-      int start;
-
-      if (s->kernel == AS_KERNEL_LINEAR) {
-        /* torch clamps x < 0 to 0 for linear; with clamped taps both give
-         * the same weights (§2.1) */
-        tw[0] = 1.0 - t;
-        tw[1] = t;
-        first = (int64_t) f;
-      } else {
-        /* the coordinate is not clamped, the four taps are (§2.2) */
-        tw[0] = as_keys_kernel (t + 1.0, s->cubic_a);
-        tw[1] = as_keys_kernel (t, s->cubic_a);
-        tw[2] = as_keys_kernel (1.0 - t, s->cubic_a);
-        tw[3] = as_keys_kernel (2.0 - t, s->cubic_a);
-        first = (int64_t) f - 1;
-      }
-      start = clampi (first, 0, in - n);
-      axis->offset[i] = start;
-      for (int k = 0; k < kt; k++)
-        w[clampi (first + k, 0, in - 1) - start] += tw[k];
+    axis->offset[i] = start;
+    for (int k = 0; k < counts[i]; k++) {
+      double v = rows[(size_t) i * cap + k];
+      w[starts[i] - start + k] = v;
+      lerpable &= v >= 0.0 && v <= 1.0;
     }
-    {
-      int32_t q[4];
-      quantize_row (w, n, AS_WEIGHT_BITS, q);
-      for (int k = 0; k < n; k++)
-        axis->iweight[(size_t) i * n + k] = (int16_t) q[k];
-      quantize_row (w, n, AS_WEIGHT_BITS_16, axis->lweight + (size_t) i * n);
-    }
+    quantize_row (w, n, AS_WEIGHT_BITS, q);
+    for (int k = 0; k < n; k++)
+      axis->iweight[(size_t) i * n + k] = (int16_t) q[k];
+    quantize_row (w, n, AS_WEIGHT_BITS_16, axis->lweight + (size_t) i * n);
   }
+  free (rows);
+  free (starts);
+  free (counts);
+  free (q);
+  rows = NULL;
+  starts = counts = q = NULL;
 
   /* an unchanged axis (in == out, every row the unit sample i) needs one
    * tap: it then costs a copy-like pass and stays exact */
@@ -273,9 +531,15 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
     }
   }
 
-  if (s->kernel == AS_KERNEL_LINEAR && build_lerp (axis) < 0) {
-    as_axis_clear (axis);
-    return -1;
-  }
+  if (lerpable && build_lerp (axis) < 0)
+    goto fail;
   return 0;
+
+fail:
+  free (rows);
+  free (starts);
+  free (counts);
+  free (q);
+  as_axis_clear (axis);
+  return -1;
 }

@@ -18,29 +18,58 @@ typedef enum
   AS_KERNEL_CUBIC,
 } AsKernel;
 
-/* §1.1 coordinate mappings (more ONNX modes are additions here) */
+/* §1.1 coordinate mappings, with the ONNX names */
 typedef enum
 {
   AS_MAP_HALF_PIXEL, /* (i + 0.5) * in / out - 0.5: torch align_corners=False */
   AS_MAP_ALIGN_CORNERS, /* i * (in - 1) / (out - 1): torch align_corners=True */
+  AS_MAP_ASYMMETRIC,    /* i * in / out */
+  AS_MAP_PYTORCH_HALF_PIXEL,   /* half_pixel, but x = 0 when out == 1 */
+  AS_MAP_HALF_PIXEL_SYMMETRIC, /* half_pixel kept centred for a scale */
+  AS_MAP_TF_HALF_PIXEL_FOR_NN, /* (i + 0.5) * in / out */
+  AS_MAP_TF_CROP_AND_RESIZE,   /* a (in - 1) + i (b - a) (in - 1) / (out - 1) */
+  /* §3.1 quirk: torch antialias=True, align_corners=True keeps the centre
+   * (i + 0.5) * ratio with ratio = (in - 1) / (out - 1) (0 if out == 1) */
+  AS_MAP_TORCH_AA_ALIGN_CORNERS,
 } AsMapping;
 
-/* §2.3 nearest rounding of the source coordinate x */
+/* §2.3 nearest rounding of the source coordinate x; the index is then
+ * clamped to [0, in - 1] */
 typedef enum
 {
-  AS_NEAREST_HALF_UP,     /* floor (x + 0.5): nearest-exact on half_pixel */
-  AS_NEAREST_HALF_DOWN,   /* ceil (x - 0.5): ONNX round_prefer_floor */
-  AS_NEAREST_TORCH_EXACT, /* PyTorch nearest-exact in float32, bit for bit:
-                                 * floor (fl32 ((i + 0.5) * fl32 (in / out))).
-                                 * Only for half_pixel on a full-size plane. */
+  AS_NEAREST_HALF_UP,      /* floor (x + 0.5): ONNX round_prefer_ceil */
+  AS_NEAREST_HALF_DOWN,    /* ceil (x - 0.5): ONNX round_prefer_floor */
+  AS_NEAREST_FLOOR,        /* floor (x) */
+  AS_NEAREST_CEIL,         /* ceil (x) */
+  AS_NEAREST_TORCH_EXACT,  /* PyTorch nearest-exact in float32, bit for bit:
+                           * floor (fl32 ((i + 0.5) * ratio32)).
+                           * Only for half_pixel on a full-size plane. */
+  AS_NEAREST_TORCH_LEGACY, /* PyTorch nearest: i if out == in, i >> 1 if
+                            * out == 2 in, else floor (fl32 (i * ratio32)).
+                            * Only for asymmetric on a full-size plane. */
 } AsNearestRule;
 
 /* Source coordinate x(i) = (num * i + off) / den, exactly (every mapping of
- * §1.1 is affine with rational coefficients for given sizes, §6.2). */
+ * §1.1 is affine with rational coefficients for given sizes, §6.2). A
+ * mapping with real parameters (a scale factor used as given, a crop
+ * region) is x(i) = a * i + b in double instead (real != 0). */
 typedef struct
 {
   int64_t num, off, den;
+  int real;
+  double a, b;
 } AsAffine;
+
+/* the parameters of a mapping beyond the two lengths */
+typedef struct
+{
+  AsMapping mapping;
+  /* ONNX `scales` / torch `scale_factor` (out / in as given): the ratio is
+   * 1 / scale (§1.2, §1.3). 0: in / out from the lengths. Ignored by
+   * align_corners (as torch and ONNX Runtime) and tf_crop_and_resize. */
+  double scale;
+  double roi_start, roi_end; /* tf_crop_and_resize, normalised (§1.1) */
+} AsMapSpec;
 
 typedef struct
 {
@@ -49,6 +78,13 @@ typedef struct
   AsKernel kernel;
   double cubic_a; /* Keys A, §2.2 */
   AsNearestRule nearest;
+  /* ratio in float32 for the torch nearest rules: fl32 (in) / fl32 (out),
+   * or fl32 (1 / scale); 0 computes the former */
+  float torch_ratio;
+  int exclude_outside; /* §2.2: weights of taps outside dropped, renormalised */
+  /* §3.1: the kernel stretched by max (slope of map, 1), window truncated
+   * at the borders and renormalised; cubic uses A = -0.5 (torch) */
+  int antialias;
 } AsAxisSpec;
 
 /* One axis' weight table. Taps are folded into a contiguous window of
@@ -75,8 +111,10 @@ typedef struct
 } AsAxis;
 
 AsAffine as_affine_full (AsMapping mapping, int in_len, int out_len);
+AsAffine as_affine_map (const AsMapSpec *spec, int in_len, int out_len);
 AsAffine as_affine_subsampled (AsAffine full, int r, int o2);
 double as_affine_eval (AsAffine map, int i);
+double as_affine_slope (AsAffine map);
 
 double as_keys_kernel (double u, double a);
 

@@ -15,7 +15,7 @@
 typedef struct
 {
   gchar format[13];
-  guint in_w, in_h, out_w, out_h, method, align_corners, site;
+  guint in_w, in_h, out_w, out_h, method, align_corners, site, flags;
   guint32 seed, n_values;
   const guint8 *values; /* n_values little-endian float32 */
 } GoldenCase;
@@ -112,7 +112,8 @@ run_case (const GoldenCase *c, Tally *t)
 
   h = gst_harness_new ("alignscale");
   g_object_set (h->element, "method", c->method, "align-corners",
-      (gboolean) c->align_corners, NULL);
+      (gboolean) c->align_corners, "antialias", (gboolean) (c->flags & 1),
+      NULL);
   gst_harness_set_sink_caps_str (h, oc);
   gst_harness_set_src_caps_str (h, ic);
   out = gst_harness_push_and_pull (h, in);
@@ -162,22 +163,24 @@ run_case (const GoldenCase *c, Tally *t)
   g_free (oc);
 }
 
-GST_START_TEST (test_golden)
+/* every case of one golden file; flags: what byte 23 must hold */
+static void
+run_golden (const gchar *env, guint min_cases, guint flags, const gchar *tag)
 {
-  const gchar *path = g_getenv ("ALIGNSCALE_GOLDEN");
+  const gchar *path = g_getenv (env);
   gchar *data = NULL;
   gsize len = 0, pos = 12;
   guint n_cases;
   Tally tally[3][2];
   guint64 over = 0, total = 0, exact = 0;
 
-  fail_unless (path != NULL, "ALIGNSCALE_GOLDEN is not set");
+  fail_unless (path != NULL, "%s is not set", env);
   fail_unless (
       g_file_get_contents (path, &data, &len, NULL), "cannot read %s", path);
   fail_unless (len >= 12 && memcmp (data, "ASGOLD01", 8) == 0,
       "%s is not golden data", path);
   n_cases = rd32 ((guint8 *) data + 8);
-  fail_unless (n_cases >= 300, "only %u cases", n_cases);
+  fail_unless (n_cases >= min_cases, "only %u cases", n_cases);
   memset (tally, 0, sizeof (tally));
 
   for (guint i = 0; i < n_cases; i++) {
@@ -194,40 +197,57 @@ GST_START_TEST (test_golden)
     c.method = p[20];
     c.align_corners = p[21];
     c.site = p[22];
+    c.flags = p[23];
     c.seed = rd32 (p + 24);
     c.n_values = rd32 (p + 28);
     c.values = p + 32;
     pos += 32 + 4 * (gsize) c.n_values;
     fail_unless (pos <= len && c.method < 3 && c.align_corners < 2
-            && c.site < G_N_ELEMENTS (site_caps),
+            && c.site < G_N_ELEMENTS (site_caps) && c.flags == flags,
         "bad case %u", i);
     run_case (&c, &tally[c.method][c.align_corners]);
   }
   fail_unless_equals_int (pos, len);
 
-  g_print ("golden: %u torch cases, every sample vs round-half-up of the "
+  g_print ("%s: %u torch cases, every sample vs round-half-up of the "
            "float result\n",
-      n_cases);
-  g_print ("golden: %-9s %-13s %6s %9s %9s %8s %10s\n", "method",
+      tag, n_cases);
+  g_print ("%s: %-9s %-13s %6s %9s %9s %8s %10s\n", tag, "method",
       "align-corners", "cases", "samples", "exact", "rate", "max|d|");
   for (guint m = 0; m < 3; m++)
     for (guint a = 0; a < 2; a++) {
       Tally *t = &tally[m][a];
-      g_print ("golden: %-9s %-13s %6u %9" G_GUINT64_FORMAT
-               " %9" G_GUINT64_FORMAT " %7.3f%% %10.4f\n",
-          method_name[m], a ? "true" : "false", t->cases, t->samples, t->exact,
-          t->samples ? 100.0 * t->exact / t->samples : 0.0, t->max_abs);
+      if (!t->cases)
+        continue;
+      g_print ("%s: %-9s %-13s %6u %9" G_GUINT64_FORMAT " %9" G_GUINT64_FORMAT
+               " %7.3f%% %10.4f\n",
+          tag, method_name[m], a ? "true" : "false", t->cases, t->samples,
+          t->exact, t->samples ? 100.0 * t->exact / t->samples : 0.0,
+          t->max_abs);
       over += t->over;
       total += t->samples;
       exact += t->exact;
     }
-  g_print ("golden: all %" G_GUINT64_FORMAT
+  g_print ("%s: all %" G_GUINT64_FORMAT
            " samples, %.3f%% exact, %" G_GUINT64_FORMAT
            " beyond 1 code value\n",
-      total, 100.0 * exact / total, over);
+      tag, total, 100.0 * exact / total, over);
   fail_unless (
       over == 0, "%" G_GUINT64_FORMAT " samples beyond 1 code value", over);
   g_free (data);
+}
+
+GST_START_TEST (test_golden)
+{
+  run_golden ("ALIGNSCALE_GOLDEN", 300, 0, "golden");
+}
+
+GST_END_TEST;
+
+/* antialias=true (golden-aa.bin, gen_golden_aa.py): 8-bit formats */
+GST_START_TEST (test_golden_antialias)
+{
+  run_golden ("ALIGNSCALE_GOLDEN_AA", 150, 1, "golden-aa");
 }
 
 GST_END_TEST;
@@ -241,6 +261,7 @@ alignscale_golden_suite (void)
   suite_add_tcase (s, tc);
   tcase_set_timeout (tc, 600);
   tcase_add_test (tc, test_golden);
+  tcase_add_test (tc, test_golden_antialias);
   return s;
 }
 

@@ -63,7 +63,7 @@ static AsAxis
 make_axis (int in, int out, AsMapping m, AsKernel k, double a)
 {
   AsAxis axis;
-  AsAxisSpec s;
+  AsAxisSpec s = { 0 };
 
   s.in_len = in;
   s.out_len = out;
