@@ -123,6 +123,12 @@ void as_orc_h_i32_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_R
 void as_orc_h_i32_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
 void as_orc_lerp_v_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_lerp_h_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
+void as_orc_v_u8_acc_init4 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_v_u8_acc_add4 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_uint8 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n);
+void as_orc_v_i16_acc_init4 (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_v_i16_acc_add4 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n);
+void as_orc_h_u8_acc_add2 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n);
+void as_orc_h_i16_acc_add2 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n);
 
 
 /* begin Orc C target preamble */
@@ -9138,6 +9144,1335 @@ as_orc_lerp_h_u8_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT
   ex->arrays[ORC_VAR_S1] = (void *)s1;
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_v_u8_acc_init4 */
+#ifdef DISABLE_ORC
+void
+as_orc_v_u8_acc_init4 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_int8 var39;
+  orc_union16 var40;
+  orc_int8 var41;
+  orc_union16 var42;
+  orc_union32 var43;
+  orc_union16 var44;
+  orc_union32 var45;
+  orc_union16 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union16 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union16 var52;
+  orc_union32 var53;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_int8 *)s3;
+  ptr7 = (orc_int8 *)s4;
+
+    /* 2: loadpw */
+    var36.i = p1;
+    /* 6: loadpw */
+    var38.i = p2;
+    /* 11: loadpw */
+    var40.i = p3;
+    /* 16: loadpw */
+    var42.i = p4;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var35 = ptr4[i];
+    /* 1: convubw */
+    var44.i = (orc_uint8)var35;
+    /* 3: mulswl */
+    var45.i = var44.i * var36.i;
+    /* 4: loadb */
+    var37 = ptr5[i];
+    /* 5: convubw */
+    var46.i = (orc_uint8)var37;
+    /* 7: mulswl */
+    var47.i = var46.i * var38.i;
+    /* 8: addl */
+    var48.i = ((orc_uint32)var45.i) + ((orc_uint32)var47.i);
+    /* 9: loadb */
+    var39 = ptr6[i];
+    /* 10: convubw */
+    var49.i = (orc_uint8)var39;
+    /* 12: mulswl */
+    var50.i = var49.i * var40.i;
+    /* 13: addl */
+    var51.i = ((orc_uint32)var48.i) + ((orc_uint32)var50.i);
+    /* 14: loadb */
+    var41 = ptr7[i];
+    /* 15: convubw */
+    var52.i = (orc_uint8)var41;
+    /* 17: mulswl */
+    var53.i = var52.i * var42.i;
+    /* 18: addl */
+    var43.i = ((orc_uint32)var51.i) + ((orc_uint32)var53.i);
+    /* 19: storel */
+    ptr0[i] = var43;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_v_u8_acc_init4 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_int8 var39;
+  orc_union16 var40;
+  orc_int8 var41;
+  orc_union16 var42;
+  orc_union32 var43;
+  orc_union16 var44;
+  orc_union32 var45;
+  orc_union16 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union16 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union16 var52;
+  orc_union32 var53;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_int8 *)ex->arrays[6];
+  ptr7 = (orc_int8 *)ex->arrays[7];
+
+    /* 2: loadpw */
+    var36.i = ex->params[24];
+    /* 6: loadpw */
+    var38.i = ex->params[25];
+    /* 11: loadpw */
+    var40.i = ex->params[26];
+    /* 16: loadpw */
+    var42.i = ex->params[27];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var35 = ptr4[i];
+    /* 1: convubw */
+    var44.i = (orc_uint8)var35;
+    /* 3: mulswl */
+    var45.i = var44.i * var36.i;
+    /* 4: loadb */
+    var37 = ptr5[i];
+    /* 5: convubw */
+    var46.i = (orc_uint8)var37;
+    /* 7: mulswl */
+    var47.i = var46.i * var38.i;
+    /* 8: addl */
+    var48.i = ((orc_uint32)var45.i) + ((orc_uint32)var47.i);
+    /* 9: loadb */
+    var39 = ptr6[i];
+    /* 10: convubw */
+    var49.i = (orc_uint8)var39;
+    /* 12: mulswl */
+    var50.i = var49.i * var40.i;
+    /* 13: addl */
+    var51.i = ((orc_uint32)var48.i) + ((orc_uint32)var50.i);
+    /* 14: loadb */
+    var41 = ptr7[i];
+    /* 15: convubw */
+    var52.i = (orc_uint8)var41;
+    /* 17: mulswl */
+    var53.i = var52.i * var42.i;
+    /* 18: addl */
+    var43.i = ((orc_uint32)var51.i) + ((orc_uint32)var53.i);
+    /* 19: storel */
+    ptr0[i] = var43;
+  }
+
+}
+
+void
+as_orc_v_u8_acc_init4 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 118, 95, 117, 56, 95, 97, 
+        99, 99, 95, 105, 110, 105, 116, 52, 11, 4, 4, 12, 1, 1, 12, 1, 
+        1, 12, 1, 1, 12, 1, 1, 16, 2, 16, 2, 16, 2, 16, 2, 20, 
+        2, 20, 4, 20, 4, 150, 32, 4, 176, 34, 32, 24, 150, 32, 5, 176, 
+        33, 32, 25, 103, 34, 34, 33, 150, 32, 6, 176, 33, 32, 26, 103, 34, 
+        34, 33, 150, 32, 7, 176, 33, 32, 27, 103, 0, 34, 33, 2, 0,       };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_v_u8_acc_init4);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_v_u8_acc_init4");
+      orc_program_set_backup_function (p, _backup_as_orc_v_u8_acc_init4);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 1, "s3");
+      orc_program_add_source (p, 1, "s4");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_parameter (p, 2, "p2");
+      orc_program_add_parameter (p, 2, "p3");
+      orc_program_add_parameter (p, 2, "p4");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 4, "t3");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_v_u8_acc_add4 */
+#ifdef DISABLE_ORC
+void
+as_orc_v_u8_acc_add4 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_uint8 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  const orc_int8 * ORC_RESTRICT ptr8;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_union32 var37;
+  orc_int8 var38;
+  orc_union16 var39;
+  orc_int8 var40;
+  orc_union16 var41;
+  orc_int8 var42;
+  orc_union16 var43;
+  orc_union32 var44;
+  orc_union16 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union16 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union16 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union16 var54;
+  orc_union32 var55;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_int8 *)s3;
+  ptr7 = (orc_int8 *)s4;
+  ptr8 = (orc_int8 *)s5;
+
+    /* 2: loadpw */
+    var36.i = p1;
+    /* 8: loadpw */
+    var39.i = p2;
+    /* 13: loadpw */
+    var41.i = p3;
+    /* 18: loadpw */
+    var43.i = p4;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var35 = ptr5[i];
+    /* 1: convubw */
+    var45.i = (orc_uint8)var35;
+    /* 3: mulswl */
+    var46.i = var45.i * var36.i;
+    /* 4: loadl */
+    var37 = ptr4[i];
+    /* 5: addl */
+    var47.i = ((orc_uint32)var37.i) + ((orc_uint32)var46.i);
+    /* 6: loadb */
+    var38 = ptr6[i];
+    /* 7: convubw */
+    var48.i = (orc_uint8)var38;
+    /* 9: mulswl */
+    var49.i = var48.i * var39.i;
+    /* 10: addl */
+    var50.i = ((orc_uint32)var47.i) + ((orc_uint32)var49.i);
+    /* 11: loadb */
+    var40 = ptr7[i];
+    /* 12: convubw */
+    var51.i = (orc_uint8)var40;
+    /* 14: mulswl */
+    var52.i = var51.i * var41.i;
+    /* 15: addl */
+    var53.i = ((orc_uint32)var50.i) + ((orc_uint32)var52.i);
+    /* 16: loadb */
+    var42 = ptr8[i];
+    /* 17: convubw */
+    var54.i = (orc_uint8)var42;
+    /* 19: mulswl */
+    var55.i = var54.i * var43.i;
+    /* 20: addl */
+    var44.i = ((orc_uint32)var53.i) + ((orc_uint32)var55.i);
+    /* 21: storel */
+    ptr0[i] = var44;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_v_u8_acc_add4 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  const orc_int8 * ORC_RESTRICT ptr8;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_union32 var37;
+  orc_int8 var38;
+  orc_union16 var39;
+  orc_int8 var40;
+  orc_union16 var41;
+  orc_int8 var42;
+  orc_union16 var43;
+  orc_union32 var44;
+  orc_union16 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union16 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union16 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union16 var54;
+  orc_union32 var55;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_int8 *)ex->arrays[6];
+  ptr7 = (orc_int8 *)ex->arrays[7];
+  ptr8 = (orc_int8 *)ex->arrays[8];
+
+    /* 2: loadpw */
+    var36.i = ex->params[24];
+    /* 8: loadpw */
+    var39.i = ex->params[25];
+    /* 13: loadpw */
+    var41.i = ex->params[26];
+    /* 18: loadpw */
+    var43.i = ex->params[27];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var35 = ptr5[i];
+    /* 1: convubw */
+    var45.i = (orc_uint8)var35;
+    /* 3: mulswl */
+    var46.i = var45.i * var36.i;
+    /* 4: loadl */
+    var37 = ptr4[i];
+    /* 5: addl */
+    var47.i = ((orc_uint32)var37.i) + ((orc_uint32)var46.i);
+    /* 6: loadb */
+    var38 = ptr6[i];
+    /* 7: convubw */
+    var48.i = (orc_uint8)var38;
+    /* 9: mulswl */
+    var49.i = var48.i * var39.i;
+    /* 10: addl */
+    var50.i = ((orc_uint32)var47.i) + ((orc_uint32)var49.i);
+    /* 11: loadb */
+    var40 = ptr7[i];
+    /* 12: convubw */
+    var51.i = (orc_uint8)var40;
+    /* 14: mulswl */
+    var52.i = var51.i * var41.i;
+    /* 15: addl */
+    var53.i = ((orc_uint32)var50.i) + ((orc_uint32)var52.i);
+    /* 16: loadb */
+    var42 = ptr8[i];
+    /* 17: convubw */
+    var54.i = (orc_uint8)var42;
+    /* 19: mulswl */
+    var55.i = var54.i * var43.i;
+    /* 20: addl */
+    var44.i = ((orc_uint32)var53.i) + ((orc_uint32)var55.i);
+    /* 21: storel */
+    ptr0[i] = var44;
+  }
+
+}
+
+void
+as_orc_v_u8_acc_add4 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_uint8 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 118, 95, 117, 56, 95, 97, 
+        99, 99, 95, 97, 100, 100, 52, 11, 4, 4, 12, 4, 4, 12, 1, 1, 
+        12, 1, 1, 12, 1, 1, 12, 1, 1, 16, 2, 16, 2, 16, 2, 16, 
+        2, 20, 2, 20, 4, 20, 4, 150, 32, 5, 176, 33, 32, 24, 103, 34, 
+        4, 33, 150, 32, 6, 176, 33, 32, 25, 103, 34, 34, 33, 150, 32, 7, 
+        176, 33, 32, 26, 103, 34, 34, 33, 150, 32, 8, 176, 33, 32, 27, 103, 
+        0, 34, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_v_u8_acc_add4);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_v_u8_acc_add4");
+      orc_program_set_backup_function (p, _backup_as_orc_v_u8_acc_add4);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 1, "s3");
+      orc_program_add_source (p, 1, "s4");
+      orc_program_add_source (p, 1, "s5");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_parameter (p, 2, "p2");
+      orc_program_add_parameter (p, 2, "p3");
+      orc_program_add_parameter (p, 2, "p4");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 4, "t3");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T3, ORC_VAR_S1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S5, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_v_i16_acc_init4 */
+#ifdef DISABLE_ORC
+void
+as_orc_v_i16_acc_init4 (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union16 *)s3;
+  ptr7 = (orc_union16 *)s4;
+
+    /* 1: loadpw */
+    var35.i = p1;
+    /* 4: loadpw */
+    var37.i = p2;
+    /* 8: loadpw */
+    var39.i = p3;
+    /* 12: loadpw */
+    var41.i = p4;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr4[i];
+    /* 2: mulswl */
+    var43.i = var34.i * var35.i;
+    /* 3: loadw */
+    var36 = ptr5[i];
+    /* 5: mulswl */
+    var44.i = var36.i * var37.i;
+    /* 6: addl */
+    var45.i = ((orc_uint32)var43.i) + ((orc_uint32)var44.i);
+    /* 7: loadw */
+    var38 = ptr6[i];
+    /* 9: mulswl */
+    var46.i = var38.i * var39.i;
+    /* 10: addl */
+    var47.i = ((orc_uint32)var45.i) + ((orc_uint32)var46.i);
+    /* 11: loadw */
+    var40 = ptr7[i];
+    /* 13: mulswl */
+    var48.i = var40.i * var41.i;
+    /* 14: addl */
+    var42.i = ((orc_uint32)var47.i) + ((orc_uint32)var48.i);
+    /* 15: storel */
+    ptr0[i] = var42;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_v_i16_acc_init4 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+
+    /* 1: loadpw */
+    var35.i = ex->params[24];
+    /* 4: loadpw */
+    var37.i = ex->params[25];
+    /* 8: loadpw */
+    var39.i = ex->params[26];
+    /* 12: loadpw */
+    var41.i = ex->params[27];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr4[i];
+    /* 2: mulswl */
+    var43.i = var34.i * var35.i;
+    /* 3: loadw */
+    var36 = ptr5[i];
+    /* 5: mulswl */
+    var44.i = var36.i * var37.i;
+    /* 6: addl */
+    var45.i = ((orc_uint32)var43.i) + ((orc_uint32)var44.i);
+    /* 7: loadw */
+    var38 = ptr6[i];
+    /* 9: mulswl */
+    var46.i = var38.i * var39.i;
+    /* 10: addl */
+    var47.i = ((orc_uint32)var45.i) + ((orc_uint32)var46.i);
+    /* 11: loadw */
+    var40 = ptr7[i];
+    /* 13: mulswl */
+    var48.i = var40.i * var41.i;
+    /* 14: addl */
+    var42.i = ((orc_uint32)var47.i) + ((orc_uint32)var48.i);
+    /* 15: storel */
+    ptr0[i] = var42;
+  }
+
+}
+
+void
+as_orc_v_i16_acc_init4 (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 22, 97, 115, 95, 111, 114, 99, 95, 118, 95, 105, 49, 54, 95, 
+        97, 99, 99, 95, 105, 110, 105, 116, 52, 11, 4, 4, 12, 2, 2, 12, 
+        2, 2, 12, 2, 2, 12, 2, 2, 16, 2, 16, 2, 16, 2, 16, 2, 
+        20, 4, 20, 4, 176, 33, 4, 24, 176, 32, 5, 25, 103, 33, 33, 32, 
+        176, 32, 6, 26, 103, 33, 33, 32, 176, 32, 7, 27, 103, 0, 33, 32, 
+        2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_v_i16_acc_init4);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_v_i16_acc_init4");
+      orc_program_set_backup_function (p, _backup_as_orc_v_i16_acc_init4);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_parameter (p, 2, "p2");
+      orc_program_add_parameter (p, 2, "p3");
+      orc_program_add_parameter (p, 2, "p4");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_v_i16_acc_add4 */
+#ifdef DISABLE_ORC
+void
+as_orc_v_i16_acc_add4 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union32 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union16 *)s3;
+  ptr7 = (orc_union16 *)s4;
+  ptr8 = (orc_union16 *)s5;
+
+    /* 1: loadpw */
+    var35.i = p1;
+    /* 6: loadpw */
+    var38.i = p2;
+    /* 10: loadpw */
+    var40.i = p3;
+    /* 14: loadpw */
+    var42.i = p4;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr5[i];
+    /* 2: mulswl */
+    var44.i = var34.i * var35.i;
+    /* 3: loadl */
+    var36 = ptr4[i];
+    /* 4: addl */
+    var45.i = ((orc_uint32)var36.i) + ((orc_uint32)var44.i);
+    /* 5: loadw */
+    var37 = ptr6[i];
+    /* 7: mulswl */
+    var46.i = var37.i * var38.i;
+    /* 8: addl */
+    var47.i = ((orc_uint32)var45.i) + ((orc_uint32)var46.i);
+    /* 9: loadw */
+    var39 = ptr7[i];
+    /* 11: mulswl */
+    var48.i = var39.i * var40.i;
+    /* 12: addl */
+    var49.i = ((orc_uint32)var47.i) + ((orc_uint32)var48.i);
+    /* 13: loadw */
+    var41 = ptr8[i];
+    /* 15: mulswl */
+    var50.i = var41.i * var42.i;
+    /* 16: addl */
+    var43.i = ((orc_uint32)var49.i) + ((orc_uint32)var50.i);
+    /* 17: storel */
+    ptr0[i] = var43;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_v_i16_acc_add4 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union32 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+  ptr8 = (orc_union16 *)ex->arrays[8];
+
+    /* 1: loadpw */
+    var35.i = ex->params[24];
+    /* 6: loadpw */
+    var38.i = ex->params[25];
+    /* 10: loadpw */
+    var40.i = ex->params[26];
+    /* 14: loadpw */
+    var42.i = ex->params[27];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr5[i];
+    /* 2: mulswl */
+    var44.i = var34.i * var35.i;
+    /* 3: loadl */
+    var36 = ptr4[i];
+    /* 4: addl */
+    var45.i = ((orc_uint32)var36.i) + ((orc_uint32)var44.i);
+    /* 5: loadw */
+    var37 = ptr6[i];
+    /* 7: mulswl */
+    var46.i = var37.i * var38.i;
+    /* 8: addl */
+    var47.i = ((orc_uint32)var45.i) + ((orc_uint32)var46.i);
+    /* 9: loadw */
+    var39 = ptr7[i];
+    /* 11: mulswl */
+    var48.i = var39.i * var40.i;
+    /* 12: addl */
+    var49.i = ((orc_uint32)var47.i) + ((orc_uint32)var48.i);
+    /* 13: loadw */
+    var41 = ptr8[i];
+    /* 15: mulswl */
+    var50.i = var41.i * var42.i;
+    /* 16: addl */
+    var43.i = ((orc_uint32)var49.i) + ((orc_uint32)var50.i);
+    /* 17: storel */
+    ptr0[i] = var43;
+  }
+
+}
+
+void
+as_orc_v_i16_acc_add4 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 118, 95, 105, 49, 54, 95, 
+        97, 99, 99, 95, 97, 100, 100, 52, 11, 4, 4, 12, 4, 4, 12, 2, 
+        2, 12, 2, 2, 12, 2, 2, 12, 2, 2, 16, 2, 16, 2, 16, 2, 
+        16, 2, 20, 4, 20, 4, 176, 32, 5, 24, 103, 33, 4, 32, 176, 32, 
+        6, 25, 103, 33, 33, 32, 176, 32, 7, 26, 103, 33, 33, 32, 176, 32, 
+        8, 27, 103, 0, 33, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_v_i16_acc_add4);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_v_i16_acc_add4");
+      orc_program_set_backup_function (p, _backup_as_orc_v_i16_acc_add4);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_source (p, 2, "s5");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_parameter (p, 2, "p2");
+      orc_program_add_parameter (p, 2, "p3");
+      orc_program_add_parameter (p, 2, "p4");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S5, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_h_u8_acc_add2 */
+#ifdef DISABLE_ORC
+void
+as_orc_h_u8_acc_add2 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_union32 var37;
+  orc_int8 var38;
+  orc_union16 var39;
+  orc_union32 var40;
+  orc_union16 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union16 var44;
+  orc_union32 var45;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_int8 *)s3;
+  ptr7 = (orc_union16 *)s4;
+  ptr8 = (orc_union16 *)s5;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var35 = ptr5[i];
+    /* 1: convubw */
+    var41.i = (orc_uint8)var35;
+    /* 2: loadw */
+    var36 = ptr7[i];
+    /* 3: mulswl */
+    var42.i = var41.i * var36.i;
+    /* 4: loadl */
+    var37 = ptr4[i];
+    /* 5: addl */
+    var43.i = ((orc_uint32)var37.i) + ((orc_uint32)var42.i);
+    /* 6: loadb */
+    var38 = ptr6[i];
+    /* 7: convubw */
+    var44.i = (orc_uint8)var38;
+    /* 8: loadw */
+    var39 = ptr8[i];
+    /* 9: mulswl */
+    var45.i = var44.i * var39.i;
+    /* 10: addl */
+    var40.i = ((orc_uint32)var43.i) + ((orc_uint32)var45.i);
+    /* 11: storel */
+    ptr0[i] = var40;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_h_u8_acc_add2 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_union32 var37;
+  orc_int8 var38;
+  orc_union16 var39;
+  orc_union32 var40;
+  orc_union16 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union16 var44;
+  orc_union32 var45;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_int8 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+  ptr8 = (orc_union16 *)ex->arrays[8];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var35 = ptr5[i];
+    /* 1: convubw */
+    var41.i = (orc_uint8)var35;
+    /* 2: loadw */
+    var36 = ptr7[i];
+    /* 3: mulswl */
+    var42.i = var41.i * var36.i;
+    /* 4: loadl */
+    var37 = ptr4[i];
+    /* 5: addl */
+    var43.i = ((orc_uint32)var37.i) + ((orc_uint32)var42.i);
+    /* 6: loadb */
+    var38 = ptr6[i];
+    /* 7: convubw */
+    var44.i = (orc_uint8)var38;
+    /* 8: loadw */
+    var39 = ptr8[i];
+    /* 9: mulswl */
+    var45.i = var44.i * var39.i;
+    /* 10: addl */
+    var40.i = ((orc_uint32)var43.i) + ((orc_uint32)var45.i);
+    /* 11: storel */
+    ptr0[i] = var40;
+  }
+
+}
+
+void
+as_orc_h_u8_acc_add2 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 104, 95, 117, 56, 95, 97, 
+        99, 99, 95, 97, 100, 100, 50, 11, 4, 4, 12, 4, 4, 12, 1, 1, 
+        12, 1, 1, 12, 2, 2, 12, 2, 2, 20, 2, 20, 4, 20, 4, 150, 
+        32, 5, 176, 33, 32, 7, 103, 34, 4, 33, 150, 32, 6, 176, 33, 32, 
+        8, 103, 0, 34, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_h_u8_acc_add2);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_h_u8_acc_add2");
+      orc_program_set_backup_function (p, _backup_as_orc_h_u8_acc_add2);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 1, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_source (p, 2, "s5");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 4, "t3");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T3, ORC_VAR_S1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_h_i16_acc_add2 */
+#ifdef DISABLE_ORC
+void
+as_orc_h_i16_acc_add2 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union32 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union16 *)s3;
+  ptr7 = (orc_union16 *)s4;
+  ptr8 = (orc_union16 *)s5;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr5[i];
+    /* 1: loadw */
+    var35 = ptr7[i];
+    /* 2: mulswl */
+    var40.i = var34.i * var35.i;
+    /* 3: loadl */
+    var36 = ptr4[i];
+    /* 4: addl */
+    var41.i = ((orc_uint32)var36.i) + ((orc_uint32)var40.i);
+    /* 5: loadw */
+    var37 = ptr6[i];
+    /* 6: loadw */
+    var38 = ptr8[i];
+    /* 7: mulswl */
+    var42.i = var37.i * var38.i;
+    /* 8: addl */
+    var39.i = ((orc_uint32)var41.i) + ((orc_uint32)var42.i);
+    /* 9: storel */
+    ptr0[i] = var39;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_h_i16_acc_add2 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union32 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+  ptr8 = (orc_union16 *)ex->arrays[8];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr5[i];
+    /* 1: loadw */
+    var35 = ptr7[i];
+    /* 2: mulswl */
+    var40.i = var34.i * var35.i;
+    /* 3: loadl */
+    var36 = ptr4[i];
+    /* 4: addl */
+    var41.i = ((orc_uint32)var36.i) + ((orc_uint32)var40.i);
+    /* 5: loadw */
+    var37 = ptr6[i];
+    /* 6: loadw */
+    var38 = ptr8[i];
+    /* 7: mulswl */
+    var42.i = var37.i * var38.i;
+    /* 8: addl */
+    var39.i = ((orc_uint32)var41.i) + ((orc_uint32)var42.i);
+    /* 9: storel */
+    ptr0[i] = var39;
+  }
+
+}
+
+void
+as_orc_h_i16_acc_add2 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 104, 95, 105, 49, 54, 95, 
+        97, 99, 99, 95, 97, 100, 100, 50, 11, 4, 4, 12, 4, 4, 12, 2, 
+        2, 12, 2, 2, 12, 2, 2, 12, 2, 2, 20, 4, 20, 4, 176, 32, 
+        5, 7, 103, 33, 4, 32, 176, 32, 6, 8, 103, 0, 33, 32, 2, 0, 
+
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_h_i16_acc_add2);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_h_i16_acc_add2");
+      orc_program_set_backup_function (p, _backup_as_orc_h_i16_acc_add2);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_source (p, 2, "s5");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_S4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
 
   func = c->exec;
   func (ex);

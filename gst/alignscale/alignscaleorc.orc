@@ -816,3 +816,132 @@ subw b, b, t
 mulhuw t, o, w1
 addw b, b, t
 convhwb d1, b
+
+# ---- many taps (antialias windows): four vertical taps per pass over the
+# int32 accumulator line, two horizontal ones (seven arrays at most). The
+# sums are exact integers, so grouping the taps changes nothing.
+
+.function as_orc_v_u8_acc_init4
+.dest 4 d1 int32_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 1 s3 uint8_t
+.source 1 s4 uint8_t
+.param 2 p1 int16_t
+.param 2 p2 int16_t
+.param 2 p3 int16_t
+.param 2 p4 int16_t
+.temp 2 t
+.temp 4 b
+.temp 4 c
+convubw t, s1
+mulswl c, t, p1
+convubw t, s2
+mulswl b, t, p2
+addl c, c, b
+convubw t, s3
+mulswl b, t, p3
+addl c, c, b
+convubw t, s4
+mulswl b, t, p4
+addl d1, c, b
+
+.function as_orc_v_u8_acc_add4
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 1 s3 uint8_t
+.source 1 s4 uint8_t
+.param 2 p1 int16_t
+.param 2 p2 int16_t
+.param 2 p3 int16_t
+.param 2 p4 int16_t
+.temp 2 t
+.temp 4 b
+.temp 4 c
+convubw t, s1
+mulswl b, t, p1
+addl c, a1, b
+convubw t, s2
+mulswl b, t, p2
+addl c, c, b
+convubw t, s3
+mulswl b, t, p3
+addl c, c, b
+convubw t, s4
+mulswl b, t, p4
+addl d1, c, b
+
+.function as_orc_v_i16_acc_init4
+.dest 4 d1 int32_t
+.source 2 s1 int16_t
+.source 2 s2 int16_t
+.source 2 s3 int16_t
+.source 2 s4 int16_t
+.param 2 p1 int16_t
+.param 2 p2 int16_t
+.param 2 p3 int16_t
+.param 2 p4 int16_t
+.temp 4 b
+.temp 4 c
+mulswl c, s1, p1
+mulswl b, s2, p2
+addl c, c, b
+mulswl b, s3, p3
+addl c, c, b
+mulswl b, s4, p4
+addl d1, c, b
+
+.function as_orc_v_i16_acc_add4
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 2 s1 int16_t
+.source 2 s2 int16_t
+.source 2 s3 int16_t
+.source 2 s4 int16_t
+.param 2 p1 int16_t
+.param 2 p2 int16_t
+.param 2 p3 int16_t
+.param 2 p4 int16_t
+.temp 4 b
+.temp 4 c
+mulswl b, s1, p1
+addl c, a1, b
+mulswl b, s2, p2
+addl c, c, b
+mulswl b, s3, p3
+addl c, c, b
+mulswl b, s4, p4
+addl d1, c, b
+
+.function as_orc_h_u8_acc_add2
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 2 w1 int16_t
+.source 2 w2 int16_t
+.temp 2 t
+.temp 4 b
+.temp 4 c
+convubw t, s1
+mulswl b, t, w1
+addl c, a1, b
+convubw t, s2
+mulswl b, t, w2
+addl d1, c, b
+
+.function as_orc_h_i16_acc_add2
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 2 s1 int16_t
+.source 2 s2 int16_t
+.source 2 w1 int16_t
+.source 2 w2 int16_t
+.temp 4 b
+.temp 4 c
+mulswl b, s1, w1
+addl c, a1, b
+mulswl b, s2, w2
+addl d1, c, b

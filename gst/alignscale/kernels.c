@@ -310,8 +310,16 @@ as_fast_v_u8_i16 (int16_t *dst, const uint8_t *const *src, const int16_t *w,
         dst, src[0], src[1], src[2], src[3], w[0], w[2], w[3], width);
   } else {
     int32_t *a = acc, *b = acc + width, *t;
-    as_orc_v_u8_acc_init (a, src[0], w[0], width);
-    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+    int k = n_taps >= 4 ? 4 : 1;
+    if (k == 4)
+      as_orc_v_u8_acc_init4 (
+          a, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
+    else
+      as_orc_v_u8_acc_init (a, src[0], w[0], width);
+    for (; k + 4 <= n_taps; k += 4, t = a, a = b, b = t)
+      as_orc_v_u8_acc_add4 (b, a, src[k], src[k + 1], src[k + 2], src[k + 3],
+          w[k], w[k + 1], w[k + 2], w[k + 3], width);
+    for (; k < n_taps; k++, t = a, a = b, b = t)
       as_orc_v_u8_acc_add (b, a, src[k], w[k], width);
     as_orc_acc_to_i16 (dst, a, width);
   }
@@ -328,8 +336,16 @@ as_fast_v_i16_u8 (uint8_t *dst, const int16_t *const *src, const int16_t *w,
         dst, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
   } else {
     int32_t *a = acc, *b = acc + width, *t;
-    as_orc_v_i16_acc_init (a, src[0], w[0], width);
-    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+    int k = n_taps >= 4 ? 4 : 1;
+    if (k == 4)
+      as_orc_v_i16_acc_init4 (
+          a, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
+    else
+      as_orc_v_i16_acc_init (a, src[0], w[0], width);
+    for (; k + 4 <= n_taps; k += 4, t = a, a = b, b = t)
+      as_orc_v_i16_acc_add4 (b, a, src[k], src[k + 1], src[k + 2], src[k + 3],
+          w[k], w[k + 1], w[k + 2], w[k + 3], width);
+    for (; k < n_taps; k++, t = a, a = b, b = t)
       as_orc_v_i16_acc_add (b, a, src[k], w[k], width);
     as_orc_acc_to_u8 (dst, a, width);
   }
@@ -584,8 +600,13 @@ as_fast_h_u8_i16 (int16_t *dst, const uint8_t *src, const int32_t *offset,
         wr + 2 * width, wr + 3 * width, width);
   } else {
     int32_t *a = acc, *b = acc + width, *t;
+    int k = 1;
     as_orc_h_u8_acc_init (a, gl, wr, width);
-    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+    for (; k + 2 <= n_taps; k += 2, t = a, a = b, b = t)
+      as_orc_h_u8_acc_add2 (b, a, gl + (size_t) k * width,
+          gl + (size_t) (k + 1) * width, wr + (size_t) k * width,
+          wr + (size_t) (k + 1) * width, width);
+    for (; k < n_taps; k++, t = a, a = b, b = t)
       as_orc_h_u8_acc_add (
           b, a, gl + (size_t) k * width, wr + (size_t) k * width, width);
     as_orc_acc_to_i16 (dst, a, width);
@@ -608,8 +629,13 @@ as_fast_h_i16_u8 (uint8_t *dst, const int16_t *src, const int32_t *offset,
         wr + 2 * width, wr + 3 * width, width);
   } else {
     int32_t *a = acc, *b = acc + width, *t;
+    int k = 1;
     as_orc_h_i16_acc_init (a, gl, wr, width);
-    for (int k = 1; k < n_taps; k++, t = a, a = b, b = t)
+    for (; k + 2 <= n_taps; k += 2, t = a, a = b, b = t)
+      as_orc_h_i16_acc_add2 (b, a, gl + (size_t) k * width,
+          gl + (size_t) (k + 1) * width, wr + (size_t) k * width,
+          wr + (size_t) (k + 1) * width, width);
+    for (; k < n_taps; k++, t = a, a = b, b = t)
       as_orc_h_i16_acc_add (
           b, a, gl + (size_t) k * width, wr + (size_t) k * width, width);
     as_orc_acc_to_u8 (dst, a, width);

@@ -9,7 +9,7 @@
 
 #include "kernels.h"
 
-#define MAX_TAPS 8
+#define MAX_TAPS 13
 #define MAX_CH 4
 
 /* weights summing to AS_WEIGHT_ONE with sum |w| <= 2 (the contract's
