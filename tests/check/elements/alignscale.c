@@ -851,6 +851,256 @@ GST_START_TEST (test_chroma_siting)
 
 GST_END_TEST;
 
+/* ------------------------------------------------ ONNX-style properties */
+
+static void
+count_notify (GObject *obj, GParamSpec *ps, gpointer data)
+{
+  gint *n = data;
+  if (g_str_equal (ps->name, "align-corners"))
+    n[0]++;
+  else if (g_str_equal (ps->name, "coordinate-mode"))
+    n[1]++;
+}
+
+GST_START_TEST (test_properties_onnx)
+{
+  GstElement *e = gst_element_factory_make ("alignscale", NULL);
+  const gchar *names[] = { "coordinate-mode", "nearest-mode", "exclude-outside",
+    "antialias", "scale-factor-x", "scale-factor-y", "roi",
+    "extrapolation-value" };
+  gint notified[2] = { 0, 0 }, mode, nm;
+  gboolean ac, aa, ex;
+  gdouble sx, sy, ev;
+  GValue roi = G_VALUE_INIT;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++) {
+    GParamSpec *ps = g_object_class_find_property (
+        G_OBJECT_GET_CLASS (e), names[i]);
+    fail_unless (ps != NULL, "no property %s", names[i]);
+    fail_unless (ps->flags & GST_PARAM_MUTABLE_PLAYING, "%s", names[i]);
+    fail_unless (ps->flags & G_PARAM_STATIC_STRINGS, "%s", names[i]);
+  }
+  g_object_get (e, "coordinate-mode", &mode, "nearest-mode", &nm, "antialias",
+      &aa, "exclude-outside", &ex, "scale-factor-x", &sx, "scale-factor-y", &sy,
+      "extrapolation-value", &ev, NULL);
+  fail_unless (
+      mode == 0 && nm == 0 && !aa && !ex && sx == 0 && sy == 0 && ev == 0);
+
+  /* align-corners is a view of coordinate-mode: one state, both notify */
+  g_signal_connect (e, "notify", G_CALLBACK (count_notify), notified);
+  g_object_set (e, "align-corners", TRUE, NULL);
+  g_object_get (e, "coordinate-mode", &mode, NULL);
+  fail_unless_equals_int (mode, 1);
+  fail_unless (notified[0] == 1 && notified[1] == 1);
+  gst_util_set_object_arg (G_OBJECT (e), "coordinate-mode", "asymmetric");
+  g_object_get (e, "align-corners", &ac, NULL);
+  fail_unless (!ac);
+  fail_unless (notified[0] == 2 && notified[1] == 2);
+  gst_util_set_object_arg (G_OBJECT (e), "coordinate-mode", "align-corners");
+  g_object_get (e, "align-corners", &ac, NULL);
+  fail_unless (ac);
+  g_object_set (e, "align-corners", FALSE, NULL);
+  g_object_get (e, "coordinate-mode", &mode, NULL);
+  fail_unless_equals_int (mode, 0);
+
+  /* roi: four numbers; anything else is refused and the old one kept */
+  gst_util_set_object_arg (G_OBJECT (e), "roi", "<0.25, 0.5, 0.75, 1.5>");
+  gst_util_set_object_arg (G_OBJECT (e), "roi", "<0.1, 0.2, 0.3>");
+  g_value_init (&roi, GST_TYPE_ARRAY);
+  g_object_get_property (G_OBJECT (e), "roi", &roi);
+  fail_unless_equals_int (gst_value_array_get_size (&roi), 4);
+  fail_unless (
+      g_value_get_double (gst_value_array_get_value (&roi, 0)) == 0.25);
+  fail_unless (g_value_get_double (gst_value_array_get_value (&roi, 3)) == 1.5);
+  g_value_unset (&roi);
+  gst_object_unref (e);
+}
+
+GST_END_TEST;
+
+/* one frame through a fresh element with these properties (strings) */
+static GstBuffer *
+scale_with (const gchar *in_caps, const gchar *out_caps, GstBuffer *in,
+    const gchar *const *props)
+{
+  GstHarness *h = gst_harness_new ("alignscale");
+  GstBuffer *out;
+
+  for (; props && props[0]; props += 2)
+    gst_util_set_object_arg (G_OBJECT (h->element), props[0], props[1]);
+  gst_harness_set_sink_caps_str (h, out_caps);
+  gst_harness_set_src_caps_str (h, in_caps);
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out != NULL);
+  gst_harness_teardown (h);
+  return out;
+}
+
+/* every coordinate mode, antialias and nearest mode switched per frame on
+ * one element: each frame equals a fresh element's with that setting */
+GST_START_TEST (test_live_switch_modes)
+{
+  const gchar *ic = "video/x-raw,format=I420,width=61,height=47,"
+                    "framerate=30/1";
+  const gchar *oc = "video/x-raw,format=I420,width=23,height=30";
+  const gchar *const configs[][9] = {
+    { "coordinate-mode", "asymmetric", "method", "bicubic", NULL },
+    { "coordinate-mode", "half-pixel", "antialias", "true", NULL },
+    { "coordinate-mode", "tf-crop-and-resize", "roi", "<-0.2, 0.1, 0.9, 1.3>",
+        "extrapolation-value", "0.5", NULL },
+    { "coordinate-mode", "pytorch-half-pixel", "method", "bicubic",
+        "exclude-outside", "true", NULL },
+    { "coordinate-mode", "tf-half-pixel-for-nn", "method", "nearest",
+        "nearest-mode", "ceil", NULL },
+    { "coordinate-mode", "half-pixel-symmetric", "scale-factor-x", "0.4",
+        "scale-factor-y", "0.65", NULL },
+    { "coordinate-mode", "align-corners", "antialias", "true", "method",
+        "bicubic", NULL },
+  };
+  const gchar *const defaults[] = { "method", "bilinear", "coordinate-mode",
+    "half-pixel", "antialias", "false", "exclude-outside", "false",
+    "nearest-mode", "auto", "scale-factor-x", "0", "scale-factor-y", "0", "roi",
+    "<0, 0, 1, 1>", "extrapolation-value", "0", NULL };
+  GstHarness *h = gst_harness_new ("alignscale");
+  GstBuffer *in = random_buffer (ic, 77);
+  GstBus *bus = gst_bus_new ();
+
+  gst_element_set_bus (h->element, bus); /* antialias + align-corners warns */
+  gst_harness_set_sink_caps_str (h, oc);
+  gst_harness_set_src_caps_str (h, ic);
+  for (guint round = 0; round < 2; round++)
+    for (guint c = 0; c < G_N_ELEMENTS (configs); c++) {
+      GstBuffer *got, *want;
+      const gchar *const *p;
+
+      /* one g_object_set-like group: back to the defaults, then the case */
+      g_object_freeze_notify (G_OBJECT (h->element));
+      for (p = defaults; p[0]; p += 2)
+        gst_util_set_object_arg (G_OBJECT (h->element), p[0], p[1]);
+      for (p = configs[c]; p[0]; p += 2)
+        gst_util_set_object_arg (G_OBJECT (h->element), p[0], p[1]);
+      g_object_thaw_notify (G_OBJECT (h->element));
+      got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+      want = scale_with (ic, oc, in, configs[c]);
+      fail_unless (got != NULL);
+      fail_unless (frames_equal (got, want, "I420", 23, 30),
+          "config %u (%s %s) differs from a fresh element", c, configs[c][0],
+          configs[c][1]);
+      gst_buffer_unref (got);
+      gst_buffer_unref (want);
+    }
+  /* warned once, not per frame or per rebuild */
+  {
+    guint warnings = 0;
+    GstMessage *m;
+    while ((m = gst_bus_pop_filtered (bus, GST_MESSAGE_WARNING))) {
+      warnings++;
+      gst_message_unref (m);
+    }
+    fail_unless_equals_int (warnings, 1);
+  }
+  gst_element_set_bus (h->element, NULL);
+  gst_object_unref (bus);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+/* equal sizes pass through only when the configuration maps every sample
+ * onto itself; the decision follows live changes */
+GST_START_TEST (test_passthrough_follows_config)
+{
+  const gchar *caps = "video/x-raw,format=RGBA,width=40,height=30,"
+                      "framerate=30/1";
+  GstHarness *h = new_harness (
+      caps, caps, "method", 2, "antialias", TRUE, NULL);
+  GstBuffer *in = random_buffer (caps, 5), *out;
+
+  /* antialias at ratio 1 is the identity */
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out == in);
+  gst_buffer_unref (out);
+
+  /* torch bicubic with scale_factor 1.1 keeps the size but resamples */
+  g_object_set (h->element, "antialias", FALSE, "scale-factor-x", 1.1, NULL);
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out != in && !frames_equal (out, in, "RGBA", 40, 30));
+  fail_unless (
+      !gst_base_transform_is_passthrough (GST_BASE_TRANSFORM (h->element)));
+  gst_buffer_unref (out);
+
+  /* a crop region */
+  g_object_set (h->element, "scale-factor-x", 0.0, NULL);
+  gst_util_set_object_arg (
+      G_OBJECT (h->element), "coordinate-mode", "tf-crop-and-resize");
+  gst_util_set_object_arg (
+      G_OBJECT (h->element), "roi", "<0.25, 0.25, 0.75, 0.75>");
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out != in && !frames_equal (out, in, "RGBA", 40, 30));
+  gst_buffer_unref (out);
+
+  /* back to the whole picture: passthrough again */
+  gst_util_set_object_arg (G_OBJECT (h->element), "roi", "<0, 0, 1, 1>");
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out == in);
+  gst_buffer_unref (out);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+/* tf-crop-and-resize: samples mapped outside [0, in - 1] are the
+ * extrapolation value, on every plane (a chroma sample when all the
+ * picture pixels it covers are outside); inside ones are interpolated */
+GST_START_TEST (test_crop_extrapolation)
+{
+  const gchar *ic = "video/x-raw,format=I420,width=32,height=24,"
+                    "framerate=30/1";
+  const gchar *oc = "video/x-raw,format=I420,width=20,height=10";
+  const gchar *const props[] = { "coordinate-mode", "tf-crop-and-resize", "roi",
+    "<0.5, -0.5, 1.5, 1.0>", "extrapolation-value", "1.0", NULL };
+  GstBuffer *in = random_buffer (ic, 9), *out = scale_with (ic, oc, in, props);
+  GstVideoInfo info;
+  GstVideoFrame f;
+  guint outside = 0, inside_max = 0;
+
+  gst_video_info_set_format (&info, GST_VIDEO_FORMAT_I420, 20, 10);
+  fail_unless (gst_video_frame_map (&f, &info, out, GST_MAP_READ));
+  for (guint p = 0; p < 3; p++) {
+    gint r = p ? 2 : 1, w = p ? 10 : 20, hh = p ? 5 : 10;
+    for (gint j = 0; j < hh; j++)
+      for (gint i = 0; i < w; i++) {
+        guint8 v = ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (
+            &f, p))[j * GST_VIDEO_FRAME_PLANE_STRIDE (&f, p) + i];
+        gboolean ox = TRUE, oy = TRUE;
+        /* spec §1.1 in picture coordinates, every covered pixel */
+        for (gint k = r * i; k < r * i + r; k++) {
+          double x = 0.5 * 31 + k * 1.0 * 31 / 19;
+          ox &= x < 0 || x > 31;
+        }
+        for (gint k = r * j; k < r * j + r; k++) {
+          double y = -0.5 * 23 + k * 1.5 * 23 / 9;
+          oy &= y < 0 || y > 23;
+        }
+        if (ox || oy) {
+          fail_unless_equals_int (v, 255);
+          outside++;
+        } else {
+          inside_max = MAX (inside_max, v == 255 ? 0 : 1);
+        }
+      }
+  }
+  fail_unless (outside > 100 && inside_max == 1);
+  gst_video_frame_unmap (&f);
+  gst_buffer_unref (out);
+  gst_buffer_unref (in);
+}
+
+GST_END_TEST;
+
 static Suite *
 alignscale_suite (void)
 {
@@ -859,6 +1109,10 @@ alignscale_suite (void)
 
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_properties);
+  tcase_add_test (tc, test_properties_onnx);
+  tcase_add_test (tc, test_live_switch_modes);
+  tcase_add_test (tc, test_passthrough_follows_config);
+  tcase_add_test (tc, test_crop_extrapolation);
   tcase_add_test (tc, test_spec_matrices);
   tcase_add_test (tc, test_live_switch);
   tcase_add_test (tc, test_live_switch_threaded);
