@@ -26,6 +26,11 @@ def make_frame():
 
 
 FRAME = make_frame()
+# every property a frame depends on (align-corners is coordinate-mode)
+PROPS = ("method", "coordinate-mode", "cubic-a", "nearest-mode",
+         "exclude-outside", "antialias", "scale-factor-x", "scale-factor-y",
+         "roi", "extrapolation-value")
+ENUMS = ("method", "coordinate_mode", "nearest_mode")
 
 
 class Scaler:
@@ -77,6 +82,15 @@ class LiveSwitchTest(unittest.TestCase):
             {"cubic_a": -0.5},
             {"method": "nearest", "align_corners": False},
             {"method": "bilinear"},
+            {"coordinate_mode": "asymmetric"},
+            {"antialias": True, "coordinate_mode": "half-pixel"},
+            {"antialias": False, "coordinate_mode": "tf-crop-and-resize",
+             "roi": [0.2, -0.1, 0.7, 1.2], "extrapolation_value": 0.25},
+            {"coordinate_mode": "pytorch-half-pixel", "method": "bicubic",
+             "exclude_outside": True},
+            {"scale_factor_x": 1.3, "scale_factor_y": 0.6},
+            {"method": "nearest", "nearest_mode": "ceil",
+             "scale_factor_x": 0.0, "scale_factor_y": 0.0},
         ]
         live = Scaler()
         expected = {}
@@ -85,10 +99,10 @@ class LiveSwitchTest(unittest.TestCase):
             for step in steps:
                 live.scaler.set_properties(**step)
                 config = {
-                    "method": live.scaler.get_property("method").value_nick,
-                    "align_corners": live.scaler.get_property("align-corners"),
-                    "cubic_a": live.scaler.get_property("cubic-a"),
-                }
+                    name.replace("-", "_"): live.scaler.get_property(name)
+                    for name in PROPS}
+                for name in ENUMS:
+                    config[name] = config[name].value_nick
                 got = live.scale()
                 expected = fresh(**config)
                 self.assertEqual(got, expected, "frame after %r" % step)
@@ -103,10 +117,22 @@ class LiveSwitchTest(unittest.TestCase):
         self.assertIsNotNone(e, "alignscale not found: check GST_PLUGIN_PATH")
         e.set_property("method", "bicubic")
         self.assertEqual(e.get_property("method").value_nick, "bicubic")
-        for name in ("method", "align-corners", "cubic-a"):
+        for name in PROPS + ("align-corners",):
             pspec = e.find_property(name)
             self.assertTrue(pspec.flags & Gst.PARAM_MUTABLE_PLAYING, name)
-            self.assertTrue(pspec.flags & Gst.PARAM_CONTROLLABLE, name)
+            if name != "roi":
+                self.assertTrue(pspec.flags & Gst.PARAM_CONTROLLABLE, name)
+        # align-corners and coordinate-mode are one state
+        e.set_property("align-corners", True)
+        self.assertEqual(e.get_property("coordinate-mode").value_nick,
+                         "align-corners")
+        e.set_property("coordinate-mode", "asymmetric")
+        self.assertFalse(e.get_property("align-corners"))
+        # roi from a Python list or a Gst.ValueArray
+        e.set_property("roi", [0.1, 0.2, 0.9, 0.8])
+        self.assertEqual(list(e.get_property("roi")), [0.1, 0.2, 0.9, 0.8])
+        e.set_property("roi", Gst.ValueArray([0.0, 0.0, 1.0, 1.0]))
+        self.assertEqual(list(e.get_property("roi")), [0.0, 0.0, 1.0, 1.0])
 
 
 if __name__ == "__main__":
