@@ -285,7 +285,8 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
   }
 
   if (s->antialias) {
-    double fs = MAX (as_affine_slope (s->map), 1.0);
+    /* a flipped crop region runs backwards: stretch by |slope| */
+    double fs = MAX (fabs (as_affine_slope (s->map)), 1.0);
     double support = (s->kernel == AS_KERNEL_CUBIC ? 2.0 : 1.0) * fs;
     double c = x + 0.5, total = 0;
     /* torch: static_cast<int64_t> truncates toward zero */
@@ -447,7 +448,7 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
   /* taps a row can have: the kernel's, or the antialias window */
   cap = s->kernel == AS_KERNEL_CUBIC ? 4 : 2;
   if (s->antialias && s->kernel != AS_KERNEL_NEAREST) {
-    double fs = MAX (as_affine_slope (s->map), 1.0);
+    double fs = MAX (fabs (as_affine_slope (s->map)), 1.0);
     double support = (s->kernel == AS_KERNEL_CUBIC ? 2.0 : 1.0) * fs;
     cap = (int) MIN (ceil (2.0 * support) + 2.0, (double) in);
   }
@@ -459,20 +460,17 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
   if (!rows || !starts || !counts)
     goto fail;
 
-  /* every row's taps, zero weights at either end trimmed; the table's
-   * window is the widest row */
+  /* every row's taps, zero weights at the end trimmed (not at the start:
+   * window starts stay monotonic, which the ring buffers like); the
+   * table's window is the widest row */
   for (int i = 0; i < s->out_len; i++) {
     double *w = rows + (size_t) i * cap;
-    int st, c = row_weights (s, i, w, cap, &st), lo = 0;
+    int st, c = row_weights (s, i, w, cap, &st);
 
     while (c > 1 && w[c - 1] == 0.0)
       c--;
-    while (lo < c - 1 && w[lo] == 0.0)
-      lo++;
-    if (lo)
-      memmove (w, w + lo, sizeof (double) * (c - lo));
-    starts[i] = st + lo;
-    counts[i] = c - lo;
+    starts[i] = st;
+    counts[i] = c;
     n = MAX (n, counts[i]);
   }
 
@@ -487,12 +485,14 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
   if (!axis->offset || !axis->weight || !axis->iweight || !axis->lweight || !q)
     goto fail;
 
+  /* the lerp paths need bases that never decrease (kernels.h) */
   lerpable = s->kernel == AS_KERNEL_LINEAR && n <= 2;
   for (int i = 0; i < s->out_len; i++) {
     double *w = axis->weight + (size_t) i * n;
     int start = clampi (starts[i], 0, in - n);
 
     axis->offset[i] = start;
+    lerpable &= i == 0 || start >= axis->offset[i - 1];
     for (int k = 0; k < counts[i]; k++) {
       double v = rows[(size_t) i * cap + k];
       w[starts[i] - start + k] = v;

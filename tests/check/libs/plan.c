@@ -145,7 +145,7 @@ reference_run (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t ss,
     }
   } else {
     int ny = pp->y.n_taps, nx = pp->x.n_taps;
-    const void *rows[8];
+    const void **rows = g_new (const void *, ny);
     for (int j = 0; j < d->out_h; j++) {
       if (pp->h_first) {
         for (int k = 0; k < ny; k++) {
@@ -181,7 +181,15 @@ reference_run (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t ss,
         }
       }
     }
+    g_free (rows);
   }
+  /* tf_crop_and_resize: the plan's outside samples take its fill pixel */
+  for (int j = 0; j < d->out_h; j++)
+    for (int i = 0; i < d->out_w; i++)
+      if ((pp->outside_y && pp->outside_y[j])
+          || (pp->outside_x && pp->outside_x[i]))
+        memcpy (DROW (j) + (size_t) i * ch * d->bytes_per_sample, pp->fill,
+            ch * d->bytes_per_sample);
 #undef SROW
 #undef DROW
   g_free (inter);
@@ -193,7 +201,7 @@ GST_START_TEST (test_reference_bytes)
 {
   GRand *r = g_rand_new_with_seed (10);
 
-  for (int n = 0; n < 300; n++) {
+  for (int n = 0; n < 500; n++) {
     int in_w = g_rand_int_range (r, 1, 90), in_h = g_rand_int_range (r, 1, 40);
     int out_w = g_rand_int_range (r, 1, 90),
         out_h = g_rand_int_range (r, 1, 40);
@@ -206,6 +214,25 @@ GST_START_TEST (test_reference_bytes)
     ptrdiff_t ss, ds;
     uint8_t *src, *a, *b;
 
+    /* from case 300 on: every ONNX option, flipped and outside crops, long
+     * antialias windows (up to 4x down), scale factors */
+    if (n >= 300) {
+      cfg.mapping = g_rand_int_range (r, 0, AS_MAP_TF_CROP_AND_RESIZE + 1);
+      cfg.antialias = g_rand_boolean (r);
+      cfg.exclude_outside = g_rand_boolean (r);
+      cfg.nearest_mode = g_rand_int_range (r, 0, AS_NEAREST_MODE_CEIL + 1);
+      if (g_rand_int_range (r, 0, 3) == 0) {
+        cfg.scale_x = g_rand_double_range (r, 0.25, 3.0);
+        cfg.scale_y = g_rand_double_range (r, 0.25, 3.0);
+      }
+      for (int k = 0; k < 4; k++)
+        cfg.roi[k] = g_rand_double_range (r, -0.3, 1.3);
+      cfg.extrapolation = g_rand_double (r);
+      in_w = g_rand_int_range (r, 1, 200);
+      in_h = g_rand_int_range (r, 1, 100);
+      out_w = g_rand_int_range (r, MAX (1, in_w / 4), in_w + 20);
+      out_h = g_rand_int_range (r, MAX (1, in_h / 4), in_h + 10);
+    }
     switch (n % 5) {
       case 0: /* an identity axis: one-pass lerp */
         out_w = in_w;
