@@ -474,6 +474,11 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
     n = MAX (n, counts[i]);
   }
 
+  /* three taps (antialias at ratios up to 1.5) run as four with a zero
+   * weight: the kernels have fast 2- and 4-tap programs */
+  if (n == 3 && in >= 4)
+    n = 4;
+
   axis->in_len = in;
   axis->out_len = s->out_len;
   axis->n_taps = n;
