@@ -125,6 +125,169 @@ check_case (const gchar *id, const double *in, int n_in, int n_out, AsMapping m,
   as_axis_clear (&axis);
 }
 
+/* an axis with every option of AsAxisSpec */
+static AsAxis
+make_axis_ex (int in, int out, AsMapping m, double scale, AsKernel k, double a,
+    int antialias, int exclude, AsNearestRule nearest)
+{
+  AsMapSpec ms = { m, scale, 0.0, 1.0 };
+  AsAxisSpec s = { 0 };
+  AsAxis axis;
+
+  s.in_len = in;
+  s.out_len = out;
+  s.map = as_affine_map (&ms, in, out);
+  s.kernel = k;
+  s.cubic_a = a;
+  s.nearest = nearest;
+  s.torch_ratio = scale > 0 ? (float) (1.0 / scale) : 0.0f;
+  s.antialias = antialias;
+  s.exclude_outside = exclude;
+  fail_unless (as_axis_init (&axis, &s) == 0);
+  return axis;
+}
+
+static void
+check_case_ex (const gchar *id, const double *in, int n_in, int n_out,
+    AsMapping m, double scale, AsKernel k, double a, int antialias, int exclude,
+    const double *want)
+{
+  AsAxis axis = make_axis_ex (
+      n_in, n_out, m, scale, k, a, antialias, exclude, AS_NEAREST_HALF_UP);
+  double out[64];
+
+  apply_1d (&axis, in, out);
+  check_vector (id, out, want, n_out, 6e-5);
+  as_axis_clear (&axis);
+}
+
+/* §11 cases of scale factors, antialias and exclude-outside (torch 1.13.1
+ * and the ONNX reference, values from the spec) */
+GST_START_TEST (test_spec_cases_options)
+{
+  const double r3[] = { 0, 1, 2 }, r4[] = { 0, 1, 2, 3 };
+  const double r8[] = { 0, 1, 2, 3, 4, 5, 6, 7 };
+  const double p8[] = { 3, 1, 4, 1, 5, 9, 2, 6 };
+  const double t10in[] = { 0, 1, 5, 3 };
+  const double t06[] = { 0.0, 0.1, 0.5, 0.9, 1.3, 1.7, 2.0 };
+  const double t08[] = { 0.0, 0.3333, 0.6667, 1.0, 1.3333, 1.6667, 2.0 };
+  const double t12[] = { -0.0311, 0.8088, 1.7248, 2.7533 };
+  const double a01[] = { 1.1053, 3.5, 5.8947 };
+  const double a02[] = { 2.1569, 4.0985, 5.2936 };
+  const double a03[] = { -0.0793, 0.1493, 0.8318, 3.1875, 5.0324, 3.7568,
+    2.8413 };
+  const double a04[] = { 1.5814, 4.6875, 6.5333 };
+  const double o05[] = { -0.0882, 0.1679, 0.7099, 1.25, 1.75, 2.2901, 2.8321,
+    3.0882 };
+  const double a06in[] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15,
+    16 };
+  const double a06[] = { 3.1429, 4.7143, 9.4286, 11.0 };
+
+  check_case_ex (
+      "T06", r3, 3, 7, AS_MAP_HALF_PIXEL, 2.5, AS_KERNEL_LINEAR, 0, 0, 0, t06);
+  check_case_ex ("T08", r3, 3, 7, AS_MAP_ALIGN_CORNERS, 2.5, AS_KERNEL_LINEAR,
+      0, 0, 0, t08);
+  check_case_ex ("T12", r4, 4, 4, AS_MAP_HALF_PIXEL, 1.1, AS_KERNEL_CUBIC,
+      -0.75, 0, 0, t12);
+  check_case_ex (
+      "A01", r8, 8, 3, AS_MAP_HALF_PIXEL, 0, AS_KERNEL_LINEAR, 0, 1, 0, a01);
+  check_case_ex (
+      "A02", p8, 8, 3, AS_MAP_HALF_PIXEL, 0, AS_KERNEL_CUBIC, -0.75, 1, 0, a02);
+  check_case_ex ("A03", t10in, 4, 7, AS_MAP_HALF_PIXEL, 0, AS_KERNEL_CUBIC,
+      -0.75, 1, 0, a03);
+  check_case_ex ("A04", r8, 8, 3, AS_MAP_TORCH_AA_ALIGN_CORNERS, 0,
+      AS_KERNEL_LINEAR, 0, 1, 0, a04);
+  check_case_ex (
+      "O05", r4, 4, 8, AS_MAP_HALF_PIXEL, 0, AS_KERNEL_CUBIC, -0.5, 0, 1, o05);
+
+  /* A06: 4x4 at scale 0.6 with antialias, separable */
+  {
+    AsAxis ax = make_axis_ex (4, 2, AS_MAP_HALF_PIXEL, 0.6, AS_KERNEL_LINEAR, 0,
+        1, 0, AS_NEAREST_HALF_UP);
+    double rows[4][2], col[4], res[2], got[4];
+
+    for (int y = 0; y < 4; y++)
+      apply_1d (&ax, a06in + 4 * y, rows[y]);
+    for (int x = 0; x < 2; x++) {
+      for (int y = 0; y < 4; y++)
+        col[y] = rows[y][x];
+      apply_1d (&ax, col, res);
+      got[x] = res[0];
+      got[2 + x] = res[1];
+    }
+    check_vector ("A06", got, a06, 4, 6e-5);
+    as_axis_clear (&ax);
+  }
+}
+
+GST_END_TEST;
+
+/* §11 N01 (torch nearest / nearest-exact) and N02 (ONNX nearest modes) */
+GST_START_TEST (test_spec_nearest_modes)
+{
+  struct
+  {
+    int in, out;
+    AsMapping m;
+    AsNearestRule rule;
+    int want[8];
+  } c[] = {
+    { 5, 3, AS_MAP_ASYMMETRIC, AS_NEAREST_TORCH_LEGACY, { 0, 1, 3 } },
+    { 5, 2, AS_MAP_ASYMMETRIC, AS_NEAREST_TORCH_LEGACY, { 0, 2 } },
+    { 5, 3, AS_MAP_HALF_PIXEL, AS_NEAREST_TORCH_EXACT, { 0, 2, 4 } },
+    { 5, 2, AS_MAP_HALF_PIXEL, AS_NEAREST_TORCH_EXACT, { 1, 3 } },
+    { 4, 2, AS_MAP_HALF_PIXEL, AS_NEAREST_HALF_DOWN, { 0, 2 } },
+    { 4, 2, AS_MAP_HALF_PIXEL, AS_NEAREST_HALF_UP, { 1, 3 } },
+    { 4, 2, AS_MAP_HALF_PIXEL, AS_NEAREST_FLOOR, { 0, 2 } },
+    { 4, 2, AS_MAP_HALF_PIXEL, AS_NEAREST_CEIL, { 1, 3 } },
+    { 4, 8, AS_MAP_ASYMMETRIC, AS_NEAREST_HALF_DOWN,
+        { 0, 0, 1, 1, 2, 2, 3, 3 } },
+    { 4, 8, AS_MAP_ASYMMETRIC, AS_NEAREST_HALF_UP, { 0, 1, 1, 2, 2, 3, 3, 3 } },
+    { 4, 8, AS_MAP_ASYMMETRIC, AS_NEAREST_FLOOR, { 0, 0, 1, 1, 2, 2, 3, 3 } },
+    { 4, 8, AS_MAP_ASYMMETRIC, AS_NEAREST_CEIL, { 0, 1, 1, 2, 2, 3, 3, 3 } },
+    { 4, 3, AS_MAP_ALIGN_CORNERS, AS_NEAREST_HALF_DOWN, { 0, 1, 3 } },
+    { 4, 3, AS_MAP_ALIGN_CORNERS, AS_NEAREST_HALF_UP, { 0, 2, 3 } },
+    { 4, 3, AS_MAP_ALIGN_CORNERS, AS_NEAREST_FLOOR, { 0, 1, 3 } },
+    { 4, 3, AS_MAP_ALIGN_CORNERS, AS_NEAREST_CEIL, { 0, 2, 3 } },
+  };
+
+  for (guint n = 0; n < G_N_ELEMENTS (c); n++) {
+    AsAxis a = make_axis_ex (
+        c[n].in, c[n].out, c[n].m, 0, AS_KERNEL_NEAREST, 0, 0, 0, c[n].rule);
+    for (int i = 0; i < c[n].out; i++)
+      fail_unless (a.offset[i] == c[n].want[i], "case %u [%d]: got %d, want %d",
+          n, i, a.offset[i], c[n].want[i]);
+    as_axis_clear (&a);
+  }
+}
+
+GST_END_TEST;
+
+/* PyTorch nearest (asymmetric) in float32 against its exact floor: they
+ * may differ only where i * in / out is within float32 rounding of an
+ * integer, and the shortcuts hold */
+GST_START_TEST (test_torch_legacy_nearest)
+{
+  for (int in = 1; in <= 64; in++)
+    for (int out = 1; out <= 64; out++) {
+      AsAxis a = make_axis_ex (in, out, AS_MAP_ASYMMETRIC, 0, AS_KERNEL_NEAREST,
+          0, 0, 0, AS_NEAREST_TORCH_LEGACY);
+      for (int i = 0; i < out; i++) {
+        int exact = MIN ((int) ((gint64) i * in / out), in - 1);
+        if (out == 2 * in) {
+          fail_unless_equals_int (a.offset[i], i >> 1);
+        } else if (a.offset[i] != exact) {
+          fail_unless (
+              ((gint64) i * in) % out == 0 || ((gint64) i * in + 1) % out == 0,
+              "%d->%d [%d]: %d vs exact %d", in, out, i, a.offset[i], exact);
+        }
+      }
+      as_axis_clear (&a);
+    }
+}
+
+GST_END_TEST;
+
 /* §11 one-dimensional cases (values from torch 1.13.1 / cv2 4.6 / spec) */
 GST_START_TEST (test_spec_cases)
 {
@@ -357,6 +520,9 @@ resample_suite (void)
 
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_spec_cases);
+  tcase_add_test (tc, test_spec_cases_options);
+  tcase_add_test (tc, test_spec_nearest_modes);
+  tcase_add_test (tc, test_torch_legacy_nearest);
   tcase_add_test (tc, test_spec_nearest);
   tcase_add_test (tc, test_spec_chroma_v01);
   tcase_add_test (tc, test_tables_match_formulas);
