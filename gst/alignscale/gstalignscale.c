@@ -16,9 +16,16 @@
  *   `x_src = x_dst * (in - 1) / (out - 1)`.
  *
  * The result is PyTorch's `F.interpolate (x, size=(out_h, out_w),
- * mode=..., align_corners=...)` rounded to the sample type: 8- and 16-bit
- * samples come within one code value of the exact result, almost always
- * exactly. Subsampled chroma planes are resampled at the picture positions
+ * mode=..., align_corners=..., antialias=...)` rounded to the sample type:
+ * 8- and 16-bit samples come within one code value of the exact result,
+ * almost always exactly. Beyond PyTorch's two conventions, every ONNX
+ * `Resize` attribute is a property: #GstAlignScale:coordinate-mode (of
+ * which #GstAlignScale:align-corners is a view), #GstAlignScale:nearest-mode,
+ * #GstAlignScale:exclude-outside, #GstAlignScale:cubic-a, scale factors
+ * used as given (#GstAlignScale:scale-factor-x, #GstAlignScale:scale-factor-y)
+ * and the tf-crop-and-resize #GstAlignScale:roi with its
+ * #GstAlignScale:extrapolation-value. #GstAlignScale:antialias is PyTorch's
+ * antialiased downscaling (torchvision's default). Subsampled chroma planes are resampled at the picture positions
  * of their samples (the caps' chroma-site), so the convention holds for the
  * picture and not per plane. Every property can be changed while PLAYING
  * and applies from the next frame.
@@ -28,6 +35,11 @@
  * gst-launch-1.0 videotestsrc ! video/x-raw,width=640,height=480 ! \
  *     alignscale method=bicubic align-corners=true ! \
  *     video/x-raw,width=224,height=224 ! autovideosink
+ * ]|
+ * torchvision's `Resize ((224, 224))` (bilinear, antialiased):
+ * |[
+ * gst-launch-1.0 videotestsrc ! video/x-raw,format=RGB,width=1920,height=1080 ! \
+ *     alignscale antialias=true ! video/x-raw,width=224,height=224 ! fakesink
  * ]|
  */
 #ifdef HAVE_CONFIG_H
@@ -912,8 +924,10 @@ gst_align_scale_before_transform (GstBaseTransform *trans, GstBuffer *buf)
     return;
   same = filter->in_info.width == filter->out_info.width
       && filter->in_info.height == filter->out_info.height;
-  if (same && gst_align_scale_ensure_plan (self))
-    same = as_plan_is_identity (self->plan);
+  /* no tables (an error is posted): transform reports it, no passthrough */
+  if (same)
+    same = gst_align_scale_ensure_plan (self)
+        && as_plan_is_identity (self->plan);
   if (same != gst_base_transform_is_passthrough (trans)) {
     GST_DEBUG_OBJECT (self, "passthrough %s", same ? "on" : "off");
     gst_base_transform_set_passthrough (trans, same);
@@ -1129,8 +1143,11 @@ gst_align_scale_ensure_plan (GstAlignScale *self)
       GST_VIDEO_INFO_N_PLANES (&filter->in_info));
   if (!self->plan) {
     GST_ELEMENT_ERROR (self, RESOURCE, FAILED, ("Could not build the tables"),
-        ("%dx%d -> %dx%d", filter->in_info.width, filter->in_info.height,
-            filter->out_info.width, filter->out_info.height));
+        ("%dx%d -> %dx%d: out of memory, or more than %d taps per axis"
+         " (a scale factor or roi far from the sizes?)",
+            filter->in_info.width, filter->in_info.height,
+            filter->out_info.width, filter->out_info.height,
+            AS_MAX_TABLE_TAPS));
     return FALSE;
   }
   GST_DEBUG_OBJECT (self,

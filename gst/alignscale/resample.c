@@ -453,6 +453,11 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
     cap = (int) MIN (ceil (2.0 * support) + 2.0, (double) in);
   }
   cap = MAX (MIN (cap, in), 1);
+  /* real antialias tables are a few taps per output (4 in + 2 out at
+   * most); a scale factor or crop region far from the sizes could ask for
+   * gigabytes: refuse instead */
+  if ((double) s->out_len * cap > AS_MAX_TABLE_TAPS)
+    return -1;
 
   rows = calloc ((size_t) s->out_len * cap, sizeof (double));
   starts = calloc (s->out_len, sizeof (int32_t));

@@ -118,6 +118,9 @@ double as_affine_slope (AsAffine map);
 
 double as_keys_kernel (double u, double a);
 
+/* the largest out_len * taps as_axis_init builds (it fails beyond) */
+#define AS_MAX_TABLE_TAPS (1 << 24)
+
 int as_axis_init (AsAxis *axis, const AsAxisSpec *spec);
 void as_axis_clear (AsAxis *axis);
 

@@ -1101,6 +1101,34 @@ GST_START_TEST (test_crop_extrapolation)
 
 GST_END_TEST;
 
+/* a crop region or scale factor far from the sizes must not allocate
+ * gigabytes: an element error, no frame */
+GST_START_TEST (test_absurd_window_refused)
+{
+  const gchar *ic = "video/x-raw,format=GRAY8,width=20000,height=2,"
+                    "framerate=30/1";
+  const gchar *oc = "video/x-raw,format=GRAY8,width=20000,height=2";
+  GstHarness *h = new_harness (ic, oc, "antialias", TRUE, NULL);
+  GstBuffer *in = random_buffer (ic, 3);
+  GstBus *bus = gst_bus_new ();
+  GstMessage *msg;
+
+  gst_element_set_bus (h->element, bus);
+  gst_util_set_object_arg (
+      G_OBJECT (h->element), "coordinate-mode", "tf-crop-and-resize");
+  gst_util_set_object_arg (G_OBJECT (h->element), "roi", "<-1000, 0, 1000, 1>");
+  fail_unless_equals_int (gst_harness_push (h, in), GST_FLOW_ERROR);
+  msg = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
+  fail_unless (msg != NULL);
+  gst_message_unref (msg);
+  fail_unless_equals_int (gst_harness_buffers_received (h), 0);
+  gst_element_set_bus (h->element, NULL);
+  gst_object_unref (bus);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 static Suite *
 alignscale_suite (void)
 {
@@ -1113,6 +1141,7 @@ alignscale_suite (void)
   tcase_add_test (tc, test_live_switch_modes);
   tcase_add_test (tc, test_passthrough_follows_config);
   tcase_add_test (tc, test_crop_extrapolation);
+  tcase_add_test (tc, test_absurd_window_refused);
   tcase_add_test (tc, test_spec_matrices);
   tcase_add_test (tc, test_live_switch);
   tcase_add_test (tc, test_live_switch_threaded);
