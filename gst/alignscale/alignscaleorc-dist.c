@@ -129,6 +129,16 @@ void as_orc_v_i16_acc_init4 (orc_int32 * ORC_RESTRICT d1, const orc_int16 * ORC_
 void as_orc_v_i16_acc_add4 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n);
 void as_orc_h_u8_acc_add2 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n);
 void as_orc_h_i16_acc_add2 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n);
+void as_orc_sum_init (orc_uint16 * ORC_RESTRICT d1, int p1, int n);
+void as_orc_sum_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, int n);
+void as_orc_sum_v_u8_add4 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_uint8 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n);
+void as_orc_sum_v_u8_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_sum_v_u16_add4 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n);
+void as_orc_sum_v_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_sum_h_u8_add2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int n);
+void as_orc_sum_h_u8_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
+void as_orc_sum_h_u16_add2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int n);
+void as_orc_sum_h_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
 
 
 /* begin Orc C target preamble */
@@ -10473,6 +10483,1753 @@ as_orc_h_i16_acc_add2 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRI
   ex->arrays[ORC_VAR_S3] = (void *)s3;
   ex->arrays[ORC_VAR_S4] = (void *)s4;
   ex->arrays[ORC_VAR_S5] = (void *)s5;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_sum_init */
+#ifdef DISABLE_ORC
+void
+as_orc_sum_init (orc_uint16 * ORC_RESTRICT d1, int p1, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  orc_union16 var32;
+  orc_union16 var33;
+
+  ptr0 = (orc_union16 *)d1;
+
+    /* 0: loadpw */
+    var32.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 1: copyw */
+    var33.i = var32.i;
+    /* 2: storew */
+    ptr0[i] = var33;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_sum_init (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  orc_union16 var32;
+  orc_union16 var33;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+
+    /* 0: loadpw */
+    var32.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 1: copyw */
+    var33.i = var32.i;
+    /* 2: storew */
+    ptr0[i] = var33;
+  }
+
+}
+
+void
+as_orc_sum_init (orc_uint16 * ORC_RESTRICT d1, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 15, 97, 115, 95, 111, 114, 99, 95, 115, 117, 109, 95, 105, 110, 
+        105, 116, 11, 2, 2, 16, 2, 79, 0, 24, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_sum_init);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_sum_init");
+      orc_program_set_backup_function (p, _backup_as_orc_sum_init);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_parameter (p, 2, "p1");
+
+      orc_program_append_2 (p, "copyw", 0, ORC_VAR_D1, ORC_VAR_P1, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_sum_to_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_sum_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  orc_union16 var32;
+  orc_int8 var33;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union16 *)s1;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var32 = ptr4[i];
+    /* 1: convhwb */
+    var33 = ((orc_uint16)var32.i)>>8;
+    /* 2: storeb */
+    ptr0[i] = var33;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_sum_to_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  orc_union16 var32;
+  orc_int8 var33;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var32 = ptr4[i];
+    /* 1: convhwb */
+    var33 = ((orc_uint16)var32.i)>>8;
+    /* 2: storeb */
+    ptr0[i] = var33;
+  }
+
+}
+
+void
+as_orc_sum_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 16, 97, 115, 95, 111, 114, 99, 95, 115, 117, 109, 95, 116, 111, 
+        95, 117, 56, 11, 1, 1, 12, 2, 2, 158, 0, 4, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_sum_to_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_sum_to_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_sum_to_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 2, "s1");
+
+      orc_program_append_2 (p, "convhwb", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_sum_v_u8_add4 */
+#ifdef DISABLE_ORC
+void
+as_orc_sum_v_u8_add4 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_uint8 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  const orc_int8 * ORC_RESTRICT ptr8;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var34;
+#else
+  orc_int8 var34;
+#endif
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_int8 var38;
+  orc_union16 var39;
+  orc_int8 var40;
+  orc_union16 var41;
+  orc_int8 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+  orc_union16 var54;
+  orc_union16 var55;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_int8 *)s3;
+  ptr7 = (orc_int8 *)s4;
+  ptr8 = (orc_int8 *)s5;
+
+    /* 0: loadpb */
+    var34 = 0x00000000; /* 0 or 0f */
+    /* 3: loadpw */
+    var36.i = p1;
+    /* 9: loadpw */
+    var39.i = p2;
+    /* 14: loadpw */
+    var41.i = p3;
+    /* 19: loadpw */
+    var43.i = p4;
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var35 = ptr5[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var35;
+       var45.i = _dest.i;
+    }
+    /* 4: mulhuw */
+    var46.i = ((orc_uint32)((orc_uint16)var45.i) * (orc_uint32)((orc_uint16)var36.i)) >> 16;
+    /* 5: loadw */
+    var37 = ptr4[i];
+    /* 6: addw */
+    var47.i = var37.i + var46.i;
+    /* 7: loadb */
+    var38 = ptr6[i];
+    /* 8: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var38;
+       var48.i = _dest.i;
+    }
+    /* 10: mulhuw */
+    var49.i = ((orc_uint32)((orc_uint16)var48.i) * (orc_uint32)((orc_uint16)var39.i)) >> 16;
+    /* 11: addw */
+    var50.i = var47.i + var49.i;
+    /* 12: loadb */
+    var40 = ptr7[i];
+    /* 13: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var40;
+       var51.i = _dest.i;
+    }
+    /* 15: mulhuw */
+    var52.i = ((orc_uint32)((orc_uint16)var51.i) * (orc_uint32)((orc_uint16)var41.i)) >> 16;
+    /* 16: addw */
+    var53.i = var50.i + var52.i;
+    /* 17: loadb */
+    var42 = ptr8[i];
+    /* 18: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var42;
+       var54.i = _dest.i;
+    }
+    /* 20: mulhuw */
+    var55.i = ((orc_uint32)((orc_uint16)var54.i) * (orc_uint32)((orc_uint16)var43.i)) >> 16;
+    /* 21: addw */
+    var44.i = var53.i + var55.i;
+    /* 22: storew */
+    ptr0[i] = var44;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_sum_v_u8_add4 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  const orc_int8 * ORC_RESTRICT ptr8;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var34;
+#else
+  orc_int8 var34;
+#endif
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_int8 var38;
+  orc_union16 var39;
+  orc_int8 var40;
+  orc_union16 var41;
+  orc_int8 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+  orc_union16 var51;
+  orc_union16 var52;
+  orc_union16 var53;
+  orc_union16 var54;
+  orc_union16 var55;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_int8 *)ex->arrays[6];
+  ptr7 = (orc_int8 *)ex->arrays[7];
+  ptr8 = (orc_int8 *)ex->arrays[8];
+
+    /* 0: loadpb */
+    var34 = 0x00000000; /* 0 or 0f */
+    /* 3: loadpw */
+    var36.i = ex->params[24];
+    /* 9: loadpw */
+    var39.i = ex->params[25];
+    /* 14: loadpw */
+    var41.i = ex->params[26];
+    /* 19: loadpw */
+    var43.i = ex->params[27];
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var35 = ptr5[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var35;
+       var45.i = _dest.i;
+    }
+    /* 4: mulhuw */
+    var46.i = ((orc_uint32)((orc_uint16)var45.i) * (orc_uint32)((orc_uint16)var36.i)) >> 16;
+    /* 5: loadw */
+    var37 = ptr4[i];
+    /* 6: addw */
+    var47.i = var37.i + var46.i;
+    /* 7: loadb */
+    var38 = ptr6[i];
+    /* 8: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var38;
+       var48.i = _dest.i;
+    }
+    /* 10: mulhuw */
+    var49.i = ((orc_uint32)((orc_uint16)var48.i) * (orc_uint32)((orc_uint16)var39.i)) >> 16;
+    /* 11: addw */
+    var50.i = var47.i + var49.i;
+    /* 12: loadb */
+    var40 = ptr7[i];
+    /* 13: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var40;
+       var51.i = _dest.i;
+    }
+    /* 15: mulhuw */
+    var52.i = ((orc_uint32)((orc_uint16)var51.i) * (orc_uint32)((orc_uint16)var41.i)) >> 16;
+    /* 16: addw */
+    var53.i = var50.i + var52.i;
+    /* 17: loadb */
+    var42 = ptr8[i];
+    /* 18: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var42;
+       var54.i = _dest.i;
+    }
+    /* 20: mulhuw */
+    var55.i = ((orc_uint32)((orc_uint16)var54.i) * (orc_uint32)((orc_uint16)var43.i)) >> 16;
+    /* 21: addw */
+    var44.i = var53.i + var55.i;
+    /* 22: storew */
+    ptr0[i] = var44;
+  }
+
+}
+
+void
+as_orc_sum_v_u8_add4 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_uint8 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 115, 117, 109, 95, 118, 95, 
+        117, 56, 95, 97, 100, 100, 52, 11, 2, 2, 12, 2, 2, 12, 1, 1, 
+        12, 1, 1, 12, 1, 1, 12, 1, 1, 14, 1, 0, 0, 0, 0, 16, 
+        2, 16, 2, 16, 2, 16, 2, 20, 2, 20, 2, 196, 32, 16, 5, 91, 
+        32, 32, 24, 70, 33, 4, 32, 196, 32, 16, 6, 91, 32, 32, 25, 70, 
+        33, 33, 32, 196, 32, 16, 7, 91, 32, 32, 26, 70, 33, 33, 32, 196, 
+        32, 16, 8, 91, 32, 32, 27, 70, 0, 33, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_sum_v_u8_add4);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_sum_v_u8_add4");
+      orc_program_set_backup_function (p, _backup_as_orc_sum_v_u8_add4);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 1, "s3");
+      orc_program_add_source (p, 1, "s4");
+      orc_program_add_source (p, 1, "s5");
+      orc_program_add_constant (p, 1, 0x00000000, "c1");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_parameter (p, 2, "p2");
+      orc_program_add_parameter (p, 2, "p3");
+      orc_program_add_parameter (p, 2, "p4");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S4, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_sum_v_u8_add1 */
+#ifdef DISABLE_ORC
+void
+as_orc_sum_v_u8_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var33;
+#else
+  orc_int8 var33;
+#endif
+  orc_int8 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_int8 *)s2;
+
+    /* 0: loadpb */
+    var33 = 0x00000000; /* 0 or 0f */
+    /* 3: loadpw */
+    var35.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var34 = ptr5[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var33;
+       _dest.x2[1] = var34;
+       var38.i = _dest.i;
+    }
+    /* 4: mulhuw */
+    var39.i = ((orc_uint32)((orc_uint16)var38.i) * (orc_uint32)((orc_uint16)var35.i)) >> 16;
+    /* 5: loadw */
+    var36 = ptr4[i];
+    /* 6: addw */
+    var37.i = var36.i + var39.i;
+    /* 7: storew */
+    ptr0[i] = var37;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_sum_v_u8_add1 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var33;
+#else
+  orc_int8 var33;
+#endif
+  orc_int8 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+
+    /* 0: loadpb */
+    var33 = 0x00000000; /* 0 or 0f */
+    /* 3: loadpw */
+    var35.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var34 = ptr5[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var33;
+       _dest.x2[1] = var34;
+       var38.i = _dest.i;
+    }
+    /* 4: mulhuw */
+    var39.i = ((orc_uint32)((orc_uint16)var38.i) * (orc_uint32)((orc_uint16)var35.i)) >> 16;
+    /* 5: loadw */
+    var36 = ptr4[i];
+    /* 6: addw */
+    var37.i = var36.i + var39.i;
+    /* 7: storew */
+    ptr0[i] = var37;
+  }
+
+}
+
+void
+as_orc_sum_v_u8_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 115, 117, 109, 95, 118, 95, 
+        117, 56, 95, 97, 100, 100, 49, 11, 2, 2, 12, 2, 2, 12, 1, 1, 
+        14, 1, 0, 0, 0, 0, 16, 2, 20, 2, 196, 32, 16, 5, 91, 32, 
+        32, 24, 70, 0, 4, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_sum_v_u8_add1);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_sum_v_u8_add1");
+      orc_program_set_backup_function (p, _backup_as_orc_sum_v_u8_add1);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_constant (p, 1, 0x00000000, "c1");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_temporary (p, 2, "t1");
+
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_sum_v_u16_add4 */
+#ifdef DISABLE_ORC
+void
+as_orc_sum_v_u16_add4 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union16 *)s3;
+  ptr7 = (orc_union16 *)s4;
+  ptr8 = (orc_union16 *)s5;
+
+    /* 1: loadpw */
+    var35.i = p1;
+    /* 6: loadpw */
+    var38.i = p2;
+    /* 10: loadpw */
+    var40.i = p3;
+    /* 14: loadpw */
+    var42.i = p4;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr5[i];
+    /* 2: mulhuw */
+    var44.i = ((orc_uint32)((orc_uint16)var34.i) * (orc_uint32)((orc_uint16)var35.i)) >> 16;
+    /* 3: loadw */
+    var36 = ptr4[i];
+    /* 4: addw */
+    var45.i = var36.i + var44.i;
+    /* 5: loadw */
+    var37 = ptr6[i];
+    /* 7: mulhuw */
+    var46.i = ((orc_uint32)((orc_uint16)var37.i) * (orc_uint32)((orc_uint16)var38.i)) >> 16;
+    /* 8: addw */
+    var47.i = var45.i + var46.i;
+    /* 9: loadw */
+    var39 = ptr7[i];
+    /* 11: mulhuw */
+    var48.i = ((orc_uint32)((orc_uint16)var39.i) * (orc_uint32)((orc_uint16)var40.i)) >> 16;
+    /* 12: addw */
+    var49.i = var47.i + var48.i;
+    /* 13: loadw */
+    var41 = ptr8[i];
+    /* 15: mulhuw */
+    var50.i = ((orc_uint32)((orc_uint16)var41.i) * (orc_uint32)((orc_uint16)var42.i)) >> 16;
+    /* 16: addw */
+    var43.i = var49.i + var50.i;
+    /* 17: storew */
+    ptr0[i] = var43;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_sum_v_u16_add4 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+  orc_union16 var50;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+  ptr8 = (orc_union16 *)ex->arrays[8];
+
+    /* 1: loadpw */
+    var35.i = ex->params[24];
+    /* 6: loadpw */
+    var38.i = ex->params[25];
+    /* 10: loadpw */
+    var40.i = ex->params[26];
+    /* 14: loadpw */
+    var42.i = ex->params[27];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr5[i];
+    /* 2: mulhuw */
+    var44.i = ((orc_uint32)((orc_uint16)var34.i) * (orc_uint32)((orc_uint16)var35.i)) >> 16;
+    /* 3: loadw */
+    var36 = ptr4[i];
+    /* 4: addw */
+    var45.i = var36.i + var44.i;
+    /* 5: loadw */
+    var37 = ptr6[i];
+    /* 7: mulhuw */
+    var46.i = ((orc_uint32)((orc_uint16)var37.i) * (orc_uint32)((orc_uint16)var38.i)) >> 16;
+    /* 8: addw */
+    var47.i = var45.i + var46.i;
+    /* 9: loadw */
+    var39 = ptr7[i];
+    /* 11: mulhuw */
+    var48.i = ((orc_uint32)((orc_uint16)var39.i) * (orc_uint32)((orc_uint16)var40.i)) >> 16;
+    /* 12: addw */
+    var49.i = var47.i + var48.i;
+    /* 13: loadw */
+    var41 = ptr8[i];
+    /* 15: mulhuw */
+    var50.i = ((orc_uint32)((orc_uint16)var41.i) * (orc_uint32)((orc_uint16)var42.i)) >> 16;
+    /* 16: addw */
+    var43.i = var49.i + var50.i;
+    /* 17: storew */
+    ptr0[i] = var43;
+  }
+
+}
+
+void
+as_orc_sum_v_u16_add4 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 115, 117, 109, 95, 118, 95, 
+        117, 49, 54, 95, 97, 100, 100, 52, 11, 2, 2, 12, 2, 2, 12, 2, 
+        2, 12, 2, 2, 12, 2, 2, 12, 2, 2, 16, 2, 16, 2, 16, 2, 
+        16, 2, 20, 2, 20, 2, 91, 32, 5, 24, 70, 33, 4, 32, 91, 32, 
+        6, 25, 70, 33, 33, 32, 91, 32, 7, 26, 70, 33, 33, 32, 91, 32, 
+        8, 27, 70, 0, 33, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_sum_v_u16_add4);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_sum_v_u16_add4");
+      orc_program_set_backup_function (p, _backup_as_orc_sum_v_u16_add4);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_source (p, 2, "s5");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_parameter (p, 2, "p2");
+      orc_program_add_parameter (p, 2, "p3");
+      orc_program_add_parameter (p, 2, "p4");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_S5, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_sum_v_u16_add1 */
+#ifdef DISABLE_ORC
+void
+as_orc_sum_v_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  orc_union16 var33;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+
+    /* 1: loadpw */
+    var34.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr5[i];
+    /* 2: mulhuw */
+    var37.i = ((orc_uint32)((orc_uint16)var33.i) * (orc_uint32)((orc_uint16)var34.i)) >> 16;
+    /* 3: loadw */
+    var35 = ptr4[i];
+    /* 4: addw */
+    var36.i = var35.i + var37.i;
+    /* 5: storew */
+    ptr0[i] = var36;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_sum_v_u16_add1 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  orc_union16 var33;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+
+    /* 1: loadpw */
+    var34.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr5[i];
+    /* 2: mulhuw */
+    var37.i = ((orc_uint32)((orc_uint16)var33.i) * (orc_uint32)((orc_uint16)var34.i)) >> 16;
+    /* 3: loadw */
+    var35 = ptr4[i];
+    /* 4: addw */
+    var36.i = var35.i + var37.i;
+    /* 5: storew */
+    ptr0[i] = var36;
+  }
+
+}
+
+void
+as_orc_sum_v_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 115, 117, 109, 95, 118, 95, 
+        117, 49, 54, 95, 97, 100, 100, 49, 11, 2, 2, 12, 2, 2, 12, 2, 
+        2, 16, 2, 20, 2, 91, 32, 5, 24, 70, 0, 4, 32, 2, 0,       };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_sum_v_u16_add1);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_sum_v_u16_add1");
+      orc_program_set_backup_function (p, _backup_as_orc_sum_v_u16_add1);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_temporary (p, 2, "t1");
+
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_sum_h_u8_add2 */
+#ifdef DISABLE_ORC
+void
+as_orc_sum_h_u8_add2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var34;
+#else
+  orc_int8 var34;
+#endif
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_int8 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_int8 *)s3;
+  ptr7 = (orc_union16 *)s4;
+  ptr8 = (orc_union16 *)s5;
+
+    /* 0: loadpb */
+    var34 = 0x00000000; /* 0 or 0f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var35 = ptr5[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var35;
+       var41.i = _dest.i;
+    }
+    /* 3: loadw */
+    var36 = ptr7[i];
+    /* 4: mulhuw */
+    var42.i = ((orc_uint32)((orc_uint16)var41.i) * (orc_uint32)((orc_uint16)var36.i)) >> 16;
+    /* 5: loadw */
+    var37 = ptr4[i];
+    /* 6: addw */
+    var43.i = var37.i + var42.i;
+    /* 7: loadb */
+    var38 = ptr6[i];
+    /* 8: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var38;
+       var44.i = _dest.i;
+    }
+    /* 9: loadw */
+    var39 = ptr8[i];
+    /* 10: mulhuw */
+    var45.i = ((orc_uint32)((orc_uint16)var44.i) * (orc_uint32)((orc_uint16)var39.i)) >> 16;
+    /* 11: addw */
+    var40.i = var43.i + var45.i;
+    /* 12: storew */
+    ptr0[i] = var40;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_sum_h_u8_add2 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var34;
+#else
+  orc_int8 var34;
+#endif
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_int8 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union16 var44;
+  orc_union16 var45;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_int8 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+  ptr8 = (orc_union16 *)ex->arrays[8];
+
+    /* 0: loadpb */
+    var34 = 0x00000000; /* 0 or 0f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var35 = ptr5[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var35;
+       var41.i = _dest.i;
+    }
+    /* 3: loadw */
+    var36 = ptr7[i];
+    /* 4: mulhuw */
+    var42.i = ((orc_uint32)((orc_uint16)var41.i) * (orc_uint32)((orc_uint16)var36.i)) >> 16;
+    /* 5: loadw */
+    var37 = ptr4[i];
+    /* 6: addw */
+    var43.i = var37.i + var42.i;
+    /* 7: loadb */
+    var38 = ptr6[i];
+    /* 8: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var38;
+       var44.i = _dest.i;
+    }
+    /* 9: loadw */
+    var39 = ptr8[i];
+    /* 10: mulhuw */
+    var45.i = ((orc_uint32)((orc_uint16)var44.i) * (orc_uint32)((orc_uint16)var39.i)) >> 16;
+    /* 11: addw */
+    var40.i = var43.i + var45.i;
+    /* 12: storew */
+    ptr0[i] = var40;
+  }
+
+}
+
+void
+as_orc_sum_h_u8_add2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 115, 117, 109, 95, 104, 95, 
+        117, 56, 95, 97, 100, 100, 50, 11, 2, 2, 12, 2, 2, 12, 1, 1, 
+        12, 1, 1, 12, 2, 2, 12, 2, 2, 14, 1, 0, 0, 0, 0, 20, 
+        2, 20, 2, 196, 32, 16, 5, 91, 32, 32, 7, 70, 33, 4, 32, 196, 
+        32, 16, 6, 91, 32, 32, 8, 70, 0, 33, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_sum_h_u8_add2);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_sum_h_u8_add2");
+      orc_program_set_backup_function (p, _backup_as_orc_sum_h_u8_add2);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 1, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_source (p, 2, "s5");
+      orc_program_add_constant (p, 1, 0x00000000, "c1");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_sum_h_u8_add1 */
+#ifdef DISABLE_ORC
+void
+as_orc_sum_h_u8_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var33;
+#else
+  orc_int8 var33;
+#endif
+  orc_int8 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_union16 *)s3;
+
+    /* 0: loadpb */
+    var33 = 0x00000000; /* 0 or 0f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var34 = ptr5[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var33;
+       _dest.x2[1] = var34;
+       var38.i = _dest.i;
+    }
+    /* 3: loadw */
+    var35 = ptr6[i];
+    /* 4: mulhuw */
+    var39.i = ((orc_uint32)((orc_uint16)var38.i) * (orc_uint32)((orc_uint16)var35.i)) >> 16;
+    /* 5: loadw */
+    var36 = ptr4[i];
+    /* 6: addw */
+    var37.i = var36.i + var39.i;
+    /* 7: storew */
+    ptr0[i] = var37;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_sum_h_u8_add1 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_int8 var33;
+#else
+  orc_int8 var33;
+#endif
+  orc_int8 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+
+    /* 0: loadpb */
+    var33 = 0x00000000; /* 0 or 0f */
+
+  for (i = 0; i < n; i++) {
+    /* 1: loadb */
+    var34 = ptr5[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var33;
+       _dest.x2[1] = var34;
+       var38.i = _dest.i;
+    }
+    /* 3: loadw */
+    var35 = ptr6[i];
+    /* 4: mulhuw */
+    var39.i = ((orc_uint32)((orc_uint16)var38.i) * (orc_uint32)((orc_uint16)var35.i)) >> 16;
+    /* 5: loadw */
+    var36 = ptr4[i];
+    /* 6: addw */
+    var37.i = var36.i + var39.i;
+    /* 7: storew */
+    ptr0[i] = var37;
+  }
+
+}
+
+void
+as_orc_sum_h_u8_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 115, 117, 109, 95, 104, 95, 
+        117, 56, 95, 97, 100, 100, 49, 11, 2, 2, 12, 2, 2, 12, 1, 1, 
+        12, 2, 2, 14, 1, 0, 0, 0, 0, 20, 2, 196, 32, 16, 5, 91, 
+        32, 32, 6, 70, 0, 4, 32, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_sum_h_u8_add1);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_sum_h_u8_add1");
+      orc_program_set_backup_function (p, _backup_as_orc_sum_h_u8_add1);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_constant (p, 1, 0x00000000, "c1");
+      orc_program_add_temporary (p, 2, "t1");
+
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_S2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_sum_h_u16_add2 */
+#ifdef DISABLE_ORC
+void
+as_orc_sum_h_u16_add2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union16 *)s3;
+  ptr7 = (orc_union16 *)s4;
+  ptr8 = (orc_union16 *)s5;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr5[i];
+    /* 1: loadw */
+    var35 = ptr7[i];
+    /* 2: mulhuw */
+    var40.i = ((orc_uint32)((orc_uint16)var34.i) * (orc_uint32)((orc_uint16)var35.i)) >> 16;
+    /* 3: loadw */
+    var36 = ptr4[i];
+    /* 4: addw */
+    var41.i = var36.i + var40.i;
+    /* 5: loadw */
+    var37 = ptr6[i];
+    /* 6: loadw */
+    var38 = ptr8[i];
+    /* 7: mulhuw */
+    var42.i = ((orc_uint32)((orc_uint16)var37.i) * (orc_uint32)((orc_uint16)var38.i)) >> 16;
+    /* 8: addw */
+    var39.i = var41.i + var42.i;
+    /* 9: storew */
+    ptr0[i] = var39;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_sum_h_u16_add2 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+  ptr8 = (orc_union16 *)ex->arrays[8];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var34 = ptr5[i];
+    /* 1: loadw */
+    var35 = ptr7[i];
+    /* 2: mulhuw */
+    var40.i = ((orc_uint32)((orc_uint16)var34.i) * (orc_uint32)((orc_uint16)var35.i)) >> 16;
+    /* 3: loadw */
+    var36 = ptr4[i];
+    /* 4: addw */
+    var41.i = var36.i + var40.i;
+    /* 5: loadw */
+    var37 = ptr6[i];
+    /* 6: loadw */
+    var38 = ptr8[i];
+    /* 7: mulhuw */
+    var42.i = ((orc_uint32)((orc_uint16)var37.i) * (orc_uint32)((orc_uint16)var38.i)) >> 16;
+    /* 8: addw */
+    var39.i = var41.i + var42.i;
+    /* 9: storew */
+    ptr0[i] = var39;
+  }
+
+}
+
+void
+as_orc_sum_h_u16_add2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 115, 117, 109, 95, 104, 95, 
+        117, 49, 54, 95, 97, 100, 100, 50, 11, 2, 2, 12, 2, 2, 12, 2, 
+        2, 12, 2, 2, 12, 2, 2, 12, 2, 2, 20, 2, 20, 2, 91, 32, 
+        5, 7, 70, 33, 4, 32, 91, 32, 6, 8, 70, 0, 33, 32, 2, 0, 
+
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_sum_h_u16_add2);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_sum_h_u16_add2");
+      orc_program_set_backup_function (p, _backup_as_orc_sum_h_u16_add2);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_source (p, 2, "s5");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_S4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_sum_h_u16_add1 */
+#ifdef DISABLE_ORC
+void
+as_orc_sum_h_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  orc_union16 var33;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+  ptr6 = (orc_union16 *)s3;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr5[i];
+    /* 1: loadw */
+    var34 = ptr6[i];
+    /* 2: mulhuw */
+    var37.i = ((orc_uint32)((orc_uint16)var33.i) * (orc_uint32)((orc_uint16)var34.i)) >> 16;
+    /* 3: loadw */
+    var35 = ptr4[i];
+    /* 4: addw */
+    var36.i = var35.i + var37.i;
+    /* 5: storew */
+    ptr0[i] = var36;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_sum_h_u16_add1 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  orc_union16 var33;
+  orc_union16 var34;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var33 = ptr5[i];
+    /* 1: loadw */
+    var34 = ptr6[i];
+    /* 2: mulhuw */
+    var37.i = ((orc_uint32)((orc_uint16)var33.i) * (orc_uint32)((orc_uint16)var34.i)) >> 16;
+    /* 3: loadw */
+    var35 = ptr4[i];
+    /* 4: addw */
+    var36.i = var35.i + var37.i;
+    /* 5: storew */
+    ptr0[i] = var36;
+  }
+
+}
+
+void
+as_orc_sum_h_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 115, 117, 109, 95, 104, 95, 
+        117, 49, 54, 95, 97, 100, 100, 49, 11, 2, 2, 12, 2, 2, 12, 2, 
+        2, 12, 2, 2, 20, 2, 91, 32, 5, 6, 70, 0, 4, 32, 2, 0, 
+
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_sum_h_u16_add1);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_sum_h_u16_add1");
+      orc_program_set_backup_function (p, _backup_as_orc_sum_h_u16_add1);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_temporary (p, 2, "t1");
+
+      orc_program_append_2 (p, "mulhuw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
 
   func = c->exec;
   func (ex);

@@ -945,3 +945,136 @@ mulswl b, s1, w1
 addl c, a1, b
 mulswl b, s2, w2
 addl d1, c, b
+
+# ---- the sum model (kernels.h), 8-bit antialias tables: non-negative
+# uint16 weights summing to 2^16, any number of taps, uint16 sums that
+# keep the high half of each product (pmulhuw):
+#   first pass  I = bias + sum mulhuw (s << 8, w)     (8 fractional bits)
+#   second pass out = (128 + bias + sum mulhuw (I, w)) >> 8
+# The accumulator is a uint16 line, bias and rounding come as its start.
+
+.function as_orc_sum_init
+.dest 2 d1 uint16_t
+.param 2 p1 uint16_t
+copyw d1, p1
+
+.function as_orc_sum_to_u8
+.dest 1 d1 uint8_t
+.source 2 a1 uint16_t
+convhwb d1, a1
+
+.function as_orc_sum_v_u8_add4
+.dest 2 d1 uint16_t
+.source 2 a1 uint16_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 1 s3 uint8_t
+.source 1 s4 uint8_t
+.param 2 p1 uint16_t
+.param 2 p2 uint16_t
+.param 2 p3 uint16_t
+.param 2 p4 uint16_t
+.temp 2 t
+.temp 2 c
+mergebw t, 0, s1
+mulhuw t, t, p1
+addw c, a1, t
+mergebw t, 0, s2
+mulhuw t, t, p2
+addw c, c, t
+mergebw t, 0, s3
+mulhuw t, t, p3
+addw c, c, t
+mergebw t, 0, s4
+mulhuw t, t, p4
+addw d1, c, t
+
+.function as_orc_sum_v_u8_add1
+.dest 2 d1 uint16_t
+.source 2 a1 uint16_t
+.source 1 s1 uint8_t
+.param 2 p1 uint16_t
+.temp 2 t
+mergebw t, 0, s1
+mulhuw t, t, p1
+addw d1, a1, t
+
+.function as_orc_sum_v_u16_add4
+.dest 2 d1 uint16_t
+.source 2 a1 uint16_t
+.source 2 s1 uint16_t
+.source 2 s2 uint16_t
+.source 2 s3 uint16_t
+.source 2 s4 uint16_t
+.param 2 p1 uint16_t
+.param 2 p2 uint16_t
+.param 2 p3 uint16_t
+.param 2 p4 uint16_t
+.temp 2 t
+.temp 2 c
+mulhuw t, s1, p1
+addw c, a1, t
+mulhuw t, s2, p2
+addw c, c, t
+mulhuw t, s3, p3
+addw c, c, t
+mulhuw t, s4, p4
+addw d1, c, t
+
+.function as_orc_sum_v_u16_add1
+.dest 2 d1 uint16_t
+.source 2 a1 uint16_t
+.source 2 s1 uint16_t
+.param 2 p1 uint16_t
+.temp 2 t
+mulhuw t, s1, p1
+addw d1, a1, t
+
+.function as_orc_sum_h_u8_add2
+.dest 2 d1 uint16_t
+.source 2 a1 uint16_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 2 w1 uint16_t
+.source 2 w2 uint16_t
+.temp 2 t
+.temp 2 c
+mergebw t, 0, s1
+mulhuw t, t, w1
+addw c, a1, t
+mergebw t, 0, s2
+mulhuw t, t, w2
+addw d1, c, t
+
+.function as_orc_sum_h_u8_add1
+.dest 2 d1 uint16_t
+.source 2 a1 uint16_t
+.source 1 s1 uint8_t
+.source 2 w1 uint16_t
+.temp 2 t
+mergebw t, 0, s1
+mulhuw t, t, w1
+addw d1, a1, t
+
+.function as_orc_sum_h_u16_add2
+.dest 2 d1 uint16_t
+.source 2 a1 uint16_t
+.source 2 s1 uint16_t
+.source 2 s2 uint16_t
+.source 2 w1 uint16_t
+.source 2 w2 uint16_t
+.temp 2 t
+.temp 2 c
+mulhuw t, s1, w1
+addw c, a1, t
+mulhuw t, s2, w2
+addw d1, c, t
+
+.function as_orc_sum_h_u16_add1
+.dest 2 d1 uint16_t
+.source 2 a1 uint16_t
+.source 2 s1 uint16_t
+.source 2 w1 uint16_t
+.temp 2 t
+mulhuw t, s1, w1
+addw d1, a1, t

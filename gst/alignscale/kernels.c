@@ -297,6 +297,70 @@ as_h_nearest (
   }
 }
 
+/* ------------------------------------------------- the sum model */
+
+static inline uint16_t
+mulhu16 (uint16_t a, uint16_t w)
+{
+  return (uint16_t) (((uint32_t) a * w) >> 16);
+}
+
+void
+as_sum_v_u8_u16 (uint16_t *dst, const uint8_t *const *src, const uint16_t *w,
+    int n_taps, int width)
+{
+  for (int x = 0; x < width; x++) {
+    uint16_t acc = (uint16_t) (n_taps >> 1);
+    for (int k = 0; k < n_taps; k++)
+      acc += mulhu16 ((uint16_t) (src[k][x] << 8), w[k]);
+    dst[x] = acc;
+  }
+}
+
+void
+as_sum_v_u16_u8 (uint8_t *dst, const uint16_t *const *src, const uint16_t *w,
+    int n_taps, int width)
+{
+  for (int x = 0; x < width; x++) {
+    uint16_t acc = (uint16_t) (128 + (n_taps >> 1));
+    for (int k = 0; k < n_taps; k++)
+      acc += mulhu16 (src[k][x], w[k]);
+    dst[x] = (uint8_t) (acc >> 8);
+  }
+}
+
+void
+as_sum_h_u8_u16 (uint16_t *dst, const uint8_t *src, const int32_t *offset,
+    const uint16_t *w, int n_taps, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++) {
+    const uint8_t *s = src + (size_t) offset[i] * channels;
+    const uint16_t *wi = w + (size_t) i * n_taps;
+    for (int c = 0; c < channels; c++) {
+      uint16_t acc = (uint16_t) (n_taps >> 1);
+      for (int k = 0; k < n_taps; k++)
+        acc += mulhu16 ((uint16_t) (s[k * channels + c] << 8), wi[k]);
+      dst[i * channels + c] = acc;
+    }
+  }
+}
+
+void
+as_sum_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *offset,
+    const uint16_t *w, int n_taps, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++) {
+    const uint16_t *s = src + (size_t) offset[i] * channels;
+    const uint16_t *wi = w + (size_t) i * n_taps;
+    for (int c = 0; c < channels; c++) {
+      uint16_t acc = (uint16_t) (128 + (n_taps >> 1));
+      for (int k = 0; k < n_taps; k++)
+        acc += mulhu16 (s[k * channels + c], wi[k]);
+      dst[i * channels + c] = (uint8_t) (acc >> 8);
+    }
+  }
+}
+
 /* ---------------------------------------------------- fast 8-bit paths */
 
 void
@@ -653,6 +717,96 @@ as_fast_box2_u8 (uint8_t *dst, const uint8_t *row0, const uint8_t *row1,
     as_orc_box2_u8_c2 ((uint16_t *) dst, (const uint32_t *) row0,
         (const uint32_t *) row1, out_w);
 }
+
+/* ---------------------------------------------- fast sum-model paths */
+
+/* four vertical taps per pass over the uint16 accumulator (ping-pong in
+ * acc); the last pass writes `last`: dst for u16 output, else acc */
+#define SUM_V_BODY(add4, add1, last)                                           \
+  uint16_t *a = acc, *b, *spare = acc + width;                                 \
+  int k = 0;                                                                   \
+  as_orc_sum_init (a, start, width);                                           \
+  while (k < n_taps) {                                                         \
+    int four = k + 4 <= n_taps;                                                \
+    b = k + (four ? 4 : 1) == n_taps && (last) ? (last) : spare;               \
+    if (four)                                                                  \
+      add4 (b, a, src[k], src[k + 1], src[k + 2], src[k + 3], w[k], w[k + 1],  \
+          w[k + 2], w[k + 3], width);                                          \
+    else                                                                       \
+      add1 (b, a, src[k], w[k], width);                                        \
+    k += four ? 4 : 1;                                                         \
+    spare = a;                                                                 \
+    a = b;                                                                     \
+  }
+
+void
+as_fast_sum_v_u8_u16 (uint16_t *dst, const uint8_t *const *src,
+    const uint16_t *w, int n_taps, int width, uint16_t *acc)
+{
+  uint16_t start = (uint16_t) (n_taps >> 1);
+  SUM_V_BODY (as_orc_sum_v_u8_add4, as_orc_sum_v_u8_add1, dst);
+}
+
+void
+as_fast_sum_v_u16_u8 (uint8_t *dst, const uint16_t *const *src,
+    const uint16_t *w, int n_taps, int width, uint16_t *acc)
+{
+  uint16_t start = (uint16_t) (128 + (n_taps >> 1));
+  SUM_V_BODY (as_orc_sum_v_u16_add4, as_orc_sum_v_u16_add1, NULL);
+  as_orc_sum_to_u8 (dst, a, width);
+}
+
+#undef SUM_V_BODY
+
+#define SUM_H_BODY(add2, add1, gl, last)                                       \
+  uint16_t *a = acc, *b, *spare = acc + width;                                 \
+  int k = 0;                                                                   \
+  as_orc_sum_init (a, start, width);                                           \
+  while (k < n_taps) {                                                         \
+    int two = k + 2 <= n_taps;                                                 \
+    b = k + (two ? 2 : 1) == n_taps && (last) ? (last) : spare;                \
+    if (two)                                                                   \
+      add2 (b, a, gl + (size_t) k * width, gl + (size_t) (k + 1) * width,      \
+          wr + (size_t) k * width, wr + (size_t) (k + 1) * width, width);      \
+    else                                                                       \
+      add1 (b, a, gl + (size_t) k * width, wr + (size_t) k * width, width);    \
+    k += two ? 2 : 1;                                                          \
+    spare = a;                                                                 \
+    a = b;                                                                     \
+  }
+
+void
+as_fast_sum_h_u8_u16 (uint16_t *dst, const uint8_t *src, const int32_t *offset,
+    const uint16_t *wr, int n_taps, int out_w, int channels, void *g,
+    uint16_t *acc)
+{
+  int width = out_w * channels;
+  uint16_t start = (uint16_t) (n_taps >> 1);
+  const uint8_t *gl = g;
+
+  gather (g, src, offset, n_taps, out_w, channels, 1);
+  {
+    SUM_H_BODY (as_orc_sum_h_u8_add2, as_orc_sum_h_u8_add1, gl, dst);
+  }
+}
+
+void
+as_fast_sum_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *offset,
+    const uint16_t *wr, int n_taps, int out_w, int channels, void *g,
+    uint16_t *acc)
+{
+  int width = out_w * channels;
+  uint16_t start = (uint16_t) (128 + (n_taps >> 1));
+  const uint16_t *gl = g;
+
+  gather (g, src, offset, n_taps, out_w, channels, 2);
+  {
+    SUM_H_BODY (as_orc_sum_h_u16_add2, as_orc_sum_h_u16_add1, gl, NULL);
+    as_orc_sum_to_u8 (dst, a, width);
+  }
+}
+
+#undef SUM_H_BODY
 
 /* ---------------------------------------------------- fast lerp paths */
 

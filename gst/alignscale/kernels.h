@@ -186,6 +186,41 @@ void as_fast_lerp_h_u32_u16 (uint16_t *dst, const uint32_t *src, int in_w,
     const int32_t *base, int n_pair, const uint32_t *wr, int out_w,
     int channels, void *gather);
 
+/* ---- the sum model: 8-bit samples on tables whose weights are all
+ * non-negative (antialiased bilinear), any number of taps. Weights are
+ * uint16 summing to 2^16 (each below it); a product keeps its high half,
+ * mulhu (a, w) = (a w) >> 16, and sums are uint16 (wrapping, which the
+ * plan's bound on the taps rules out):
+ *  - first pass: I = bias + sum mulhu (s << 8, w), 8 fractional bits;
+ *  - second pass: out = (128 + bias + sum mulhu (I, w)) >> 8;
+ * bias = n_taps >> 1 centres the truncations (each drops [0, 1) of 2^-8).
+ * Flat areas stay flat while the two passes' taps add up to 254 at most;
+ * the error before the final rounding is below (n_x + n_y) / 512 of a
+ * code. 3 SIMD operations a tap (pmulhuw) instead of 7 for exact int32
+ * sums. */
+#define AS_SUM_MAX_TAPS 254
+void as_sum_v_u8_u16 (uint16_t *dst, const uint8_t *const *src,
+    const uint16_t *w, int n_taps, int width);
+void as_sum_v_u16_u8 (uint8_t *dst, const uint16_t *const *src,
+    const uint16_t *w, int n_taps, int width);
+void as_sum_h_u8_u16 (uint16_t *dst, const uint8_t *src, const int32_t *offset,
+    const uint16_t *w, int n_taps, int out_w, int channels);
+void as_sum_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *offset,
+    const uint16_t *w, int n_taps, int out_w, int channels);
+/* fast twins (ORC): acc holds two uint16 lines; horizontal ones gather
+ * into `gather` (n_taps lines) and take weights replicated per sample
+ * (as_replicate_weights) */
+void as_fast_sum_v_u8_u16 (uint16_t *dst, const uint8_t *const *src,
+    const uint16_t *w, int n_taps, int width, uint16_t *acc);
+void as_fast_sum_v_u16_u8 (uint8_t *dst, const uint16_t *const *src,
+    const uint16_t *w, int n_taps, int width, uint16_t *acc);
+void as_fast_sum_h_u8_u16 (uint16_t *dst, const uint8_t *src,
+    const int32_t *offset, const uint16_t *wr, int n_taps, int out_w,
+    int channels, void *gather, uint16_t *acc);
+void as_fast_sum_h_u16_u8 (uint8_t *dst, const uint16_t *src,
+    const int32_t *offset, const uint16_t *wr, int n_taps, int out_w,
+    int channels, void *gather, uint16_t *acc);
+
 /* Nearest: copy pixel idx[i] (bpp bytes) to pixel i. */
 void as_h_nearest (
     uint8_t *dst, const uint8_t *src, const int32_t *idx, int out_w, int bpp);

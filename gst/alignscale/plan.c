@@ -302,8 +302,27 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
       gather_bytes = MAX (gather_bytes, 2 * out_line * isz);
     }
 
+    /* 8-bit antialias with non-negative weights: the sum model (its
+     * uint16 sums need at most AS_SUM_MAX_TAPS taps on both axes) */
+    if (!pp->lerp && d->bytes_per_sample == 1 && pp->x.sweight && pp->y.sweight
+        && pp->x.n_taps + pp->y.n_taps <= AS_SUM_MAX_TAPS) {
+      size_t out_line = (size_t) d->out_w * d->channels;
+      size_t in_line = (size_t) d->in_w * d->channels;
+      size_t n = out_line * pp->x.n_taps;
+
+      pp->sum = 1;
+      pp->sx_wrepl = malloc (n * sizeof (uint16_t));
+      if (!pp->sx_wrepl)
+        goto fail;
+      as_replicate_weights ((int16_t *) pp->sx_wrepl,
+          (const int16_t *) pp->x.sweight, pp->x.n_taps, d->out_w, d->channels);
+      /* uint16 accumulators: half of the int32 room */
+      acc_len = MAX3 (acc_len, out_line, in_line);
+      gather_bytes = MAX (gather_bytes, n * sizeof (uint16_t));
+    }
+
     /* general tables (bicubic): x weights per sample, accumulators */
-    if (!pp->lerp) {
+    if (!pp->lerp && !pp->sum) {
       size_t out_line = (size_t) d->out_w * d->channels;
       size_t in_line = (size_t) d->in_w * d->channels;
       size_t n = out_line * pp->x.n_taps;
@@ -354,6 +373,7 @@ as_plan_free (AsPlan *plan)
     free (plan->plane[p].lx_wrepl);
     free (plan->plane[p].lx_wrepl32);
     free (plan->plane[p].xw_repl32);
+    free (plan->plane[p].sx_wrepl);
     free (plan->plane[p].outside_x);
     free (plan->plane[p].outside_y);
   }
@@ -538,6 +558,56 @@ run_lerp_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
   }
 }
 
+/* the sum model (kernels.h): the general paths' shapes with uint16 lines */
+static void
+run_sum_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
+    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  int ny = pp->y.n_taps, width = d->out_w * d->channels;
+  size_t line = (size_t) width * sizeof (uint16_t);
+  uint8_t *ring = plan->inter;
+  uint16_t *acc = (uint16_t *) plan->acc;
+
+  for (int k = 0; k < ny; k++)
+    plan->ring_row[k] = -1;
+  for (int j = 0; j < d->out_h; j++) {
+    int o = pp->y.offset[j];
+
+    for (int k = 0; k < ny; k++) {
+      int r = o + k, slot = r % ny;
+      if (plan->ring_row[slot] != r) {
+        as_fast_sum_h_u8_u16 ((uint16_t *) (ring + line * slot),
+            src + sstride * r, pp->x.offset, pp->sx_wrepl, pp->x.n_taps,
+            d->out_w, d->channels, plan->gather, acc);
+        plan->ring_row[slot] = r;
+      }
+      plan->rows[k] = ring + line * slot;
+    }
+    as_fast_sum_v_u16_u8 (dst + dstride * j,
+        (const uint16_t *const *) plan->rows, pp->y.sweight + (size_t) j * ny,
+        ny, width, acc);
+  }
+}
+
+static void
+run_sum_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
+    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  int ny = pp->y.n_taps, width = d->in_w * d->channels;
+  uint16_t *acc = (uint16_t *) plan->acc;
+
+  for (int j = 0; j < d->out_h; j++) {
+    for (int k = 0; k < ny; k++)
+      plan->rows[k] = src + sstride * (pp->y.offset[j] + k);
+    as_fast_sum_v_u8_u16 (plan->inter, (const uint8_t *const *) plan->rows,
+        pp->y.sweight + (size_t) j * ny, ny, width, acc);
+    as_fast_sum_h_u16_u8 (dst + dstride * j, plan->inter, pp->x.offset,
+        pp->sx_wrepl, pp->x.n_taps, d->out_w, d->channels, plan->gather, acc);
+  }
+}
+
 /* one axis is the identity: one pass, the same bytes as two */
 static void
 run_lerp_1d (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
@@ -626,6 +696,10 @@ run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
     run_lerp_h_first (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->lerp)
     run_lerp_v_first (plan, pp, src, src_stride, dst, dst_stride);
+  else if (pp->sum && pp->h_first)
+    run_sum_h_first (plan, pp, src, src_stride, dst, dst_stride);
+  else if (pp->sum)
+    run_sum_v_first (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->h_first)
     run_h_first (plan, pp, src, src_stride, dst, dst_stride);
   else

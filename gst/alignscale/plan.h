@@ -67,6 +67,8 @@ typedef struct
   uint16_t *lx_wrepl;   /* lerp, 8-bit: x weights per sample */
   uint32_t *lx_wrepl32; /* lerp, 16-bit: x weights per sample */
   int box2; /* both axes are exact (1/2, 1/2) 2x downscales: 2x2 box path */
+  int sum;  /* 8-bit antialias, weights >= 0: the sum model */
+  uint16_t *sx_wrepl; /* sum model: x weights per sample */
   /* tf_crop_and_resize: output columns / rows mapped outside the picture
    * (NULL when none is); their samples are fill[] */
   uint8_t *outside_x, *outside_y;

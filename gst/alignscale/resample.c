@@ -418,6 +418,42 @@ build_lerp (AsAxis *axis)
   return 0;
 }
 
+/* the sum model's uint16 weights (kernels.h), when every weight is >= 0
+ * and none reaches 2^16 after rounding; else sweight stays NULL */
+static int
+build_sum (AsAxis *axis)
+{
+  size_t n = (size_t) axis->out_len * axis->n_taps;
+  int32_t *q;
+
+  if (axis->n_taps < 2)
+    return 0;
+  for (size_t t = 0; t < n; t++)
+    if (axis->weight[t] < 0.0)
+      return 0;
+  q = malloc (sizeof (int32_t) * axis->n_taps);
+  axis->sweight = malloc (sizeof (uint16_t) * n);
+  if (!q || !axis->sweight) {
+    free (q);
+    return -1;
+  }
+  for (int i = 0; i < axis->out_len; i++) {
+    quantize_row (
+        axis->weight + (size_t) i * axis->n_taps, axis->n_taps, 16, q);
+    for (int k = 0; k < axis->n_taps; k++) {
+      if (q[k] < 0 || q[k] > 0xffff) {
+        free (q);
+        free (axis->sweight);
+        axis->sweight = NULL;
+        return 0;
+      }
+      axis->sweight[(size_t) i * axis->n_taps + k] = (uint16_t) q[k];
+    }
+  }
+  free (q);
+  return 0;
+}
+
 void
 as_axis_clear (AsAxis *axis)
 {
@@ -429,6 +465,7 @@ as_axis_clear (AsAxis *axis)
   free (axis->lerp_w);
   free (axis->lerp_base32);
   free (axis->lerp_w32);
+  free (axis->sweight);
   memset (axis, 0, sizeof (*axis));
 }
 
@@ -542,6 +579,8 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
   }
 
   if (lerpable && build_lerp (axis) < 0)
+    goto fail;
+  if (s->antialias && build_sum (axis) < 0)
     goto fail;
   return 0;
 

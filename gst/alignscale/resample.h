@@ -108,6 +108,9 @@ typedef struct
   /* the same with 32-bit weights (16-bit samples) */
   int32_t *lerp_base32; /* [out_len] */
   uint32_t *lerp_w32;   /* [out_len] */
+  /* antialias tables whose weights are all >= 0 (else NULL): the weights
+   * for the sum model of kernels.h, uint16 summing to 2^16 */
+  uint16_t *sweight; /* [out_len * n_taps] */
 } AsAxis;
 
 AsAffine as_affine_full (AsMapping mapping, int in_len, int out_len);

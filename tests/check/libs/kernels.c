@@ -276,6 +276,109 @@ GST_START_TEST (test_horizontal)
 
 GST_END_TEST;
 
+/* sum-model weights: non-negative uint16 summing to 2^16, each below it */
+static void
+random_weights_sum (GRand *r, uint16_t *w, int n)
+{
+  guint32 left = 65536;
+
+  for (int k = 0; k < n - 1; k++) {
+    guint32 v = g_rand_int_range (r, 0, MIN (left, 65535) + 1);
+    if (g_rand_int_range (r, 0, 3) == 0)
+      v = MIN (v, left / (n - k)); /* spread out, as antialias rows are */
+    w[k] = (uint16_t) v;
+    left -= v;
+  }
+  if (left > 65535) { /* the last may not take 2^16: move one unit */
+    w[0] += 1;
+    left -= 1;
+  }
+  w[n - 1] = (uint16_t) left;
+}
+
+static void
+check_sum (GRand *r, int out_w, int ch, int n, gboolean flat)
+{
+  int in_w = g_rand_int_range (r, n, 2 * out_w + n + 1), width = out_w * ch;
+  int vw = in_w * ch, big = MAX (vw, width);
+  uint8_t *s8[MAX_TAPS], *ref8 = g_new (uint8_t, big),
+                         *got8 = g_new (uint8_t, big);
+  uint16_t *s16[MAX_TAPS], *ref16 = g_new (uint16_t, big),
+                           *got16 = g_new (uint16_t, big);
+  uint16_t w[MAX_TAPS], *hw = g_new (uint16_t, out_w * n);
+  uint16_t *wr = g_new (uint16_t, width * n), *acc = g_new (uint16_t, 2 * big);
+  int32_t *off = g_new (int32_t, out_w);
+  void *gather = g_malloc (width * n * sizeof (uint16_t));
+  uint8_t level = g_rand_int_range (r, 0, 256);
+
+  for (int k = 0; k < n; k++) {
+    s8[k] = g_new (uint8_t, vw);
+    s16[k] = g_new (uint16_t, vw);
+    for (int x = 0; x < vw; x++) {
+      s8[k][x] = flat ? level : g_rand_int_range (r, 0, 256);
+      /* a first pass's output: 8 fractional bits plus its bias */
+      s16[k][x] = flat ? level << 8 : g_rand_int_range (r, 0, 65280 + 64);
+    }
+  }
+  random_weights_sum (r, w, n);
+  as_sum_v_u8_u16 (ref16, (const uint8_t *const *) s8, w, n, vw);
+  as_fast_sum_v_u8_u16 (got16, (const uint8_t *const *) s8, w, n, vw, acc);
+  fail_unless (memcmp (ref16, got16, vw * 2) == 0,
+      "sum_v_u8_u16 n=%d width=%d differs", n, vw);
+  if (flat)
+    for (int x = 0; x < vw; x++)
+      fail_unless (ABS (ref16[x] - (level << 8)) <= n, "flat drifts");
+  as_sum_v_u16_u8 (ref8, (const uint16_t *const *) s16, w, n, vw);
+  as_fast_sum_v_u16_u8 (got8, (const uint16_t *const *) s16, w, n, vw, acc);
+  fail_unless (memcmp (ref8, got8, vw) == 0,
+      "sum_v_u16_u8 n=%d width=%d differs", n, vw);
+  if (flat)
+    for (int x = 0; x < vw; x++)
+      fail_unless_equals_int (ref8[x], level);
+
+  random_offsets (r, off, out_w, in_w, n);
+  for (int i = 0; i < out_w; i++)
+    random_weights_sum (r, hw + i * n, n);
+  as_replicate_weights ((int16_t *) wr, (const int16_t *) hw, n, out_w, ch);
+  as_sum_h_u8_u16 (ref16, s8[0], off, hw, n, out_w, ch);
+  as_fast_sum_h_u8_u16 (got16, s8[0], off, wr, n, out_w, ch, gather, acc);
+  fail_unless (memcmp (ref16, got16, width * 2) == 0,
+      "sum_h_u8_u16 n=%d out_w=%d ch=%d differs", n, out_w, ch);
+  as_sum_h_u16_u8 (ref8, s16[0], off, hw, n, out_w, ch);
+  as_fast_sum_h_u16_u8 (got8, s16[0], off, wr, n, out_w, ch, gather, acc);
+  fail_unless (memcmp (ref8, got8, width) == 0,
+      "sum_h_u16_u8 n=%d out_w=%d ch=%d differs", n, out_w, ch);
+
+  for (int k = 0; k < n; k++) {
+    g_free (s8[k]);
+    g_free (s16[k]);
+  }
+  g_free (ref8);
+  g_free (got8);
+  g_free (ref16);
+  g_free (got16);
+  g_free (hw);
+  g_free (wr);
+  g_free (acc);
+  g_free (off);
+  g_free (gather);
+}
+
+GST_START_TEST (test_sum_model)
+{
+  GRand *r = g_rand_new_with_seed (47);
+
+  for (int n = 1; n <= MAX_TAPS; n++)
+    for (int ch = 1; ch <= MAX_CH; ch++) {
+      for (int out_w = 1; out_w <= 40; out_w++)
+        check_sum (r, out_w, ch, n, out_w % 7 == 0);
+      check_sum (r, 1920, ch, n, FALSE);
+    }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
 /* the extremes of the contract: all-255 and all-0 lines with the largest
  * overshooting weights saturate the same way */
 GST_START_TEST (test_saturation)
@@ -597,6 +700,7 @@ kernels_suite (void)
   tcase_add_test (tc, test_horizontal);
   tcase_add_test (tc, test_saturation);
   tcase_add_test (tc, test_16bit);
+  tcase_add_test (tc, test_sum_model);
   tcase_add_test (tc, test_lerp);
   tcase_add_test (tc, test_box2);
   return s;

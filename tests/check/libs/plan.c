@@ -143,6 +143,28 @@ reference_run (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t ss,
             pp->x.lerp_w32, d->out_w, ch);
       }
     }
+  } else if (pp->sum) {
+    int ny = pp->y.n_taps, nx = pp->x.n_taps;
+    const void **rows = g_new (const void *, ny);
+    uint16_t *t = (uint16_t *) inter;
+    for (int j = 0; j < d->out_h; j++) {
+      const uint16_t *wy = pp->y.sweight + (size_t) j * ny;
+      if (pp->h_first) {
+        for (int k = 0; k < ny; k++) {
+          rows[k] = t + (size_t) k * ow;
+          as_sum_h_u8_u16 ((uint16_t *) rows[k], SROW (pp->y.offset[j] + k),
+              pp->x.offset, pp->x.sweight, nx, d->out_w, ch);
+        }
+        as_sum_v_u16_u8 (DROW (j), (const uint16_t *const *) rows, wy, ny, ow);
+      } else {
+        for (int k = 0; k < ny; k++)
+          rows[k] = SROW (pp->y.offset[j] + k);
+        as_sum_v_u8_u16 (t, (const uint8_t *const *) rows, wy, ny, iw);
+        as_sum_h_u16_u8 (
+            DROW (j), t, pp->x.offset, pp->x.sweight, nx, d->out_w, ch);
+      }
+    }
+    g_free (rows);
   } else {
     int ny = pp->y.n_taps, nx = pp->x.n_taps;
     const void **rows = g_new (const void *, ny);
