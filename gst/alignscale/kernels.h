@@ -6,8 +6,10 @@
  * fixed-point weights and writes one line.
  *
  * Fixed-point contract (spec §4). Bilinear tables (two taps, weights in
- * [0, 1]) take the lerp model described further down (8- and 16-bit).
- * General tables (bicubic; any number of taps):
+ * [0, 1]) take the lerp model described further down (8- and 16-bit);
+ * 8-bit antialiased bilinear tables (weights >= 0, any number of taps) the
+ * sum model, further down too. General tables (bicubic, antialias,
+ * exclude-outside; any number of taps):
  *  - 8-bit samples: int16 weights with AS_WEIGHT_BITS (14) fractional bits,
  *    int32 accumulators, int16 intermediate with 6 fractional bits,
  *    rounded half up ((acc + half) >> shift, arithmetic shift);
