@@ -3,16 +3,16 @@
 into resize-vectors.txt, the file tests/check/elements/alignscale-onnx.c
 reads.  Format and decisions: README.md in this directory.
 
-    /usr/bin/python3 tests/check/onnx/extract_onnx.py [OUT]
+    /usr/bin/python3 tests/check/onnx/extract_onnx.py [--out PATH]
 
 Stdlib only.  A small reference (spec §1.1, §2) must reproduce every
 official output before anything is written.  The output is deterministic.
 """
+import argparse
 import glob
 import math
 import os
 import struct
-import sys
 
 ROOT = "/usr/share/libonnx-testdata/data/node"
 PKG = "libonnx-testdata 1.12.0-2"
@@ -250,8 +250,10 @@ def block(c):
 
 
 def main():
-    out = sys.argv[1] if len(sys.argv) > 1 else \
-        os.path.join(os.path.dirname(os.path.abspath(__file__)), "resize-vectors.txt")
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--out", default=os.path.join(
+        os.path.dirname(os.path.abspath(__file__)), "resize-vectors.txt"))
+    out = ap.parse_args().out
     cases = [official(d) for d in sorted(glob.glob(ROOT + "/test_resize_*"))]
     assert len(cases) == N_OFFICIAL, "found %d vectors" % len(cases)
     for c in cases:
