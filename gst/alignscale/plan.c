@@ -70,18 +70,22 @@ config_mapping (const AsConfig *cfg)
   return cfg->mapping;
 }
 
-static int
+/* the luma mapping of one axis */
+static AsMapSpec
+map_spec (const AsConfig *cfg, int vertical)
+{
+  AsMapSpec m = { config_mapping (cfg), vertical ? cfg->scale_y : cfg->scale_x,
+    cfg->roi[vertical ? 1 : 0], cfg->roi[vertical ? 3 : 2] };
+  return m;
+}
+
+static void
 axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
     int full_in, int full_out, int r, int o2)
 {
-  AsMapSpec m;
-  double scale = vertical ? cfg->scale_y : cfg->scale_x;
+  AsMapSpec m = map_spec (cfg, vertical);
 
   memset (s, 0, sizeof (*s));
-  m.mapping = config_mapping (cfg);
-  m.scale = scale;
-  m.roi_start = cfg->roi[vertical ? 1 : 0];
-  m.roi_end = cfg->roi[vertical ? 3 : 2];
   s->in_len = in;
   s->out_len = out;
   s->kernel = cfg->kernel;
@@ -89,10 +93,9 @@ axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
   s->map = as_affine_subsampled (as_affine_map (&m, full_in, full_out), r, o2);
   s->nearest = axis_nearest_rule (
       cfg, r == 1 && in == full_in && out == full_out);
-  s->torch_ratio = scale > 0 ? (float) (1.0 / scale) : 0.0f;
+  s->torch_ratio = m.scale > 0 ? (float) (1.0 / m.scale) : 0.0f;
   s->exclude_outside = cfg->exclude_outside;
   s->antialias = cfg->antialias && cfg->kernel != AS_KERNEL_NEAREST;
-  return 0;
 }
 
 /* §1.1 tf_crop_and_resize: an output sample whose coordinate falls outside
@@ -103,8 +106,7 @@ static uint8_t *
 outside_flags (const AsConfig *cfg, int vertical, int full_in, int full_out,
     int out, int r, int *err)
 {
-  AsMapSpec m = { config_mapping (cfg), vertical ? cfg->scale_y : cfg->scale_x,
-    cfg->roi[vertical ? 1 : 0], cfg->roi[vertical ? 3 : 2] };
+  AsMapSpec m = map_spec (cfg, vertical);
   AsAffine f = as_affine_map (&m, full_in, full_out);
   uint8_t *flags;
   int any = 0;
@@ -665,20 +667,6 @@ fill_outside (const AsPlanePlan *pp, uint8_t *dst, ptrdiff_t dstride)
   }
 }
 
-static void run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
-    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride);
-
-void
-as_plan_run_plane (AsPlan *plan, int p, const uint8_t *src,
-    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
-{
-  const AsPlanePlan *pp = &plan->plane[p];
-
-  run_plane (plan, pp, src, src_stride, dst, dst_stride);
-  if (pp->outside_x || pp->outside_y)
-    fill_outside (pp, dst, dst_stride);
-}
-
 static void
 run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
     ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
@@ -704,4 +692,15 @@ run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
     run_h_first (plan, pp, src, src_stride, dst, dst_stride);
   else
     run_v_first (plan, pp, src, src_stride, dst, dst_stride);
+}
+
+void
+as_plan_run_plane (AsPlan *plan, int p, const uint8_t *src,
+    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
+{
+  const AsPlanePlan *pp = &plan->plane[p];
+
+  run_plane (plan, pp, src, src_stride, dst, dst_stride);
+  if (pp->outside_x || pp->outside_y)
+    fill_outside (pp, dst, dst_stride);
 }
