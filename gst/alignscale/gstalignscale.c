@@ -381,9 +381,10 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    *
    * A horizontal scale factor used as given, as PyTorch's `scale_factor`
    * (with recompute_scale_factor off) and ONNX's `scales`: the source
-   * coordinate uses the ratio 1 / scale instead of in / out. The output
-   * width still comes from the caps; those frameworks make it
-   * floor (in * scale). 0 (default): the ratio of the sizes.
+   * coordinate uses the ratio 1 / scale instead of in / out. Where
+   * downstream leaves the output width free it becomes floor (in * scale),
+   * as in those frameworks, and a change negotiates again; a width fixed
+   * downstream is kept. 0 (default): the ratio of the sizes.
    * align-corners and tf-crop-and-resize ignore it, as PyTorch and ONNX
    * Runtime do.
    */
@@ -514,6 +515,7 @@ gst_align_scale_set_property (
 {
   GstAlignScale *self = GST_ALIGN_SCALE (object);
   GParamSpec *also = NULL;
+  gboolean resize = FALSE;
 
   /* published for frames by dispatch_properties_changed */
   GST_OBJECT_LOCK (self);
@@ -545,9 +547,11 @@ gst_align_scale_set_property (
       break;
     case PROP_SCALE_FACTOR_X:
       self->settings.scale_factor_x = g_value_get_double (value);
+      resize = TRUE;
       break;
     case PROP_SCALE_FACTOR_Y:
       self->settings.scale_factor_y = g_value_get_double (value);
+      resize = TRUE;
       break;
     case PROP_ROI: {
       gdouble roi[4];
@@ -579,6 +583,9 @@ gst_align_scale_set_property (
   /* align-corners and coordinate-mode are one state: both change */
   if (also)
     g_object_notify_by_pspec (object, also);
+  /* a free output size follows the scale factor: negotiate again */
+  if (resize)
+    gst_base_transform_reconfigure_src (GST_BASE_TRANSFORM (self));
 }
 
 static void
@@ -847,6 +854,36 @@ gst_align_scale_fixate_size (GstAlignScale *self, GstPadDirection direction,
   gst_structure_fixate_field_nearest_int (outs, "width", scale_int (h, n, d));
 }
 
+/* a scale factor picks the output length the frameworks give,
+ * floor (in * scale) (PyTorch, ONNX), where downstream leaves it free */
+static void
+gst_align_scale_fixate_scaled (
+    GstAlignScale *self, GstStructure *ins, GstStructure *outs)
+{
+  const gchar *field[2] = { "width", "height" };
+  gdouble scale[2];
+  gint in;
+
+  GST_OBJECT_LOCK (self);
+  scale[0] = self->published.scale_factor_x;
+  scale[1] = self->published.scale_factor_y;
+  GST_OBJECT_UNLOCK (self);
+
+  for (guint a = 0; a < 2; a++) {
+    const GValue *v = gst_structure_get_value (outs, field[a]);
+    gdouble want;
+
+    if (scale[a] <= 0 || !gst_structure_get_int (ins, field[a], &in) || !v
+        || G_VALUE_HOLDS_INT (v))
+      continue;
+    want = floor (in * scale[a]);
+    gst_structure_fixate_field_nearest_int (
+        outs, field[a], (gint) CLAMP (want, 1, MAX_SIZE));
+    GST_DEBUG_OBJECT (self, "%s %d * %g -> %d", field[a], in, scale[a],
+        (gint) CLAMP (want, 1, MAX_SIZE));
+  }
+}
+
 static GstCaps *
 gst_align_scale_fixate_caps (GstBaseTransform *trans, GstPadDirection direction,
     GstCaps *caps, GstCaps *othercaps)
@@ -855,6 +892,9 @@ gst_align_scale_fixate_caps (GstBaseTransform *trans, GstPadDirection direction,
 
   othercaps = gst_caps_truncate (othercaps);
   othercaps = gst_caps_make_writable (othercaps);
+  if (direction == GST_PAD_SINK)
+    gst_align_scale_fixate_scaled (self, gst_caps_get_structure (caps, 0),
+        gst_caps_get_structure (othercaps, 0));
   gst_align_scale_fixate_size (self, direction,
       gst_caps_get_structure (caps, 0), gst_caps_get_structure (othercaps, 0));
   othercaps = gst_caps_fixate (othercaps);

@@ -1129,6 +1129,46 @@ GST_START_TEST (test_absurd_window_refused)
 
 GST_END_TEST;
 
+/* with the output size left free, a scale factor gives floor (in * s),
+ * as PyTorch and ONNX; a live change negotiates the new size */
+GST_START_TEST (test_scale_factor_sizes)
+{
+  const gchar *ic = "video/x-raw,format=GRAY8,width=101,height=51,"
+                    "framerate=30/1";
+  GstHarness *h = new_harness (ic, "video/x-raw,format=GRAY8", "scale-factor-x",
+      0.4, "scale-factor-y", 0.5, NULL);
+  GstBuffer *in = random_buffer (ic, 4), *out;
+  GstCaps *caps;
+  GstStructure *st;
+  gint w, hh;
+
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out != NULL);
+  gst_buffer_unref (out);
+  caps = gst_pad_get_current_caps (h->sinkpad);
+  st = gst_caps_get_structure (caps, 0);
+  fail_unless (gst_structure_get_int (st, "width", &w)
+      && gst_structure_get_int (st, "height", &hh));
+  fail_unless (w == 40 && hh == 25, "got %dx%d", w, hh); /* floor (40.4) */
+  gst_caps_unref (caps);
+
+  g_object_set (h->element, "scale-factor-x", 2.5, NULL);
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out != NULL);
+  caps = gst_pad_get_current_caps (h->sinkpad);
+  st = gst_caps_get_structure (caps, 0);
+  fail_unless (gst_structure_get_int (st, "width", &w)
+      && gst_structure_get_int (st, "height", &hh));
+  fail_unless (w == 252 && hh == 25, "got %dx%d", w, hh); /* floor (252.5) */
+  fail_unless_equals_int (gst_buffer_get_size (out), 252 * 25);
+  gst_caps_unref (caps);
+  gst_buffer_unref (out);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 static Suite *
 alignscale_suite (void)
 {
@@ -1142,6 +1182,7 @@ alignscale_suite (void)
   tcase_add_test (tc, test_passthrough_follows_config);
   tcase_add_test (tc, test_crop_extrapolation);
   tcase_add_test (tc, test_absurd_window_refused);
+  tcase_add_test (tc, test_scale_factor_sizes);
   tcase_add_test (tc, test_spec_matrices);
   tcase_add_test (tc, test_live_switch);
   tcase_add_test (tc, test_live_switch_threaded);
