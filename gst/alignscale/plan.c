@@ -404,12 +404,15 @@ run_nearest (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
   }
 }
 
-/* first (horizontal) pass of one line: 8-bit on the fast path */
+/* first (horizontal) pass of one line, general tables or the sum model */
 static void
 h_pass1 (AsPlan *plan, const AsPlanePlan *pp, void *dst, const uint8_t *src)
 {
   const AsPlaneDesc *d = &pp->desc;
-  if (d->bytes_per_sample == 1)
+  if (pp->sum)
+    as_fast_sum_h_u8_u16 (dst, src, pp->x.offset, pp->sx_wrepl, pp->x.n_taps,
+        d->out_w, d->channels, plan->gather, (uint16_t *) plan->acc);
+  else if (d->bytes_per_sample == 1)
     as_fast_h_u8_i16 (dst, src, pp->x.offset, pp->xw_repl, pp->x.n_taps,
         d->out_w, d->channels, plan->gather, plan->acc);
   else
@@ -443,7 +446,11 @@ run_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
       }
       plan->rows[k] = ring + line * slot;
     }
-    if (d->bytes_per_sample == 1)
+    if (pp->sum)
+      as_fast_sum_v_u16_u8 (dst + dstride * j,
+          (const uint16_t *const *) plan->rows, pp->y.sweight + (size_t) j * ny,
+          ny, d->out_w * d->channels, (uint16_t *) plan->acc);
+    else if (d->bytes_per_sample == 1)
       as_fast_v_i16_u8 (dst + dstride * j, (const int16_t *const *) plan->rows,
           wy, ny, d->out_w * d->channels, plan->acc);
     else
@@ -466,7 +473,13 @@ run_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
 
     for (int k = 0; k < ny; k++)
       plan->rows[k] = src + sstride * (pp->y.offset[j] + k);
-    if (d->bytes_per_sample == 1) {
+    if (pp->sum) {
+      as_fast_sum_v_u8_u16 (plan->inter, (const uint8_t *const *) plan->rows,
+          pp->y.sweight + (size_t) j * ny, ny, width, (uint16_t *) plan->acc);
+      as_fast_sum_h_u16_u8 (o, plan->inter, pp->x.offset, pp->sx_wrepl,
+          pp->x.n_taps, d->out_w, d->channels, plan->gather,
+          (uint16_t *) plan->acc);
+    } else if (d->bytes_per_sample == 1) {
       as_fast_v_u8_i16 (plan->inter, (const uint8_t *const *) plan->rows, wy,
           ny, width, plan->acc);
       as_fast_h_i16_u8 (o, plan->inter, pp->x.offset, pp->xw_repl, pp->x.n_taps,
@@ -560,56 +573,6 @@ run_lerp_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
   }
 }
 
-/* the sum model (kernels.h): the general paths' shapes with uint16 lines */
-static void
-run_sum_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
-    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
-{
-  const AsPlaneDesc *d = &pp->desc;
-  int ny = pp->y.n_taps, width = d->out_w * d->channels;
-  size_t line = (size_t) width * sizeof (uint16_t);
-  uint8_t *ring = plan->inter;
-  uint16_t *acc = (uint16_t *) plan->acc;
-
-  for (int k = 0; k < ny; k++)
-    plan->ring_row[k] = -1;
-  for (int j = 0; j < d->out_h; j++) {
-    int o = pp->y.offset[j];
-
-    for (int k = 0; k < ny; k++) {
-      int r = o + k, slot = r % ny;
-      if (plan->ring_row[slot] != r) {
-        as_fast_sum_h_u8_u16 ((uint16_t *) (ring + line * slot),
-            src + sstride * r, pp->x.offset, pp->sx_wrepl, pp->x.n_taps,
-            d->out_w, d->channels, plan->gather, acc);
-        plan->ring_row[slot] = r;
-      }
-      plan->rows[k] = ring + line * slot;
-    }
-    as_fast_sum_v_u16_u8 (dst + dstride * j,
-        (const uint16_t *const *) plan->rows, pp->y.sweight + (size_t) j * ny,
-        ny, width, acc);
-  }
-}
-
-static void
-run_sum_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
-    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
-{
-  const AsPlaneDesc *d = &pp->desc;
-  int ny = pp->y.n_taps, width = d->in_w * d->channels;
-  uint16_t *acc = (uint16_t *) plan->acc;
-
-  for (int j = 0; j < d->out_h; j++) {
-    for (int k = 0; k < ny; k++)
-      plan->rows[k] = src + sstride * (pp->y.offset[j] + k);
-    as_fast_sum_v_u8_u16 (plan->inter, (const uint8_t *const *) plan->rows,
-        pp->y.sweight + (size_t) j * ny, ny, width, acc);
-    as_fast_sum_h_u16_u8 (dst + dstride * j, plan->inter, pp->x.offset,
-        pp->sx_wrepl, pp->x.n_taps, d->out_w, d->channels, plan->gather, acc);
-  }
-}
-
 /* one axis is the identity: one pass, the same bytes as two */
 static void
 run_lerp_1d (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
@@ -684,10 +647,6 @@ run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
     run_lerp_h_first (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->lerp)
     run_lerp_v_first (plan, pp, src, src_stride, dst, dst_stride);
-  else if (pp->sum && pp->h_first)
-    run_sum_h_first (plan, pp, src, src_stride, dst, dst_stride);
-  else if (pp->sum)
-    run_sum_v_first (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->h_first)
     run_h_first (plan, pp, src, src_stride, dst, dst_stride);
   else
