@@ -25,9 +25,10 @@
  * used as given (#GstAlignScale:scale-factor-x, #GstAlignScale:scale-factor-y)
  * and the tf-crop-and-resize #GstAlignScale:roi with its
  * #GstAlignScale:extrapolation-value. #GstAlignScale:antialias is PyTorch's
- * antialiased downscaling (torchvision's default). Subsampled chroma planes are resampled at the picture positions
- * of their samples (the caps' chroma-site), so the convention holds for the
- * picture and not per plane. Every property can be changed while PLAYING
+ * antialiased downscaling (torchvision's default). Subsampled chroma
+ * planes are resampled at the picture positions of their samples (the
+ * caps' chroma-site), so the convention holds for the picture and not per
+ * plane. Every property can be changed while PLAYING
  * and applies from the next frame.
  *
  * ## Example launch line
@@ -153,7 +154,8 @@ gst_align_scale_method_get_type (void)
   static GType type = 0;
   static const GEnumValue values[] = {
     { GST_ALIGN_SCALE_METHOD_NEAREST,
-        "Nearest sample (PyTorch nearest-exact; ties down with align-corners)",
+        "Nearest sample, rounded per nearest-mode (auto: PyTorch "
+        "nearest-exact)",
         "nearest" },
     { GST_ALIGN_SCALE_METHOD_BILINEAR, "Bilinear (PyTorch bilinear)",
         "bilinear" },
@@ -391,7 +393,8 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
   properties[PROP_SCALE_FACTOR_X] = g_param_spec_double ("scale-factor-x",
       "Scale factor x",
       "Horizontal scale used as given (PyTorch scale_factor, ONNX scales):"
-      " ratio 1/scale instead of in/out; 0 = from the sizes",
+      " ratio 1/scale instead of in/out, a free output size floor(in*scale);"
+      " 0 = from the sizes",
       0.0, MAX_SCALE_FACTOR, DEFAULT_SCALE_FACTOR, flags);
 
   /**
@@ -402,7 +405,8 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
   properties[PROP_SCALE_FACTOR_Y] = g_param_spec_double ("scale-factor-y",
       "Scale factor y",
       "Vertical scale used as given (PyTorch scale_factor, ONNX scales):"
-      " ratio 1/scale instead of in/out; 0 = from the sizes",
+      " ratio 1/scale instead of in/out, a free output size floor(in*scale);"
+      " 0 = from the sizes",
       0.0, MAX_SCALE_FACTOR, DEFAULT_SCALE_FACTOR, flags);
 
   /**
