@@ -4,7 +4,8 @@
     GST_PLUGIN_PATH=$PWD/build/gst/alignscale python3 examples/live-switch.py
 
 A test pattern is scaled to 224x224. Every 10 frames the application
-flips align-corners and the method from the appsink callback; the element
+flips align-corners and the method from the appsink callback (from frame
+30 on with PyTorch's antialias too); the element
 applies them from the next frame it scales (frames already queued between
 alignscale and the appsink keep the configuration they were made with).
 """
@@ -37,9 +38,13 @@ def on_sample(sink):
         scaler.set_properties(
             align_corners=not scaler.get_property("align-corners"),
             method="bicubic" if frames % 20 == 10 else "bilinear")
-        print("-> method=%s align-corners=%s" % (
+        if frames == 30:
+            # torchvision's Resize: antialiased (align-corners off again)
+            scaler.set_properties(antialias=True, coordinate_mode="half-pixel")
+        print("-> method=%s coordinate-mode=%s antialias=%s" % (
             scaler.get_property("method").value_nick,
-            scaler.get_property("align-corners")))
+            scaler.get_property("coordinate-mode").value_nick,
+            scaler.get_property("antialias")))
     return Gst.FlowReturn.OK
 
 
