@@ -363,6 +363,35 @@ as_sum_h_u16_u8 (uint8_t *dst, const uint16_t *src, const int32_t *offset,
 
 /* ---------------------------------------------------- fast 8-bit paths */
 
+/* any number of taps on an int32 accumulator line (ping-pong in acc; a
+ * ends up holding the sum): four vertical taps per pass, two horizontal
+ * ones. The sums are exact, so the grouping changes no byte. */
+#define ACC_V_TAPS(type)                                                       \
+  int32_t *a = acc, *b = acc + width, *t;                                      \
+  int k = n_taps >= 4 ? 4 : 1;                                                 \
+  if (k == 4)                                                                  \
+    as_orc_v_##type##_acc_init4 (                                              \
+        a, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);     \
+  else                                                                         \
+    as_orc_v_##type##_acc_init (a, src[0], w[0], width);                       \
+  for (; k + 4 <= n_taps; k += 4, t = a, a = b, b = t)                         \
+    as_orc_v_##type##_acc_add4 (b, a, src[k], src[k + 1], src[k + 2],          \
+        src[k + 3], w[k], w[k + 1], w[k + 2], w[k + 3], width);                \
+  for (; k < n_taps; k++, t = a, a = b, b = t)                                 \
+  as_orc_v_##type##_acc_add (b, a, src[k], w[k], width)
+
+#define ACC_H_TAPS(type)                                                       \
+  int32_t *a = acc, *b = acc + width, *t;                                      \
+  int k = 1;                                                                   \
+  as_orc_h_##type##_acc_init (a, gl, wr, width);                               \
+  for (; k + 2 <= n_taps; k += 2, t = a, a = b, b = t)                         \
+    as_orc_h_##type##_acc_add2 (b, a, gl + (size_t) k * width,                 \
+        gl + (size_t) (k + 1) * width, wr + (size_t) k * width,                \
+        wr + (size_t) (k + 1) * width, width);                                 \
+  for (; k < n_taps; k++, t = a, a = b, b = t)                                 \
+  as_orc_h_##type##_acc_add (                                                  \
+      b, a, gl + (size_t) k * width, wr + (size_t) k * width, width)
+
 void
 as_fast_v_u8_i16 (int16_t *dst, const uint8_t *const *src, const int16_t *w,
     int n_taps, int width, int32_t *acc)
@@ -373,18 +402,7 @@ as_fast_v_u8_i16 (int16_t *dst, const uint8_t *const *src, const int16_t *w,
     as_orc_v4_u8_i16 (
         dst, src[0], src[1], src[2], src[3], w[0], w[2], w[3], width);
   } else {
-    int32_t *a = acc, *b = acc + width, *t;
-    int k = n_taps >= 4 ? 4 : 1;
-    if (k == 4)
-      as_orc_v_u8_acc_init4 (
-          a, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
-    else
-      as_orc_v_u8_acc_init (a, src[0], w[0], width);
-    for (; k + 4 <= n_taps; k += 4, t = a, a = b, b = t)
-      as_orc_v_u8_acc_add4 (b, a, src[k], src[k + 1], src[k + 2], src[k + 3],
-          w[k], w[k + 1], w[k + 2], w[k + 3], width);
-    for (; k < n_taps; k++, t = a, a = b, b = t)
-      as_orc_v_u8_acc_add (b, a, src[k], w[k], width);
+    ACC_V_TAPS (u8);
     as_orc_acc_to_i16 (dst, a, width);
   }
 }
@@ -399,18 +417,7 @@ as_fast_v_i16_u8 (uint8_t *dst, const int16_t *const *src, const int16_t *w,
     as_orc_v4_i16_u8 (
         dst, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
   } else {
-    int32_t *a = acc, *b = acc + width, *t;
-    int k = n_taps >= 4 ? 4 : 1;
-    if (k == 4)
-      as_orc_v_i16_acc_init4 (
-          a, src[0], src[1], src[2], src[3], w[0], w[1], w[2], w[3], width);
-    else
-      as_orc_v_i16_acc_init (a, src[0], w[0], width);
-    for (; k + 4 <= n_taps; k += 4, t = a, a = b, b = t)
-      as_orc_v_i16_acc_add4 (b, a, src[k], src[k + 1], src[k + 2], src[k + 3],
-          w[k], w[k + 1], w[k + 2], w[k + 3], width);
-    for (; k < n_taps; k++, t = a, a = b, b = t)
-      as_orc_v_i16_acc_add (b, a, src[k], w[k], width);
+    ACC_V_TAPS (i16);
     as_orc_acc_to_u8 (dst, a, width);
   }
 }
@@ -663,16 +670,7 @@ as_fast_h_u8_i16 (int16_t *dst, const uint8_t *src, const int32_t *offset,
     as_orc_h4_u8_i16 (dst, gl, gl + width, gl + 2 * width, gl + 3 * width, wr,
         wr + 2 * width, wr + 3 * width, width);
   } else {
-    int32_t *a = acc, *b = acc + width, *t;
-    int k = 1;
-    as_orc_h_u8_acc_init (a, gl, wr, width);
-    for (; k + 2 <= n_taps; k += 2, t = a, a = b, b = t)
-      as_orc_h_u8_acc_add2 (b, a, gl + (size_t) k * width,
-          gl + (size_t) (k + 1) * width, wr + (size_t) k * width,
-          wr + (size_t) (k + 1) * width, width);
-    for (; k < n_taps; k++, t = a, a = b, b = t)
-      as_orc_h_u8_acc_add (
-          b, a, gl + (size_t) k * width, wr + (size_t) k * width, width);
+    ACC_H_TAPS (u8);
     as_orc_acc_to_i16 (dst, a, width);
   }
 }
@@ -692,16 +690,7 @@ as_fast_h_i16_u8 (uint8_t *dst, const int16_t *src, const int32_t *offset,
     as_orc_h4_i16_u8 (dst, gl, gl + width, gl + 2 * width, gl + 3 * width, wr,
         wr + 2 * width, wr + 3 * width, width);
   } else {
-    int32_t *a = acc, *b = acc + width, *t;
-    int k = 1;
-    as_orc_h_i16_acc_init (a, gl, wr, width);
-    for (; k + 2 <= n_taps; k += 2, t = a, a = b, b = t)
-      as_orc_h_i16_acc_add2 (b, a, gl + (size_t) k * width,
-          gl + (size_t) (k + 1) * width, wr + (size_t) k * width,
-          wr + (size_t) (k + 1) * width, width);
-    for (; k < n_taps; k++, t = a, a = b, b = t)
-      as_orc_h_i16_acc_add (
-          b, a, gl + (size_t) k * width, wr + (size_t) k * width, width);
+    ACC_H_TAPS (i16);
     as_orc_acc_to_u8 (dst, a, width);
   }
 }
