@@ -70,6 +70,12 @@ GST_DEBUG_CATEGORY_STATIC (gst_align_scale_debug);
 #define DEFAULT_EXTRAPOLATION_VALUE 0.0
 #define MAX_ROI 1000.0
 #define MAX_SIZE 32767
+/* beyond these a configuration warns once: real resizes cost a few
+ * multiply-adds per sample (1080p -> 224 antialiased bicubic: 5) and hold
+ * a few MiB of tables */
+#define MAX_MACS_PER_SAMPLE 64.0
+#define MAX_PLAN_BYTES ((gsize) 256 << 20)
+#define MAX_FRAME_BYTES ((gsize) 1 << 30)
 
 enum
 {
@@ -114,9 +120,20 @@ struct _GstAlignScale
   GstAlignScaleSettings settings;
   GstAlignScaleSettings published;
 
+  /* under the object lock: the settings the last fixation sized the
+   * output with, the size it gave, and which dimensions a scale factor
+   * chose (downstream left them free). A frame of that size is made with
+   * these settings until a renegotiation catches up with a scale factor
+   * changed since, so that the configuration that chose a frame's size is
+   * the one that fills it. */
+  GstAlignScaleSettings fixated;
+  gint fixated_size[2];
+  gboolean fixated_free[2];
+
   /* streaming thread only: tables for the current caps and configuration */
   AsPlan *plan;
   gboolean warned_aa_ac;
+  gboolean warned_cost;
 };
 
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
@@ -242,15 +259,18 @@ static GstCaps *gst_align_scale_transform_caps (GstBaseTransform *trans,
     GstPadDirection direction, GstCaps *caps, GstCaps *filter);
 static GstCaps *gst_align_scale_fixate_caps (GstBaseTransform *trans,
     GstPadDirection direction, GstCaps *caps, GstCaps *othercaps);
-static gboolean gst_align_scale_ensure_plan (GstAlignScale *self);
+static gboolean gst_align_scale_ensure_plan (
+    GstAlignScale *self, const GstAlignScaleSettings *st);
+static void gst_align_scale_frame_settings (
+    GstAlignScale *self, GstAlignScaleSettings *st);
+static GstFlowReturn gst_align_scale_transform_frame (
+    GstVideoFilter *filter, GstVideoFrame *in_frame, GstVideoFrame *out_frame);
 static void gst_align_scale_before_transform (
     GstBaseTransform *trans, GstBuffer *buffer);
 static GstFlowReturn gst_align_scale_transform (
     GstBaseTransform *trans, GstBuffer *inbuf, GstBuffer *outbuf);
 static gboolean gst_align_scale_transform_meta (GstBaseTransform *trans,
     GstBuffer *outbuf, GstMeta *meta, GstBuffer *inbuf);
-static GstFlowReturn gst_align_scale_transform_frame (
-    GstVideoFilter *filter, GstVideoFrame *in_frame, GstVideoFrame *out_frame);
 static gboolean gst_align_scale_set_info (GstVideoFilter *filter,
     GstCaps *incaps, GstVideoInfo *in_info, GstCaps *outcaps,
     GstVideoInfo *out_info);
@@ -417,11 +437,13 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    * output spans it corners aligned: `x = x0 * (in - 1) + i * (x1 - x0) *
    * (in - 1) / (out - 1)`. Other modes ignore it.
    */
+  /* no element spec: GObject would replace an int by 0.0 and refuse the
+   * array with a bare warning; set_property converts any number and
+   * names what it refuses */
   properties[PROP_ROI] = gst_param_spec_array ("roi", "Region of interest",
-      "tf-crop-and-resize region <x0, y0, x1, y1>, normalised to the picture"
-      " (default <0, 0, 1, 1>)",
-      g_param_spec_double ("coordinate", "Coordinate", "Normalised coordinate",
-          -MAX_ROI, MAX_ROI, 0.0, G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS),
+      "tf-crop-and-resize region <x0, y0, x1, y1>, four numbers within"
+      " +-1000 normalised to the picture (default <0, 0, 1, 1>)",
+      NULL,
       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING);
 
   /**
@@ -461,7 +483,8 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
   filter_class->set_info = GST_DEBUG_FUNCPTR (gst_align_scale_set_info);
   filter_class->transform_frame = GST_DEBUG_FUNCPTR (
       gst_align_scale_transform_frame);
-  /* our own transform around transform_frame: GstVideoFilter's maps a short
+  /* GstVideoFilter turns in-place without a transform_frame; frames come
+   * through our own transform, though: GstVideoFilter's maps a short
    * buffer with only a warning and pushes the unwritten output frame */
   trans_class->transform = GST_DEBUG_FUNCPTR (gst_align_scale_transform);
 
@@ -513,6 +536,50 @@ gst_align_scale_finalize (GObject *object)
   G_OBJECT_CLASS (parent_class)->finalize (object);
 }
 
+static gboolean
+numeric (GType t)
+{
+  return t == G_TYPE_DOUBLE || t == G_TYPE_FLOAT || t == G_TYPE_INT
+      || t == G_TYPE_UINT || t == G_TYPE_INT64 || t == G_TYPE_UINT64
+      || t == G_TYPE_LONG || t == G_TYPE_ULONG;
+}
+
+/* four finite numbers within +-MAX_ROI, of any numeric type (a Python list
+ * of ints arrives as G_TYPE_INT values); else a warning */
+static gboolean
+gst_align_scale_parse_roi (const GValue *value, gdouble roi[4])
+{
+  guint n = gst_value_array_get_size (value);
+  gboolean ok = n == 4;
+  GString *got = g_string_new ("<");
+
+  for (guint i = 0; i < n; i++) {
+    const GValue *v = gst_value_array_get_value (value, i);
+    GValue d = G_VALUE_INIT;
+    gdouble x = NAN;
+
+    g_value_init (&d, G_TYPE_DOUBLE);
+    if (numeric (G_VALUE_TYPE (v)) && g_value_transform (v, &d)) {
+      x = g_value_get_double (&d);
+      g_string_append_printf (got, "%s%g", i ? ", " : "", x);
+    } else {
+      g_string_append_printf (
+          got, "%s(%s)", i ? ", " : "", g_type_name (G_VALUE_TYPE (v)));
+    }
+    g_value_unset (&d);
+    ok &= fabs (x) <= MAX_ROI;
+    if (ok && i < 4)
+      roi[i] = x;
+  }
+  g_string_append (got, ">");
+  if (!ok)
+    g_warning ("alignscale: roi needs four numbers <x0, y0, x1, y1> within"
+               " +-%g, got %s; the roi is unchanged",
+        MAX_ROI, got->str);
+  g_string_free (got, TRUE);
+  return ok;
+}
+
 static void
 gst_align_scale_set_property (
     GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
@@ -559,21 +626,11 @@ gst_align_scale_set_property (
       break;
     case PROP_ROI: {
       gdouble roi[4];
-      gboolean ok = gst_value_array_get_size (value) == 4;
 
-      for (guint i = 0; ok && i < 4; i++) {
-        const GValue *v = gst_value_array_get_value (value, i);
-        ok = G_VALUE_HOLDS_DOUBLE (v) && isfinite (g_value_get_double (v));
-        if (ok)
-          roi[i] = g_value_get_double (v);
-      }
-      if (ok)
+      /* warned like an out-of-range GObject value: visible without
+       * GST_DEBUG, the property unchanged */
+      if (gst_align_scale_parse_roi (value, roi))
         memcpy (self->settings.roi, roi, sizeof (roi));
-      else
-        GST_WARNING_OBJECT (self,
-            "roi needs four numbers <x0, y0, x1, y1>; keeping %g %g %g %g",
-            self->settings.roi[0], self->settings.roi[1], self->settings.roi[2],
-            self->settings.roi[3]);
       break;
     }
     case PROP_EXTRAPOLATION_VALUE:
@@ -859,24 +916,27 @@ gst_align_scale_fixate_size (GstAlignScale *self, GstPadDirection direction,
 }
 
 /* a scale factor picks the output length the frameworks give,
- * floor (in * scale) (PyTorch, ONNX), where downstream leaves it free */
+ * floor (in * scale) (PyTorch, ONNX), where downstream leaves it free.
+ * Returns the settings used and which dimensions were free. */
 static void
-gst_align_scale_fixate_scaled (
-    GstAlignScale *self, GstStructure *ins, GstStructure *outs)
+gst_align_scale_fixate_scaled (GstAlignScale *self, GstStructure *ins,
+    GstStructure *outs, GstAlignScaleSettings *used, gboolean free[2])
 {
   const gchar *field[2] = { "width", "height" };
   gdouble scale[2];
   gint in;
 
   GST_OBJECT_LOCK (self);
-  scale[0] = self->published.scale_factor_x;
-  scale[1] = self->published.scale_factor_y;
+  *used = self->published;
   GST_OBJECT_UNLOCK (self);
+  scale[0] = used->scale_factor_x;
+  scale[1] = used->scale_factor_y;
 
   for (guint a = 0; a < 2; a++) {
     const GValue *v = gst_structure_get_value (outs, field[a]);
     gdouble want;
 
+    free[a] = v && !G_VALUE_HOLDS_INT (v);
     if (scale[a] <= 0 || !gst_structure_get_int (ins, field[a], &in) || !v
         || G_VALUE_HOLDS_INT (v))
       continue;
@@ -894,14 +954,30 @@ gst_align_scale_fixate_caps (GstBaseTransform *trans, GstPadDirection direction,
 {
   GstAlignScale *self = GST_ALIGN_SCALE (trans);
 
+  GstAlignScaleSettings used;
+  gboolean free[2] = { FALSE, FALSE };
+  gint size[2] = { 0, 0 };
+
   othercaps = gst_caps_truncate (othercaps);
   othercaps = gst_caps_make_writable (othercaps);
   if (direction == GST_PAD_SINK)
     gst_align_scale_fixate_scaled (self, gst_caps_get_structure (caps, 0),
-        gst_caps_get_structure (othercaps, 0));
+        gst_caps_get_structure (othercaps, 0), &used, free);
   gst_align_scale_fixate_size (self, direction,
       gst_caps_get_structure (caps, 0), gst_caps_get_structure (othercaps, 0));
   othercaps = gst_caps_fixate (othercaps);
+  if (direction == GST_PAD_SINK) {
+    GstStructure *st = gst_caps_get_structure (othercaps, 0);
+    gst_structure_get_int (st, "width", &size[0]);
+    gst_structure_get_int (st, "height", &size[1]);
+    GST_OBJECT_LOCK (self);
+    self->fixated = used;
+    self->fixated_free[0] = free[0];
+    self->fixated_free[1] = free[1];
+    self->fixated_size[0] = size[0];
+    self->fixated_size[1] = size[1];
+    GST_OBJECT_UNLOCK (self);
+  }
   GST_DEBUG_OBJECT (self, "fixated to %" GST_PTR_FORMAT, othercaps);
   return othercaps;
 }
@@ -912,21 +988,33 @@ gst_align_scale_set_info (GstVideoFilter *filter, GstCaps *incaps,
 {
   GstAlignScale *self = GST_ALIGN_SCALE (filter);
 
+  /* a refused negotiation posts its reason as an error, as GStreamer's
+   * elements do, so it is seen without GST_DEBUG; the flow then returns
+   * not-negotiated */
   if (GST_VIDEO_INFO_IS_INTERLACED (in_info)
       || GST_VIDEO_INFO_IS_INTERLACED (out_info)) {
-    GST_WARNING_OBJECT (self,
-        "refusing interlaced video (interlace-mode=%s):"
-        " scaling a frame of two fields mixes them; deinterlace first",
-        gst_video_interlace_mode_to_string (
-            GST_VIDEO_INFO_INTERLACE_MODE (in_info)));
+    GST_ELEMENT_ERROR (self, CORE, NEGOTIATION,
+        ("alignscale does not scale interlaced video"),
+        ("interlace-mode=%s: scaling a frame of two fields mixes them; put a"
+         " deinterlace element in front",
+            gst_video_interlace_mode_to_string (
+                GST_VIDEO_INFO_INTERLACE_MODE (in_info))));
     return FALSE;
   }
   if (GST_VIDEO_INFO_FORMAT (in_info) != GST_VIDEO_INFO_FORMAT (out_info)) {
-    GST_WARNING_OBJECT (self,
-        "refusing format conversion %s -> %s: "
-        "alignscale only scales",
-        GST_VIDEO_INFO_NAME (in_info), GST_VIDEO_INFO_NAME (out_info));
+    GST_ELEMENT_ERROR (self, CORE, NEGOTIATION,
+        ("alignscale does not convert formats"),
+        ("%s -> %s: put a videoconvert element before or after it",
+            GST_VIDEO_INFO_NAME (in_info), GST_VIDEO_INFO_NAME (out_info)));
     return FALSE;
+  }
+  if (out_info->size > MAX_FRAME_BYTES && !self->warned_cost) {
+    GST_ELEMENT_WARNING (self, RESOURCE, SETTINGS, ("Very large output frames"),
+        ("%dx%d %s: %" G_GSIZE_FORMAT " MiB per frame (a large scale factor"
+         " with a free output size?)",
+            out_info->width, out_info->height, GST_VIDEO_INFO_NAME (out_info),
+            out_info->size >> 20));
+    self->warned_cost = TRUE;
   }
 
   /* tables are rebuilt for the new caps on the next frame */
@@ -951,12 +1039,16 @@ gst_align_scale_before_transform (GstBaseTransform *trans, GstBuffer *buf)
 {
   GstAlignScale *self = GST_ALIGN_SCALE (trans);
   GstVideoFilter *filter = GST_VIDEO_FILTER (trans);
-  GstClockTime ts = GST_BUFFER_PTS (buf), st;
+  GstClockTime ts = GST_BUFFER_PTS (buf), st = ts;
+  GstAlignScaleSettings settings;
   gboolean same;
 
-  /* controlled properties take their value for this frame's time */
+  /* controlled properties take their value for this frame's stream time;
+   * a segment in another format (appsrc's default, bytes) has none, and
+   * the timestamp stands for it */
   if (GST_CLOCK_TIME_IS_VALID (ts)) {
-    st = gst_segment_to_stream_time (&trans->segment, GST_FORMAT_TIME, ts);
+    if (trans->segment.format == GST_FORMAT_TIME)
+      st = gst_segment_to_stream_time (&trans->segment, GST_FORMAT_TIME, ts);
     if (GST_CLOCK_TIME_IS_VALID (st))
       gst_object_sync_values (GST_OBJECT (trans), st);
   }
@@ -969,9 +1061,11 @@ gst_align_scale_before_transform (GstBaseTransform *trans, GstBuffer *buf)
   same = filter->in_info.width == filter->out_info.width
       && filter->in_info.height == filter->out_info.height;
   /* no tables (an error is posted): transform reports it, no passthrough */
-  if (same)
-    same = gst_align_scale_ensure_plan (self)
+  if (same) {
+    gst_align_scale_frame_settings (self, &settings);
+    same = gst_align_scale_ensure_plan (self, &settings)
         && as_plan_is_identity (self->plan);
+  }
   if (same != gst_base_transform_is_passthrough (trans)) {
     GST_DEBUG_OBJECT (self, "passthrough %s", same ? "on" : "off");
     gst_base_transform_set_passthrough (trans, same);
@@ -1008,7 +1102,9 @@ gst_align_scale_transform_meta (
 }
 
 /* Refuse a buffer whose planes, as its GstVideoMeta or the caps lay them
- * out, do not fit inside it. */
+ * out, do not fit inside it. Sizes from outside (meta offsets near 2^64,
+ * strides) are summed with overflow checks; the error names the plane,
+ * its offset, stride and rows, and the buffer size. */
 static gboolean
 gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
     const GstVideoInfo *info, const gchar *what)
@@ -1019,19 +1115,23 @@ gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
 
   if (meta
       && (meta->n_planes != GST_VIDEO_INFO_N_PLANES (info)
+          || meta->format != GST_VIDEO_INFO_FORMAT (info)
           || meta->width < (guint) info->width
           || meta->height < (guint) info->height)) {
     GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("Invalid %s video meta", what),
-        ("%s video meta says %ux%u with %u planes, caps say %dx%d with %u",
-            what, meta->width, meta->height, meta->n_planes, info->width,
-            info->height, GST_VIDEO_INFO_N_PLANES (info)));
+        ("%s video meta says %s %ux%u with %u planes, caps say %s %dx%d with"
+         " %u",
+            what, gst_video_format_to_string (meta->format), meta->width,
+            meta->height, meta->n_planes, GST_VIDEO_INFO_NAME (info),
+            info->width, info->height, GST_VIDEO_INFO_N_PLANES (info)));
     return FALSE;
   }
 
   for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
     gint comp[GST_VIDEO_MAX_COMPONENTS];
-    guint64 offset, row, rows, need;
+    guint64 offset, row, rows, span, need;
     gint64 stride;
+    gboolean ok;
 
     gst_video_format_info_component (finfo, p, comp);
     offset = meta ? meta->offset[p] : GST_VIDEO_INFO_PLANE_OFFSET (info, p);
@@ -1057,17 +1157,129 @@ gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
               what, p, offset, stride));
       return FALSE;
     }
-    need = offset + (guint64) stride * (rows - 1) + row;
-    if (need > size) {
+    /* offset + stride * (rows - 1) + row, none of which wraps */
+    ok = g_uint64_checked_mul (&span, (guint64) stride, rows - 1)
+        && g_uint64_checked_add (&span, span, row)
+        && g_uint64_checked_add (&need, offset, span);
+    if (!ok || need > size) {
+      gchar *end = ok ? g_strdup_printf ("%" G_GUINT64_FORMAT, need)
+                      : g_strdup ("beyond 2^64");
       GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("%s buffer is too small", what),
-          ("%s buffer has %" G_GSIZE_FORMAT " bytes, but plane %u"
-           " of %dx%d %s ends at byte %" G_GUINT64_FORMAT,
+          ("%s buffer has %" G_GSIZE_FORMAT " bytes, but plane %u of %dx%d %s"
+           " (offset %" G_GUINT64_FORMAT ", stride %" G_GINT64_FORMAT
+           ", %" G_GUINT64_FORMAT " rows of %" G_GUINT64_FORMAT
+           " bytes) ends at"
+           " byte %s",
               what, size, p, info->width, info->height,
-              GST_VIDEO_INFO_NAME (info), need));
+              GST_VIDEO_INFO_NAME (info), offset, stride, rows, row, end));
+      g_free (end);
       return FALSE;
     }
   }
   return TRUE;
+}
+
+/* A mapped frame: plane pointers and strides, from a GstVideoFrame or,
+ * when a plane spans several memory blocks, from one map of the whole
+ * buffer (GstVideoMeta's default map gives each plane only the block its
+ * offset falls in). */
+typedef struct
+{
+  GstVideoFrame frame;
+  GstMapInfo whole;
+  gboolean merged;
+  guint8 *data[GST_VIDEO_MAX_PLANES];
+  gint stride[GST_VIDEO_MAX_PLANES];
+} GstAlignScaleFrame;
+
+/* is [data, data + stride * (rows - 1) + row) inside the mapped block? */
+static gboolean
+plane_in_map (const GstVideoInfo *info, guint p, const guint8 *data,
+    gint stride, const GstMapInfo *map)
+{
+  gint comp[GST_VIDEO_MAX_COMPONENTS];
+  gsize row, rows;
+
+  gst_video_format_info_component (info->finfo, p, comp);
+  row = (gsize) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0])
+      * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
+  rows = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
+  /* the sizes passed check_buffer: no overflow here */
+  return data >= map->data
+      && (gsize) (data - map->data) + (gsize) stride * (rows - 1) + row
+      <= map->size;
+}
+
+static gboolean
+gst_align_scale_map (GstAlignScale *self, GstAlignScaleFrame *f,
+    const GstVideoInfo *info, GstBuffer *buf, GstMapFlags flags,
+    const gchar *what)
+{
+  GstVideoMeta *meta;
+  guint n = GST_VIDEO_INFO_N_PLANES (info);
+  gboolean inside = TRUE;
+
+  f->merged = FALSE;
+  if (!gst_video_frame_map (
+          &f->frame, info, buf, flags | GST_VIDEO_FRAME_MAP_FLAG_NO_REF)) {
+    GST_ELEMENT_ERROR (self, STREAM, FORMAT, (NULL),
+        ("could not map the %s buffer of %" G_GSIZE_FORMAT " bytes in %u"
+         " memory blocks as %dx%d %s",
+            what, gst_buffer_get_size (buf), gst_buffer_n_memory (buf),
+            info->width, info->height, GST_VIDEO_INFO_NAME (info)));
+    return FALSE;
+  }
+  for (guint p = 0; p < n; p++) {
+    f->data[p] = GST_VIDEO_FRAME_PLANE_DATA (&f->frame, p);
+    f->stride[p] = GST_VIDEO_FRAME_PLANE_STRIDE (&f->frame, p);
+    inside &= plane_in_map (info, p, f->data[p], f->stride[p],
+        &f->frame.map[f->frame.meta ? p : 0]);
+  }
+  if (!inside) {
+    /* a plane crosses a memory boundary: map the buffer as one block
+     * (GStreamer merges the blocks) and place the planes ourselves */
+    gst_video_frame_unmap (&f->frame);
+    if (!gst_buffer_map (buf, &f->whole, flags)) {
+      GST_ELEMENT_ERROR (self, STREAM, FORMAT, (NULL),
+          ("could not map the %s buffer of %" G_GSIZE_FORMAT " bytes in %u"
+           " memory blocks as one",
+              what, gst_buffer_get_size (buf), gst_buffer_n_memory (buf)));
+      return FALSE;
+    }
+    meta = gst_buffer_get_video_meta (buf);
+    for (guint p = 0; p < n; p++) {
+      f->data[p] = f->whole.data
+          + (meta ? meta->offset[p] : GST_VIDEO_INFO_PLANE_OFFSET (info, p));
+      f->stride[p] = meta ? meta->stride[p]
+                          : GST_VIDEO_INFO_PLANE_STRIDE (info, p);
+    }
+    f->merged = TRUE;
+    GST_LOG_OBJECT (self, "%s planes span memory blocks: mapped as one", what);
+  }
+  /* 16-bit samples are read as such: the memory itself must be aligned */
+  for (guint p = 0; p < n; p++)
+    if (GST_VIDEO_FORMAT_INFO_BITS (info->finfo) > 8
+        && ((guintptr) f->data[p] & 1)) {
+      GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("Misaligned %s buffer", what),
+          ("%s plane %u starts at the odd address %p: 16-bit samples need"
+           " 2-byte aligned memory",
+              what, p, f->data[p]));
+      if (f->merged)
+        gst_buffer_unmap (buf, &f->whole);
+      else
+        gst_video_frame_unmap (&f->frame);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+gst_align_scale_unmap (GstAlignScaleFrame *f, GstBuffer *buf)
+{
+  if (f->merged)
+    gst_buffer_unmap (buf, &f->whole);
+  else
+    gst_video_frame_unmap (&f->frame);
 }
 
 static void
@@ -1150,20 +1362,69 @@ gst_align_scale_config (const GstAlignScaleSettings *st, AsConfig *cfg)
   }
 }
 
-/* one snapshot of the properties per frame; rebuild the tables only when
- * it differs from the one they were built for */
+/* The settings this frame is made with: what was last published, unless
+ * a scale factor changed since the fixation that chose the current output
+ * size on a dimension downstream leaves free (a renegotiation is
+ * pending): then the settings of that fixation, in full, so the frame is
+ * one configuration whose size it has. */
+static void
+gst_align_scale_frame_settings (GstAlignScale *self, GstAlignScaleSettings *st)
+{
+  GstVideoFilter *filter = GST_VIDEO_FILTER (self);
+
+  GST_OBJECT_LOCK (self);
+  *st = self->published;
+  if (self->fixated_size[0] == filter->out_info.width
+      && self->fixated_size[1] == filter->out_info.height
+      && ((self->fixated_free[0]
+              && st->scale_factor_x != self->fixated.scale_factor_x)
+          || (self->fixated_free[1]
+              && st->scale_factor_y != self->fixated.scale_factor_y))) {
+    *st = self->fixated;
+    GST_LOG_OBJECT (self,
+        "scale factor changed after fixation: frame made"
+        " with the fixated settings");
+  }
+  GST_OBJECT_UNLOCK (self);
+}
+
+/* absurd but legal configurations (a scale factor or roi far from the
+ * sizes) are run, but cost what they cost: say so once */
+static void
+gst_align_scale_warn_cost (GstAlignScale *self)
+{
+  GstVideoFilter *filter = GST_VIDEO_FILTER (self);
+  double samples = (double) filter->in_info.size + filter->out_info.size;
+
+  if (self->warned_cost)
+    return;
+  if (self->plan->macs > MAX_MACS_PER_SAMPLE * samples
+      || self->plan->bytes > MAX_PLAN_BYTES) {
+    GST_ELEMENT_WARNING (self, RESOURCE, SETTINGS,
+        ("Costly scaling configuration"),
+        ("%dx%d -> %dx%d: %.0f multiply-adds (%.0f per sample) and "
+         "%" G_GSIZE_FORMAT
+         " MiB of tables per frame; a scale factor or roi far"
+         " from the sizes makes every output sample cover much of the"
+         " picture (see the element documentation)",
+            filter->in_info.width, filter->in_info.height,
+            filter->out_info.width, filter->out_info.height, self->plan->macs,
+            self->plan->macs / samples, self->plan->bytes >> 20));
+    self->warned_cost = TRUE;
+  }
+}
+
+/* rebuild the tables only when the settings differ from the ones they were
+ * built for */
 static gboolean
-gst_align_scale_ensure_plan (GstAlignScale *self)
+gst_align_scale_ensure_plan (
+    GstAlignScale *self, const GstAlignScaleSettings *st)
 {
   GstVideoFilter *filter = GST_VIDEO_FILTER (self);
   AsPlaneDesc planes[AS_MAX_PLANES];
-  GstAlignScaleSettings st;
   AsConfig cfg;
 
-  GST_OBJECT_LOCK (self);
-  st = self->published;
-  GST_OBJECT_UNLOCK (self);
-  gst_align_scale_config (&st, &cfg);
+  gst_align_scale_config (st, &cfg);
 
   if (self->plan && as_config_equal (&self->plan->config, &cfg))
     return TRUE;
@@ -1196,37 +1457,50 @@ gst_align_scale_ensure_plan (GstAlignScale *self)
   }
   GST_DEBUG_OBJECT (self,
       "built tables: method %d, coordinate-mode %d, antialias %d, cubic-a %g,"
-      " %d x %d taps, %s first",
-      st.method, st.coordinate_mode, cfg.antialias, cfg.cubic_a,
+      " %d x %d taps, %s first, %s model (error bound %.3f)",
+      st->method, st->coordinate_mode, cfg.antialias, cfg.cubic_a,
       self->plan->plane[0].x.n_taps, self->plan->plane[0].y.n_taps,
-      self->plan->plane[0].h_first ? "horizontal" : "vertical");
+      self->plan->plane[0].h_first ? "horizontal" : "vertical",
+      self->plan->plane[0].exact ? "exact" : "fixed-point",
+      self->plan->plane[0].bound);
+  gst_align_scale_warn_cost (self);
   return TRUE;
+}
+
+/* one frame with this frame's settings */
+static GstFlowReturn
+gst_align_scale_run (GstAlignScale *self, guint8 *const *in_data,
+    const gint *in_stride, guint8 *const *out_data, const gint *out_stride)
+{
+  GstVideoFilter *filter = GST_VIDEO_FILTER (self);
+  GstAlignScaleSettings settings;
+
+  gst_align_scale_frame_settings (self, &settings);
+  if (!gst_align_scale_ensure_plan (self, &settings))
+    return GST_FLOW_ERROR;
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&filter->in_info); p++)
+    as_plan_run_plane (
+        self->plan, p, in_data[p], in_stride[p], out_data[p], out_stride[p]);
+  return GST_FLOW_OK;
 }
 
 static GstFlowReturn
 gst_align_scale_transform_frame (
     GstVideoFilter *filter, GstVideoFrame *in_frame, GstVideoFrame *out_frame)
 {
-  GstAlignScale *self = GST_ALIGN_SCALE (filter);
-
-  if (!gst_align_scale_ensure_plan (self))
-    return GST_FLOW_ERROR;
-  for (guint p = 0; p < GST_VIDEO_FRAME_N_PLANES (in_frame); p++)
-    as_plan_run_plane (self->plan, p, GST_VIDEO_FRAME_PLANE_DATA (in_frame, p),
-        GST_VIDEO_FRAME_PLANE_STRIDE (in_frame, p),
-        GST_VIDEO_FRAME_PLANE_DATA (out_frame, p),
-        GST_VIDEO_FRAME_PLANE_STRIDE (out_frame, p));
-  return GST_FLOW_OK;
+  return gst_align_scale_run (GST_ALIGN_SCALE (filter),
+      (guint8 *const *) in_frame->data, in_frame->info.stride,
+      (guint8 *const *) out_frame->data, out_frame->info.stride);
 }
 
 static GstFlowReturn
 gst_align_scale_transform (
     GstBaseTransform *trans, GstBuffer *inbuf, GstBuffer *outbuf)
 {
-  GstFlowReturn ret;
   GstAlignScale *self = GST_ALIGN_SCALE (trans);
   GstVideoFilter *filter = GST_VIDEO_FILTER (trans);
-  GstVideoFrame in_frame, out_frame;
+  GstAlignScaleFrame in, out;
+  GstFlowReturn ret;
 
   if (G_UNLIKELY (!filter->negotiated)) {
     GST_ELEMENT_ERROR (self, CORE, NEGOTIATION, (NULL), ("buffer before caps"));
@@ -1237,23 +1511,16 @@ gst_align_scale_transform (
           self, outbuf, &filter->out_info, "output"))
     return GST_FLOW_ERROR;
 
-  if (!gst_video_frame_map (&in_frame, &filter->in_info, inbuf,
-          GST_MAP_READ | GST_VIDEO_FRAME_MAP_FLAG_NO_REF)) {
-    GST_ELEMENT_ERROR (
-        self, STREAM, FORMAT, (NULL), ("could not map the input buffer"));
+  if (!gst_align_scale_map (
+          self, &in, &filter->in_info, inbuf, GST_MAP_READ, "input"))
+    return GST_FLOW_ERROR;
+  if (!gst_align_scale_map (
+          self, &out, &filter->out_info, outbuf, GST_MAP_WRITE, "output")) {
+    gst_align_scale_unmap (&in, inbuf);
     return GST_FLOW_ERROR;
   }
-  if (!gst_video_frame_map (&out_frame, &filter->out_info, outbuf,
-          GST_MAP_WRITE | GST_VIDEO_FRAME_MAP_FLAG_NO_REF)) {
-    gst_video_frame_unmap (&in_frame);
-    GST_ELEMENT_ERROR (
-        self, STREAM, FORMAT, (NULL), ("could not map the output buffer"));
-    return GST_FLOW_ERROR;
-  }
-
-  ret = gst_align_scale_transform_frame (filter, &in_frame, &out_frame);
-
-  gst_video_frame_unmap (&out_frame);
-  gst_video_frame_unmap (&in_frame);
+  ret = gst_align_scale_run (self, in.data, in.stride, out.data, out.stride);
+  gst_align_scale_unmap (&out, outbuf);
+  gst_align_scale_unmap (&in, inbuf);
   return ret;
 }

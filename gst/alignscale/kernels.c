@@ -5,6 +5,7 @@
  * accumulators are arithmetic (floor), as on every compiler GStreamer
  * supports, so (acc + half) >> s rounds half up.
  */
+#include <math.h>
 #include <string.h>
 
 #include "kernels.h"
@@ -982,5 +983,83 @@ as_fast_h_i32_u16 (uint16_t *dst, const int32_t *src, const int32_t *offset,
       as_orc_h_i32_acc_add (
           b, a, gl + (size_t) k * width, wr + (size_t) k * width, width);
     as_orc_acc_to_u16 (dst, a, width);
+  }
+}
+
+/* --------------------------------------------------------- exact model */
+
+static inline double
+load_sample (const uint8_t *p, int bps, size_t i)
+{
+  return bps == 1 ? p[i] : ((const uint16_t *) p)[i];
+}
+
+/* round half up and clamp to [0, maxval]; NaN and below 0 give 0 */
+static inline void
+store_sample (uint8_t *p, int bps, size_t i, double v)
+{
+  double maxval = bps == 1 ? 255.0 : 65535.0;
+  unsigned u = v >= maxval ? (unsigned) maxval
+      : v > 0.0            ? (unsigned) floor (v + 0.5)
+                           : 0;
+
+  if (bps == 1)
+    p[i] = (uint8_t) u;
+  else
+    ((uint16_t *) p)[i] = (uint16_t) u;
+}
+
+void
+as_exact_v_in (double *dst, const uint8_t *const *src, int bps, const double *w,
+    int n_taps, int width)
+{
+  for (int x = 0; x < width; x++)
+    dst[x] = w[0] * load_sample (src[0], bps, x);
+  for (int k = 1; k < n_taps; k++)
+    for (int x = 0; x < width; x++)
+      dst[x] += w[k] * load_sample (src[k], bps, x);
+}
+
+void
+as_exact_h_in (double *dst, const uint8_t *src, int bps, const int32_t *offset,
+    const double *w, int n_taps, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++) {
+    const double *wi = w + (size_t) i * n_taps;
+    size_t s = (size_t) offset[i] * channels;
+    for (int c = 0; c < channels; c++) {
+      double acc = 0.0;
+      for (int k = 0; k < n_taps; k++)
+        acc += wi[k] * load_sample (src, bps, s + (size_t) k * channels + c);
+      dst[(size_t) i * channels + c] = acc;
+    }
+  }
+}
+
+void
+as_exact_v_out (uint8_t *dst, int bps, const double *const *src,
+    const double *w, int n_taps, int width)
+{
+  for (int x = 0; x < width; x++) {
+    double acc = 0.0;
+    for (int k = 0; k < n_taps; k++)
+      acc += w[k] * src[k][x];
+    store_sample (dst, bps, x, acc);
+  }
+}
+
+void
+as_exact_h_out (uint8_t *dst, int bps, const double *src, const int32_t *offset,
+    const double *w, int n_taps, int out_w, int channels)
+{
+  for (int i = 0; i < out_w; i++) {
+    const double *wi = w + (size_t) i * n_taps;
+    const double *s = src + (size_t) offset[i] * channels;
+    for (int c = 0; c < channels; c++) {
+      double acc = 0.0;
+      for (int k = 0; k < n_taps; k++)
+        acc += wi[k] * s[(size_t) k * channels + c];
+      store_sample (dst, bps, (size_t) i * channels + c, acc);
+    }
   }
 }

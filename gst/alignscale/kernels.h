@@ -223,6 +223,29 @@ void as_fast_sum_h_u16_u8 (uint8_t *dst, const uint16_t *src,
     const int32_t *offset, const uint16_t *wr, int n_taps, int out_w,
     int channels, void *gather, uint16_t *acc);
 
+/* ---- the exact model: any table, double weights and a double
+ * intermediate, each output rounded half up and clamped once. The plan
+ * runs it where a fixed-point model cannot hold the table (weights beyond
+ * the [-0.5, 1.5] sums above, from renormalised windows) or would err by
+ * more than half a code (windows of hundreds of taps: antialiased
+ * downscales far beyond 50x), so every output stays within one code of
+ * the float result. Plain C: those tables are rare and already costly.
+ * Samples are 8-bit (bps 1) or native-endian 16-bit (bps 2); maxval is
+ * 255 or 65535; a NaN (only from weights near the double range) gives 0.
+ *   v_in:  dst[x] = sum_k w[k] * src[k][x]               (samples in)
+ *   h_in:  dst[i*ch+c] = sum_k w[i*n+k] * src[(offset[i]+k)*ch+c]
+ *   v_out, h_out: the same from doubles to samples. */
+void as_exact_v_in (double *dst, const uint8_t *const *src, int bps,
+    const double *w, int n_taps, int width);
+void as_exact_h_in (double *dst, const uint8_t *src, int bps,
+    const int32_t *offset, const double *w, int n_taps, int out_w,
+    int channels);
+void as_exact_v_out (uint8_t *dst, int bps, const double *const *src,
+    const double *w, int n_taps, int width);
+void as_exact_h_out (uint8_t *dst, int bps, const double *src,
+    const int32_t *offset, const double *w, int n_taps, int out_w,
+    int channels);
+
 /* Nearest: copy pixel idx[i] (bpp bytes) to pixel i. */
 void as_h_nearest (
     uint8_t *dst, const uint8_t *src, const int32_t *idx, int out_w, int bpp);

@@ -17,6 +17,16 @@
 #define COST_H 2.0
 #define COST_V 1.0
 
+/* an H-first ring (n_y lines of the output width) larger than this runs
+ * V-first instead (one line of the input width): absurd windows must not
+ * cost gigabytes of scratch */
+#define MAX_RING_BYTES ((size_t) 64 << 20)
+
+/* the fixed-point models run a plane while their worst-case error stays
+ * below half a code: with the final rounding, every output is then within
+ * one code of the float result (README) */
+#define MAX_BOUND 0.5
+
 /* §2.3: the rounding a user's nearest mode means on this axis. AUTO on a
  * full-size axis is PyTorch's own float32 index arithmetic. */
 static AsNearestRule
@@ -79,6 +89,23 @@ map_spec (const AsConfig *cfg, int vertical)
   return m;
 }
 
+/* §3.1, §3.2: the antialias stretch comes from the scale, not from the
+ * slope of the mapping: in / out, or 1 / the scale factor where the
+ * mapping uses it. torch's align_corners quirk stretches by
+ * (in - 1) / (out - 1) (0, no stretch, for one output sample). A crop
+ * region does not change it: the ONNX reference stretches by in / out
+ * whatever the roi (TF's crop_and_resize has no antialias). */
+static double
+aa_stretch (AsMapping mapping, double scale, int in, int out)
+{
+  if (mapping == AS_MAP_TORCH_AA_ALIGN_CORNERS)
+    return out > 1 ? (double) (in - 1) / (out - 1) : 0.0;
+  if (scale > 0.0 && mapping != AS_MAP_ALIGN_CORNERS
+      && mapping != AS_MAP_TF_CROP_AND_RESIZE)
+    return 1.0 / scale;
+  return (double) in / out;
+}
+
 static void
 axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
     int full_in, int full_out, int r, int o2)
@@ -96,6 +123,7 @@ axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
   s->torch_ratio = m.scale > 0 ? (float) (1.0 / m.scale) : 0.0f;
   s->exclude_outside = cfg->exclude_outside;
   s->antialias = cfg->antialias && cfg->kernel != AS_KERNEL_NEAREST;
+  s->stretch = aa_stretch (m.mapping, m.scale, full_in, full_out);
 }
 
 /* §1.1 tf_crop_and_resize: an output sample whose coordinate falls outside
@@ -121,10 +149,9 @@ outside_flags (const AsConfig *cfg, int vertical, int full_in, int full_out,
   }
   for (int j = 0; j < out; j++) {
     int all = 1;
-    for (int i = r * j; i < r * j + r && i < full_out; i++) {
-      double x = as_affine_eval (f, i);
-      all &= x < 0.0 || x > full_in - 1;
-    }
+    /* exact: a roi end on the picture edge is inside (§1.1) */
+    for (int i = r * j; i < r * j + r && i < full_out; i++)
+      all &= as_affine_outside (&f, i, full_in);
     flags[j] = all;
     any |= all;
   }
@@ -215,12 +242,39 @@ rows_needed (const AsAxis *y)
   return count;
 }
 
+/* §4: the worst-case error, in codes before the final rounding, of the
+ * general (int16 / int32) model and of the sum model on this plane. With
+ * quantised weights summing exactly to one, a row's weight errors e_k
+ * sum to zero, so sum e_k s_k is at most half the sample range times
+ * sum |e_k| (err14, err30, err16); the 16-bit products drop up to one
+ * 2^-13 (first pass) and 2^-12 (second pass) code each, the 8-bit
+ * intermediate rounds to 2^-7, the sum model's biased truncations stay
+ * within (n_x + n_y) / 512 (kernels.h). */
+static double
+general_bound (const AsPlanePlan *pp)
+{
+  const AsAxis *x = &pp->x, *y = &pp->y;
+
+  if (pp->desc.bytes_per_sample == 1)
+    return y->abs_sum * (127.5 * x->err14 + 1.0 / 128)
+        + 127.5 * x->abs_sum * y->err14;
+  return y->abs_sum * (32767.5 * x->err30 + x->n_taps / 8192.0)
+      + 32767.5 * x->abs_sum * y->err30 + y->n_taps / 4096.0;
+}
+
+static double
+sum_bound (const AsPlanePlan *pp)
+{
+  return (pp->x.n_taps + pp->y.n_taps) / 512.0
+      + 127.5 * (pp->x.err16 + pp->y.err16);
+}
+
 AsPlan *
 as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes)
 {
   AsPlan *plan;
-  size_t inter_bytes = 0, acc_len = 1, gather_bytes = 1;
+  size_t inter_bytes = 0, acc_len = 1, gather_bytes = 1, held = 0;
   int max_taps = 1;
 
   if (n_planes < 1 || n_planes > AS_MAX_PLANES)
@@ -235,8 +289,9 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
   for (int p = 0; p < n_planes; p++) {
     AsPlanePlan *pp = &plan->plane[p];
     const AsPlaneDesc *d = &planes[p];
-    size_t isz, line_h, line_v;
-    double cost_v, cost_h;
+    size_t isz, line_h, line_v, ch = (size_t) d->channels;
+    size_t out_line = (size_t) d->out_w * ch, in_line = (size_t) d->in_w * ch;
+    double cost_v, cost_h, rows_h;
 
     pp->desc = *d;
     if (d->in_w < 1 || d->in_h < 1 || d->out_w < 1 || d->out_h < 1
@@ -247,42 +302,81 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     if (build_axes (pp, config, full_in_w, full_in_h, full_out_w, full_out_h)
         < 0)
       goto fail;
-    if (config->kernel == AS_KERNEL_NEAREST)
+    held += ((size_t) d->out_w * pp->x.n_taps
+                + (size_t) d->out_h * pp->y.n_taps)
+        * (sizeof (double) + sizeof (int16_t) + 2 * sizeof (int32_t));
+    if (config->kernel == AS_KERNEL_NEAREST) {
+      plan->macs += (double) d->out_w * d->out_h;
       continue;
+    }
+
+    /* V-first: every output row blends n_y input rows at input width,
+     * then one horizontal pass. H-first: each needed input row gets one
+     * horizontal pass, then every output row blends n_y of them. */
+    rows_h = rows_needed (&pp->y);
+    cost_v = (double) d->out_h
+        * ((double) d->in_w * pp->y.n_taps * COST_V
+            + (double) d->out_w * pp->x.n_taps * COST_H);
+    cost_h = rows_h * d->out_w * pp->x.n_taps * COST_H
+        + (double) d->out_h * d->out_w * pp->y.n_taps * COST_V;
+    pp->h_first = cost_h <= cost_v;
+
+    /* the model (kernels.h): lerp for bilinear, else the sum model, else
+     * the general one, each while it holds the table within MAX_BOUND;
+     * else the exact model */
+    pp->exact = !pp->x.fits || !pp->y.fits;
+    if (!pp->exact && config->kernel == AS_KERNEL_LINEAR && pp->x.lerp_base
+        && pp->y.lerp_base)
+      pp->lerp = 1;
+    if (!pp->exact && !pp->lerp && d->bytes_per_sample == 1 && pp->x.sweight
+        && pp->y.sweight && pp->x.n_taps + pp->y.n_taps <= AS_SUM_MAX_TAPS
+        && sum_bound (pp) <= MAX_BOUND) {
+      pp->sum = 1;
+      pp->bound = sum_bound (pp);
+    }
+    if (!pp->exact && !pp->lerp && !pp->sum) {
+      pp->bound = general_bound (pp);
+      pp->exact = pp->bound > MAX_BOUND;
+    }
+    if (pp->exact) {
+      pp->bound = 0.0;
+      isz = sizeof (double);
+    } else {
+      isz = d->bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t);
+    }
+
+    line_v = in_line * isz;
+    /* the lerp ring keeps rows in slots r % 2, whatever n_taps is */
+    line_h = out_line * isz
+        * MAX (pp->y.n_taps, config->kernel == AS_KERNEL_LINEAR ? 2 : 1);
+    if (line_h > MAX_RING_BYTES) {
+      pp->h_first = 0;
+      line_h = 0;
+    }
+    plan->macs += ch
+        * (pp->h_first ? rows_h * d->out_w * pp->x.n_taps
+                    + (double) d->out_h * d->out_w * pp->y.n_taps
+                       : (double) d->out_h
+                    * ((double) d->in_w * pp->y.n_taps
+                        + (double) d->out_w * pp->x.n_taps));
+    /* room for either order, so the order can change without new
+     * scratch (tests run both) */
+    inter_bytes = MAX3 (inter_bytes, line_h, line_v);
+    if (pp->y.n_taps > max_taps)
+      max_taps = pp->y.n_taps;
+    if (pp->exact)
+      continue;
+
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     pp->box2 = d->bytes_per_sample == 1
         && (d->channels == 1 || d->channels == 2) && axis_is_box2 (&pp->x)
         && axis_is_box2 (&pp->y);
 #endif
 
-    /* V-first: every output row blends n_y input rows at input width,
-     * then one horizontal pass. H-first: each needed input row gets one
-     * horizontal pass, then every output row blends n_y of them. */
-    cost_v = (double) d->out_h
-        * ((double) d->in_w * pp->y.n_taps * COST_V
-            + (double) d->out_w * pp->x.n_taps * COST_H);
-    cost_h = (double) rows_needed (&pp->y) * d->out_w * pp->x.n_taps * COST_H
-        + (double) d->out_h * d->out_w * pp->y.n_taps * COST_V;
-    pp->h_first = cost_h <= cost_v;
-
-    isz = d->bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t);
-    line_v = (size_t) d->in_w * d->channels * isz;
-    /* the lerp ring keeps rows in slots r % 2, whatever n_taps is */
-    line_h = (size_t) d->out_w * d->channels * isz
-        * MAX (pp->y.n_taps, config->kernel == AS_KERNEL_LINEAR ? 2 : 1);
-    /* room for either order, so the order can change without new
-     * scratch (tests run both) */
-    inter_bytes = MAX3 (inter_bytes, line_h, line_v);
-    if (pp->y.n_taps > max_taps)
-      max_taps = pp->y.n_taps;
-
-    if (config->kernel == AS_KERNEL_LINEAR && pp->x.lerp_base
-        && pp->y.lerp_base) {
-      size_t out_line = (size_t) d->out_w * d->channels;
+    if (pp->lerp) {
       const int32_t *xb = d->bytes_per_sample == 1 ? pp->x.lerp_base
                                                    : pp->x.lerp_base32;
 
-      pp->lerp = 1;
       pp->lerp_1d = d->bytes_per_sample == 1
           && (pp->x.identity || pp->y.identity);
       if (d->bytes_per_sample == 1) {
@@ -298,26 +392,23 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
         as_replicate_weights32 ((int32_t *) pp->lx_wrepl32,
             (const int32_t *) pp->x.lerp_w32, 1, d->out_w, d->channels);
       }
+      held += out_line * sizeof (uint32_t);
       /* bases never decrease: those with no right neighbour come last */
       while (pp->lx_n_pair < d->out_w && xb[pp->lx_n_pair] + 1 < d->in_w)
         pp->lx_n_pair++;
       gather_bytes = MAX (gather_bytes, 2 * out_line * isz);
     }
 
-    /* 8-bit antialias with non-negative weights: the sum model (its
-     * uint16 sums need at most AS_SUM_MAX_TAPS taps on both axes) */
-    if (!pp->lerp && d->bytes_per_sample == 1 && pp->x.sweight && pp->y.sweight
-        && pp->x.n_taps + pp->y.n_taps <= AS_SUM_MAX_TAPS) {
-      size_t out_line = (size_t) d->out_w * d->channels;
-      size_t in_line = (size_t) d->in_w * d->channels;
+    /* 8-bit antialias with non-negative weights: the sum model */
+    if (pp->sum) {
       size_t n = out_line * pp->x.n_taps;
 
-      pp->sum = 1;
       pp->sx_wrepl = malloc (n * sizeof (uint16_t));
       if (!pp->sx_wrepl)
         goto fail;
       as_replicate_weights ((int16_t *) pp->sx_wrepl,
           (const int16_t *) pp->x.sweight, pp->x.n_taps, d->out_w, d->channels);
+      held += n * sizeof (uint16_t);
       /* uint16 accumulators: half of the int32 room */
       acc_len = MAX3 (acc_len, out_line, in_line);
       gather_bytes = MAX (gather_bytes, n * sizeof (uint16_t));
@@ -325,8 +416,6 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
 
     /* general tables (bicubic): x weights per sample, accumulators */
     if (!pp->lerp && !pp->sum) {
-      size_t out_line = (size_t) d->out_w * d->channels;
-      size_t in_line = (size_t) d->in_w * d->channels;
       size_t n = out_line * pp->x.n_taps;
 
       if (d->bytes_per_sample == 1) {
@@ -342,6 +431,7 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
         as_replicate_weights32 (
             pp->xw_repl32, pp->x.lweight, pp->x.n_taps, d->out_w, d->channels);
       }
+      held += n * isz;
       acc_len = MAX3 (acc_len, out_line, in_line);
       /* isz: the weight and intermediate sizes are the same */
       gather_bytes = MAX (gather_bytes, n * isz);
@@ -356,6 +446,8 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
   if (!plan->inter || !plan->ring_row || !plan->rows || !plan->acc
       || !plan->gather)
     goto fail;
+  plan->bytes = held + inter_bytes + 2 * acc_len * sizeof (int32_t)
+      + gather_bytes;
   return plan;
 
 fail:
@@ -630,6 +722,47 @@ fill_outside (const AsPlanePlan *pp, uint8_t *dst, ptrdiff_t dstride)
   }
 }
 
+/* the exact model (kernels.h), in either order */
+static void
+run_exact (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
+    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  int ny = pp->y.n_taps, nx = pp->x.n_taps, bps = d->bytes_per_sample;
+  size_t width = (size_t) d->out_w * d->channels;
+  double *inter = plan->inter;
+
+  if (pp->h_first) {
+    for (int k = 0; k < ny; k++)
+      plan->ring_row[k] = -1;
+    /* offsets never decrease, so slot r % ny holds row r while needed */
+    for (int j = 0; j < d->out_h; j++) {
+      int o = pp->y.offset[j];
+      for (int k = 0; k < ny; k++) {
+        int r = o + k, slot = r % ny;
+        if (plan->ring_row[slot] != r) {
+          as_exact_h_in (inter + width * slot, src + sstride * r, bps,
+              pp->x.offset, pp->x.weight, nx, d->out_w, d->channels);
+          plan->ring_row[slot] = r;
+        }
+        plan->rows[k] = inter + width * slot;
+      }
+      as_exact_v_out (dst + dstride * j, bps,
+          (const double *const *) plan->rows, pp->y.weight + (size_t) j * ny,
+          ny, (int) width);
+    }
+    return;
+  }
+  for (int j = 0; j < d->out_h; j++) {
+    for (int k = 0; k < ny; k++)
+      plan->rows[k] = src + sstride * (pp->y.offset[j] + k);
+    as_exact_v_in (inter, (const uint8_t *const *) plan->rows, bps,
+        pp->y.weight + (size_t) j * ny, ny, d->in_w * d->channels);
+    as_exact_h_out (dst + dstride * j, bps, inter, pp->x.offset, pp->x.weight,
+        nx, d->out_w, d->channels);
+  }
+}
+
 static void
 run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
     ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
@@ -641,6 +774,8 @@ run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
 
   if (plan->config.kernel == AS_KERNEL_NEAREST)
     run_nearest (pp, src, src_stride, dst, dst_stride);
+  else if (pp->exact)
+    run_exact (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->lerp_1d)
     run_lerp_1d (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->lerp && pp->h_first)

@@ -67,7 +67,12 @@ typedef struct
   uint16_t *lx_wrepl;   /* lerp, 8-bit: x weights per sample */
   uint32_t *lx_wrepl32; /* lerp, 16-bit: x weights per sample */
   int box2; /* both axes are exact (1/2, 1/2) 2x downscales: 2x2 box path */
-  int sum;  /* 8-bit antialias, weights >= 0: the sum model */
+  /* the exact model of kernels.h: a table no fixed-point model holds
+   * within half a code. bound: the worst-case error, in codes before the
+   * final rounding, of the model the plane runs (0 for the exact one) */
+  int exact;
+  double bound;
+  int sum;            /* 8-bit antialias, weights >= 0: the sum model */
   uint16_t *sx_wrepl; /* sum model: x weights per sample */
   /* tf_crop_and_resize: output columns / rows mapped outside the picture
    * (NULL when none is); their samples are fill[] */
@@ -86,6 +91,10 @@ typedef struct
   const void **rows; /* line pointers handed to vertical kernels */
   int32_t *acc;      /* int32 accumulator line (fast paths) */
   void *gather;      /* gathered horizontal taps (fast paths) */
+  /* what running a frame costs: multiply-adds (the cost model's taps) and
+   * the bytes of tables and scratch the plan holds */
+  double macs;
+  size_t bytes;
 } AsPlan;
 
 /* Returns NULL on invalid input or allocation failure. */

@@ -1,20 +1,12 @@
 /* alignscale: resampling math (mapping -> kernel -> border rule -> tables)
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
+#include <limits.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "resample.h"
-
-static int64_t
-floor_div (int64_t a, int64_t b)
-{
-  int64_t q = a / b;
-  if ((a % b != 0) && ((a < 0) != (b < 0)))
-    q--;
-  return q;
-}
 
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
@@ -23,6 +15,28 @@ static int
 clampi (int64_t v, int lo, int hi)
 {
   return v < lo ? lo : (v > hi ? hi : (int) v);
+}
+
+/* A source coordinate bounded to [-8, in + 8]. Every tap of a coordinate
+ * beyond the picture by more than the kernel's reach lands on the edge
+ * sample, so the bound changes no weight; it keeps a coordinate that a
+ * tiny scale factor or a far crop region makes huge (or infinite, or
+ * NaN) from overflowing the integer conversions. */
+static double
+clamp_coord (double x, int in)
+{
+  if (!(x >= -8.0)) /* also NaN */
+    return -8.0;
+  return x > in + 8.0 ? in + 8.0 : x;
+}
+
+/* floor (v) clamped to [lo, hi], for any double */
+static int
+floor_clamped (double v, int lo, int hi)
+{
+  if (!(v >= lo)) /* also NaN */
+    return lo;
+  return v >= hi ? hi : (int) floor (v);
 }
 
 /* §1.1 / §1.2 for a full-resolution axis, from the lengths alone.
@@ -105,12 +119,23 @@ as_affine_map (const AsMapSpec *spec, int in_len, int out_len)
 
   if (spec->mapping == AS_MAP_TF_CROP_AND_RESIZE) {
     double a = spec->roi_start, b = spec->roi_end;
+    AsAffine m;
 
     if (a == 0.0 && b == 1.0)
       return as_affine_full (spec->mapping, in_len, out_len);
     if (out_len > 1)
-      return affine_real ((b - a) * (in - 1) / (out_len - 1), a * (in - 1));
-    return affine_real (0.0, 0.5 * (a + b) * (in - 1));
+      m = affine_real ((b - a) * (in - 1) / (out_len - 1), a * (in - 1));
+    else
+      m = affine_real (0.0, 0.5 * (a + b) * (in - 1));
+    /* the exact terms, for the decisions that jump */
+    m.crop = 1;
+    m.ra = a;
+    m.rb = b;
+    m.L = in_len - 1;
+    m.D = out_len - 1;
+    m.r = 1;
+    m.o2 = 0;
+    return m;
   }
   if (!(s > 0.0) || s * in == (double) out_len
       || spec->mapping == AS_MAP_ALIGN_CORNERS
@@ -148,6 +173,8 @@ as_affine_subsampled (AsAffine f, int r, int o2)
   if (f.real) {
     double o = o2 / 2.0;
     c.b = (f.a * o + f.b - o) / r;
+    c.r = r;
+    c.o2 = o2;
     return c;
   }
   c.num = 2 * f.num * r;
@@ -172,6 +199,92 @@ as_affine_slope (AsAffine map)
   return map.real ? map.a : (double) map.num / (double) map.den;
 }
 
+/* s + e = a + b exactly (Knuth's two-sum) */
+static void
+two_sum (double a, double b, double *s, double *e)
+{
+  double x = a + b, bv = x - a, av = x - bv;
+
+  *s = x;
+  *e = (a - av) + (b - bv);
+}
+
+/* The sign of a k1 + b k2 + k3, exactly, for doubles a and b (|a|, |b| <=
+ * 2^20) and integers k1, k2, k3 held exactly (|k| < 2^53). Each product
+ * is split into its double and its exact rounding error (fma), and the
+ * five terms are summed into a nonoverlapping expansion (Shewchuk's
+ * grow-expansion): its sign is that of its largest nonzero component.
+ * Tiny a and b are first scaled by a power of two (exact), so that no
+ * error term underflows. */
+static int
+exact_sign3 (double a, double k1, double b, double k2, double k3)
+{
+  double t[5], e[5];
+  int n = 0, lo = INT_MAX, ex;
+
+  if (a != 0.0) {
+    frexp (a, &ex);
+    lo = ex;
+  }
+  if (b != 0.0) {
+    frexp (b, &ex);
+    lo = ex < lo ? ex : lo;
+  }
+  if (lo < -500) {
+    a = ldexp (a, -500 - lo);
+    b = ldexp (b, -500 - lo);
+    k3 = ldexp (k3, -500 - lo);
+  }
+  t[0] = a * k1;
+  t[1] = fma (a, k1, -t[0]);
+  t[2] = b * k2;
+  t[3] = fma (b, k2, -t[2]);
+  t[4] = k3;
+  for (int j = 0; j < 5; j++) {
+    double q = t[j], h;
+    for (int m = 0; m < n; m++) {
+      two_sum (q, e[m], &q, &h);
+      e[m] = h;
+    }
+    e[n++] = q;
+  }
+  for (int m = n - 1; m >= 0; m--)
+    if (e[m] != 0.0)
+      return e[m] > 0.0 ? 1 : -1;
+  return 0;
+}
+
+int
+as_affine_cmp (const AsAffine *m, int i, int64_t tn, int64_t td)
+{
+  if (m->crop) {
+    /* 2 td D r (x(i) - tn / td) = ra k1 + rb k2 + k3, with u2 = 2 (r i +
+     * o2 / 2) twice the luma index (see AsAffine) */
+    int64_t u2 = 2 * m->r * i + m->o2;
+
+    if (m->D > 0)
+      return exact_sign3 (m->ra, (double) (td * (2 * m->D - u2) * m->L), m->rb,
+          (double) (td * u2 * m->L),
+          -(double) ((td * m->o2 + 2 * m->r * tn) * m->D));
+    return exact_sign3 (m->ra, (double) (td * m->L), m->rb,
+        (double) (td * m->L), -(double) (td * m->o2 + 2 * m->r * tn));
+  }
+  if (m->real) {
+    double d = (m->a * i + m->b) * td - (double) tn;
+    return d > 0.0 ? 1 : (d < 0.0 ? -1 : 0);
+  } else {
+    int64_t d = td * (m->num * i + m->off) - tn * m->den;
+    return d > 0 ? 1 : (d < 0 ? -1 : 0);
+  }
+}
+
+int
+as_affine_outside (const AsAffine *map, int i, int in_len)
+{
+  return as_affine_cmp (map, i, 0, 1) < 0
+      || as_affine_cmp (map, i, in_len - 1, 1) > 0;
+}
+
 /* §2.2 Keys cubic convolution kernel */
 double
 as_keys_kernel (double u, double a)
@@ -191,52 +304,58 @@ torch_ratio (const AsAxisSpec *s)
                             : (float) s->in_len / (float) s->out_len;
 }
 
+/* the index a rounding rule picks for x(i), clamped to [0, in - 1],
+ * decided by exact comparisons (as_affine_cmp) from the double estimate:
+ * FLOOR and HALF_UP are the largest k with x >= k + h, CEIL and HALF_DOWN
+ * the smallest k with x <= k + h (h = 0 or -1/2, +1/2) */
+static int
+round_index (const AsAffine *m, int i, AsNearestRule rule, int in)
+{
+  double x = clamp_coord (as_affine_eval (*m, i), in);
+  int k, h2;
+
+  if (rule == AS_NEAREST_FLOOR || rule == AS_NEAREST_HALF_UP) {
+    h2 = rule == AS_NEAREST_FLOOR ? 0 : -1;
+    k = floor_clamped (x - h2 / 2.0, 0, in - 1);
+    while (k > 0 && as_affine_cmp (m, i, 2 * (int64_t) k + h2, 2) < 0)
+      k--;
+    while (k < in - 1 && as_affine_cmp (m, i, 2 * (int64_t) k + 2 + h2, 2) >= 0)
+      k++;
+  } else {
+    h2 = rule == AS_NEAREST_CEIL ? 0 : 1;
+    k = -floor_clamped (h2 / 2.0 - x, -(in - 1), 0); /* ceil (x - h) */
+    while (k < in - 1 && as_affine_cmp (m, i, 2 * (int64_t) k + h2, 2) > 0)
+      k++;
+    while (k > 0 && as_affine_cmp (m, i, 2 * (int64_t) k - 2 + h2, 2) <= 0)
+      k--;
+  }
+  return k;
+}
+
 static int
 nearest_index (const AsAxisSpec *s, int i)
 {
-  int64_t p = s->map.num * i + s->map.off, d = s->map.den;
-  double x = as_affine_eval (s->map, i);
-  int64_t k;
-
   switch (s->nearest) {
     case AS_NEAREST_TORCH_EXACT: {
       /* UpSample.h nearest_neighbor_exact_compute_source_index: the scale
        * is float, the product double, floorf takes a float (§2.3). */
       volatile float ratio = torch_ratio (s);
       volatile float v = (float) (((double) i + 0.5) * (double) ratio);
-      k = (int64_t) floorf (v);
-      break;
+      return floor_clamped (floorf (v), 0, s->in_len - 1);
     }
     case AS_NEAREST_TORCH_LEGACY: {
       /* UpSample.h nearest_idx: two shortcuts, else float arithmetic */
       volatile float ratio = torch_ratio (s);
       volatile float v = (float) i * ratio;
       if (s->out_len == s->in_len)
-        k = i;
-      else if (s->out_len == 2 * s->in_len)
-        k = i >> 1;
-      else
-        k = (int64_t) floorf (v);
-      break;
+        return clampi (i, 0, s->in_len - 1);
+      if (s->out_len == 2 * s->in_len)
+        return clampi (i >> 1, 0, s->in_len - 1);
+      return floor_clamped (floorf (v), 0, s->in_len - 1);
     }
-    case AS_NEAREST_HALF_DOWN:
-      /* ceil (x - 0.5) = -floor ((den - 2p) / 2den) */
-      k = s->map.real ? (int64_t) ceil (x - 0.5)
-                      : -floor_div (d - 2 * p, 2 * d);
-      break;
-    case AS_NEAREST_FLOOR:
-      k = s->map.real ? (int64_t) floor (x) : floor_div (p, d);
-      break;
-    case AS_NEAREST_CEIL:
-      k = s->map.real ? (int64_t) ceil (x) : -floor_div (-p, d);
-      break;
-    case AS_NEAREST_HALF_UP:
     default:
-      k = s->map.real ? (int64_t) floor (x + 0.5)
-                      : floor_div (2 * p + d, 2 * d);
-      break;
+      return round_index (&s->map, i, s->nearest, s->in_len);
   }
-  return clampi (k, 0, s->in_len - 1);
 }
 
 /* §3.1 antialias kernels: triangle, and Keys with torch's fixed A */
@@ -249,23 +368,39 @@ aa_kernel (AsKernel kernel, double u)
   return u < 1.0 ? 1.0 - u : 0.0;
 }
 
-/* What the fixed-point kernels can hold (kernels.h): |w| < 2 and positive
- * and negative parts each within 2, so the intermediate fits. Only
- * exclude-outside renormalisation can break this. */
+/* §3.1, §3.2: how far the antialias kernel stretches, from the scale:
+ * in / out or 1 / scale factor (set by the plan), else the slope */
+static double
+aa_stretch (const AsAxisSpec *s)
+{
+  double r = s->stretch > 0.0 ? s->stretch : fabs (as_affine_slope (s->map));
+
+  return isfinite (r) && r > 1.0 ? r : 1.0;
+}
+
+/* What the fixed-point models can hold (kernels.h): the positive weights
+ * of a row sum to at most 1.5 and the negative ones to at least -0.5, as
+ * those of every Keys kernel with A in [-2, 0]. Renormalised windows
+ * (exclude-outside, antialias at a border the mapping runs past) can
+ * exceed that: the exact model runs those tables. */
+#define FIT_POS 1.5
+#define FIT_NEG -0.5
+#define FIT_EPS 1e-9
+
 static int
 row_fits (const double *w, int n)
 {
   double pos = 0, neg = 0;
 
   for (int k = 0; k < n; k++) {
-    if (fabs (w[k]) >= 2.0)
+    if (!isfinite (w[k]))
       return 0;
     if (w[k] > 0)
       pos += w[k];
     else
       neg += w[k];
   }
-  return pos <= 2.0 && neg >= -2.0;
+  return pos <= FIT_POS + FIT_EPS && neg >= FIT_NEG - FIT_EPS;
 }
 
 /* One output sample's taps as weights on source samples start, start + 1,
@@ -285,32 +420,36 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
   }
 
   if (s->antialias) {
-    /* a flipped crop region runs backwards: stretch by |slope| */
-    double fs = MAX (fabs (as_affine_slope (s->map)), 1.0);
+    double fs = aa_stretch (s);
     double support = (s->kernel == AS_KERNEL_CUBIC ? 2.0 : 1.0) * fs;
-    double c = x + 0.5, total = 0;
-    /* torch: static_cast<int64_t> truncates toward zero */
-    int64_t lo = MAX ((int64_t) (c - support + 0.5), 0);
-    int64_t hi = MIN ((int64_t) (c + support + 0.5), in);
+    double c = x + 0.5, total = 0, mass = 0;
+    /* torch: static_cast<int64_t> truncates toward zero; bounded to the
+     * picture in double first (c may be huge) */
+    int lo = floor_clamped (c - support + 0.5, 0, in);
+    int hi = floor_clamped (c + support + 0.5, 0, in);
 
     if (hi - lo > cap)
       hi = lo + cap; /* cannot happen: cap bounds the window */
-    for (int64_t j = lo; j < hi; j++) {
+    for (int j = lo; j < hi; j++) {
       w[j - lo] = aa_kernel (s->kernel, (j - c + 0.5) / fs);
       total += w[j - lo];
+      mass += fabs (w[j - lo]);
     }
-    if (hi > lo && total != 0.0) {
-      for (int64_t j = lo; j < hi; j++)
+    /* renormalised as torch does, even to weights far above 1 (the plan
+     * then runs the exact model); a window whose weights cancel out has
+     * no value: it takes the nearest edge, like an empty one */
+    if (hi > lo && fabs (total) > 1e-12 * mass) {
+      for (int j = lo; j < hi; j++)
         w[j - lo] /= total;
-      *start = (int) lo;
-      return (int) (hi - lo);
+      *start = lo;
+      return hi - lo;
     }
-    /* an empty window (a crop region far outside): the nearest edge */
-    *start = clampi ((int64_t) floor (x + 0.5), 0, in - 1);
+    *start = floor_clamped (clamp_coord (x, in) + 0.5, 0, in - 1);
     w[0] = 1.0;
     return 1;
   }
 
+  x = clamp_coord (x, in);
   {
     double f = floor (x), t = x - f, tw[4];
     int kt = s->kernel == AS_KERNEL_CUBIC ? 4 : 2;
@@ -339,18 +478,18 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
       for (int k = 0; k < kt; k++)
         if (first + k >= 0 && first + k < in)
           total += tw[k];
+      /* renormalised as ONNX does, even to weights far above 1 (the plan
+       * then runs the exact model) */
       if (fabs (total) > 1e-9) {
         for (int j = lo; j <= hi; j++)
           w[j - lo] = 0.0;
         for (int k = 0; k < kt; k++)
           if (first + k >= 0 && first + k < in)
             w[first + k - lo] = tw[k] / total;
-        if (row_fits (w, hi - lo + 1)) {
-          *start = lo;
-          return hi - lo + 1;
-        }
+        *start = lo;
+        return hi - lo + 1;
       }
-      /* nothing (or too little) inside: clamp taps instead (docs) */
+      /* nothing inside: clamp taps instead (docs) */
     }
     for (int j = lo; j <= hi; j++)
       w[j - lo] = 0.0;
@@ -362,20 +501,31 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
 }
 
 /* fixed point with an exact sum: round each weight, then give the residue
- * to the largest tap so flat areas stay exactly flat */
-static void
-quantize_row (const double *w, int n, int bits, int32_t *q)
+ * to the largest tap so flat areas stay exactly flat. Returns the sum
+ * over the row of |q / 2^bits - w|, or -1 (q unset) when a weight does not
+ * fit [lo, hi]. Only for rows where |w| < 4 (row_fits). */
+static double
+quantize_row (
+    const double *w, int n, int bits, int64_t lo, int64_t hi, int32_t *q)
 {
-  int32_t one = (int32_t) 1 << bits, sum = 0;
+  double one = ldexp (1.0, bits), err = 0;
+  int64_t sum = 0, v, res;
   int big = 0;
 
   for (int k = 0; k < n; k++) {
-    q[k] = (int32_t) floor (w[k] * one + 0.5);
-    sum += q[k];
+    sum += (int64_t) floor (w[k] * one + 0.5);
     if (fabs (w[k]) > fabs (w[big]))
       big = k;
   }
-  q[big] += one - sum;
+  res = ((int64_t) 1 << bits) - sum;
+  for (int k = 0; k < n; k++) {
+    v = (int64_t) floor (w[k] * one + 0.5) + (k == big ? res : 0);
+    if (v < lo || v > hi)
+      return -1;
+    q[k] = (int32_t) v;
+    err += fabs (v / one - w[k]);
+  }
+  return err;
 }
 
 /* one lerp table of a linear axis (n_taps <= 2, weights in [0, 1]): the
@@ -426,7 +576,7 @@ build_sum (AsAxis *axis)
   size_t n = (size_t) axis->out_len * axis->n_taps;
   int32_t *q;
 
-  if (axis->n_taps < 2)
+  if (axis->n_taps < 2 || !axis->fits)
     return 0;
   for (size_t t = 0; t < n; t++)
     if (axis->weight[t] < 0.0)
@@ -438,17 +588,18 @@ build_sum (AsAxis *axis)
     return -1;
   }
   for (int i = 0; i < axis->out_len; i++) {
-    quantize_row (
-        axis->weight + (size_t) i * axis->n_taps, axis->n_taps, 16, q);
-    for (int k = 0; k < axis->n_taps; k++) {
-      if (q[k] < 0 || q[k] > 0xffff) {
-        free (q);
-        free (axis->sweight);
-        axis->sweight = NULL;
-        return 0;
-      }
-      axis->sweight[(size_t) i * axis->n_taps + k] = (uint16_t) q[k];
+    double e = quantize_row (axis->weight + (size_t) i * axis->n_taps,
+        axis->n_taps, 16, 0, 0xffff, q);
+
+    if (e < 0) {
+      free (q);
+      free (axis->sweight);
+      axis->sweight = NULL;
+      return 0;
     }
+    axis->err16 = MAX (axis->err16, e);
+    for (int k = 0; k < axis->n_taps; k++)
+      axis->sweight[(size_t) i * axis->n_taps + k] = (uint16_t) q[k];
   }
   free (q);
   return 0;
@@ -485,8 +636,8 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
   /* taps a row can have: the kernel's, or the antialias window */
   cap = s->kernel == AS_KERNEL_CUBIC ? 4 : 2;
   if (s->antialias && s->kernel != AS_KERNEL_NEAREST) {
-    double fs = MAX (fabs (as_affine_slope (s->map)), 1.0);
-    double support = (s->kernel == AS_KERNEL_CUBIC ? 2.0 : 1.0) * fs;
+    double support = (s->kernel == AS_KERNEL_CUBIC ? 2.0 : 1.0)
+        * aa_stretch (s);
     cap = (int) MIN (ceil (2.0 * support) + 2.0, (double) in);
   }
   cap = MAX (MIN (cap, in), 1);
@@ -534,8 +685,9 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
 
   /* the lerp paths need bases that never decrease (kernels.h) */
   lerpable = s->kernel == AS_KERNEL_LINEAR && n <= 2;
+  axis->fits = 1;
   for (int i = 0; i < s->out_len; i++) {
-    double *w = axis->weight + (size_t) i * n;
+    double *w = axis->weight + (size_t) i * n, abs_sum = 0;
     int start = clampi (starts[i], 0, in - n);
 
     axis->offset[i] = start;
@@ -544,11 +696,28 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
       double v = rows[(size_t) i * cap + k];
       w[starts[i] - start + k] = v;
       lerpable &= v >= 0.0 && v <= 1.0;
+      abs_sum += fabs (v);
     }
-    quantize_row (w, n, AS_WEIGHT_BITS, q);
+    axis->abs_sum = MAX (axis->abs_sum, abs_sum);
+    axis->fits &= row_fits (w, n);
+  }
+  /* the fixed-point tables, when every row fits them (else only the exact
+   * model runs this table, on the double weights) */
+  for (int i = 0; i < s->out_len && axis->fits; i++) {
+    const double *w = axis->weight + (size_t) i * n;
+    double e14 = quantize_row (w, n, AS_WEIGHT_BITS, INT16_MIN, INT16_MAX, q);
+    double e30 = quantize_row (w, n, AS_WEIGHT_BITS_16, INT32_MIN, INT32_MAX,
+        axis->lweight + (size_t) i * n);
+
+    axis->fits = e14 >= 0 && e30 >= 0;
+    axis->err14 = MAX (axis->err14, e14);
+    axis->err30 = MAX (axis->err30, e30);
     for (int k = 0; k < n; k++)
       axis->iweight[(size_t) i * n + k] = (int16_t) q[k];
-    quantize_row (w, n, AS_WEIGHT_BITS_16, axis->lweight + (size_t) i * n);
+  }
+  if (!axis->fits) {
+    memset (axis->iweight, 0, sizeof (int16_t) * s->out_len * n);
+    memset (axis->lweight, 0, sizeof (int32_t) * s->out_len * n);
   }
   free (rows);
   free (starts);
@@ -575,6 +744,9 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
       }
       axis->n_taps = 1;
       axis->identity = 1;
+      axis->fits = 1;
+      axis->err14 = axis->err30 = 0.0;
+      axis->abs_sum = 1.0;
     }
   }
 

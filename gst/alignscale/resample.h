@@ -52,12 +52,23 @@ typedef enum
 /* Source coordinate x(i) = (num * i + off) / den, exactly (every mapping of
  * §1.1 is affine with rational coefficients for given sizes, §6.2). A
  * mapping with real parameters (a scale factor used as given, a crop
- * region) is x(i) = a * i + b in double instead (real != 0). */
+ * region) is x(i) = a * i + b in double instead (real != 0).
+ *
+ * A crop region (tf_crop_and_resize) also keeps its exact terms, so that
+ * the decisions that jump (outside the picture or not, nearest rounding)
+ * are made on the real number the roi doubles define, not on a rounded
+ * a * i + b (3.0000000000000004 is not outside a picture of 4):
+ *   luma  f(u) = (ra (D - u) + rb u) L / D   (D > 0; (ra + rb) L / 2 if 0)
+ *   plane x(j) = (f (r j + o2 / 2) - o2 / 2) / r */
 typedef struct
 {
   int64_t num, off, den;
   int real;
   double a, b;
+  int crop;      /* ra, rb, L, D, r, o2 below are set */
+  double ra, rb; /* roi start and end, normalised */
+  int64_t L, D;  /* in - 1, out - 1 of the full-resolution axis */
+  int64_t r, o2; /* subsampling and twice the siting offset */
 } AsAffine;
 
 /* the parameters of a mapping beyond the two lengths */
@@ -82,9 +93,14 @@ typedef struct
    * or fl32 (1 / scale); 0 computes the former */
   float torch_ratio;
   int exclude_outside; /* §2.2: weights of taps outside dropped, renormalised */
-  /* §3.1: the kernel stretched by max (slope of map, 1), window truncated
+  /* §3.1: the kernel stretched by max (stretch, 1), window truncated
    * at the borders and renormalised; cubic uses A = -0.5 (torch) */
   int antialias;
+  /* the antialias stretch: the ratio of the scale (in / out, 1 / scale
+   * factor), not the slope of the mapping, which is 0 for an output of one
+   * sample in pytorch_half_pixel (ONNX Runtime stretches by in / out
+   * there). 0: the slope of map. */
+  double stretch;
 } AsAxisSpec;
 
 /* One axis' weight table. Taps are folded into a contiguous window of
@@ -111,6 +127,15 @@ typedef struct
   /* antialias tables whose weights are all >= 0 (else NULL): the weights
    * for the sum model of kernels.h, uint16 summing to 2^16 */
   uint16_t *sweight; /* [out_len * n_taps] */
+  /* What the fixed-point models can hold (kernels.h). fits: every row's
+   * weights are below 2 in magnitude, its positive and negative parts
+   * within 2, and both quantisations in range; else iweight and lweight
+   * are zero and only the exact model can run the table. err14, err30,
+   * err16: the largest sum over a row of |quantised - exact| weight
+   * (iweight, lweight, sweight); abs_sum: the largest sum of |w| over a
+   * row. The plan bounds each model's error with them. */
+  int fits;
+  double err14, err30, err16, abs_sum;
 } AsAxis;
 
 AsAffine as_affine_full (AsMapping mapping, int in_len, int out_len);
@@ -118,6 +143,10 @@ AsAffine as_affine_map (const AsMapSpec *spec, int in_len, int out_len);
 AsAffine as_affine_subsampled (AsAffine full, int r, int o2);
 double as_affine_eval (AsAffine map, int i);
 double as_affine_slope (AsAffine map);
+/* the sign of x(i) - tn / td (td > 0): exact for rational and crop maps */
+int as_affine_cmp (const AsAffine *map, int i, int64_t tn, int64_t td);
+/* whether x(i) lies outside [0, in_len - 1], exactly as as_affine_cmp */
+int as_affine_outside (const AsAffine *map, int i, int in_len);
 
 double as_keys_kernel (double u, double a);
 

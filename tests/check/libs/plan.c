@@ -103,6 +103,32 @@ reference_run (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t ss,
     for (int j = 0; j < d->out_h; j++)
       as_h_nearest (DROW (j), SROW (pp->y.offset[j]), pp->x.offset, d->out_w,
           ch * d->bytes_per_sample);
+  } else if (pp->exact) {
+    /* whole double planes: in_h x out_w (H-first) or in_w (V-first) */
+    int ny = pp->y.n_taps, nx = pp->x.n_taps;
+    double *t = g_new (double, (size_t) MAX (iw, ow) * d->in_h);
+    const void **rows = g_new (const void *, ny);
+    for (int y = 0; pp->h_first && y < d->in_h; y++)
+      as_exact_h_in (t + (size_t) y * ow, SROW (y), d->bytes_per_sample,
+          pp->x.offset, pp->x.weight, nx, d->out_w, ch);
+    for (int j = 0; j < d->out_h; j++) {
+      const double *wy = pp->y.weight + (size_t) j * ny;
+      for (int k = 0; k < ny; k++)
+        rows[k] = pp->h_first
+            ? (const void *) (t + (size_t) (pp->y.offset[j] + k) * ow)
+            : (const void *) SROW (pp->y.offset[j] + k);
+      if (pp->h_first) {
+        as_exact_v_out (DROW (j), d->bytes_per_sample,
+            (const double *const *) rows, wy, ny, ow);
+      } else {
+        as_exact_v_in (
+            t, (const uint8_t *const *) rows, d->bytes_per_sample, wy, ny, iw);
+        as_exact_h_out (DROW (j), d->bytes_per_sample, t, pp->x.offset,
+            pp->x.weight, nx, d->out_w, ch);
+      }
+    }
+    g_free (rows);
+    g_free (t);
   } else if (pp->lerp && !wide) {
     uint16_t *t = (uint16_t *) inter;
     if (pp->h_first) {
