@@ -456,6 +456,79 @@ GST_START_TEST (test_lerp_1d)
 
 GST_END_TEST;
 
+/* Every model keeps each output within one code of the float result: a
+ * plane whose fixed-point error bound passes half a code runs the exact
+ * model. Antialias over hundreds and thousands of taps (8- and 16-bit,
+ * bilinear and bicubic), on random rows and on rows built to make the
+ * weight rounding errors add up (255 or 65535 where the 14- or 30-bit
+ * weight rounds up, 0 where it rounds down). */
+GST_START_TEST (test_model_bounds)
+{
+  const int lens[][2] = { { 1920, 224 }, { 1920, 64 }, { 1920, 16 },
+    { 8000, 7 }, { 32767, 3 }, { 32767, 1 }, { 300, 299 } };
+  GRand *r = g_rand_new_with_seed (12);
+  guint exact = 0, fixed = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lens); l++)
+    for (int bps = 1; bps <= 2; bps++)
+      for (int k = AS_KERNEL_LINEAR; k <= AS_KERNEL_CUBIC; k++) {
+        int in_w = lens[l][0], out_w = lens[l][1], max = bps == 1 ? 255 : 65535;
+        AsConfig cfg = { AS_MAP_HALF_PIXEL, k, -0.75 };
+        AsPlaneDesc d = { in_w, 2, out_w, 2, 1, bps, 1, 1, 0, 0 };
+        AsPlan *plan;
+        AsPlanePlan *pp;
+        uint8_t *src = g_malloc ((gsize) in_w * bps * 2);
+        uint8_t *dst = g_malloc ((gsize) out_w * bps * 2);
+
+        cfg.antialias = 1;
+        plan = as_plan_new (&cfg, in_w, 2, out_w, 2, &d, 1);
+        fail_unless (plan != NULL);
+        pp = &plan->plane[0];
+        exact += pp->exact;
+        fixed += !pp->exact;
+        fail_unless (pp->exact || pp->bound <= 0.5);
+        for (int x = 0; x < in_w * bps * 2; x++)
+          src[x] = g_rand_int_range (r, 0, 256);
+        /* row 1: every output's taps at the extremes the rounding favours */
+        for (int i = 0; i < out_w; i++)
+          for (int t = 0; t < pp->x.n_taps; t++) {
+            int j = pp->x.offset[i] + t;
+            double w = pp->x.weight[i * pp->x.n_taps + t];
+            double q = bps == 1
+                ? ldexp (
+                    floor (ldexp (w, AS_WEIGHT_BITS) + 0.5), -AS_WEIGHT_BITS)
+                : ldexp (floor (ldexp (w, AS_WEIGHT_BITS_16) + 0.5),
+                    -AS_WEIGHT_BITS_16);
+            int v = q > w ? max : 0;
+            if (bps == 1)
+              src[in_w + j] = v;
+            else
+              ((uint16_t *) (src + in_w * 2))[j] = v;
+          }
+        as_plan_run_plane (
+            plan, 0, src, (ptrdiff_t) in_w * bps, dst, (ptrdiff_t) out_w * bps);
+        for (int j = 0; j < 2; j++)
+          for (int i = 0; i < out_w; i++) {
+            double e = CLAMP (
+                reference (pp, src, (ptrdiff_t) in_w * bps, i, j, 0), 0, max);
+            double got = sample (dst, (ptrdiff_t) out_w * bps, bps, i, j);
+            if (G_UNLIKELY (fabs (got - e) >= 1.0))
+              fail ("%d -> %d bps %d kernel %d (%s model, bound %.3f): row %d"
+                    " sample %d is %g, float %.4f",
+                  in_w, out_w, bps, k, pp->exact ? "exact" : "fixed", pp->bound,
+                  j, i, got, e);
+          }
+        as_plan_free (plan);
+        g_free (src);
+        g_free (dst);
+      }
+  /* both kinds were exercised */
+  fail_unless (exact > 0 && fixed > 0, "exact %u, fixed %u", exact, fixed);
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
 static Suite *
 plan_suite (void)
 {
@@ -468,6 +541,7 @@ plan_suite (void)
   tcase_add_test (tc, test_box2_path);
   tcase_add_test (tc, test_lerp_1d);
   tcase_add_test (tc, test_reference_bytes);
+  tcase_add_test (tc, test_model_bounds);
   return s;
 }
 

@@ -512,6 +512,220 @@ GST_START_TEST (test_torch_nearest_float32)
 
 GST_END_TEST;
 
+/* ---- exact crop decisions (issue 10, defect 9) ---- */
+
+/* a double as A * 2^-64 (exact for 2^-11 <= |v| < 2^53 and for 0) */
+static __int128
+fixed64 (double v)
+{
+  return (__int128) ldexp (v, 64);
+}
+
+/* the sign of x(j) - tn / td for a crop map, in 128-bit integers: the
+ * definition of AsAffine, nothing of resample.c's arithmetic */
+static int
+crop_sign (double a, double b, int in, int out, int r, int o2, int j,
+    int64_t tn, int64_t td)
+{
+  __int128 L = in - 1, D = out - 1, u2 = 2 * (__int128) r * j + o2, v;
+
+  if (D > 0)
+    v = fixed64 (a) * (td * (2 * D - u2) * L) + fixed64 (b) * (td * u2 * L)
+        - ((__int128) (td * o2 + 2 * r * tn) * D << 64);
+  else
+    v = fixed64 (a) * (td * L) + fixed64 (b) * (td * L)
+        - ((__int128) (td * o2 + 2 * r * tn) << 64);
+  return v > 0 ? 1 : (v < 0 ? -1 : 0);
+}
+
+/* as_affine_cmp and as_affine_outside decide on the real number the roi
+ * doubles define, for every sample of full and subsampled planes, where
+ * a * i + b in double errs by an ulp (3.0000000000000004, 7.4999...) */
+GST_START_TEST (test_crop_exact_decisions)
+{
+  GRand *r = g_rand_new_with_seed (21);
+  /* binary fractions and decimal ones (0.1 is not one), edges exactly */
+  const double rois[] = { 0.0, 1.0, 0.125, 0.75, 0.1, 0.3, 0.7, 0.9, 0.05, 0.25,
+    -0.3, 1.3, 0.2, 0.6, 1.0 / 3 };
+  guint disagree = 0, checks = 0;
+
+  for (int n = 0; n < 4000; n++) {
+    double a = rois[g_rand_int_range (r, 0, G_N_ELEMENTS (rois))];
+    double b = rois[g_rand_int_range (r, 0, G_N_ELEMENTS (rois))];
+    int in = g_rand_int_range (r, 2, 40), out = g_rand_int_range (r, 1, 40);
+    int rr = g_rand_int_range (r, 1, 3),
+        o2 = rr == 2 ? g_rand_int_range (r, 0, 2) : 0;
+    AsMapSpec ms = { AS_MAP_TF_CROP_AND_RESIZE, 0.0, a, b };
+    AsAffine m;
+
+    if (a == 0.0 && b == 1.0)
+      continue; /* the rational map, tested elsewhere */
+    m = as_affine_subsampled (as_affine_map (&ms, in, out), rr, o2);
+    fail_unless (m.crop);
+    for (int j = 0; j * rr < out; j++) {
+      double x = as_affine_eval (m, j);
+      for (int t2 = -2; t2 <= 2 * in; t2++) {
+        int want = crop_sign (a, b, in, out, rr, o2, j, t2, 2);
+        int got = as_affine_cmp (&m, j, t2, 2);
+        CHECK (got == want,
+            "roi %g..%g %d -> %d r %d o2 %d j %d vs %d/2: %d,"
+            " want %d",
+            a, b, in, out, rr, o2, j, t2, got, want);
+        disagree += (x * 2 > t2 ? 1 : x * 2 < t2 ? -1 : 0) != want;
+        checks++;
+      }
+      CHECK (as_affine_outside (&m, j, in)
+              == (crop_sign (a, b, in, out, rr, o2, j, 0, 1) < 0
+                  || crop_sign (a, b, in, out, rr, o2, j, in - 1, 1) > 0),
+          "outside %d", j);
+    }
+  }
+  /* the double evaluation is wrong often enough to matter */
+  GST_INFO ("%u of %u comparisons differ in double", disagree, checks);
+  fail_unless (disagree > 10);
+
+  /* tiny roi values (no error term may underflow) */
+  {
+    AsMapSpec ms = { AS_MAP_TF_CROP_AND_RESIZE, 0.0, 1e-300, 4.9e-324 };
+    AsAffine m = as_affine_map (&ms, 5, 3);
+    fail_unless_equals_int (as_affine_cmp (&m, 0, 0, 1), 1);
+    fail_unless_equals_int (as_affine_cmp (&m, 2, 0, 1), 1);
+    ms.roi_start = -1e-300;
+    m = as_affine_map (&ms, 5, 3);
+    fail_unless_equals_int (as_affine_cmp (&m, 0, 0, 1), -1);
+    fail_unless (as_affine_outside (&m, 0, 5));
+    fail_unless (!as_affine_outside (&m, 2, 5));
+  }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
+/* nearest on a crop map rounds the exact coordinate */
+GST_START_TEST (test_crop_exact_nearest)
+{
+  /* roi 0..0.75 of 11, 12 outputs: x(11) = 7.5 exactly, 7.499999999999999
+   * in double; round-prefer-ceil gives 8, round-prefer-floor 7 */
+  AsMapSpec ms = { AS_MAP_TF_CROP_AND_RESIZE, 0.0, 0.0, 0.75 };
+  AsAxisSpec s = { 11, 12 };
+  AsAxis axis;
+
+  s.map = as_affine_map (&ms, 11, 12);
+  s.kernel = AS_KERNEL_NEAREST;
+  fail_unless (as_affine_eval (s.map, 11) < 7.5);
+  s.nearest = AS_NEAREST_HALF_UP;
+  fail_unless (as_axis_init (&axis, &s) == 0);
+  fail_unless_equals_int (axis.offset[11], 8);
+  as_axis_clear (&axis);
+  s.nearest = AS_NEAREST_HALF_DOWN;
+  fail_unless (as_axis_init (&axis, &s) == 0);
+  fail_unless_equals_int (axis.offset[11], 7);
+  as_axis_clear (&axis);
+
+  /* roi 0.05..0.25 of 5, 12 outputs: x(11) = 1 exactly, 1.0000000000000002
+   * in double (decimal roi values: the real numbers the doubles are) */
+  ms.roi_start = 0.05;
+  ms.roi_end = 0.25;
+  s.in_len = 5;
+  s.map = as_affine_map (&ms, 5, 12);
+  s.nearest = AS_NEAREST_CEIL;
+  fail_unless (as_axis_init (&axis, &s) == 0);
+  fail_unless_equals_int (axis.offset[11],
+      crop_sign (0.05, 0.25, 5, 12, 1, 0, 11, 1, 1) <= 0 ? 1 : 2);
+  as_axis_clear (&axis);
+}
+
+GST_END_TEST;
+
+/* coordinates far outside (tiny scale factors) stay on the edge sample,
+ * whatever the kernel and rule, without overflow (UBSan in CI) */
+GST_START_TEST (test_huge_coordinates)
+{
+  const double scales[] = { 1e-18, 1e-300, 4.9e-324, 1e18 };
+
+  for (guint k = 0; k < 3; k++)
+    for (guint sc = 0; sc < G_N_ELEMENTS (scales); sc++)
+      for (int rule = AS_NEAREST_HALF_UP; rule <= AS_NEAREST_TORCH_LEGACY;
+           rule++)
+        for (int aa = 0; aa < 2; aa++) {
+          AsMapSpec ms = { AS_MAP_HALF_PIXEL, scales[sc] };
+          AsAxisSpec s = { 37, 9 };
+          AsAxis axis;
+
+          s.map = as_affine_map (&ms, 37, 9);
+          s.kernel = k;
+          s.cubic_a = -0.75;
+          s.nearest = rule;
+          s.torch_ratio = (float) (1.0 / scales[sc]);
+          s.antialias = aa && k != AS_KERNEL_NEAREST;
+          s.stretch = 1.0 / scales[sc];
+          if (!isfinite (s.map.a) || !isfinite (s.map.b)) {
+            fail_unless (as_axis_init (&axis, &s) < 0);
+            continue;
+          }
+          if (s.antialias && scales[sc] < 1e-6) {
+            /* a window over the whole row for each output: 37 taps */
+            fail_unless (as_axis_init (&axis, &s) == 0);
+          } else {
+            fail_unless (as_axis_init (&axis, &s) == 0);
+          }
+          for (int i = 0; i < 9; i++) {
+            double sum = 0;
+            for (int t = 0; t < axis.n_taps; t++) {
+              CHECK (axis.offset[i] >= 0 && axis.offset[i] + axis.n_taps <= 37,
+                  "offset");
+              sum += axis.weight[i * axis.n_taps + t];
+            }
+            CHECK (fabs (sum - 1) < 1e-9,
+                "k %u s %g rule %d aa %d row %d sums"
+                " to %g",
+                k, scales[sc], rule, aa, i, sum);
+          }
+          as_axis_clear (&axis);
+        }
+}
+
+GST_END_TEST;
+
+/* what the fixed-point models hold: plain Keys rows (A in [-2, 0]) fit,
+ * renormalised rows with weights past [-0.5, 1.5] do not, and then the
+ * fixed-point tables are not built */
+GST_START_TEST (test_fits)
+{
+  AsAxisSpec s = { 9, 40 };
+  AsMapSpec ms = { AS_MAP_HALF_PIXEL, 0.55 };
+  AsAxis axis;
+
+  s.map = as_affine_full (AS_MAP_HALF_PIXEL, 9, 40);
+  s.kernel = AS_KERNEL_CUBIC;
+  s.cubic_a = -2.0;
+  fail_unless (as_axis_init (&axis, &s) == 0);
+  fail_unless (axis.fits && axis.abs_sum <= 2.0 + 1e-9);
+  fail_unless (axis.err14 > 0 && axis.err14 < 4.0 / 16384);
+  as_axis_clear (&axis);
+
+  /* antialias with a scale factor mapping past the picture (defect 5):
+   * bicubic windows truncated to their negative lobe, renormalised */
+  s.in_len = 29;
+  s.out_len = 30;
+  s.map = as_affine_map (&ms, 29, 30);
+  s.antialias = 1;
+  s.stretch = 1 / 0.55;
+  fail_unless (as_axis_init (&axis, &s) == 0);
+  fail_unless (!axis.fits);
+  for (int i = 0; i < 30 * axis.n_taps; i++)
+    CHECK (axis.iweight[i] == 0 && axis.lweight[i] == 0, "fixed tables built");
+  for (int i = 0; i < 30; i++) {
+    double sum = 0;
+    for (int t = 0; t < axis.n_taps; t++)
+      sum += axis.weight[i * axis.n_taps + t];
+    CHECK (fabs (sum - 1) < 1e-9, "row %d sums to %g", i, sum);
+  }
+  as_axis_clear (&axis);
+}
+
+GST_END_TEST;
+
 static Suite *
 resample_suite (void)
 {
@@ -529,6 +743,10 @@ resample_suite (void)
   tcase_add_test (tc, test_identity);
   tcase_add_test (tc, test_degenerate);
   tcase_add_test (tc, test_torch_nearest_float32);
+  tcase_add_test (tc, test_crop_exact_decisions);
+  tcase_add_test (tc, test_crop_exact_nearest);
+  tcase_add_test (tc, test_huge_coordinates);
+  tcase_add_test (tc, test_fits);
   return s;
 }
 
