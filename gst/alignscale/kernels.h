@@ -25,12 +25,15 @@
  *  - the weights of an output sample sum exactly to one;
  *  - nothing is clipped between passes (cubic overshoot survives);
  *  - the second pass clamps to the sample range once.
- * The intermediate is big enough for cubic-a in [-2, 0]: 255 * 1.5 * 64 and
+ * The tables these models get (resample.c's row_fits) have rows whose
+ * positive weights sum to at most 1.5 and negative ones to at least -0.5,
+ * as every Keys kernel with cubic-a in [-2, 0]: 255 * 1.5 * 64 and
  * 65535 * 1.5 * 2^13 (times 2) fit their types, and every accumulator fits
  * its type. So an 8-bit intermediate lies in [-8160, 24480] (255 * -0.5 *
  * 64 .. 255 * 1.5 * 64), and the weights of every output sample sum
  * exactly to one: the fast 2- and 4-tap kernels rely on both (they leave
- * one weight implied).
+ * one weight implied). Other tables, and tables whose error bound passes
+ * half a code, run the exact model at the end of this file (plan.c).
  */
 #ifndef __ALIGN_SCALE_KERNELS_H__
 #define __ALIGN_SCALE_KERNELS_H__

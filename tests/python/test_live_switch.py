@@ -2,6 +2,8 @@
 """alignscale driven from PyGObject: properties flipped between frames of a
 PLAYING pipeline give, frame by frame, what a fresh pipeline with that
 configuration gives."""
+import subprocess
+import sys
 import unittest
 
 import gi
@@ -133,6 +135,21 @@ class LiveSwitchTest(unittest.TestCase):
         self.assertEqual(list(e.get_property("roi")), [0.1, 0.2, 0.9, 0.8])
         e.set_property("roi", Gst.ValueArray([0.0, 0.0, 1.0, 1.0]))
         self.assertEqual(list(e.get_property("roi")), [0.0, 0.0, 1.0, 1.0])
+        # integers are numbers too (once a CRITICAL and an unchanged roi)
+        e.set_property("roi", [0, 1, 2, 3])
+        self.assertEqual(list(e.get_property("roi")), [0.0, 1.0, 2.0, 3.0])
+
+    def test_bad_roi_warns(self):
+        # three numbers: a warning the user sees, the roi unchanged
+        code = ("import gi; gi.require_version('Gst', '1.0');"
+                "from gi.repository import Gst; Gst.init(None);"
+                "e = Gst.ElementFactory.make('alignscale');"
+                "e.set_property('roi', [0.1, 0.2, 0.3]);"
+                "print(list(e.get_property('roi')))")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True,
+                             text=True, check=True)
+        self.assertIn("roi needs four numbers", out.stderr)
+        self.assertEqual(out.stdout.strip(), "[0.0, 0.0, 1.0, 1.0]")
 
 
 if __name__ == "__main__":
