@@ -112,8 +112,10 @@ case "${1:-}" in
   valgrind)
     install_missing "${BUILD_DEPS[@]}" valgrind
     build build
-    # the C suites (valgrind on the python interpreter says nothing of ours)
-    CK_FORK=no run_suite build valgrind --suite check --wrapper "valgrind --error-exitcode=3 --leak-check=full \
+    # the C suites (valgrind on the python interpreter says nothing of ours);
+    # the fuzzer and the property storm with fewer cases (30 ms a case here)
+    CK_FORK=no ALIGNSCALE_FUZZ_CASES=300 ALIGNSCALE_STORM_FRAMES=2000 \
+      run_suite build valgrind --suite check --wrapper "valgrind --error-exitcode=3 --leak-check=full \
       --errors-for-leak-kinds=definite --suppressions=$PWD/tests/check/gst.supp" \
       --timeout-multiplier 10
     ;;

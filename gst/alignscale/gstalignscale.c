@@ -261,6 +261,8 @@ static GstCaps *gst_align_scale_fixate_caps (GstBaseTransform *trans,
     GstPadDirection direction, GstCaps *caps, GstCaps *othercaps);
 static gboolean gst_align_scale_ensure_plan (
     GstAlignScale *self, const GstAlignScaleSettings *st);
+static gboolean gst_align_scale_check_buffer (GstAlignScale *self,
+    GstBuffer *buf, const GstVideoInfo *info, const gchar *what, gboolean post);
 static void gst_align_scale_frame_settings (
     GstAlignScale *self, GstAlignScaleSettings *st);
 static GstFlowReturn gst_align_scale_transform_frame (
@@ -1060,7 +1062,12 @@ gst_align_scale_before_transform (GstBaseTransform *trans, GstBuffer *buf)
     return;
   same = filter->in_info.width == filter->out_info.width
       && filter->in_info.height == filter->out_info.height;
-  /* no tables (an error is posted): transform reports it, no passthrough */
+  /* no tables (an error is posted): transform reports it, no passthrough;
+   * nor for a buffer that does not hold its frame: transform refuses it
+   * with the reason, instead of passing it on */
+  if (same)
+    same = gst_align_scale_check_buffer (
+        self, buf, &filter->in_info, "input", FALSE);
   if (same) {
     gst_align_scale_frame_settings (self, &settings);
     same = gst_align_scale_ensure_plan (self, &settings)
@@ -1107,7 +1114,7 @@ gst_align_scale_transform_meta (
  * its offset, stride and rows, and the buffer size. */
 static gboolean
 gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
-    const GstVideoInfo *info, const gchar *what)
+    const GstVideoInfo *info, const gchar *what, gboolean post)
 {
   GstVideoMeta *meta = gst_buffer_get_video_meta (buf);
   const GstVideoFormatInfo *finfo = info->finfo;
@@ -1118,12 +1125,13 @@ gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
           || meta->format != GST_VIDEO_INFO_FORMAT (info)
           || meta->width < (guint) info->width
           || meta->height < (guint) info->height)) {
-    GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("Invalid %s video meta", what),
-        ("%s video meta says %s %ux%u with %u planes, caps say %s %dx%d with"
-         " %u",
-            what, gst_video_format_to_string (meta->format), meta->width,
-            meta->height, meta->n_planes, GST_VIDEO_INFO_NAME (info),
-            info->width, info->height, GST_VIDEO_INFO_N_PLANES (info)));
+    if (post)
+      GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("Invalid %s video meta", what),
+          ("%s video meta says %s %ux%u with %u planes, caps say %s %dx%d with"
+           " %u",
+              what, gst_video_format_to_string (meta->format), meta->width,
+              meta->height, meta->n_planes, GST_VIDEO_INFO_NAME (info),
+              info->width, info->height, GST_VIDEO_INFO_N_PLANES (info)));
     return FALSE;
   }
 
@@ -1140,21 +1148,23 @@ gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
         * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
     rows = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
     if (stride < 0 || (guint64) stride < row) {
-      GST_ELEMENT_ERROR (self, STREAM, FORMAT,
-          ("Invalid %s buffer layout", what),
-          ("%s plane %u has a stride of %" G_GINT64_FORMAT " bytes, but a row"
-           " of %dx%d %s needs %" G_GUINT64_FORMAT " bytes",
-              what, p, stride, info->width, info->height,
-              GST_VIDEO_INFO_NAME (info), row));
+      if (post)
+        GST_ELEMENT_ERROR (self, STREAM, FORMAT,
+            ("Invalid %s buffer layout", what),
+            ("%s plane %u has a stride of %" G_GINT64_FORMAT " bytes, but a row"
+             " of %dx%d %s needs %" G_GUINT64_FORMAT " bytes",
+                what, p, stride, info->width, info->height,
+                GST_VIDEO_INFO_NAME (info), row));
       return FALSE;
     }
     /* 16-bit samples are read as such: refuse a layout that misaligns them */
     if (GST_VIDEO_FORMAT_INFO_BITS (finfo) > 8 && (offset % 2 || stride % 2)) {
-      GST_ELEMENT_ERROR (self, STREAM, FORMAT,
-          ("Invalid %s buffer layout", what),
-          ("%s plane %u has offset %" G_GUINT64_FORMAT
-           " and stride %" G_GINT64_FORMAT ": 16-bit samples need even ones",
-              what, p, offset, stride));
+      if (post)
+        GST_ELEMENT_ERROR (self, STREAM, FORMAT,
+            ("Invalid %s buffer layout", what),
+            ("%s plane %u has offset %" G_GUINT64_FORMAT
+             " and stride %" G_GINT64_FORMAT ": 16-bit samples need even ones",
+                what, p, offset, stride));
       return FALSE;
     }
     /* offset + stride * (rows - 1) + row, none of which wraps */
@@ -1164,14 +1174,16 @@ gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
     if (!ok || need > size) {
       gchar *end = ok ? g_strdup_printf ("%" G_GUINT64_FORMAT, need)
                       : g_strdup ("beyond 2^64");
-      GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("%s buffer is too small", what),
-          ("%s buffer has %" G_GSIZE_FORMAT " bytes, but plane %u of %dx%d %s"
-           " (offset %" G_GUINT64_FORMAT ", stride %" G_GINT64_FORMAT
-           ", %" G_GUINT64_FORMAT " rows of %" G_GUINT64_FORMAT
-           " bytes) ends at"
-           " byte %s",
-              what, size, p, info->width, info->height,
-              GST_VIDEO_INFO_NAME (info), offset, stride, rows, row, end));
+      if (post)
+        GST_ELEMENT_ERROR (self, STREAM, FORMAT,
+            ("%s buffer is too small", what),
+            ("%s buffer has %" G_GSIZE_FORMAT " bytes, but plane %u of %dx%d %s"
+             " (offset %" G_GUINT64_FORMAT ", stride %" G_GINT64_FORMAT
+             ", %" G_GUINT64_FORMAT " rows of %" G_GUINT64_FORMAT
+             " bytes) ends at"
+             " byte %s",
+                what, size, p, info->width, info->height,
+                GST_VIDEO_INFO_NAME (info), offset, stride, rows, row, end));
       g_free (end);
       return FALSE;
     }
@@ -1210,6 +1222,27 @@ plane_in_map (const GstVideoInfo *info, guint p, const guint8 *data,
       <= map->size;
 }
 
+static void
+gst_align_scale_unmap (GstAlignScaleFrame *f, GstBuffer *buf)
+{
+  if (f->merged)
+    gst_buffer_unmap (buf, &f->whole);
+  else
+    gst_video_frame_unmap (&f->frame);
+}
+
+/* 16-bit samples are read as 16-bit words */
+static gboolean
+planes_aligned (const GstVideoInfo *info, const GstAlignScaleFrame *f)
+{
+  if (GST_VIDEO_FORMAT_INFO_BITS (info->finfo) <= 8)
+    return TRUE;
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++)
+    if ((guintptr) f->data[p] & 1)
+      return FALSE;
+  return TRUE;
+}
+
 static gboolean
 gst_align_scale_map (GstAlignScale *self, GstAlignScaleFrame *f,
     const GstVideoInfo *info, GstBuffer *buf, GstMapFlags flags,
@@ -1235,9 +1268,11 @@ gst_align_scale_map (GstAlignScale *self, GstAlignScaleFrame *f,
     inside &= plane_in_map (info, p, f->data[p], f->stride[p],
         &f->frame.map[f->frame.meta ? p : 0]);
   }
-  if (!inside) {
-    /* a plane crosses a memory boundary: map the buffer as one block
-     * (GStreamer merges the blocks) and place the planes ourselves */
+  if (!inside || !planes_aligned (info, f)) {
+    /* a plane crosses a memory boundary, or a block starts at an odd byte
+     * of the buffer under 16-bit samples: map the buffer as one block
+     * (GStreamer merges the blocks into new memory) and place the planes
+     * ourselves. A single block stays where it is. */
     gst_video_frame_unmap (&f->frame);
     if (!gst_buffer_map (buf, &f->whole, flags)) {
       GST_ELEMENT_ERROR (self, STREAM, FORMAT, (NULL),
@@ -1257,29 +1292,16 @@ gst_align_scale_map (GstAlignScale *self, GstAlignScaleFrame *f,
     GST_LOG_OBJECT (self, "%s planes span memory blocks: mapped as one", what);
   }
   /* 16-bit samples are read as such: the memory itself must be aligned */
-  for (guint p = 0; p < n; p++)
-    if (GST_VIDEO_FORMAT_INFO_BITS (info->finfo) > 8
-        && ((guintptr) f->data[p] & 1)) {
+  for (guint p = 0; p < n && !planes_aligned (info, f); p++)
+    if ((guintptr) f->data[p] & 1) {
       GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("Misaligned %s buffer", what),
           ("%s plane %u starts at the odd address %p: 16-bit samples need"
            " 2-byte aligned memory",
               what, p, f->data[p]));
-      if (f->merged)
-        gst_buffer_unmap (buf, &f->whole);
-      else
-        gst_video_frame_unmap (&f->frame);
+      gst_align_scale_unmap (f, buf);
       return FALSE;
     }
   return TRUE;
-}
-
-static void
-gst_align_scale_unmap (GstAlignScaleFrame *f, GstBuffer *buf)
-{
-  if (f->merged)
-    gst_buffer_unmap (buf, &f->whole);
-  else
-    gst_video_frame_unmap (&f->frame);
 }
 
 static void
@@ -1506,9 +1528,10 @@ gst_align_scale_transform (
     GST_ELEMENT_ERROR (self, CORE, NEGOTIATION, (NULL), ("buffer before caps"));
     return GST_FLOW_NOT_NEGOTIATED;
   }
-  if (!gst_align_scale_check_buffer (self, inbuf, &filter->in_info, "input")
+  if (!gst_align_scale_check_buffer (
+          self, inbuf, &filter->in_info, "input", TRUE)
       || !gst_align_scale_check_buffer (
-          self, outbuf, &filter->out_info, "output"))
+          self, outbuf, &filter->out_info, "output", TRUE))
     return GST_FLOW_ERROR;
 
   if (!gst_align_scale_map (

@@ -303,6 +303,11 @@ GST_START_TEST (test_multi_memory)
     { "video/x-raw,format=GRAY16_LE,width=33,height=17,framerate=30/1",
         "video/x-raw,format=GRAY16_LE,width=70,height=9,framerate=30/1",
         { 24 + 80 * 3 + 20, 24 + 80 * 9 }, 2 },
+    /* a block that starts at an odd byte: its 16-bit samples sit at odd
+     * addresses unless the blocks are merged */
+    { "video/x-raw,format=GRAY16_LE,width=33,height=17,framerate=30/1",
+        "video/x-raw,format=GRAY16_LE,width=20,height=30,framerate=30/1",
+        { 23 }, 1 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -364,6 +369,26 @@ GST_START_TEST (test_wrapping_layout)
   gst_buffer_add_video_meta_full (buf, GST_VIDEO_FRAME_FLAG_NONE,
       GST_VIDEO_FORMAT_RGB8P, 64, 48, 1, offset, stride);
   expect_error (h, buf, "video meta says RGB8P");
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+/* equal sizes pass frames through untouched, but not a buffer that does
+ * not hold its frame: that is refused with the reason, as any other */
+GST_START_TEST (test_passthrough_checks_buffer)
+{
+  const gchar *caps = "video/x-raw,format=GRAY8,width=64,height=48,"
+                      "framerate=30/1";
+  const guint16 v[1] = { 9 };
+  GstHarness *h = harness (caps, caps, NULL);
+  GstBuffer *in = flat_buffer (caps, v), *out;
+
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out == in); /* passthrough */
+  gst_buffer_unref (out);
+  gst_buffer_unref (in);
+  expect_error (h, gst_buffer_new_allocate (NULL, 100, NULL), "has 100 bytes");
   gst_harness_teardown (h);
 }
 
@@ -858,6 +883,7 @@ alignscale_hostile_suite (void)
   tcase_add_test (tc, test_tiny_scale_factor);
   tcase_add_test (tc, test_multi_memory);
   tcase_add_test (tc, test_wrapping_layout);
+  tcase_add_test (tc, test_passthrough_checks_buffer);
   tcase_add_test (tc, test_misaligned_16bit);
   tcase_add_test (tc, test_aa_window_past_picture);
   tcase_add_test (tc, test_aa_many_taps);

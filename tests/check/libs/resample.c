@@ -528,13 +528,14 @@ crop_sign (double a, double b, int in, int out, int r, int o2, int j,
     int64_t tn, int64_t td)
 {
   __int128 L = in - 1, D = out - 1, u2 = 2 * (__int128) r * j + o2, v;
+  const __int128 one = (__int128) 1 << 64; /* 2^64 */
 
   if (D > 0)
     v = fixed64 (a) * (td * (2 * D - u2) * L) + fixed64 (b) * (td * u2 * L)
-        - ((__int128) (td * o2 + 2 * r * tn) * D << 64);
+        - (__int128) (td * o2 + 2 * r * tn) * D * one;
   else
     v = fixed64 (a) * (td * L) + fixed64 (b) * (td * L)
-        - ((__int128) (td * o2 + 2 * r * tn) << 64);
+        - (__int128) (td * o2 + 2 * r * tn) * one;
   return v > 0 ? 1 : (v < 0 ? -1 : 0);
 }
 

@@ -1,0 +1,1674 @@
+/* bounded random fuzzer of the alignscale element
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Thousands of random cases, each a GstHarness around alignscale with a
+ * random format, input and output size, every property, a buffer layout
+ * (default, padded GstVideoMeta, split over several GstMemory, short or
+ * hostile, odd data address) and sometimes live property changes between
+ * frames. The input is flat (one value per component), so every correct
+ * output is flat with the same values, whatever the configuration; with
+ * tf-crop-and-resize a pixel may also be the extrapolation value.
+ *
+ * Environment:
+ *   ALIGNSCALE_FUZZ_SEED     base seed (default 20240611)
+ *   ALIGNSCALE_FUZZ_CASES    number of cases (default 4000: ~5 s here, ~50 s
+ *                            under ASan+UBSan; 300 is plenty under valgrind)
+ *   ALIGNSCALE_FUZZ_CASE     run only this case index (a reproducer)
+ *   ALIGNSCALE_FUZZ_FIRST    start at this case index (go on after a crash)
+ *   ALIGNSCALE_FUZZ_LAYOUTS  comma list of layouts to draw from (default all:
+ *                            default,padded,split,short,hostile,odd)
+ *   ALIGNSCALE_FUZZ_VERBOSE  print every case before it runs
+ *   ALIGNSCALE_FUZZ_STOP     stop at the first failing check (default: run
+ *                            every case, print the first failures of each
+ *                            kind, fail at the end)
+ */
+#include <gst/check/gstcheck.h>
+#include <gst/check/gstharness.h>
+#include <gst/video/video.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <dlfcn.h>
+#include <sanitizer/common_interface_defs.h>
+#endif
+
+#include "common.h"
+
+#define DEFAULT_SEED 20240611u
+#define DEFAULT_CASES 4000
+/* per frame: pixels in and out, and predicted multiply-adds (antialias
+ * windows) so one case stays in the milliseconds */
+#define MAX_PIXELS (1 << 20)
+#define MAX_COST 2.0e7
+#define MAX_SIZE 32767
+/* failures printed per kind (all are counted) */
+#define MAX_PRINTED 3
+
+static const GstVideoFormat formats[] = { GST_VIDEO_FORMAT_GRAY8,
+  GST_VIDEO_FORMAT_GRAY16_LE, GST_VIDEO_FORMAT_RGBA, GST_VIDEO_FORMAT_BGRA,
+  GST_VIDEO_FORMAT_ARGB, GST_VIDEO_FORMAT_ABGR, GST_VIDEO_FORMAT_RGBx,
+  GST_VIDEO_FORMAT_BGRx, GST_VIDEO_FORMAT_xRGB, GST_VIDEO_FORMAT_xBGR,
+  GST_VIDEO_FORMAT_RGB, GST_VIDEO_FORMAT_BGR, GST_VIDEO_FORMAT_I420,
+  GST_VIDEO_FORMAT_YV12, GST_VIDEO_FORMAT_Y42B, GST_VIDEO_FORMAT_Y444,
+  GST_VIDEO_FORMAT_NV12, GST_VIDEO_FORMAT_NV21 };
+
+/* the element's enum nicks, in value order */
+static const gchar *const method_nick[] = { "nearest", "bilinear", "bicubic" };
+static const gchar *const cmode_nick[] = { "half-pixel", "align-corners",
+  "asymmetric", "pytorch-half-pixel", "half-pixel-symmetric",
+  "tf-half-pixel-for-nn", "tf-crop-and-resize" };
+static const gchar *const nmode_nick[] = { "auto", "round-prefer-floor",
+  "round-prefer-ceil", "floor", "ceil" };
+
+enum
+{
+  M_NEAREST,
+  M_BILINEAR,
+  M_BICUBIC
+};
+enum
+{
+  C_ALIGN_CORNERS = 1,
+  C_TF_CROP = 6
+};
+
+typedef enum
+{
+  L_DEFAULT, /* GstVideoInfo layout, no meta */
+  L_PADDED,  /* GstVideoMeta: padded strides, gaps, any plane order */
+  L_SPLIT,   /* 2-3 GstMemory, split points anywhere, meta (mostly) */
+  L_SHORT,   /* fewer bytes than the layout needs */
+  L_HOSTILE, /* a GstVideoMeta that lies */
+  L_ODD,     /* valid layout at an odd data address */
+  N_LAYOUTS
+} Layout;
+
+static const gchar *const layout_name[] = { "default", "padded", "split",
+  "short", "hostile", "odd" };
+
+typedef struct
+{
+  gint method, cmode, nmode;
+  gboolean aa, excl;
+  gdouble cubic_a, sx, sy, roi[4], ev;
+} Config;
+
+/* where the planes of one input buffer are */
+typedef struct
+{
+  gboolean meta;
+  GstVideoFormat meta_format;
+  guint meta_w, meta_h, meta_planes;
+  gsize offset[GST_VIDEO_MAX_PLANES];
+  gint stride[GST_VIDEO_MAX_PLANES];
+  gsize size;
+  guint n_mem;
+  gsize split[2]; /* memory boundaries (byte offsets), n_mem - 1 of them */
+  const gchar *hostile; /* what is wrong with it; NULL: valid */
+} BufLayout;
+
+typedef struct
+{
+  guint32 seed;
+  guint index;
+  guint32 rng;
+  GstVideoFormat format;
+  const gchar *site;
+  gint in_w, in_h;
+  gboolean fixed;
+  gint out_w, out_h; /* the sink caps' size when fixed */
+  Layout layout;
+  BufLayout bl;
+  guint n_frames;
+  GstVideoInfo in_info;
+} Case;
+
+/* per run: counts and the failures seen */
+typedef struct
+{
+  guint32 seed;
+  gboolean stop;
+  guint cases, ok, refused, failed_cases;
+  gboolean case_refused;
+  guint slowest;
+  gdouble slowest_s;
+  GHashTable *fail_count; /* kind -> count */
+  GHashTable *fail_first; /* kind -> first message */
+  GHashTable *refusals;   /* "layout: message" -> count */
+  gboolean case_failed;
+  gchar desc[2048];
+} Fuzz;
+
+/* the case being run, for the crash handlers: a crash or a fatal
+ * g_critical says which case it was */
+static gchar crash_desc[2048];
+
+static void
+print_crash_desc (void)
+{
+  static const gchar pre[] = "\nalignscale-fuzz: crashed in ";
+  static const gchar post[] = "\n";
+  ssize_t r;
+
+  r = write (STDERR_FILENO, pre, sizeof (pre) - 1);
+  r = write (STDERR_FILENO, crash_desc, strlen (crash_desc));
+  r = write (STDERR_FILENO, post, sizeof (post) - 1);
+  (void) r;
+}
+
+#if defined(__SANITIZE_ADDRESS__)
+/* ASan's and UBSan's runtimes (gcc links both) each have their own death
+ * callback: set both, so a UBSan halt names the case too */
+static void
+set_death_callback (void (*callback) (void))
+{
+  void *ubsan = dlopen ("libubsan.so.1", RTLD_NOW | RTLD_NOLOAD);
+
+  __sanitizer_set_death_callback (callback);
+  if (ubsan) {
+    void (*set) (void (*) (void)) = (void (*) (void (*) (void))) dlsym (
+        ubsan, "__sanitizer_set_death_callback");
+
+    if (set)
+      set (callback);
+    dlclose (ubsan);
+  }
+}
+#endif
+
+static void
+crash_signal (int sig)
+{
+  print_crash_desc ();
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
+/* ------------------------------------------------------------- random */
+
+static guint32
+rnd (guint32 *r, guint32 n)
+{
+  return n ? xorshift32 (r) % n : 0;
+}
+
+static gdouble
+rnd_unit (guint32 *r)
+{
+  guint64 hi = xorshift32 (r) >> 5, lo = xorshift32 (r) >> 6;
+  return (hi * 67108864.0 + lo) / 9007199254740992.0;
+}
+
+static gdouble
+rnd_range (guint32 *r, gdouble a, gdouble b)
+{
+  return a + (b - a) * rnd_unit (r);
+}
+
+/* one seed per case from (seed, index): splitmix64 */
+static guint32
+case_seed (guint32 seed, guint index)
+{
+  guint64 x = ((guint64) seed << 32) ^ index;
+  guint32 s;
+
+  x += G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xBF58476D1CE4E5B9);
+  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94D049BB133111EB);
+  x ^= x >> 31;
+  s = (guint32) x ^ (guint32) (x >> 32);
+  return s ? s : 1;
+}
+
+/* a length biased toward small and edge values */
+static gint
+rnd_dim (guint32 *r)
+{
+  static const gint edge[] = { 1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 32, 33,
+    63, 64, 65, 127, 128, 129, 255, 256, 257, 511, 512, 513, 1023, 1024, 1025,
+    2047, 2048, 2049, 4095, 4096, 4097, 8191, 8192, 8193, 16383, 16384, 16385,
+    32766, 32767 };
+  guint k = rnd (r, 100);
+
+  if (k < 35)
+    return 1 + rnd (r, 16);
+  if (k < 55)
+    return edge[rnd (r, 20)]; /* up to 128 */
+  if (k < 60)
+    return edge[rnd (r, G_N_ELEMENTS (edge))];
+  if (k < 85)
+    return (17 + rnd (r, 240)) | rnd (r, 2); /* odd more often */
+  if (k < 97)
+    return 257 + rnd (r, 1792);
+  return 1 + rnd (r, MAX_SIZE);
+}
+
+/* a frame size with at most MAX_PIXELS pixels; now and then a strip */
+static void
+rnd_size (guint32 *r, gint *w, gint *h)
+{
+  if (rnd (r, 100) < 2) {
+    gint thin = 1 + rnd (r, 3);
+    if (rnd (r, 2)) {
+      *w = MAX_SIZE;
+      *h = thin;
+    } else {
+      *w = thin;
+      *h = MAX_SIZE;
+    }
+    return;
+  }
+  *w = rnd_dim (r);
+  *h = rnd_dim (r);
+  if ((gint64) *w * *h > MAX_PIXELS) {
+    /* the other length somewhere in [1, MAX_PIXELS / this] */
+    if (rnd (r, 2))
+      *h = 1 + rnd (r, MAX_PIXELS / *w);
+    else
+      *w = 1 + rnd (r, MAX_PIXELS / *h);
+  }
+}
+
+static gdouble
+rnd_scale (guint32 *r)
+{
+  static const gdouble special[] = { 1e-300, 1e-18, 1e-9, 1e-3, 0.1, 0.25, 0.5,
+    0.55, 0.75, 1.0, 1.0, 1.5, 2.0, 3.7, 4.0, 10.0, 100.0, 32767.0 };
+  guint k = rnd (r, 100);
+
+  if (k < 40)
+    return 0.0;
+  if (k < 65)
+    return special[rnd (r, G_N_ELEMENTS (special))];
+  if (k < 92)
+    return exp (rnd_range (r, log (0.05), log (8.0)));
+  return exp (rnd_range (r, log (1e-12), log (32767.0)));
+}
+
+static void
+rnd_roi (guint32 *r, gdouble *roi)
+{
+  static const gdouble edge[] = { 0.0, 1.0, 0.0, 1.0, 0.5, -0.0, 1e-9,
+    1 - 1e-9 };
+  guint k = rnd (r, 100);
+
+  for (guint i = 0; i < 4; i++) {
+    if (k < 30)
+      roi[i] = i < 2 ? 0.0 : 1.0;
+    else if (k < 60)
+      roi[i] = i < 2 ? rnd_range (r, -0.3, 0.6) : rnd_range (r, 0.4, 1.3);
+    else if (k < 75)
+      roi[i] = edge[rnd (r, G_N_ELEMENTS (edge))];
+    else if (k < 90)
+      roi[i] = rnd_range (r, -1000.0, 1000.0);
+    else
+      roi[i] = rnd_range (r, -2.0, 3.0);
+  }
+  if (rnd (r, 20) == 0)
+    roi[2] = roi[0]; /* an empty region */
+}
+
+static void
+rnd_config (guint32 *r, Config *c)
+{
+  static const gdouble a[] = { -2.0, -0.75, -0.5, 0.0 };
+  static const gdouble ev[] = { 0.0, 1.0, 0.5, 1.0 / 255 };
+
+  c->method = rnd (r, 3);
+  c->cmode = rnd (r, 7);
+  if (rnd (r, 3) == 0)
+    c->cmode = C_TF_CROP; /* the one with the most own properties */
+  c->nmode = rnd (r, 5);
+  c->aa = rnd (r, 2);
+  c->excl = rnd (r, 2);
+  c->cubic_a = rnd (r, 2) ? a[rnd (r, 4)] : rnd_range (r, -2.0, 0.0);
+  c->sx = rnd_scale (r);
+  c->sy = rnd (r, 3) ? rnd_scale (r) : c->sx;
+  rnd_roi (r, c->roi);
+  c->ev = rnd (r, 2) ? ev[rnd (r, 4)] : rnd_unit (r);
+}
+
+/* --------------------------------------------------------- prediction */
+
+static gint
+free_len (gint in, gdouble s)
+{
+  gdouble want;
+
+  if (s <= 0)
+    return in;
+  want = floor (in * s);
+  return (gint) CLAMP (want, 1, MAX_SIZE);
+}
+
+static void
+expected_size (const Case *c, const Config *cfg, gint *w, gint *h)
+{
+  if (c->fixed) {
+    *w = c->out_w;
+    *h = c->out_h;
+  } else {
+    *w = free_len (c->in_w, cfg->sx);
+    *h = free_len (c->in_h, cfg->sy);
+  }
+}
+
+/* taps per output sample on one axis, as resample.c sizes them */
+static gdouble
+axis_taps (
+    const Config *c, gint in, gint out, gdouble s, gdouble r0, gdouble r1)
+{
+  gdouble slope, taps;
+
+  if (c->cmode == C_TF_CROP)
+    slope = fabs (r1 - r0) * (in - 1) / MAX (out - 1, 1);
+  else if (c->cmode == C_ALIGN_CORNERS)
+    slope = (gdouble) (in - 1) / MAX (out - 1, 1);
+  else
+    slope = s > 0 ? 1.0 / s : (gdouble) in / out;
+  taps = c->method == M_BICUBIC ? 4 : 2;
+  if (c->aa && c->method != M_NEAREST) {
+    gdouble support = (c->method == M_BICUBIC ? 2.0 : 1.0) * MAX (slope, 1.0);
+    taps = ceil (2.0 * support) + 2.0;
+  }
+  return CLAMP (taps, 1, in);
+}
+
+/* bytes per picture pixel, all planes */
+static gdouble
+pixel_bytes (const GstVideoFormatInfo *finfo)
+{
+  gdouble b = 0;
+
+  for (guint p = 0; p < GST_VIDEO_FORMAT_INFO_N_PLANES (finfo); p++) {
+    gint comp[GST_VIDEO_MAX_COMPONENTS], c;
+
+    gst_video_format_info_component (finfo, p, comp);
+    c = comp[0];
+    b += (gdouble) GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, c)
+        / (1 << GST_VIDEO_FORMAT_INFO_W_SUB (finfo, c))
+        / (1 << GST_VIDEO_FORMAT_INFO_H_SUB (finfo, c));
+  }
+  return b;
+}
+
+/* can this configuration run on this case within the time budget? */
+static gboolean
+config_fits (const Case *c, const Config *cfg)
+{
+  gint ow, oh;
+  gdouble tx, ty, hf, vf, bytes;
+
+  expected_size (c, cfg, &ow, &oh);
+  if ((gint64) ow * oh > MAX_PIXELS)
+    return FALSE;
+  tx = axis_taps (cfg, c->in_w, ow, cfg->sx, cfg->roi[0], cfg->roi[2]);
+  ty = axis_taps (cfg, c->in_h, oh, cfg->sy, cfg->roi[1], cfg->roi[3]);
+  /* tables far beyond AS_MAX_TABLE_TAPS (2^24) are refused before any work */
+  if (ow * tx > (1 << 25) || oh * ty > (1 << 25))
+    return TRUE;
+  bytes = pixel_bytes (c->in_info.finfo);
+  hf = (gdouble) c->in_h * ow * tx + (gdouble) oh * ow * ty;
+  vf = (gdouble) c->in_w * oh * ty + (gdouble) oh * ow * tx;
+  return MIN (hf, vf) * bytes + (gdouble) c->in_w * c->in_h * bytes < MAX_COST;
+}
+
+/* a random configuration that fits, or a plain one */
+static void
+fitting_config (Case *c, Config *cfg)
+{
+  for (guint t = 0; t < 30; t++) {
+    rnd_config (&c->rng, cfg);
+    if (config_fits (c, cfg))
+      return;
+  }
+  cfg->aa = FALSE;
+  cfg->sx = cfg->sy = 0.0;
+  if (!config_fits (c, cfg))
+    cfg->cmode = 0;
+}
+
+/* -------------------------------------------------------------- layout */
+
+static void
+plane_geom (const GstVideoInfo *info, guint p, gint *rows, gsize *row)
+{
+  gint comp[GST_VIDEO_MAX_COMPONENTS];
+
+  gst_video_format_info_component (info->finfo, p, comp);
+  *rows = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
+  *row = (gsize) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0])
+      * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
+}
+
+static gboolean
+is_16bit (const GstVideoInfo *info)
+{
+  return GST_VIDEO_FORMAT_INFO_BITS (info->finfo) > 8;
+}
+
+/* padded strides, gaps before planes, planes in any order */
+static void
+padded_layout (guint32 *r, const GstVideoInfo *info, BufLayout *bl)
+{
+  guint n = GST_VIDEO_INFO_N_PLANES (info), order[GST_VIDEO_MAX_PLANES];
+  gboolean even = is_16bit (info);
+  gsize pos = 0;
+
+  for (guint p = 0; p < n; p++)
+    order[p] = p;
+  if (rnd (r, 3) == 0)
+    for (guint p = n; p > 1; p--) {
+      guint k = rnd (r, p), t = order[p - 1];
+      order[p - 1] = order[k];
+      order[k] = t;
+    }
+  for (guint i = 0; i < n; i++) {
+    guint p = order[i];
+    gint rows;
+    gsize row, pad, gap;
+
+    plane_geom (info, p, &rows, &row);
+    switch (rnd (r, 5)) {
+      case 0:
+        pad = 0;
+        break;
+      case 1:
+        pad = rnd (r, 8);
+        break;
+      case 2:
+        pad = rnd (r, 64);
+        break;
+      case 3:
+        pad = (GST_ROUND_UP_64 (row) - row); /* 64-byte aligned */
+        break;
+      default:
+        pad = rows <= 64 ? 4096 + rnd (r, 64) : rnd (r, 300);
+        break;
+    }
+    if ((gsize) rows * (row + pad) > ((gsize) 1 << 23))
+      pad = rnd (r, 4);
+    gap = rnd (r, 3) == 0 ? 0 : rnd (r, 2) ? rnd (r, 16) : rnd (r, 512);
+    if (even) {
+      pad += pad & 1;
+      gap += gap & 1;
+    }
+    bl->stride[p] = (gint) (row + pad);
+    bl->offset[p] = pos + gap;
+    /* the last row without its padding now and then */
+    pos = bl->offset[p] + (gsize) bl->stride[p] * (rows - 1) + row
+        + (rnd (r, 2) ? pad : 0);
+  }
+  bl->size = pos + (rnd (r, 2) ? 0 : rnd (r, 64));
+  bl->meta = TRUE;
+}
+
+static void
+default_layout (const GstVideoInfo *info, BufLayout *bl)
+{
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
+    bl->offset[p] = GST_VIDEO_INFO_PLANE_OFFSET (info, p);
+    bl->stride[p] = GST_VIDEO_INFO_PLANE_STRIDE (info, p);
+  }
+  bl->size = GST_VIDEO_INFO_SIZE (info);
+}
+
+static int
+cmp_gsize (gconstpointer a, gconstpointer b)
+{
+  gsize x = *(const gsize *) a, y = *(const gsize *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* 1-2 memory boundaries: anywhere, inside a plane, or at a plane start */
+static void
+split_points (guint32 *r, const GstVideoInfo *info, BufLayout *bl)
+{
+  guint want = 1 + rnd (r, 2), n = 0;
+  gsize pts[2];
+
+  if (bl->size < 2) {
+    bl->n_mem = 1;
+    return;
+  }
+  for (guint i = 0; i < want; i++) {
+    guint p = rnd (r, GST_VIDEO_INFO_N_PLANES (info));
+    gint rows;
+    gsize row, span, at;
+
+    plane_geom (info, p, &rows, &row);
+    span = (gsize) bl->stride[p] * (rows - 1) + row;
+    switch (rnd (r, 3)) {
+      case 0:
+        at = 1 + rnd (r, (guint32) MIN (bl->size - 1, G_MAXUINT32));
+        break;
+      case 1:
+        at = bl->offset[p] + 1 + rnd (r, (guint32) MIN (span, G_MAXUINT32));
+        break;
+      default:
+        at = bl->offset[p];
+        break;
+    }
+    if (at > 0 && at < bl->size && (n == 0 || at != pts[0]))
+      pts[n++] = at;
+  }
+  if (n == 0)
+    pts[n++] = bl->size / 2;
+  qsort (pts, n, sizeof (gsize), cmp_gsize);
+  memcpy (bl->split, pts, sizeof (pts));
+  bl->n_mem = n + 1;
+}
+
+/* a GstVideoMeta that does not describe the buffer it is on */
+static void
+hostile_layout (guint32 *r, const GstVideoInfo *info, BufLayout *bl)
+{
+  guint n = GST_VIDEO_INFO_N_PLANES (info), p = rnd (r, n), kind;
+  gint rows;
+  gsize row;
+
+  default_layout (info, bl);
+  bl->meta = TRUE;
+  plane_geom (info, p, &rows, &row);
+  kind = rnd (r, is_16bit (info) ? 9 : 8);
+  if (kind == 4 && rows == 1)
+    kind = 5; /* one row: any stride is fine */
+  switch (kind) {
+    case 0:
+      bl->stride[p] = rnd (r, (guint32) row); /* 0 .. row - 1 */
+      bl->hostile = "stride < row";
+      break;
+    case 1:
+      bl->stride[p] = -(gint) (1 + rnd (r, (guint32) row));
+      bl->hostile = "negative stride";
+      break;
+    case 2:
+      /* offset + stride * rows wraps around 2^64 to a small number */
+      bl->offset[p] = G_MAXSIZE - rnd (r, 64);
+      bl->hostile = "offset near 2^64";
+      break;
+    case 3: {
+      /* offset + span = 2^64 + k, k < span: the offset itself must not
+       * wrap (that would be a valid small offset) */
+      gsize span = (gsize) bl->stride[p] * (rows - 1) + row;
+      bl->offset[p] = G_MAXSIZE - span + 1 + rnd (r, (guint32) MIN (span, 16));
+      bl->hostile = "offset + plane wraps to a few bytes";
+      break;
+    }
+    case 4:
+      bl->stride[p] = G_MAXINT - (gint) rnd (r, 2);
+      bl->hostile = "stride G_MAXINT";
+      break;
+    case 5:
+      bl->offset[p] = bl->size - rnd (r, (guint32) MIN (row, bl->size));
+      bl->hostile = "plane runs past the end";
+      break;
+    case 6:
+      if (info->width > 1 && rnd (r, 2))
+        bl->meta_w = 1 + rnd (r, info->width - 1);
+      else
+        bl->meta_h = rnd (r, info->height);
+      bl->hostile = "meta smaller than the caps";
+      break;
+    case 7: {
+      /* another format with as many planes: the meta says what the bytes
+       * are, and they are not what the caps say */
+      static const GstVideoFormat other[] = { GST_VIDEO_FORMAT_GRAY8,
+        GST_VIDEO_FORMAT_Y42B, GST_VIDEO_FORMAT_NV12 };
+      GstVideoFormat f = other[n == 1 ? 0 : n == 3 ? 1 : 2];
+
+      if (f == GST_VIDEO_INFO_FORMAT (info))
+        f = n == 1   ? GST_VIDEO_FORMAT_GRAY16_LE
+            : n == 3 ? GST_VIDEO_FORMAT_Y444
+                     : GST_VIDEO_FORMAT_NV21;
+      bl->meta_format = f;
+      bl->hostile = "meta format differs from the caps";
+      break;
+    }
+    default:
+      bl->offset[p] += 1;
+      bl->size += 2;
+      bl->hostile = "odd offset for 16-bit samples";
+      break;
+  }
+}
+
+/* the bytes a valid layout needs: the end of its last plane */
+static gsize
+layout_need (const GstVideoInfo *info, const BufLayout *bl)
+{
+  gsize need = 0;
+
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
+    gint rows;
+    gsize row;
+
+    plane_geom (info, p, &rows, &row);
+    need = MAX (need, bl->offset[p] + (gsize) bl->stride[p] * (rows - 1) + row);
+  }
+  return need;
+}
+
+static void
+case_layout (Case *c)
+{
+  guint32 *r = &c->rng;
+  BufLayout *bl = &c->bl;
+  const GstVideoInfo *info = &c->in_info;
+  gsize need, cut;
+
+  memset (bl, 0, sizeof (*bl));
+  bl->meta_format = GST_VIDEO_INFO_FORMAT (info);
+  bl->meta_w = info->width;
+  bl->meta_h = info->height;
+  bl->meta_planes = GST_VIDEO_INFO_N_PLANES (info);
+  bl->n_mem = 1;
+  switch (c->layout) {
+    case L_DEFAULT:
+      default_layout (info, bl);
+      break;
+    case L_PADDED:
+      padded_layout (r, info, bl);
+      break;
+    case L_SPLIT:
+      if (rnd (r, 2))
+        padded_layout (r, info, bl);
+      else
+        default_layout (info, bl);
+      /* a default layout without a meta now and then */
+      bl->meta = bl->meta || rnd (r, 4) != 0;
+      split_points (r, info, bl);
+      break;
+    case L_SHORT:
+      if (rnd (r, 2)) {
+        padded_layout (r, info, bl);
+      } else {
+        default_layout (info, bl);
+        bl->meta = rnd (r, 2);
+      }
+      need = layout_need (info, bl);
+      cut = rnd (r, 2) ? 8 : G_MAXUINT32;
+      bl->size = need - 1 - rnd (r, (guint32) MIN (need, cut));
+      bl->hostile = "short buffer";
+      break;
+    case L_HOSTILE:
+      hostile_layout (r, info, bl);
+      break;
+    case L_ODD:
+      if (rnd (r, 2))
+        padded_layout (r, info, bl);
+      else
+        default_layout (info, bl);
+      break;
+    default:
+      g_assert_not_reached ();
+  }
+}
+
+/* ------------------------------------------------------------ pictures */
+
+/* one pixel of plane p with every component at its value; mask marks the
+ * component bytes (not the x of RGBx & co, which nobody promises) */
+static gint
+pixel_pattern (const GstVideoFormatInfo *finfo, guint p, const guint16 *val,
+    guint8 *pat, guint8 *mask)
+{
+  gint comp[GST_VIDEO_MAX_COMPONENTS], ps;
+
+  gst_video_format_info_component (finfo, p, comp);
+  ps = GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, comp[0]);
+  memset (pat, 0x5c, ps);
+  memset (mask, 0, ps);
+  for (guint i = 0; i < GST_VIDEO_MAX_COMPONENTS && comp[i] >= 0; i++) {
+    gint c = comp[i], off = GST_VIDEO_FORMAT_INFO_POFFSET (finfo, c);
+
+    if (GST_VIDEO_FORMAT_INFO_DEPTH (finfo, c) > 8) {
+      pat[off] = val[c] & 0xff;
+      pat[off + 1] = val[c] >> 8;
+      mask[off] = mask[off + 1] = 1;
+    } else {
+      pat[off] = (guint8) val[c];
+      mask[off] = 1;
+    }
+  }
+  return ps;
+}
+
+/* write the picture into data as the layout says (only the bytes that fit:
+ * hostile layouts point outside); flat when noise is NULL */
+static void
+write_picture (guint8 *data, gsize size, const GstVideoInfo *info,
+    const BufLayout *bl, const guint16 *val, guint32 *noise)
+{
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
+    guint8 pat[8], mask[8];
+    gint rows, ps = pixel_pattern (info->finfo, p, val, pat, mask);
+    gsize row;
+
+    plane_geom (info, p, &rows, &row);
+    if (bl->stride[p] <= 0)
+      continue;
+    for (gint y = 0; y < rows; y++) {
+      guint64 start = (guint64) bl->offset[p] + (guint64) y * bl->stride[p];
+      guint8 *d;
+
+      if (start < bl->offset[p] || start >= size || size - start < row)
+        continue;
+      d = data + start;
+      for (gsize x = 0; x < row; x++)
+        d[x] = noise ? xorshift32 (noise) >> 24 : pat[x % ps];
+    }
+  }
+}
+
+static void
+buffer_from_bytes_free (gpointer data)
+{
+  g_free (data);
+}
+
+/* the input buffer: data (size bytes) laid out as bl says */
+static GstBuffer *
+make_buffer (const guint8 *data, const BufLayout *bl, const GstVideoInfo *info,
+    gboolean odd, gboolean single)
+{
+  GstBuffer *buf;
+
+  if (odd) {
+    guint8 *mem = g_malloc (bl->size + 1);
+
+    memcpy (mem + 1, data, bl->size);
+    buf = gst_buffer_new_wrapped_full (
+        0, mem, bl->size + 1, 1, bl->size, mem, buffer_from_bytes_free);
+  } else if (bl->size == 0) {
+    buf = gst_buffer_new ();
+  } else if (single || bl->n_mem < 2) {
+    buf = gst_buffer_new_allocate (NULL, bl->size, NULL);
+    gst_buffer_fill (buf, 0, data, bl->size);
+  } else {
+    gsize start = 0;
+
+    buf = gst_buffer_new ();
+    for (guint m = 0; m < bl->n_mem; m++) {
+      gsize end = m + 1 < bl->n_mem ? bl->split[m] : bl->size;
+      GstMemory *mem = gst_allocator_alloc (NULL, end - start, NULL);
+      GstMapInfo map;
+
+      gst_memory_map (mem, &map, GST_MAP_WRITE);
+      memcpy (map.data, data + start, end - start);
+      gst_memory_unmap (mem, &map);
+      gst_buffer_append_memory (buf, mem);
+      start = end;
+    }
+  }
+  if (bl->meta)
+    gst_buffer_add_video_meta_full (buf, GST_VIDEO_FRAME_FLAG_NONE,
+        bl->meta_format, bl->meta_w, bl->meta_h, bl->meta_planes,
+        (gsize *) bl->offset, (gint *) bl->stride);
+  return buf;
+}
+
+/* ---------------------------------------------------------- reporting */
+
+static void
+describe_config (const Config *c, gchar *s, gsize n)
+{
+  g_snprintf (s, n,
+      "method=%s coordinate-mode=%s antialias=%d cubic-a=%.17g "
+      "exclude-outside=%d nearest-mode=%s scale-factor-x=%.17g "
+      "scale-factor-y=%.17g roi=<%.17g,%.17g,%.17g,%.17g> "
+      "extrapolation-value=%.17g",
+      method_nick[c->method], cmode_nick[c->cmode], c->aa, c->cubic_a, c->excl,
+      nmode_nick[c->nmode], c->sx, c->sy, c->roi[0], c->roi[1], c->roi[2],
+      c->roi[3], c->ev);
+}
+
+static void
+describe_layout (const Case *c, gchar *s, gsize n)
+{
+  const BufLayout *bl = &c->bl;
+  GString *g = g_string_new (NULL);
+
+  g_string_append_printf (g, "layout=%s", layout_name[c->layout]);
+  if (bl->hostile)
+    g_string_append_printf (g, " (%s)", bl->hostile);
+  g_string_append_printf (g, " size=%" G_GSIZE_FORMAT, bl->size);
+  if (bl->meta) {
+    g_string_append_printf (g, " meta=%s,%ux%u,%u planes offsets=[",
+        gst_video_format_to_string (bl->meta_format), bl->meta_w, bl->meta_h,
+        bl->meta_planes);
+    for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&c->in_info); p++)
+      g_string_append_printf (
+          g, "%s%" G_GSIZE_FORMAT, p ? "," : "", bl->offset[p]);
+    g_string_append (g, "] strides=[");
+    for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&c->in_info); p++)
+      g_string_append_printf (g, "%s%d", p ? "," : "", bl->stride[p]);
+    g_string_append (g, "]");
+  } else {
+    g_string_append (g, " no meta");
+  }
+  if (bl->n_mem > 1) {
+    g_string_append (g, " memories split at");
+    for (guint m = 0; m + 1 < bl->n_mem; m++)
+      g_string_append_printf (g, " %" G_GSIZE_FORMAT, bl->split[m]);
+  }
+  if (c->layout == L_ODD)
+    g_string_append (g, " data at an odd address");
+  g_strlcpy (s, g->str, n);
+  g_string_free (g, TRUE);
+}
+
+/* the one-line description of a case at one frame */
+static void
+describe (Fuzz *fz, const Case *c, const Config *cfg, guint frame)
+{
+  gchar cs[512], ls[512];
+  gint ow, oh;
+
+  expected_size (c, cfg, &ow, &oh);
+  describe_config (cfg, cs, sizeof (cs));
+  describe_layout (c, ls, sizeof (ls));
+  g_snprintf (fz->desc, sizeof (fz->desc),
+      "[rerun: ALIGNSCALE_FUZZ_SEED=%u ALIGNSCALE_FUZZ_CASE=%u] seed %u case "
+      "%u frame %u/%u: %s%s %dx%d -> %dx%d %s; %s; %s",
+      c->seed, c->index, c->seed, c->index, frame + 1, c->n_frames,
+      gst_video_format_to_string (c->format), c->site, c->in_w, c->in_h, ow, oh,
+      c->fixed ? "(fixed by the sink caps)" : "(free: from the scale factors)",
+      cs, ls);
+  g_strlcpy (crash_desc, fz->desc, sizeof (crash_desc));
+}
+
+/* a failed check: counted per kind, the first few printed; fatal at once
+ * with ALIGNSCALE_FUZZ_STOP */
+static void fuzz_fail (Fuzz *fz, const gchar *kind, const gchar *fmt, ...)
+    G_GNUC_PRINTF (3, 4);
+
+static void
+fuzz_fail (Fuzz *fz, const gchar *kind, const gchar *fmt, ...)
+{
+  va_list args;
+  gchar *what, *msg;
+  guint n;
+
+  va_start (args, fmt);
+  what = g_strdup_vprintf (fmt, args);
+  va_end (args);
+  msg = g_strdup_printf ("%s: %s -- %s", kind, what, fz->desc);
+  g_free (what);
+  if (fz->stop)
+    fail ("%s", msg);
+  fz->case_failed = TRUE;
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (fz->fail_count, kind)) + 1;
+  g_hash_table_insert (fz->fail_count, (gpointer) kind, GUINT_TO_POINTER (n));
+  if (n == 1)
+    g_hash_table_insert (fz->fail_first, (gpointer) kind, g_strdup (msg));
+  if (n <= MAX_PRINTED)
+    g_printerr ("fuzz FAILURE %s\n", msg);
+  g_free (msg);
+}
+
+/* a g_critical or g_warning while a case runs (gst-check makes them
+ * fatal): counted as a failure of that case, which then goes on; with
+ * ALIGNSCALE_FUZZ_STOP, left fatal after naming the case */
+static gboolean
+log_filter (const gchar *domain, GLogLevelFlags level, const gchar *message,
+    gpointer user_data)
+{
+  Fuzz *fz = user_data;
+  const gchar *kind = (level & G_LOG_LEVEL_CRITICAL) ? "g_critical"
+                                                     : "g_warning";
+
+  if (fz->stop) {
+    g_printerr ("fuzz FAILURE %s: %s: %s -- %s\n", kind, GST_STR_NULL (domain),
+        message, fz->desc);
+    return FALSE;
+  }
+  fuzz_fail (fz, kind, "%s: %s", GST_STR_NULL (domain), message);
+  return TRUE;
+}
+
+#define fuzz_check(fz, cond, kind, ...)                                        \
+  G_STMT_START                                                                 \
+  {                                                                            \
+    if (G_UNLIKELY (!(cond)))                                                  \
+      fuzz_fail ((fz), (kind), __VA_ARGS__);                                   \
+  }                                                                            \
+  G_STMT_END
+
+/* ------------------------------------------------------ output checks */
+
+/* the planes of buf as its own GstVideoMeta or else the caps lay them out;
+ * the whole buffer is mapped (merged), so a plane across memories reads
+ * fine here */
+static gboolean
+map_planes (Fuzz *fz, GstBuffer *buf, const GstVideoInfo *info, GstMapInfo *map,
+    const guint8 **plane, gint *stride, const gchar *what)
+{
+  GstVideoMeta *meta = gst_buffer_get_video_meta (buf);
+  gsize offset[GST_VIDEO_MAX_PLANES];
+
+  if (meta) {
+    if (meta->format != GST_VIDEO_INFO_FORMAT (info)
+        || meta->width < (guint) info->width
+        || meta->height < (guint) info->height
+        || meta->n_planes != GST_VIDEO_INFO_N_PLANES (info)) {
+      fuzz_fail (fz, "output-bad-meta",
+          "%s meta %s %ux%u %u planes, caps %s %dx%d", what,
+          gst_video_format_to_string (meta->format), meta->width, meta->height,
+          meta->n_planes, GST_VIDEO_INFO_NAME (info), info->width,
+          info->height);
+      return FALSE;
+    }
+  } else if (gst_buffer_get_size (buf) != GST_VIDEO_INFO_SIZE (info)) {
+    fuzz_fail (fz, "output-size",
+        "%s buffer has %" G_GSIZE_FORMAT
+        " bytes, caps %s %dx%d need %" G_GSIZE_FORMAT,
+        what, gst_buffer_get_size (buf), GST_VIDEO_INFO_NAME (info),
+        info->width, info->height, GST_VIDEO_INFO_SIZE (info));
+    return FALSE;
+  }
+  if (!gst_buffer_map (buf, map, GST_MAP_READ)) {
+    fuzz_fail (fz, "output-map", "%s buffer cannot be mapped", what);
+    return FALSE;
+  }
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
+    gint rows;
+    gsize row;
+    guint64 end;
+
+    plane_geom (info, p, &rows, &row);
+    offset[p] = meta ? meta->offset[p] : GST_VIDEO_INFO_PLANE_OFFSET (info, p);
+    stride[p] = meta ? meta->stride[p] : GST_VIDEO_INFO_PLANE_STRIDE (info, p);
+    end = (guint64) offset[p] + (guint64) MAX (stride[p], 0) * (rows - 1) + row;
+    if (stride[p] < (gint) row || offset[p] > map->size || end > map->size) {
+      fuzz_fail (fz, "output-layout",
+          "%s plane %u: offset %" G_GSIZE_FORMAT
+          " stride %d rows %d of %" G_GSIZE_FORMAT
+          " bytes do not fit %" G_GSIZE_FORMAT " bytes",
+          what, p, offset[p], stride[p], rows, row, map->size);
+      gst_buffer_unmap (buf, map);
+      return FALSE;
+    }
+    plane[p] = map->data + offset[p];
+  }
+  return TRUE;
+}
+
+static gboolean
+masked_equal (const guint8 *a, const guint8 *b, const guint8 *mask, gint n)
+{
+  for (gint i = 0; i < n; i++)
+    if (mask[i] && a[i] != b[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* every output pixel is the flat input pixel, or with tf-crop-and-resize
+ * the extrapolation value */
+static void
+check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
+    const guint16 *val, const Config *cfg)
+{
+  gboolean crop = cfg->cmode == C_TF_CROP;
+  guint16 fill[4];
+  const guint8 *plane[GST_VIDEO_MAX_PLANES];
+  gint stride[GST_VIDEO_MAX_PLANES];
+  GstMapInfo map;
+  gdouble ev = CLAMP (cfg->ev, 0.0, 1.0);
+
+  for (guint c = 0; c < 4; c++)
+    fill[c] = is_16bit (info) ? (guint16) floor (ev * 65535 + 0.5)
+                              : (guint16) floor (ev * 255 + 0.5);
+  if (!map_planes (fz, out, info, &map, plane, stride, "output"))
+    return;
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
+    guint8 pat[8], mask[8], fpat[8], fmask[8];
+    gint rows, ps = pixel_pattern (info->finfo, p, val, pat, mask);
+    gsize row;
+    guint bad = 0, n_fill = 0;
+    gint bx = -1, by = -1;
+
+    pixel_pattern (info->finfo, p, fill, fpat, fmask);
+    plane_geom (info, p, &rows, &row);
+    for (gint y = 0; y < rows; y++) {
+      const guint8 *d = plane[p] + (gsize) y * stride[p];
+
+      for (gsize x = 0; x < row; x += ps) {
+        if (masked_equal (d + x, pat, mask, ps))
+          continue;
+        if (crop && masked_equal (d + x, fpat, mask, ps)) {
+          n_fill++;
+          continue;
+        }
+        if (bad++ == 0) {
+          bx = x / ps;
+          by = y;
+        }
+      }
+    }
+    if (bad) {
+      const guint8 *d = plane[p] + (gsize) by * stride[p] + (gsize) bx * ps;
+      gchar got[40] = "", want[40] = "";
+
+      for (gint i = 0; i < ps && i < 8; i++) {
+        g_snprintf (got + strlen (got), 8, "%s%u", i ? "," : "", d[i]);
+        g_snprintf (want + strlen (want), 8, "%s%u", i ? "," : "", pat[i]);
+      }
+      fuzz_fail (fz, crop ? "not-flat-crop" : "not-flat",
+          "plane %u: %u of %d pixels wrong, first (%d,%d) = [%s], want [%s]%s",
+          p, bad, (gint) (row / ps) * rows, bx, by, got, want,
+          crop ? " or the fill value" : "");
+      break;
+    }
+  }
+  gst_buffer_unmap (out, &map);
+}
+
+/* visible bytes of two outputs (x padding excluded) */
+static gboolean
+outputs_equal (Fuzz *fz, GstBuffer *a, GstBuffer *b, const GstVideoInfo *info,
+    gchar *where, gsize n)
+{
+  const guint8 *pa[GST_VIDEO_MAX_PLANES], *pb[GST_VIDEO_MAX_PLANES];
+  gint sa[GST_VIDEO_MAX_PLANES], sb[GST_VIDEO_MAX_PLANES];
+  GstMapInfo ma, mb;
+  gboolean eq = TRUE;
+  guint16 zero[4] = { 0, 0, 0, 0 };
+
+  if (!map_planes (fz, a, info, &ma, pa, sa, "split-input output"))
+    return TRUE;
+  if (!map_planes (fz, b, info, &mb, pb, sb, "single-block output")) {
+    gst_buffer_unmap (a, &ma);
+    return TRUE;
+  }
+  for (guint p = 0; eq && p < GST_VIDEO_INFO_N_PLANES (info); p++) {
+    guint8 pat[8], mask[8];
+    gint rows, ps = pixel_pattern (info->finfo, p, zero, pat, mask);
+    gsize row;
+
+    plane_geom (info, p, &rows, &row);
+    for (gint y = 0; eq && y < rows; y++)
+      for (gsize x = 0; eq && x < row; x += ps)
+        if (!masked_equal (pa[p] + (gsize) y * sa[p] + x,
+                pb[p] + (gsize) y * sb[p] + x, mask, ps)) {
+          g_snprintf (where, n, "plane %u pixel (%d,%d): %u vs %u", p,
+              (gint) (x / ps), y, pa[p][(gsize) y * sa[p] + x],
+              pb[p][(gsize) y * sb[p] + x]);
+          eq = FALSE;
+        }
+  }
+  gst_buffer_unmap (a, &ma);
+  gst_buffer_unmap (b, &mb);
+  return eq;
+}
+
+/* ------------------------------------------------------------- running */
+
+static void
+set_roi (GstElement *e, const gdouble *roi)
+{
+  GValue arr = G_VALUE_INIT;
+
+  g_value_init (&arr, GST_TYPE_ARRAY);
+  for (guint i = 0; i < 4; i++) {
+    GValue v = G_VALUE_INIT;
+
+    g_value_init (&v, G_TYPE_DOUBLE);
+    g_value_set_double (&v, roi[i]);
+    gst_value_array_append_and_take_value (&arr, &v);
+  }
+  g_object_set_property (G_OBJECT (e), "roi", &arr);
+  g_value_unset (&arr);
+}
+
+/* all properties as one group (one frame sees all or none of them) */
+static void
+apply_config (GstElement *e, const Config *c)
+{
+  g_object_freeze_notify (G_OBJECT (e));
+  g_object_set (e, "method", c->method, "coordinate-mode", c->cmode,
+      "nearest-mode", c->nmode, "antialias", c->aa, "exclude-outside", c->excl,
+      "cubic-a", c->cubic_a, "scale-factor-x", c->sx, "scale-factor-y", c->sy,
+      "extrapolation-value", c->ev, NULL);
+  set_roi (e, c->roi);
+  g_object_thaw_notify (G_OBJECT (e));
+}
+
+/* a live change: a random subset of the properties, one set each or
+ * grouped */
+static void
+change_config (Case *c, GstElement *e, Config *cfg)
+{
+  Config n;
+  guint32 *r = &c->rng;
+  gboolean group = rnd (r, 2);
+
+  for (guint t = 0; t < 30; t++) {
+    rnd_config (r, &n);
+    if (config_fits (c, &n))
+      break;
+    n = *cfg;
+  }
+  if (group)
+    g_object_freeze_notify (G_OBJECT (e));
+  if (rnd (r, 2))
+    g_object_set (e, "method", (cfg->method = n.method), NULL);
+  if (rnd (r, 2))
+    g_object_set (e, "coordinate-mode", (cfg->cmode = n.cmode), NULL);
+  if (rnd (r, 3) == 0)
+    g_object_set (e, "nearest-mode", (cfg->nmode = n.nmode), NULL);
+  if (rnd (r, 2))
+    g_object_set (e, "antialias", (cfg->aa = n.aa), NULL);
+  if (rnd (r, 3) == 0)
+    g_object_set (e, "exclude-outside", (cfg->excl = n.excl), NULL);
+  if (rnd (r, 3) == 0)
+    g_object_set (e, "cubic-a", (cfg->cubic_a = n.cubic_a), NULL);
+  if (rnd (r, 3) == 0) {
+    g_object_set (e, "scale-factor-x", (cfg->sx = n.sx), "scale-factor-y",
+        (cfg->sy = n.sy), NULL);
+  }
+  if (rnd (r, 3) == 0) {
+    memcpy (cfg->roi, n.roi, sizeof (n.roi));
+    set_roi (e, cfg->roi);
+  }
+  if (rnd (r, 3) == 0)
+    g_object_set (e, "extrapolation-value", (cfg->ev = n.ev), NULL);
+  if (group)
+    g_object_thaw_notify (G_OBJECT (e));
+  /* the union of old and new may not fit the budget: then all new */
+  if (!config_fits (c, cfg)) {
+    *cfg = config_fits (c, &n) ? n : *cfg;
+    if (!config_fits (c, cfg)) {
+      cfg->aa = FALSE;
+      cfg->sx = cfg->sy = 0.0;
+    }
+    apply_config (e, cfg);
+  }
+}
+
+static gchar *
+sink_caps_str (const Case *c)
+{
+  if (c->fixed)
+    return g_strdup_printf (
+        "video/x-raw,width=%d,height=%d", c->out_w, c->out_h);
+  return g_strdup_printf (
+      "video/x-raw,format=%s", gst_video_format_to_string (c->format));
+}
+
+static gchar *
+src_caps_str (const Case *c)
+{
+  return g_strdup_printf ("video/x-raw,format=%s,width=%d,height=%d,"
+                          "framerate=30/1%s",
+      gst_video_format_to_string (c->format), c->in_w, c->in_h, c->site);
+}
+
+static GstHarness *
+case_harness (const Case *c, const Config *cfg, GstBus *bus)
+{
+  GstHarness *h = gst_harness_new ("alignscale");
+  gchar *sink = sink_caps_str (c), *src = src_caps_str (c);
+
+  apply_config (h->element, cfg);
+  gst_element_set_bus (h->element, bus);
+  gst_harness_set_sink_caps_str (h, sink);
+  gst_harness_set_src_caps_str (h, src);
+  g_free (sink);
+  g_free (src);
+  return h;
+}
+
+static void
+harness_done (GstHarness *h, GstBus *bus)
+{
+  gst_element_set_bus (h->element, NULL);
+  gst_bus_set_flushing (bus, TRUE);
+  gst_object_unref (bus);
+  gst_harness_teardown (h);
+}
+
+/* the errors posted since the last call; the first one's texts */
+static guint
+pop_errors (GstBus *bus, gchar **message, gchar **debug)
+{
+  GstMessage *m;
+  guint n = 0;
+
+  while ((m = gst_bus_pop (bus))) {
+    if (GST_MESSAGE_TYPE (m) == GST_MESSAGE_ERROR) {
+      GError *err = NULL;
+      gchar *dbg = NULL;
+
+      gst_message_parse_error (m, &err, &dbg);
+      if (n++ == 0 && message) {
+        *message = g_strdup (err->message);
+        *debug = dbg;
+        dbg = NULL;
+      }
+      g_clear_error (&err);
+      g_free (dbg);
+    }
+    gst_message_unref (m);
+  }
+  return n;
+}
+
+typedef enum
+{
+  PUSH_OK,
+  PUSH_REFUSED,
+  PUSH_FAILED
+} PushResult;
+
+/* push one buffer, check the outcome; *out is the output if any */
+static PushResult
+push_one (Fuzz *fz, Case *c, GstHarness *h, GstBus *bus, GstBuffer *in,
+    gboolean hostile, GstBuffer **out, GstVideoInfo *out_info)
+{
+  GstFlowReturn ret;
+  GstBuffer *extra;
+  gchar *msg = NULL, *dbg = NULL;
+  guint n_err;
+  PushResult res = PUSH_FAILED;
+
+  *out = NULL;
+  ret = gst_harness_push (h, in);
+  n_err = pop_errors (bus, &msg, &dbg);
+  *out = gst_harness_try_pull (h);
+  extra = gst_harness_try_pull (h);
+  fuzz_check (fz, extra == NULL, "extra-output", "more than one output buffer");
+  if (extra)
+    gst_buffer_unref (extra);
+
+  if (hostile && ret != GST_FLOW_ERROR) {
+    fuzz_fail (fz, "hostile-accepted",
+        "flow %s (want error), %s output buffer, %u ERROR messages",
+        gst_flow_get_name (ret), *out ? "an" : "no", n_err);
+  } else if (ret == GST_FLOW_OK) {
+    fuzz_check (
+        fz, *out != NULL, "ok-without-output", "GST_FLOW_OK, no buffer");
+    fuzz_check (fz, n_err == 0, "ok-with-error",
+        "GST_FLOW_OK, but ERROR '%s' (%s)", msg, dbg);
+    res = *out ? PUSH_OK : PUSH_FAILED;
+  } else if (ret == GST_FLOW_ERROR) {
+    /* (hostile or not) */
+    fuzz_check (fz, n_err > 0, "error-without-message",
+        "GST_FLOW_ERROR with no ERROR message");
+    fuzz_check (fz, n_err == 0 || (dbg && *dbg), "error-without-reason",
+        "ERROR '%s' without a debug string", msg);
+    fuzz_check (fz, *out == NULL, "error-with-output",
+        "GST_FLOW_ERROR, but a buffer was pushed");
+    if (n_err > 0) {
+      gchar *key = g_strdup_printf ("%s%s%s: %s", layout_name[c->layout],
+          c->bl.hostile ? " " : "", c->bl.hostile ? c->bl.hostile : "", msg);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (fz->refusals, key));
+
+      g_hash_table_insert (fz->refusals, key, GUINT_TO_POINTER (n + 1));
+      res = PUSH_REFUSED;
+    }
+  } else {
+    fuzz_fail (fz, ret == GST_FLOW_NOT_NEGOTIATED ? "not-negotiated" : "flow",
+        "flow %s on legal caps (%u errors: %s / %s)", gst_flow_get_name (ret),
+        n_err, msg, dbg);
+  }
+  g_free (msg);
+  g_free (dbg);
+
+  if (*out) {
+    GstCaps *caps = gst_pad_get_current_caps (h->sinkpad);
+
+    if (!caps || !gst_video_info_from_caps (out_info, caps)) {
+      fuzz_fail (fz, "output-caps", "no usable output caps");
+      gst_buffer_replace (out, NULL);
+      res = PUSH_FAILED;
+    }
+    if (caps)
+      gst_caps_unref (caps);
+  }
+  return res;
+}
+
+static void
+random_values (Case *c, guint16 *val)
+{
+  for (guint i = 0; i < 4; i++)
+    val[i] = is_16bit (&c->in_info) ? rnd (&c->rng, 65536) : rnd (&c->rng, 256);
+}
+
+/* one frame of a random non-flat picture, split over memories and in one
+ * block, through two fresh elements: the same output */
+static void
+compare_split (Fuzz *fz, Case *c, const Config *cfg)
+{
+  guint8 *data = g_malloc (c->bl.size);
+  guint32 noise = c->rng ^ 0x9e3779b9;
+  guint16 val[4] = { 0, 0, 0, 0 };
+  BufLayout single;
+  GstBuffer *in_split, *in_single, *a = NULL, *b = NULL;
+  GstVideoInfo ia, ib;
+  GstBus *bus_a = gst_bus_new (), *bus_b = gst_bus_new ();
+  GstHarness *ha, *hb;
+  PushResult ra, rb;
+  gchar where[128];
+  guint8 *sdata;
+
+  if (!noise)
+    noise = 1;
+  memset (data, 0xa5, c->bl.size);
+  write_picture (data, c->bl.size, &c->in_info, &c->bl, val, &noise);
+  in_split = make_buffer (data, &c->bl, &c->in_info, FALSE, FALSE);
+
+  /* the same picture in the default layout, one memory, no meta */
+  memset (&single, 0, sizeof (single));
+  default_layout (&c->in_info, &single);
+  single.n_mem = 1;
+  sdata = g_malloc0 (single.size);
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&c->in_info); p++) {
+    gint rows;
+    gsize row;
+
+    plane_geom (&c->in_info, p, &rows, &row);
+    for (gint y = 0; y < rows; y++)
+      memcpy (sdata + single.offset[p] + (gsize) y * single.stride[p],
+          data + c->bl.offset[p] + (gsize) y * c->bl.stride[p], row);
+  }
+  in_single = make_buffer (sdata, &single, &c->in_info, FALSE, TRUE);
+  g_free (sdata);
+  g_free (data);
+
+  g_strlcat (fz->desc, " (split vs one-block comparison, random picture)",
+      sizeof (fz->desc));
+  g_strlcpy (crash_desc, fz->desc, sizeof (crash_desc));
+  ha = case_harness (c, cfg, bus_a);
+  hb = case_harness (c, cfg, bus_b);
+  ra = push_one (fz, c, ha, bus_a, in_split, FALSE, &a, &ia);
+  rb = push_one (fz, c, hb, bus_b, in_single, FALSE, &b, &ib);
+  if (ra == PUSH_OK && rb == PUSH_OK) {
+    fuzz_check (fz, gst_video_info_is_equal (&ia, &ib), "split-caps-differ",
+        "output caps differ");
+    if (gst_video_info_is_equal (&ia, &ib))
+      fuzz_check (fz, outputs_equal (fz, a, b, &ia, where, sizeof (where)),
+          "split-differs",
+          "random picture split over memories scales differently from one "
+          "block: %s",
+          where);
+  } else {
+    fuzz_check (fz, ra == rb, "split-outcome-differs",
+        "split input %s, single block %s",
+        ra == PUSH_OK            ? "ok"
+            : ra == PUSH_REFUSED ? "refused"
+                                 : "failed",
+        rb == PUSH_OK            ? "ok"
+            : rb == PUSH_REFUSED ? "refused"
+                                 : "failed");
+  }
+  if (a)
+    gst_buffer_unref (a);
+  if (b)
+    gst_buffer_unref (b);
+  harness_done (ha, bus_a);
+  harness_done (hb, bus_b);
+}
+
+static void
+draw_case (Case *c, guint32 seed, guint index, guint layouts)
+{
+  guint32 *r;
+  guint k;
+  static const gchar *const sites[] = { "", ",chroma-site=jpeg",
+    ",chroma-site=mpeg2", ",chroma-site=dv" };
+
+  memset (c, 0, sizeof (*c));
+  c->seed = seed;
+  c->index = index;
+  c->rng = case_seed (seed, index);
+  r = &c->rng;
+  c->format = formats[rnd (r, G_N_ELEMENTS (formats))];
+  rnd_size (r, &c->in_w, &c->in_h);
+  gst_video_info_set_format (&c->in_info, c->format, c->in_w, c->in_h);
+  c->site = "";
+  if (GST_VIDEO_FORMAT_INFO_IS_YUV (c->in_info.finfo)
+      && GST_VIDEO_FORMAT_INFO_N_COMPONENTS (c->in_info.finfo) > 1)
+    c->site = sites[rnd (r, G_N_ELEMENTS (sites))];
+  c->fixed = rnd (r, 100) < 60;
+  if (c->fixed)
+    rnd_size (r, &c->out_w, &c->out_h);
+  do {
+    k = rnd (r, 100);
+    c->layout = k < 30 ? L_DEFAULT
+        : k < 50       ? L_PADDED
+        : k < 70       ? L_SPLIT
+        : k < 78       ? L_SHORT
+        : k < 88       ? L_HOSTILE
+                       : L_ODD;
+    /* 16-bit data at odd addresses more often */
+    if (c->layout == L_DEFAULT && c->format == GST_VIDEO_FORMAT_GRAY16_LE
+        && rnd (r, 3) == 0)
+      c->layout = L_ODD;
+  } while (!(layouts & (1u << c->layout)));
+  c->n_frames = rnd (r, 100) < 30 ? 2 + rnd (r, 3) : 1;
+}
+
+static void
+run_case (Fuzz *fz, guint index, guint layouts)
+{
+  Case c;
+  Config cfg;
+  GstBus *bus;
+  GstHarness *h;
+  gboolean hostile;
+
+  draw_case (&c, fz->seed, index, layouts);
+  fitting_config (&c, &cfg);
+  case_layout (&c);
+  hostile = c.bl.hostile != NULL;
+  fz->case_failed = FALSE;
+  fz->case_refused = FALSE;
+  describe (fz, &c, &cfg, 0);
+  if (g_getenv ("ALIGNSCALE_FUZZ_VERBOSE"))
+    g_print ("fuzz: %s\n", fz->desc);
+
+  bus = gst_bus_new ();
+  h = case_harness (&c, &cfg, bus);
+  for (guint f = 0; f < c.n_frames; f++) {
+    guint16 val[4];
+    guint8 *data;
+    GstBuffer *in, *out;
+    GstVideoInfo out_info;
+    PushResult res;
+
+    if (f > 0)
+      change_config (&c, h->element, &cfg);
+    describe (fz, &c, &cfg, f);
+    /* new values every frame: a stale frame cannot pass */
+    random_values (&c, val);
+    data = g_malloc (c.bl.size + 1);
+    for (gsize i = 0; i < c.bl.size; i++)
+      data[i] = xorshift32 (&c.rng) >> 24; /* gaps are garbage */
+    write_picture (data, c.bl.size, &c.in_info, &c.bl, val, NULL);
+    in = make_buffer (data, &c.bl, &c.in_info, c.layout == L_ODD, FALSE);
+    g_free (data);
+    GST_BUFFER_PTS (in) = f * (GST_SECOND / 30);
+    GST_BUFFER_DURATION (in) = GST_SECOND / 30;
+
+    res = push_one (fz, &c, h, bus, in, hostile, &out, &out_info);
+    if (res == PUSH_REFUSED)
+      fz->case_refused = TRUE;
+    if (out && hostile) {
+      gst_buffer_unref (out); /* already a failure */
+    } else if (out) {
+      gint ew, eh;
+
+      expected_size (&c, &cfg, &ew, &eh);
+      fuzz_check (fz,
+          GST_VIDEO_INFO_FORMAT (&out_info) == c.format && out_info.width == ew
+              && out_info.height == eh,
+          "output-caps", "output caps %s %dx%d, want %s %dx%d",
+          GST_VIDEO_INFO_NAME (&out_info), out_info.width, out_info.height,
+          gst_video_format_to_string (c.format), ew, eh);
+      if (GST_VIDEO_INFO_FORMAT (&out_info) == c.format)
+        check_flat (fz, out, &out_info, val, &cfg);
+      gst_buffer_unref (out);
+    }
+    if (res != PUSH_OK)
+      break; /* refused (or failed): the next frame would say the same */
+  }
+  harness_done (h, bus);
+
+  if (c.layout == L_SPLIT && !fz->case_failed)
+    compare_split (fz, &c, &cfg);
+
+  fz->cases++;
+  if (fz->case_failed)
+    fz->failed_cases++;
+  else if (fz->case_refused)
+    fz->refused++;
+  else
+    fz->ok++;
+}
+
+static guint
+layouts_from_env (void)
+{
+  const gchar *s = g_getenv ("ALIGNSCALE_FUZZ_LAYOUTS");
+  gchar **names;
+  guint mask = 0;
+
+  if (!s || !*s)
+    return (1u << N_LAYOUTS) - 1;
+  names = g_strsplit (s, ",", -1);
+  for (gchar **n = names; *n; n++)
+    for (guint l = 0; l < N_LAYOUTS; l++)
+      if (!strcmp (g_strstrip (*n), layout_name[l]))
+        mask |= 1u << l;
+  g_strfreev (names);
+  fail_unless (mask != 0, "ALIGNSCALE_FUZZ_LAYOUTS=%s names no layout", s);
+  return mask;
+}
+
+static void
+print_counts (gpointer key, gpointer value, gpointer user_data)
+{
+  g_print ("%s%5u  %s\n", (const gchar *) user_data, GPOINTER_TO_UINT (value),
+      (const gchar *) key);
+}
+
+GST_START_TEST (test_fuzz)
+{
+  const gchar *s;
+  Fuzz fz;
+  guint n_cases = DEFAULT_CASES, first = 0, layouts = layouts_from_env ();
+  gint64 t0 = g_get_monotonic_time ();
+  struct sigaction sa, old_abrt, old_trap;
+#if !defined(__SANITIZE_ADDRESS__)
+  struct sigaction old_segv, old_bus;
+#endif
+  GString *summary;
+  gchar msg[8192];
+  static const gchar *const domains[] = { NULL, "GLib", "GLib-GObject",
+    "GStreamer", "GStreamer-Base", "GStreamer-Video" };
+  GstCheckLogFilter *filters[G_N_ELEMENTS (domains)];
+
+  memset (&fz, 0, sizeof (fz));
+  fz.seed = DEFAULT_SEED;
+  if ((s = g_getenv ("ALIGNSCALE_FUZZ_SEED")))
+    fz.seed = (guint32) g_ascii_strtoull (s, NULL, 0);
+  if ((s = g_getenv ("ALIGNSCALE_FUZZ_CASES")))
+    n_cases = (guint) g_ascii_strtoull (s, NULL, 0);
+  if ((s = g_getenv ("ALIGNSCALE_FUZZ_FIRST")))
+    first = (guint) g_ascii_strtoull (s, NULL, 0);
+  if ((s = g_getenv ("ALIGNSCALE_FUZZ_CASE"))) {
+    first = (guint) g_ascii_strtoull (s, NULL, 0);
+    n_cases = first + 1;
+  }
+  fz.stop = g_getenv ("ALIGNSCALE_FUZZ_STOP") != NULL;
+  fz.fail_count = g_hash_table_new (g_str_hash, g_str_equal);
+  fz.fail_first = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  fz.refusals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint d = 0; d < G_N_ELEMENTS (domains); d++)
+    filters[d] = gst_check_add_log_filter (domains[d],
+        G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING,
+        g_regex_new (".*", 0, 0, NULL), log_filter, &fz, NULL);
+
+  /* a crash, a sanitizer report or a fatal g_critical names the case */
+  memset (&sa, 0, sizeof (sa));
+  sa.sa_handler = crash_signal;
+  sigaction (SIGABRT, &sa, &old_abrt);
+  sigaction (SIGTRAP, &sa, &old_trap); /* g_error, fatal g_critical */
+#if defined(__SANITIZE_ADDRESS__)
+  set_death_callback (print_crash_desc);
+#else
+  sigaction (SIGSEGV, &sa, &old_segv);
+  sigaction (SIGBUS, &sa, &old_bus);
+#endif
+
+  for (guint i = first; i < n_cases; i++) {
+    gint64 c0 = g_get_monotonic_time ();
+    gdouble secs;
+
+    run_case (&fz, i, layouts);
+    secs = (g_get_monotonic_time () - c0) / 1e6;
+    if (secs > fz.slowest_s) {
+      fz.slowest_s = secs;
+      fz.slowest = i;
+    }
+  }
+
+#if defined(__SANITIZE_ADDRESS__)
+  set_death_callback (NULL);
+#else
+  sigaction (SIGSEGV, &old_segv, NULL);
+  sigaction (SIGBUS, &old_bus, NULL);
+#endif
+  sigaction (SIGABRT, &old_abrt, NULL);
+  sigaction (SIGTRAP, &old_trap, NULL);
+  for (guint d = 0; d < G_N_ELEMENTS (domains); d++)
+    gst_check_remove_log_filter (filters[d]);
+  crash_desc[0] = '\0';
+
+  g_print ("fuzz: %u cases, %u ok, %u refused with an error, %u failed, in "
+           "%.1f s (seed %u)\n",
+      fz.cases, fz.ok, fz.refused, fz.failed_cases,
+      (g_get_monotonic_time () - t0) / 1e6, fz.seed);
+  g_print ("fuzz: slowest case %u, %.3f s\n", fz.slowest, fz.slowest_s);
+  g_print ("fuzz: refusals (layout: message):\n");
+  g_hash_table_foreach (fz.refusals, print_counts, (gpointer) "fuzz:   ");
+  summary = g_string_new (NULL);
+  if (g_hash_table_size (fz.fail_count)) {
+    GHashTableIter it;
+    gpointer k, v;
+
+    g_print ("fuzz: failures by kind:\n");
+    g_hash_table_foreach (fz.fail_count, print_counts, (gpointer) "fuzz:   ");
+    g_hash_table_iter_init (&it, fz.fail_first);
+    while (g_hash_table_iter_next (&it, &k, &v))
+      g_string_append_printf (summary, "\n  first %s", (const gchar *) v);
+  }
+  /* the message on the stack: nothing left to leak when failing */
+  g_strlcpy (msg, summary->str, sizeof (msg));
+  g_string_free (summary, TRUE);
+  g_hash_table_unref (fz.fail_count);
+  g_hash_table_unref (fz.fail_first);
+  g_hash_table_unref (fz.refusals);
+  fail_unless (fz.failed_cases == 0, "%u of %u fuzz cases failed:%s",
+      fz.failed_cases, fz.cases, msg);
+}
+
+GST_END_TEST;
+
+static Suite *
+alignscale_fuzz_suite (void)
+{
+  Suite *s = suite_create ("alignscale-fuzz");
+  TCase *tc = tcase_create ("fuzz");
+
+  suite_add_tcase (s, tc);
+  tcase_add_test (tc, test_fuzz);
+  return s;
+}
+
+GST_CHECK_MAIN (alignscale_fuzz);

@@ -1,0 +1,534 @@
+/* property storm while streaming: every frame is produced with exactly one
+ * consistent configuration
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A second thread switches the element between K complete configurations
+ * (every property, one group per switch) as fast as it can, while the
+ * main thread pushes the same input frame thousands of times. Each output
+ * must equal the frame a fresh element gives with one of the
+ * configurations; a mix of two (one's size and another's mapping, half of
+ * one group applied, ...) matches none.
+ *
+ * Environment: ALIGNSCALE_STORM_FRAMES frames per case (default 50000,
+ * ~3 s each here; 2000 is enough under valgrind), ALIGNSCALE_STORM_SEED.
+ */
+#include <gst/check/gstcheck.h>
+#include <gst/check/gstharness.h>
+#include <gst/video/video.h>
+#include <math.h>
+#include <string.h>
+
+#include "common.h"
+
+#define DEFAULT_FRAMES 50000
+/* at least this many switches during the stream (a loaded machine may
+ * starve the storm thread for a while: then push on, up to 4x frames) */
+#define MIN_CHANGES 1000
+#define N_PROPS 11
+
+typedef struct
+{
+  const gchar *method, *cmode, *nmode;
+  gboolean aa, excl;
+  gdouble cubic_a, sx, sy, roi[4], ev;
+} Config;
+
+/* every property differs somewhere; the scale factors choose distinct free
+ * output sizes for a 64x48 input: 32x24, 48x38, 96x60, 128x96, 64x48,
+ * 19x48 */
+static const Config configs[] = {
+  { "bilinear", "half-pixel", "auto", FALSE, FALSE, -0.75, 0.5, 0.5,
+      { 0, 0, 1, 1 }, 0.0 },
+  { "bicubic", "pytorch-half-pixel", "floor", TRUE, FALSE, -0.5, 0.75, 0.8,
+      { 0.2, 0.1, 0.9, 0.8 }, 0.25 },
+  { "nearest", "asymmetric", "round-prefer-ceil", FALSE, TRUE, -1.5, 1.5, 1.25,
+      { 0, 0, 1, 1 }, 1.0 },
+  { "bicubic", "align-corners", "auto", FALSE, TRUE, -0.6, 2.0, 2.0,
+      { -0.1, 0, 1, 1.1 }, 0.5 },
+  { "bilinear", "tf-crop-and-resize", "ceil", FALSE, FALSE, -0.75, 0.0, 0.0,
+      { 0.1, 0.2, 0.9, 0.7 }, 0.3 },
+  { "bilinear", "half-pixel-symmetric", "auto", TRUE, FALSE, 0.0, 0.3, 1.0,
+      { 0.5, 0.5, 0.6, 0.6 }, 0.9 },
+};
+
+#define K G_N_ELEMENTS (configs)
+
+static const gchar *const prop_names[N_PROPS] = { "method", "coordinate-mode",
+  "nearest-mode", "antialias", "exclude-outside", "cubic-a", "scale-factor-x",
+  "scale-factor-y", "roi", "extrapolation-value", "align-corners" };
+
+/* one configuration as GValues for g_object_setv () */
+static void
+config_values (GstElement *e, const Config *c, GValue *v)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (e);
+
+  for (guint i = 0; i < N_PROPS; i++) {
+    GParamSpec *ps = g_object_class_find_property (klass, prop_names[i]);
+
+    fail_unless (ps != NULL, "no property %s", prop_names[i]);
+    g_value_init (&v[i], ps->value_type);
+  }
+  /* align-corners is a view of coordinate-mode: set it first in the group
+   * so coordinate-mode wins, as a user setting both might */
+  g_value_set_boolean (&v[10], !strcmp (c->cmode, "align-corners"));
+  fail_unless (gst_value_deserialize (&v[0], c->method));
+  fail_unless (gst_value_deserialize (&v[1], c->cmode));
+  fail_unless (gst_value_deserialize (&v[2], c->nmode));
+  g_value_set_boolean (&v[3], c->aa);
+  g_value_set_boolean (&v[4], c->excl);
+  g_value_set_double (&v[5], c->cubic_a);
+  g_value_set_double (&v[6], c->sx);
+  g_value_set_double (&v[7], c->sy);
+  for (guint i = 0; i < 4; i++) {
+    GValue d = G_VALUE_INIT;
+
+    g_value_init (&d, G_TYPE_DOUBLE);
+    g_value_set_double (&d, c->roi[i]);
+    gst_value_array_append_and_take_value (&v[8], &d);
+  }
+  g_value_set_double (&v[9], c->ev);
+}
+
+/* the order of the setv: align-corners before coordinate-mode */
+static const guint set_order[N_PROPS] = { 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+
+typedef struct
+{
+  GValue v[N_PROPS];
+  const gchar *names[N_PROPS];
+  GValue ordered[N_PROPS];
+} ConfigValues;
+
+static void
+config_values_init (ConfigValues *cv, GstElement *e, const Config *c)
+{
+  memset (cv, 0, sizeof (*cv));
+  config_values (e, c, cv->v);
+  for (guint i = 0; i < N_PROPS; i++) {
+    cv->names[i] = prop_names[set_order[i]];
+    g_value_init (&cv->ordered[i], G_VALUE_TYPE (&cv->v[set_order[i]]));
+    g_value_copy (&cv->v[set_order[i]], &cv->ordered[i]);
+  }
+}
+
+static void
+config_values_clear (ConfigValues *cv)
+{
+  for (guint i = 0; i < N_PROPS; i++) {
+    g_value_unset (&cv->v[i]);
+    g_value_unset (&cv->ordered[i]);
+  }
+}
+
+/* one complete configuration, published as one group: one
+ * g_object_setv () call, or frozen notifications around single sets */
+static void
+apply (GstElement *e, const ConfigValues *cv, gboolean one_call)
+{
+  if (one_call) {
+    g_object_setv (
+        G_OBJECT (e), N_PROPS, (const gchar **) cv->names, cv->ordered);
+    return;
+  }
+  g_object_freeze_notify (G_OBJECT (e));
+  for (guint i = 0; i < N_PROPS; i++)
+    g_object_set_property (G_OBJECT (e), cv->names[i], &cv->ordered[i]);
+  g_object_thaw_notify (G_OBJECT (e));
+}
+
+/* a buffer laid out as the caps say, every plane byte random */
+static GstBuffer *
+random_buffer (const gchar *caps_str, guint32 seed)
+{
+  GstCaps *caps = gst_caps_from_string (caps_str);
+  GstVideoInfo info;
+  GstBuffer *buf;
+  GstMapInfo map;
+
+  fail_unless (gst_video_info_from_caps (&info, caps));
+  gst_caps_unref (caps);
+  buf = gst_buffer_new_allocate (NULL, info.size, NULL);
+  gst_buffer_map (buf, &map, GST_MAP_WRITE);
+  for (gsize i = 0; i < map.size; i++)
+    map.data[i] = xorshift32 (&seed) >> 24;
+  gst_buffer_unmap (buf, &map);
+  GST_BUFFER_PTS (buf) = 0;
+  GST_BUFFER_DURATION (buf) = GST_SECOND / 30;
+  return buf;
+}
+
+/* equal pictures: visible bytes only (stride padding is never written) */
+static gboolean
+frames_equal (GstBuffer *a, GstBuffer *b, const GstVideoInfo *info)
+{
+  GstVideoFrame fa, fb;
+  gboolean eq = TRUE;
+
+  fail_unless (gst_video_frame_map (&fa, info, a, GST_MAP_READ));
+  fail_unless (gst_video_frame_map (&fb, info, b, GST_MAP_READ));
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
+    gint comp[GST_VIDEO_MAX_COMPONENTS];
+    gsize row;
+
+    gst_video_format_info_component (info->finfo, p, comp);
+    row = (gsize) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0])
+        * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
+    for (gint y = 0; eq && y < GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]); y++)
+      eq = memcmp ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&fa, p)
+                   + y * GST_VIDEO_FRAME_PLANE_STRIDE (&fa, p),
+               (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&fb, p)
+                   + y * GST_VIDEO_FRAME_PLANE_STRIDE (&fb, p),
+               row)
+          == 0;
+  }
+  gst_video_frame_unmap (&fa);
+  gst_video_frame_unmap (&fb);
+  return eq;
+}
+
+/* one frame through a fresh element with configuration k; out_info gets
+ * the negotiated output */
+static GstBuffer *
+scale_fresh (const gchar *in_caps, const gchar *out_caps, GstBuffer *in,
+    guint k, GstVideoInfo *out_info)
+{
+  GstHarness *h = gst_harness_new ("alignscale");
+  ConfigValues cv;
+  GstBuffer *out;
+  GstCaps *caps;
+
+  config_values_init (&cv, h->element, &configs[k]);
+  apply (h->element, &cv, TRUE);
+  config_values_clear (&cv);
+  gst_harness_set_sink_caps_str (h, out_caps);
+  gst_harness_set_src_caps_str (h, in_caps);
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out != NULL, "config %u gave no frame", k);
+  caps = gst_pad_get_current_caps (h->sinkpad);
+  fail_unless (caps && gst_video_info_from_caps (out_info, caps));
+  gst_caps_unref (caps);
+  gst_harness_teardown (h);
+  return out;
+}
+
+typedef struct
+{
+  GstElement *element;
+  ConfigValues cv[K];
+  gint stop;
+  gint changes;
+  guint32 seed;
+} Storm;
+
+static gpointer
+storm_thread (gpointer data)
+{
+  Storm *s = data;
+  guint32 r = s->seed;
+
+  while (!g_atomic_int_get (&s->stop)) {
+    guint32 x = xorshift32 (&r);
+
+    apply (s->element, &s->cv[x % K], (x >> 16) & 1);
+    g_atomic_int_inc (&s->changes);
+    g_thread_yield ();
+  }
+  return NULL;
+}
+
+static guint
+n_frames (void)
+{
+  const gchar *s = g_getenv ("ALIGNSCALE_STORM_FRAMES");
+  return s ? (guint) g_ascii_strtoull (s, NULL, 0) : DEFAULT_FRAMES;
+}
+
+static guint32
+storm_seed (void)
+{
+  const gchar *s = g_getenv ("ALIGNSCALE_STORM_SEED");
+  guint32 seed = s ? (guint32) g_ascii_strtoull (s, NULL, 0) : 0x5eed;
+  return seed ? seed : 1;
+}
+
+/* push on until enough frames and enough switches during them */
+static gboolean
+keep_pushing (guint i, guint frames, Storm *s)
+{
+  return i < frames
+      || (g_atomic_int_get (&s->changes) < MIN_CHANGES && i < 4 * frames);
+}
+
+static void
+start_storm (Storm *s, GstHarness *h, GThread **thread)
+{
+  memset (s, 0, sizeof (*s));
+  s->element = h->element;
+  s->seed = storm_seed ();
+  for (guint k = 0; k < K; k++)
+    config_values_init (&s->cv[k], h->element, &configs[k]);
+  *thread = g_thread_new ("storm", storm_thread, s);
+}
+
+static void
+stop_storm (Storm *s, GThread *thread)
+{
+  g_atomic_int_set (&s->stop, 1);
+  g_thread_join (thread);
+  for (guint k = 0; k < K; k++)
+    config_values_clear (&s->cv[k]);
+}
+
+static void
+print_counts (const gchar *what, const guint *seen, guint mismatches,
+    guint frames, gint changes, gdouble secs)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint k = 0; k < K; k++)
+    g_string_append_printf (s, " %u", seen[k]);
+  g_print ("storm %s: %u frames, %d configuration changes, matches per "
+           "configuration:%s, mismatches %u, %.1f s\n",
+      what, frames, changes, s->str, mismatches, secs);
+  g_string_free (s, TRUE);
+}
+
+/* without a second thread: every switch from one configuration to
+ * another gives the new one's frame; ends on configuration 0 */
+static void
+check_switches (GstHarness *h, GstBuffer *in, GstBuffer **ref,
+    const GstVideoInfo *info, const gchar *what)
+{
+  ConfigValues cv[K];
+
+  for (guint k = 0; k < K; k++)
+    config_values_init (&cv[k], h->element, &configs[k]);
+  for (guint i = 0; i < 2 * K * K + 1; i++) {
+    /* j, k, j, k', ...: every ordered pair */
+    guint pair = i / 2, k = i % 2 ? pair % K : pair / K % K;
+    GstBuffer *out;
+
+    if (i == 2 * K * K)
+      k = 0;
+    apply (h->element, &cv[k], i & 1);
+    out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+    fail_unless (out != NULL);
+    fail_unless (gst_buffer_get_size (out) == info[k].size
+            && frames_equal (out, ref[k], &info[k]),
+        "%s: frame %u, just switched to configuration %u, is not its frame",
+        what, i, k);
+    gst_buffer_unref (out);
+  }
+  for (guint k = 0; k < K; k++)
+    config_values_clear (&cv[k]);
+}
+
+/* ------------------------------------------------- fixed output size */
+
+static void
+storm_fixed (const gchar *in_caps, const gchar *out_caps, guint32 seed)
+{
+  GstBuffer *in = random_buffer (in_caps, seed), *ref[K];
+  GstVideoInfo info, ri, infos[K];
+  GstHarness *h = gst_harness_new ("alignscale");
+  guint seen[K], mismatches = 0, first_bad = 0, frames = n_frames (), i;
+  Storm storm;
+  GThread *thread;
+  gint64 t0;
+
+  memset (seen, 0, sizeof (seen));
+  for (guint k = 0; k < K; k++) {
+    ref[k] = scale_fresh (in_caps, out_caps, in, k, &ri);
+    if (k == 0)
+      info = ri;
+    fail_unless (gst_video_info_is_equal (&info, &ri));
+    /* pairwise different, or a mix could pass for one of them */
+    for (guint j = 0; j < k; j++)
+      fail_if (frames_equal (ref[j], ref[k], &info),
+          "%s: configurations %u and %u give the same frame", in_caps, j, k);
+  }
+
+  gst_harness_set_sink_caps_str (h, out_caps);
+  gst_harness_set_src_caps_str (h, in_caps);
+
+  /* first without a second thread */
+  for (guint k = 0; k < K; k++)
+    infos[k] = info;
+  check_switches (h, in, ref, infos, in_caps);
+
+  start_storm (&storm, h, &thread);
+  t0 = g_get_monotonic_time ();
+  for (i = 0; keep_pushing (i, frames, &storm); i++) {
+    GstBuffer *out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+    guint k;
+
+    fail_unless (out != NULL, "%s: no output for frame %u", in_caps, i);
+    fail_unless_equals_int (gst_buffer_get_size (out), info.size);
+    for (k = 0; k < K && !frames_equal (out, ref[k], &info); k++)
+      ;
+    if (k < K)
+      seen[k]++;
+    else if (mismatches++ == 0)
+      first_bad = i;
+    gst_buffer_unref (out);
+  }
+  stop_storm (&storm, thread);
+  frames = i;
+  print_counts (in_caps, seen, mismatches, frames, storm.changes,
+      (g_get_monotonic_time () - t0) / 1e6);
+
+  for (guint k = 0; k < K; k++)
+    gst_buffer_unref (ref[k]);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+  fail_unless (mismatches == 0,
+      "%s -> %s: %u of %u frames match no configuration (first: frame %u)",
+      in_caps, out_caps, mismatches, frames, first_bad);
+  /* the storm overlapped the stream */
+  fail_unless (storm.changes >= 100, "only %d switches during %u frames",
+      storm.changes, frames);
+}
+
+GST_START_TEST (test_storm_fixed_size)
+{
+  storm_fixed ("video/x-raw,format=RGBA,width=64,height=48,framerate=30/1",
+      "video/x-raw,format=RGBA,width=53,height=17", 3);
+  storm_fixed ("video/x-raw,format=I420,width=37,height=29,framerate=30/1",
+      "video/x-raw,format=I420,width=20,height=30", 4);
+}
+
+GST_END_TEST;
+
+/* -------------------------------------------------- free output size */
+
+#define FREE_IN "video/x-raw,format=RGBA,width=64,height=48,framerate=30/1"
+#define FREE_OUT "video/x-raw,format=RGBA"
+
+/* config k's mapping at config a's size: what a frame that mixes the two
+ * looks like (a fresh element with a's size fixed downstream) */
+static GstBuffer *
+mixed_frame (GstBuffer *in, const GstVideoInfo *size_of, guint k)
+{
+  gchar *oc = g_strdup_printf ("video/x-raw,format=RGBA,width=%d,height=%d",
+      size_of->width, size_of->height);
+  GstVideoInfo info;
+  GstBuffer *out = scale_fresh (FREE_IN, oc, in, k, &info);
+
+  g_free (oc);
+  return out;
+}
+
+GST_START_TEST (test_storm_free_size)
+{
+  GstBuffer *in = random_buffer (FREE_IN, 5), *ref[K];
+  GstVideoInfo info[K];
+  GstHarness *h = gst_harness_new ("alignscale");
+  guint seen[K], mismatches = 0, caps_mismatches = 0, frames = n_frames (), i;
+  gint first_bad = -1;
+  gchar diagnosis[256] = "";
+  Storm storm;
+  GThread *thread;
+  gint64 t0;
+
+  memset (seen, 0, sizeof (seen));
+  for (guint k = 0; k < K; k++) {
+    gint w = configs[k].sx > 0 ? (gint) floor (64 * configs[k].sx) : 64;
+    gint hh = configs[k].sy > 0 ? (gint) floor (48 * configs[k].sy) : 48;
+
+    ref[k] = scale_fresh (FREE_IN, FREE_OUT, in, k, &info[k]);
+    fail_unless (info[k].width == w && info[k].height == hh,
+        "config %u: %dx%d, want floor (in * s) = %dx%d", k, info[k].width,
+        info[k].height, w, hh);
+    /* frames are told apart by their size */
+    for (guint j = 0; j < k; j++)
+      fail_if (
+          info[j].size == info[k].size, "configs %u and %u: same size", j, k);
+  }
+
+  gst_harness_set_sink_caps_str (h, FREE_OUT);
+  gst_harness_set_src_caps_str (h, FREE_IN);
+  /* first without a second thread (it ends on configuration 0: no frame
+   * of the defaults in the storm) */
+  check_switches (h, in, ref, info, "free size");
+  start_storm (&storm, h, &thread);
+  t0 = g_get_monotonic_time ();
+  for (i = 0; keep_pushing (i, frames, &storm); i++) {
+    GstBuffer *out;
+    GstCaps *caps;
+    GstVideoInfo ci;
+    guint k;
+
+    fail_unless_equals_int (
+        gst_harness_push (h, gst_buffer_ref (in)), GST_FLOW_OK);
+    /* pushing is synchronous: the current caps are this frame's */
+    caps = gst_pad_get_current_caps (h->sinkpad);
+    fail_unless (caps && gst_video_info_from_caps (&ci, caps));
+    gst_caps_unref (caps);
+    out = gst_harness_pull (h);
+    fail_unless (out != NULL);
+    for (k = 0; k < K && gst_buffer_get_size (out) != info[k].size; k++)
+      ;
+    if (k == K || ci.width != info[k].width || ci.height != info[k].height) {
+      /* a size no configuration has, or caps that do not describe it */
+      if (caps_mismatches++ == 0 && first_bad < 0)
+        first_bad = i;
+    } else if (frames_equal (out, ref[k], &info[k])) {
+      seen[k]++;
+    } else if (mismatches++ == 0) {
+      /* which mapping did it use? */
+      if (first_bad < 0)
+        first_bad = i;
+      for (guint j = 0; j < K; j++) {
+        GstBuffer *mix;
+
+        if (j == k)
+          continue;
+        mix = mixed_frame (in, &info[k], j);
+        if (frames_equal (out, mix, &info[k]))
+          g_snprintf (diagnosis, sizeof (diagnosis),
+              ": frame %u has configuration %u's size %dx%d and "
+              "configuration %u's mapping",
+              i, k, info[k].width, info[k].height, j);
+        gst_buffer_unref (mix);
+      }
+    }
+    gst_buffer_unref (out);
+  }
+  stop_storm (&storm, thread);
+  frames = i;
+  print_counts ("free size", seen, mismatches + caps_mismatches, frames,
+      storm.changes, (g_get_monotonic_time () - t0) / 1e6);
+
+  for (guint k = 0; k < K; k++)
+    gst_buffer_unref (ref[k]);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+  fail_unless (caps_mismatches == 0,
+      "%u of %u frames have a size no configuration gives, or other caps "
+      "(first: frame %d)",
+      caps_mismatches, frames, first_bad);
+  fail_unless (mismatches == 0,
+      "%u of %u frames match no configuration of their size (first: frame "
+      "%d)%s",
+      mismatches, frames, first_bad, diagnosis);
+  /* the storm overlapped the stream */
+  fail_unless (storm.changes >= 100, "only %d switches during %u frames",
+      storm.changes, frames);
+}
+
+GST_END_TEST;
+
+static Suite *
+alignscale_storm_suite (void)
+{
+  Suite *s = suite_create ("alignscale-storm");
+  TCase *tc = tcase_create ("storm");
+
+  suite_add_tcase (s, tc);
+  tcase_add_test (tc, test_storm_fixed_size);
+  tcase_add_test (tc, test_storm_free_size);
+  return s;
+}
+
+GST_CHECK_MAIN (alignscale_storm);
