@@ -407,8 +407,10 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    * (with recompute_scale_factor off) and ONNX's `scales`: the source
    * coordinate uses the ratio 1 / scale instead of in / out. Where
    * downstream leaves the output width free it becomes floor (in * scale),
-   * as in those frameworks, and a change negotiates again; a width fixed
-   * downstream is kept. 0 (default): the ratio of the sizes.
+   * as in those frameworks, and a change negotiates again (a frame already
+   * negotiated keeps the settings that chose its size); a width fixed
+   * downstream is kept. 0 (default): the ratio of the sizes. A factor far
+   * from the sizes is legal but can be costly: the element warns once.
    * align-corners and tf-crop-and-resize ignore it, as PyTorch and ONNX
    * Runtime do.
    */
@@ -437,7 +439,10 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    * The region of interest of tf-crop-and-resize: `<x0, y0, x1, y1>`, left,
    * top, right and bottom in units of the picture size (ONNX `roi`). The
    * output spans it corners aligned: `x = x0 * (in - 1) + i * (x1 - x0) *
-   * (in - 1) / (out - 1)`. Other modes ignore it.
+   * (in - 1) / (out - 1)`, and whether a sample falls outside is decided
+   * on that exact value. Other modes ignore it. Four numbers of any
+   * numeric type within +-1000; anything else is refused with a warning
+   * and the roi kept.
    */
   /* no element spec: GObject would replace an int by 0.0 and refuse the
    * array with a bare warning; set_property converts any number and
