@@ -594,6 +594,12 @@ gst_align_scale_set_property (
   GstAlignScale *self = GST_ALIGN_SCALE (object);
   GParamSpec *also = NULL;
   gboolean resize = FALSE;
+  gdouble roi[4];
+
+  /* warned like an out-of-range GObject value (visible without GST_DEBUG,
+   * the property unchanged), outside the lock */
+  if (prop_id == PROP_ROI && !gst_align_scale_parse_roi (value, roi))
+    return;
 
   /* published for frames by dispatch_properties_changed */
   GST_OBJECT_LOCK (self);
@@ -631,15 +637,9 @@ gst_align_scale_set_property (
       self->settings.scale_factor_y = g_value_get_double (value);
       resize = TRUE;
       break;
-    case PROP_ROI: {
-      gdouble roi[4];
-
-      /* warned like an out-of-range GObject value: visible without
-       * GST_DEBUG, the property unchanged */
-      if (gst_align_scale_parse_roi (value, roi))
-        memcpy (self->settings.roi, roi, sizeof (roi));
+    case PROP_ROI:
+      memcpy (self->settings.roi, roi, sizeof (roi));
       break;
-    }
     case PROP_EXTRAPOLATION_VALUE:
       self->settings.extrapolation_value = g_value_get_double (value);
       break;

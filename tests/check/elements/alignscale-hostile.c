@@ -255,27 +255,8 @@ static gboolean
 visible_equal (GstBuffer *a, GstBuffer *b, const gchar *caps_str)
 {
   GstVideoInfo info = info_from (caps_str);
-  GstVideoFrame fa, fb;
-  gboolean eq = TRUE;
 
-  fail_unless (gst_video_frame_map (&fa, &info, a, GST_MAP_READ));
-  fail_unless (gst_video_frame_map (&fb, &info, b, GST_MAP_READ));
-  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&info); p++) {
-    gint comp[GST_VIDEO_MAX_COMPONENTS];
-    gsize row;
-    gst_video_format_info_component (info.finfo, p, comp);
-    row = (gsize) GST_VIDEO_INFO_COMP_WIDTH (&info, comp[0])
-        * GST_VIDEO_INFO_COMP_PSTRIDE (&info, comp[0]);
-    for (gint y = 0; eq && y < GST_VIDEO_INFO_COMP_HEIGHT (&info, comp[0]); y++)
-      eq = !memcmp ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&fa, p)
-              + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&fa, p),
-          (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&fb, p)
-              + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&fb, p),
-          row);
-  }
-  gst_video_frame_unmap (&fa);
-  gst_video_frame_unmap (&fb);
-  return eq;
+  return frames_equal_info (a, b, &info);
 }
 
 /* v4l2 multi-planar and some decoders hand out a picture in several

@@ -16,27 +16,6 @@
 
 /* ---------------------------------------------------------------- helpers */
 
-/* a buffer laid out as the caps say, every plane byte random */
-static GstBuffer *
-random_buffer (const gchar *caps_str, guint32 seed)
-{
-  GstCaps *caps = gst_caps_from_string (caps_str);
-  GstVideoInfo info;
-  GstBuffer *buf;
-  GstMapInfo map;
-
-  fail_unless (gst_video_info_from_caps (&info, caps));
-  gst_caps_unref (caps);
-  buf = gst_buffer_new_allocate (NULL, info.size, NULL);
-  gst_buffer_map (buf, &map, GST_MAP_WRITE);
-  for (gsize i = 0; i < map.size; i++)
-    map.data[i] = xorshift32 (&seed) >> 24;
-  gst_buffer_unmap (buf, &map);
-  GST_BUFFER_PTS (buf) = 0;
-  GST_BUFFER_DURATION (buf) = GST_SECOND / 30;
-  return buf;
-}
-
 static GstHarness *
 new_harness (
     const gchar *in_caps, const gchar *out_caps, const gchar *first_prop, ...)
@@ -74,31 +53,10 @@ static gboolean
 frames_equal (GstBuffer *a, GstBuffer *b, const gchar *format, gint w, gint h)
 {
   GstVideoInfo info;
-  GstVideoFrame fa, fb;
-  gboolean eq = TRUE;
 
   gst_video_info_set_format (
       &info, gst_video_format_from_string (format), w, h);
-  fail_unless (gst_video_frame_map (&fa, &info, a, GST_MAP_READ));
-  fail_unless (gst_video_frame_map (&fb, &info, b, GST_MAP_READ));
-  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&info); p++) {
-    gint comp[GST_VIDEO_MAX_COMPONENTS];
-    gsize row;
-
-    gst_video_format_info_component (info.finfo, p, comp);
-    row = (gsize) GST_VIDEO_INFO_COMP_WIDTH (&info, comp[0])
-        * GST_VIDEO_INFO_COMP_PSTRIDE (&info, comp[0]);
-    for (gint y = 0; eq && y < GST_VIDEO_INFO_COMP_HEIGHT (&info, comp[0]); y++)
-      eq = memcmp ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&fa, p)
-                   + y * GST_VIDEO_FRAME_PLANE_STRIDE (&fa, p),
-               (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&fb, p)
-                   + y * GST_VIDEO_FRAME_PLANE_STRIDE (&fb, p),
-               row)
-          == 0;
-  }
-  gst_video_frame_unmap (&fa);
-  gst_video_frame_unmap (&fb);
-  return eq;
+  return frames_equal_info (a, b, &info);
 }
 
 /* the live-switch tests' output: RGBA 53x17 */
