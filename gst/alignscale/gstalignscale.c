@@ -134,6 +134,7 @@ struct _GstAlignScale
   AsPlan *plan;
   gboolean warned_aa_ac;
   gboolean warned_cost;
+  gboolean warned_frames;
 };
 
 #if G_BYTE_ORDER == G_LITTLE_ENDIAN
@@ -1015,13 +1016,13 @@ gst_align_scale_set_info (GstVideoFilter *filter, GstCaps *incaps,
             GST_VIDEO_INFO_NAME (in_info), GST_VIDEO_INFO_NAME (out_info)));
     return FALSE;
   }
-  if (out_info->size > MAX_FRAME_BYTES && !self->warned_cost) {
+  if (out_info->size > MAX_FRAME_BYTES && !self->warned_frames) {
     GST_ELEMENT_WARNING (self, RESOURCE, SETTINGS, ("Very large output frames"),
         ("%dx%d %s: %" G_GSIZE_FORMAT " MiB per frame (a large scale factor"
          " with a free output size?)",
             out_info->width, out_info->height, GST_VIDEO_INFO_NAME (out_info),
             out_info->size >> 20));
-    self->warned_cost = TRUE;
+    self->warned_frames = TRUE;
   }
 
   /* tables are rebuilt for the new caps on the next frame */
@@ -1113,6 +1114,19 @@ gst_align_scale_transform_meta (
       ->transform_meta (trans, outbuf, meta, inbuf);
 }
 
+/* plane p's visible rows: bytes in one, and how many */
+static void
+plane_geometry (
+    const GstVideoInfo *info, guint p, guint64 *row_bytes, guint64 *rows)
+{
+  gint comp[GST_VIDEO_MAX_COMPONENTS];
+
+  gst_video_format_info_component (info->finfo, p, comp);
+  *row_bytes = (guint64) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0])
+      * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
+  *rows = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
+}
+
 /* Refuse a buffer whose planes, as its GstVideoMeta or the caps lay them
  * out, do not fit inside it. Sizes from outside (meta offsets near 2^64,
  * strides) are summed with overflow checks; the error names the plane,
@@ -1141,17 +1155,13 @@ gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
   }
 
   for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
-    gint comp[GST_VIDEO_MAX_COMPONENTS];
     guint64 offset, row, rows, span, need;
     gint64 stride;
     gboolean ok;
 
-    gst_video_format_info_component (finfo, p, comp);
     offset = meta ? meta->offset[p] : GST_VIDEO_INFO_PLANE_OFFSET (info, p);
     stride = meta ? meta->stride[p] : GST_VIDEO_INFO_PLANE_STRIDE (info, p);
-    row = (guint64) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0])
-        * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
-    rows = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
+    plane_geometry (info, p, &row, &rows);
     if (stride < 0 || (guint64) stride < row) {
       if (post)
         GST_ELEMENT_ERROR (self, STREAM, FORMAT,
@@ -1177,18 +1187,20 @@ gst_align_scale_check_buffer (GstAlignScale *self, GstBuffer *buf,
         && g_uint64_checked_add (&span, span, row)
         && g_uint64_checked_add (&need, offset, span);
     if (!ok || need > size) {
-      gchar *end = ok ? g_strdup_printf ("%" G_GUINT64_FORMAT, need)
-                      : g_strdup ("beyond 2^64");
-      if (post)
-        GST_ELEMENT_ERROR (self, STREAM, FORMAT,
-            ("%s buffer is too small", what),
-            ("%s buffer has %" G_GSIZE_FORMAT " bytes, but plane %u of %dx%d %s"
-             " (offset %" G_GUINT64_FORMAT ", stride %" G_GINT64_FORMAT
-             ", %" G_GUINT64_FORMAT " rows of %" G_GUINT64_FORMAT
-             " bytes) ends at"
-             " byte %s",
-                what, size, p, info->width, info->height,
-                GST_VIDEO_INFO_NAME (info), offset, stride, rows, row, end));
+      gchar *end;
+
+      if (!post)
+        return FALSE;
+      end = ok ? g_strdup_printf ("%" G_GUINT64_FORMAT, need)
+               : g_strdup ("beyond 2^64");
+      GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("%s buffer is too small", what),
+          ("%s buffer has %" G_GSIZE_FORMAT " bytes, but plane %u of %dx%d %s"
+           " (offset %" G_GUINT64_FORMAT ", stride %" G_GINT64_FORMAT
+           ", %" G_GUINT64_FORMAT " rows of %" G_GUINT64_FORMAT
+           " bytes) ends at"
+           " byte %s",
+              what, size, p, info->width, info->height,
+              GST_VIDEO_INFO_NAME (info), offset, stride, rows, row, end));
       g_free (end);
       return FALSE;
     }
@@ -1214,13 +1226,9 @@ static gboolean
 plane_in_map (const GstVideoInfo *info, guint p, const guint8 *data,
     gint stride, const GstMapInfo *map)
 {
-  gint comp[GST_VIDEO_MAX_COMPONENTS];
-  gsize row, rows;
+  guint64 row, rows;
 
-  gst_video_format_info_component (info->finfo, p, comp);
-  row = (gsize) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0])
-      * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
-  rows = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
+  plane_geometry (info, p, &row, &rows);
   /* the sizes passed check_buffer: no overflow here */
   return data >= map->data
       && (gsize) (data - map->data) + (gsize) stride * (rows - 1) + row
@@ -1236,16 +1244,16 @@ gst_align_scale_unmap (GstAlignScaleFrame *f, GstBuffer *buf)
     gst_video_frame_unmap (&f->frame);
 }
 
-/* 16-bit samples are read as 16-bit words */
-static gboolean
-planes_aligned (const GstVideoInfo *info, const GstAlignScaleFrame *f)
+/* 16-bit samples are read as 16-bit words: the first plane at an odd
+ * address, or -1 */
+static gint
+misaligned_plane (const GstVideoInfo *info, const GstAlignScaleFrame *f)
 {
-  if (GST_VIDEO_FORMAT_INFO_BITS (info->finfo) <= 8)
-    return TRUE;
-  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++)
-    if ((guintptr) f->data[p] & 1)
-      return FALSE;
-  return TRUE;
+  if (GST_VIDEO_FORMAT_INFO_BITS (info->finfo) > 8)
+    for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++)
+      if ((guintptr) f->data[p] & 1)
+        return p;
+  return -1;
 }
 
 static gboolean
@@ -1256,6 +1264,7 @@ gst_align_scale_map (GstAlignScale *self, GstAlignScaleFrame *f,
   GstVideoMeta *meta;
   guint n = GST_VIDEO_INFO_N_PLANES (info);
   gboolean inside = TRUE;
+  gint odd;
 
   f->merged = FALSE;
   if (!gst_video_frame_map (
@@ -1273,7 +1282,7 @@ gst_align_scale_map (GstAlignScale *self, GstAlignScaleFrame *f,
     inside &= plane_in_map (info, p, f->data[p], f->stride[p],
         &f->frame.map[f->frame.meta ? p : 0]);
   }
-  if (!inside || !planes_aligned (info, f)) {
+  if (!inside || misaligned_plane (info, f) >= 0) {
     /* a plane crosses a memory boundary, or a block starts at an odd byte
      * of the buffer under 16-bit samples: map the buffer as one block
      * (GStreamer merges the blocks into new memory) and place the planes
@@ -1296,16 +1305,16 @@ gst_align_scale_map (GstAlignScale *self, GstAlignScaleFrame *f,
     f->merged = TRUE;
     GST_LOG_OBJECT (self, "%s planes span memory blocks: mapped as one", what);
   }
-  /* 16-bit samples are read as such: the memory itself must be aligned */
-  for (guint p = 0; p < n && !planes_aligned (info, f); p++)
-    if ((guintptr) f->data[p] & 1) {
-      GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("Misaligned %s buffer", what),
-          ("%s plane %u starts at the odd address %p: 16-bit samples need"
-           " 2-byte aligned memory",
-              what, p, f->data[p]));
-      gst_align_scale_unmap (f, buf);
-      return FALSE;
-    }
+  /* a single block at an odd address stays there: refused */
+  odd = misaligned_plane (info, f);
+  if (odd >= 0) {
+    GST_ELEMENT_ERROR (self, STREAM, FORMAT, ("Misaligned %s buffer", what),
+        ("%s plane %d starts at the odd address %p: 16-bit samples need"
+         " 2-byte aligned memory",
+            what, odd, f->data[odd]));
+    gst_align_scale_unmap (f, buf);
+    return FALSE;
+  }
   return TRUE;
 }
 
@@ -1421,7 +1430,9 @@ static void
 gst_align_scale_warn_cost (GstAlignScale *self)
 {
   GstVideoFilter *filter = GST_VIDEO_FILTER (self);
-  double samples = (double) filter->in_info.size + filter->out_info.size;
+  gint bps = GST_VIDEO_INFO_COMP_DEPTH (&filter->in_info, 0) > 8 ? 2 : 1;
+  double samples = ((double) filter->in_info.size + filter->out_info.size)
+      / bps;
 
   if (self->warned_cost)
     return;

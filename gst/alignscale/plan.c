@@ -269,6 +269,15 @@ sum_bound (const AsPlanePlan *pp)
       + 127.5 * (pp->x.err16 + pp->y.err16);
 }
 
+/* bytes of one intermediate sample between the passes */
+static size_t
+inter_size (const AsPlanePlan *pp)
+{
+  if (pp->exact)
+    return sizeof (double);
+  return pp->desc.bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t);
+}
+
 AsPlan *
 as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes)
@@ -306,7 +315,7 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
                 + (size_t) d->out_h * pp->y.n_taps)
         * (sizeof (double) + sizeof (int16_t) + 2 * sizeof (int32_t));
     if (config->kernel == AS_KERNEL_NEAREST) {
-      plan->macs += (double) d->out_w * d->out_h;
+      plan->macs += (double) d->out_w * d->out_h * ch; /* copies */
       continue;
     }
 
@@ -338,12 +347,9 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
       pp->bound = general_bound (pp);
       pp->exact = pp->bound > MAX_BOUND;
     }
-    if (pp->exact) {
+    if (pp->exact)
       pp->bound = 0.0;
-      isz = sizeof (double);
-    } else {
-      isz = d->bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t);
-    }
+    isz = inter_size (pp);
 
     line_v = in_line * isz;
     /* the lerp ring keeps rows in slots r % 2, whatever n_taps is */
@@ -496,12 +502,16 @@ run_nearest (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
   }
 }
 
-/* first (horizontal) pass of one line, general tables or the sum model */
+/* first (horizontal) pass of one line: general tables, the sum model or
+ * the exact model */
 static void
 h_pass1 (AsPlan *plan, const AsPlanePlan *pp, void *dst, const uint8_t *src)
 {
   const AsPlaneDesc *d = &pp->desc;
-  if (pp->sum)
+  if (pp->exact)
+    as_exact_h_in (dst, src, d->bytes_per_sample, pp->x.offset, pp->x.weight,
+        pp->x.n_taps, d->out_w, d->channels);
+  else if (pp->sum)
     as_fast_sum_h_u8_u16 (dst, src, pp->x.offset, pp->sx_wrepl, pp->x.n_taps,
         d->out_w, d->channels, plan->gather, (uint16_t *) plan->acc);
   else if (d->bytes_per_sample == 1)
@@ -518,8 +528,7 @@ run_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
 {
   const AsPlaneDesc *d = &pp->desc;
   int ny = pp->y.n_taps;
-  size_t line = (size_t) d->out_w * d->channels
-      * (d->bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t));
+  size_t line = (size_t) d->out_w * d->channels * inter_size (pp);
   uint8_t *ring = plan->inter;
 
   for (int k = 0; k < ny; k++)
@@ -538,7 +547,11 @@ run_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
       }
       plan->rows[k] = ring + line * slot;
     }
-    if (pp->sum)
+    if (pp->exact)
+      as_exact_v_out (dst + dstride * j, d->bytes_per_sample,
+          (const double *const *) plan->rows, pp->y.weight + (size_t) j * ny,
+          ny, d->out_w * d->channels);
+    else if (pp->sum)
       as_fast_sum_v_u16_u8 (dst + dstride * j,
           (const uint16_t *const *) plan->rows, pp->y.sweight + (size_t) j * ny,
           ny, d->out_w * d->channels, (uint16_t *) plan->acc);
@@ -565,7 +578,12 @@ run_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
 
     for (int k = 0; k < ny; k++)
       plan->rows[k] = src + sstride * (pp->y.offset[j] + k);
-    if (pp->sum) {
+    if (pp->exact) {
+      as_exact_v_in (plan->inter, (const uint8_t *const *) plan->rows,
+          d->bytes_per_sample, pp->y.weight + (size_t) j * ny, ny, width);
+      as_exact_h_out (o, d->bytes_per_sample, plan->inter, pp->x.offset,
+          pp->x.weight, pp->x.n_taps, d->out_w, d->channels);
+    } else if (pp->sum) {
       as_fast_sum_v_u8_u16 (plan->inter, (const uint8_t *const *) plan->rows,
           pp->y.sweight + (size_t) j * ny, ny, width, (uint16_t *) plan->acc);
       as_fast_sum_h_u16_u8 (o, plan->inter, pp->x.offset, pp->sx_wrepl,
@@ -722,47 +740,6 @@ fill_outside (const AsPlanePlan *pp, uint8_t *dst, ptrdiff_t dstride)
   }
 }
 
-/* the exact model (kernels.h), in either order */
-static void
-run_exact (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
-    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
-{
-  const AsPlaneDesc *d = &pp->desc;
-  int ny = pp->y.n_taps, nx = pp->x.n_taps, bps = d->bytes_per_sample;
-  size_t width = (size_t) d->out_w * d->channels;
-  double *inter = plan->inter;
-
-  if (pp->h_first) {
-    for (int k = 0; k < ny; k++)
-      plan->ring_row[k] = -1;
-    /* offsets never decrease, so slot r % ny holds row r while needed */
-    for (int j = 0; j < d->out_h; j++) {
-      int o = pp->y.offset[j];
-      for (int k = 0; k < ny; k++) {
-        int r = o + k, slot = r % ny;
-        if (plan->ring_row[slot] != r) {
-          as_exact_h_in (inter + width * slot, src + sstride * r, bps,
-              pp->x.offset, pp->x.weight, nx, d->out_w, d->channels);
-          plan->ring_row[slot] = r;
-        }
-        plan->rows[k] = inter + width * slot;
-      }
-      as_exact_v_out (dst + dstride * j, bps,
-          (const double *const *) plan->rows, pp->y.weight + (size_t) j * ny,
-          ny, (int) width);
-    }
-    return;
-  }
-  for (int j = 0; j < d->out_h; j++) {
-    for (int k = 0; k < ny; k++)
-      plan->rows[k] = src + sstride * (pp->y.offset[j] + k);
-    as_exact_v_in (inter, (const uint8_t *const *) plan->rows, bps,
-        pp->y.weight + (size_t) j * ny, ny, d->in_w * d->channels);
-    as_exact_h_out (dst + dstride * j, bps, inter, pp->x.offset, pp->x.weight,
-        nx, d->out_w, d->channels);
-  }
-}
-
 static void
 run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
     ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
@@ -774,8 +751,6 @@ run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
 
   if (plan->config.kernel == AS_KERNEL_NEAREST)
     run_nearest (pp, src, src_stride, dst, dst_stride);
-  else if (pp->exact)
-    run_exact (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->lerp_1d)
     run_lerp_1d (plan, pp, src, src_stride, dst, dst_stride);
   else if (pp->lerp && pp->h_first)
