@@ -689,24 +689,8 @@ static void
 expect_error (GstBuffer *buf, const gchar *caps, const gchar *needle)
 {
   GstHarness *h = new_harness (caps, "video/x-raw,width=32,height=24", NULL);
-  GstBus *bus = gst_bus_new ();
-  GstMessage *msg;
-  GError *err = NULL;
-  gchar *dbg = NULL;
 
-  gst_element_set_bus (h->element, bus);
-  fail_unless_equals_int (gst_harness_push (h, buf), GST_FLOW_ERROR);
-  msg = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
-  fail_unless (msg != NULL, "no error message");
-  gst_message_parse_error (msg, &err, &dbg);
-  fail_unless (
-      dbg && strstr (dbg, needle), "debug '%s' lacks '%s'", dbg, needle);
-  fail_unless_equals_int (gst_harness_buffers_in_queue (h), 0);
-  g_clear_error (&err);
-  g_free (dbg);
-  gst_message_unref (msg);
-  gst_element_set_bus (h->element, NULL);
-  gst_object_unref (bus);
+  expect_error_on (h, buf, needle);
   gst_harness_teardown (h);
 }
 
@@ -895,24 +879,6 @@ GST_START_TEST (test_properties_onnx)
 }
 
 GST_END_TEST;
-
-/* one frame through a fresh element with these properties (strings) */
-static GstBuffer *
-scale_with (const gchar *in_caps, const gchar *out_caps, GstBuffer *in,
-    const gchar *const *props)
-{
-  GstHarness *h = gst_harness_new ("alignscale");
-  GstBuffer *out;
-
-  for (; props && props[0]; props += 2)
-    gst_util_set_object_arg (G_OBJECT (h->element), props[0], props[1]);
-  gst_harness_set_sink_caps_str (h, out_caps);
-  gst_harness_set_src_caps_str (h, in_caps);
-  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
-  fail_unless (out != NULL);
-  gst_harness_teardown (h);
-  return out;
-}
 
 /* every coordinate mode, antialias and nearest mode switched per frame on
  * one element: each frame equals a fresh element's with that setting */

@@ -5,6 +5,7 @@
 #define __ALIGN_SCALE_TEST_COMMON_H__
 
 #include <gst/check/gstcheck.h>
+#include <gst/check/gstharness.h>
 #include <gst/video/video.h>
 #include <string.h>
 
@@ -68,6 +69,59 @@ frames_equal_info (GstBuffer *a, GstBuffer *b, const GstVideoInfo *info)
   gst_video_frame_unmap (&fa);
   gst_video_frame_unmap (&fb);
   return eq;
+}
+
+/* an alignscale harness, props as name / string-value pairs (NULL ends
+ * them), downstream constraints set first: the src caps event negotiates */
+static inline GstHarness *
+harness_with (
+    const gchar *in_caps, const gchar *out_caps, const gchar *const *props)
+{
+  GstHarness *h = gst_harness_new ("alignscale");
+
+  for (; props && props[0]; props += 2)
+    gst_util_set_object_arg (G_OBJECT (h->element), props[0], props[1]);
+  gst_harness_set_sink_caps_str (h, out_caps);
+  gst_harness_set_src_caps_str (h, in_caps);
+  return h;
+}
+
+/* one buffer (not taken) through a fresh element with these props */
+static inline GstBuffer *
+scale_with (const gchar *in_caps, const gchar *out_caps, GstBuffer *in,
+    const gchar *const *props)
+{
+  GstHarness *h = harness_with (in_caps, out_caps, props);
+  GstBuffer *out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+
+  fail_unless (out != NULL, "%s -> %s: no output", in_caps, out_caps);
+  gst_harness_teardown (h);
+  return out;
+}
+
+/* push buf (taken), expect GST_FLOW_ERROR, no output, and an element error
+ * whose debug text has needle */
+static inline void
+expect_error_on (GstHarness *h, GstBuffer *buf, const gchar *needle)
+{
+  GstBus *bus = gst_bus_new ();
+  GstMessage *msg;
+  GError *err = NULL;
+  gchar *dbg = NULL;
+
+  gst_element_set_bus (h->element, bus);
+  fail_unless_equals_int (gst_harness_push (h, buf), GST_FLOW_ERROR);
+  msg = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
+  fail_unless (msg != NULL, "no error message");
+  gst_message_parse_error (msg, &err, &dbg);
+  fail_unless (
+      dbg && strstr (dbg, needle), "debug '%s' lacks '%s'", dbg, needle);
+  fail_unless_equals_int (gst_harness_buffers_in_queue (h), 0);
+  g_clear_error (&err);
+  g_free (dbg);
+  gst_message_unref (msg);
+  gst_element_set_bus (h->element, NULL);
+  gst_object_unref (bus);
 }
 
 #endif /* __ALIGN_SCALE_TEST_COMMON_H__ */
