@@ -51,6 +51,7 @@
 #include <string.h>
 
 #include "gstalignscale.h"
+#include "gstalignscalepool.h"
 #include "plan.h"
 
 GST_DEBUG_CATEGORY_STATIC (gst_align_scale_debug);
@@ -76,6 +77,8 @@ GST_DEBUG_CATEGORY_STATIC (gst_align_scale_debug);
 #define MAX_MACS_PER_SAMPLE 64.0
 #define MAX_PLAN_BYTES ((gsize) 256 << 20)
 #define MAX_FRAME_BYTES ((gsize) 1 << 30)
+#define DEFAULT_N_THREADS 1
+#define MAX_THREADS 64
 
 enum
 {
@@ -91,6 +94,7 @@ enum
   PROP_SCALE_FACTOR_Y,
   PROP_ROI,
   PROP_EXTRAPOLATION_VALUE,
+  PROP_N_THREADS,
   N_PROPS
 };
 
@@ -130,8 +134,21 @@ struct _GstAlignScale
   gint fixated_size[2];
   gboolean fixated_free[2];
 
-  /* streaming thread only: tables for the current caps and configuration */
+  /* under the object lock: n-threads as set (0: one per online core) */
+  guint n_threads;
+
+  /* streaming thread only: tables for the current caps and configuration
+   * (read-only while a frame runs), the threads and their scratch, and
+   * the frame the slices are cut from */
   AsPlan *plan;
+  GstAlignScalePool *pool;
+  AsScratch *scratch[MAX_THREADS];
+  struct
+  {
+    guint8 *const *in_data, *const *out_data;
+    const gint *in_stride, *out_stride;
+    gint rows, align; /* output rows per slice, a multiple of align */
+  } job;
   gboolean warned_aa_ac;
   gboolean warned_cost;
   gboolean warned_frames;
@@ -467,6 +484,19 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
       " of the sample range, every component",
       0.0, 1.0, DEFAULT_EXTRAPOLATION_VALUE, flags);
 
+  /**
+   * GstAlignScale:n-threads:
+   *
+   * Threads a frame is scaled on: its output rows are cut into slices
+   * (whole chroma rows) run at once. 0 takes one per online core. The
+   * output bytes are the same for every value. The threads start when the
+   * value is first used and stay until it changes or the element stops.
+   */
+  properties[PROP_N_THREADS] = g_param_spec_uint ("n-threads", "Threads",
+      "Threads a frame is scaled on (0: one per online core); the output is"
+      " the same for every value",
+      0, MAX_THREADS, DEFAULT_N_THREADS, flags);
+
   g_object_class_install_properties (gobject_class, N_PROPS, properties);
 
   gst_element_class_set_static_metadata (element_class,
@@ -516,6 +546,7 @@ gst_align_scale_init (GstAlignScale *self)
   self->settings.roi[2] = self->settings.roi[3] = 1.0;
   self->settings.extrapolation_value = DEFAULT_EXTRAPOLATION_VALUE;
   self->published = self->settings;
+  self->n_threads = DEFAULT_N_THREADS;
 }
 
 /* GObject calls this once after a g_object_set () of any number of
@@ -534,13 +565,24 @@ gst_align_scale_dispatch_properties_changed (
       ->dispatch_properties_changed (object, n_pspecs, pspecs);
 }
 
+/* the threads and every table: nothing runs any more */
+static void
+gst_align_scale_release (GstAlignScale *self)
+{
+  gst_align_scale_pool_free (self->pool);
+  self->pool = NULL;
+  for (guint i = 0; i < MAX_THREADS; i++) {
+    as_scratch_free (self->scratch[i]);
+    self->scratch[i] = NULL;
+  }
+  as_plan_free (self->plan);
+  self->plan = NULL;
+}
+
 static void
 gst_align_scale_finalize (GObject *object)
 {
-  GstAlignScale *self = GST_ALIGN_SCALE (object);
-
-  as_plan_free (self->plan);
-  self->plan = NULL;
+  gst_align_scale_release (GST_ALIGN_SCALE (object));
   G_OBJECT_CLASS (parent_class)->finalize (object);
 }
 
@@ -644,6 +686,9 @@ gst_align_scale_set_property (
     case PROP_EXTRAPOLATION_VALUE:
       self->settings.extrapolation_value = g_value_get_double (value);
       break;
+    case PROP_N_THREADS:
+      self->n_threads = g_value_get_uint (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -705,6 +750,9 @@ gst_align_scale_get_property (
     case PROP_EXTRAPOLATION_VALUE:
       g_value_set_double (value, self->settings.extrapolation_value);
       break;
+    case PROP_N_THREADS:
+      g_value_set_uint (value, self->n_threads);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -715,10 +763,7 @@ gst_align_scale_get_property (
 static gboolean
 gst_align_scale_stop (GstBaseTransform *trans)
 {
-  GstAlignScale *self = GST_ALIGN_SCALE (trans);
-
-  as_plan_free (self->plan);
-  self->plan = NULL;
+  gst_align_scale_release (GST_ALIGN_SCALE (trans));
   return TRUE;
 }
 
@@ -1336,11 +1381,13 @@ gst_align_scale_describe_planes (
 
     gst_video_format_info_component (finfo, p, comp);
     c = comp[0];
+    memset (&d[p], 0, sizeof (d[p]));
     d[p].in_w = GST_VIDEO_INFO_COMP_WIDTH (in, c);
     d[p].in_h = GST_VIDEO_INFO_COMP_HEIGHT (in, c);
     d[p].out_w = GST_VIDEO_INFO_COMP_WIDTH (out, c);
     d[p].out_h = GST_VIDEO_INFO_COMP_HEIGHT (out, c);
     d[p].bytes_per_sample = bps;
+    d[p].depth = GST_VIDEO_FORMAT_INFO_DEPTH (finfo, c);
     d[p].channels = GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, c) / bps;
     d[p].r_h = 1 << GST_VIDEO_FORMAT_INFO_W_SUB (finfo, c);
     d[p].r_v = 1 << GST_VIDEO_FORMAT_INFO_H_SUB (finfo, c);
@@ -1483,7 +1530,7 @@ gst_align_scale_ensure_plan (
   gst_align_scale_describe_planes (&filter->in_info, &filter->out_info, planes);
   self->plan = as_plan_new (&cfg, filter->in_info.width, filter->in_info.height,
       filter->out_info.width, filter->out_info.height, planes,
-      GST_VIDEO_INFO_N_PLANES (&filter->in_info));
+      GST_VIDEO_INFO_N_PLANES (&filter->in_info), NULL);
   if (!self->plan) {
     GST_ELEMENT_ERROR (self, RESOURCE, FAILED, ("Could not build the tables"),
         ("%dx%d -> %dx%d: out of memory, or more than %d taps per axis"
@@ -1499,26 +1546,91 @@ gst_align_scale_ensure_plan (
       st->method, st->coordinate_mode, cfg.antialias, cfg.cubic_a,
       self->plan->plane[0].x.n_taps, self->plan->plane[0].y.n_taps,
       self->plan->plane[0].h_first ? "horizontal" : "vertical",
-      self->plan->plane[0].exact ? "exact" : "fixed-point",
-      self->plan->plane[0].bound);
+      self->plan->plane[0].m.model->name, self->plan->plane[0].m.bound);
   gst_align_scale_warn_cost (self);
   return TRUE;
 }
 
-/* one frame with this frame's settings */
+/* the threads n-threads asks for, started when it changed, and a scratch
+ * for each that holds what the plan needs: allocated when the threads or
+ * the tables change, never per frame */
+static gboolean
+gst_align_scale_ensure_threads (GstAlignScale *self)
+{
+  guint n;
+
+  GST_OBJECT_LOCK (self);
+  n = self->n_threads;
+  GST_OBJECT_UNLOCK (self);
+  if (n == 0)
+    n = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+
+  if (!self->pool || gst_align_scale_pool_size (self->pool) != n) {
+    gst_align_scale_pool_free (self->pool);
+    self->pool = gst_align_scale_pool_new (n);
+    GST_DEBUG_OBJECT (self, "%u threads (%u asked)",
+        gst_align_scale_pool_size (self->pool), n);
+  }
+  for (guint i = 0; i < gst_align_scale_pool_size (self->pool); i++) {
+    if (as_scratch_fits (self->scratch[i], self->plan))
+      continue;
+    as_scratch_free (self->scratch[i]);
+    self->scratch[i] = as_scratch_new (self->plan);
+    if (!self->scratch[i]) {
+      GST_ELEMENT_ERROR (self, RESOURCE, FAILED,
+          ("Could not allocate scratch memory"), (NULL));
+      return FALSE;
+    }
+  }
+  return TRUE;
+}
+
+/* slice i: output rows [i * rows, (i + 1) * rows) of the picture, in
+ * every plane (rows is a multiple of the vertical subsampling, so a
+ * boundary is a whole row of each plane) */
+static void
+gst_align_scale_slice (gpointer data, guint i)
+{
+  GstAlignScale *self = data;
+  const AsPlan *plan = self->plan;
+  gint h = GST_VIDEO_FILTER (self)->out_info.height;
+  gint y0 = (gint) i * self->job.rows, y1 = MIN (y0 + self->job.rows, h);
+
+  for (gint p = 0; p < plan->n_planes; p++) {
+    gint r = plan->plane[p].desc.r_v;
+    as_plan_run_plane (plan, self->scratch[i], p, self->job.in_data[p],
+        self->job.in_stride[p], self->job.out_data[p], self->job.out_stride[p],
+        y0 / r, y1 == h ? plan->plane[p].desc.out_h : y1 / r);
+  }
+}
+
+/* one frame with this frame's settings, on the element's threads */
 static GstFlowReturn
 gst_align_scale_run (GstAlignScale *self, guint8 *const *in_data,
     const gint *in_stride, guint8 *const *out_data, const gint *out_stride)
 {
   GstVideoFilter *filter = GST_VIDEO_FILTER (self);
   GstAlignScaleSettings settings;
+  gint h = filter->out_info.height, align = 1, n_threads, slices;
 
   gst_align_scale_frame_settings (self, &settings);
-  if (!gst_align_scale_ensure_plan (self, &settings))
+  if (!gst_align_scale_ensure_plan (self, &settings)
+      || !gst_align_scale_ensure_threads (self))
     return GST_FLOW_ERROR;
-  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&filter->in_info); p++)
-    as_plan_run_plane (
-        self->plan, p, in_data[p], in_stride[p], out_data[p], out_stride[p]);
+
+  for (gint p = 0; p < self->plan->n_planes; p++)
+    align = MAX (align, self->plan->plane[p].desc.r_v);
+  n_threads = (gint) gst_align_scale_pool_size (self->pool);
+  slices = MAX (1, MIN (n_threads, h / align));
+  self->job.in_data = in_data;
+  self->job.in_stride = in_stride;
+  self->job.out_data = out_data;
+  self->job.out_stride = out_stride;
+  self->job.align = align;
+  self->job.rows = ((h + slices - 1) / slices + align - 1) / align * align;
+  slices = (h + self->job.rows - 1) / self->job.rows;
+  gst_align_scale_pool_run (
+      self->pool, (guint) slices, gst_align_scale_slice, self);
   return GST_FLOW_OK;
 }
 

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "plan.h"
-#include "kernels.h"
 
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 #define MAX3(a, b, c) MAX (MAX ((a), (b)), (c))
@@ -56,25 +55,11 @@ axis_nearest_rule (const AsConfig *cfg, int full_size)
   }
 }
 
-/* taps (1/2, 1/2) at 2i, 2i + 1 for every output i: bilinear half-pixel
- * with in == 2 out (chroma siting may shift it: then it is not) */
-static int
-axis_is_box2 (const AsAxis *a)
-{
-  if (a->n_taps != 2 || a->in_len != 2 * a->out_len)
-    return 0;
-  for (int i = 0; i < a->out_len; i++)
-    if (a->offset[i] != 2 * i || a->iweight[2 * i] != AS_WEIGHT_ONE / 2
-        || a->iweight[2 * i + 1] != AS_WEIGHT_ONE / 2)
-      return 0;
-  return 1;
-}
-
 static AsMapping
 config_mapping (const AsConfig *cfg)
 {
   /* §3.1: torch antialias with align_corners keeps its own centres */
-  if (cfg->antialias && cfg->kernel != AS_KERNEL_NEAREST
+  if (cfg->antialias && as_kernel_desc (cfg->kernel)->support > 0
       && cfg->mapping == AS_MAP_ALIGN_CORNERS)
     return AS_MAP_TORCH_AA_ALIGN_CORNERS;
   return cfg->mapping;
@@ -116,13 +101,13 @@ axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
   s->in_len = in;
   s->out_len = out;
   s->kernel = cfg->kernel;
-  s->cubic_a = cfg->cubic_a;
+  s->param = cfg->cubic_a;
   s->map = as_affine_subsampled (as_affine_map (&m, full_in, full_out), r, o2);
   s->nearest = axis_nearest_rule (
       cfg, r == 1 && in == full_in && out == full_out);
   s->torch_ratio = m.scale > 0 ? (float) (1.0 / m.scale) : 0.0f;
   s->exclude_outside = cfg->exclude_outside;
-  s->antialias = cfg->antialias && cfg->kernel != AS_KERNEL_NEAREST;
+  s->antialias = cfg->antialias && as_kernel_desc (cfg->kernel)->support > 0;
   s->stretch = aa_stretch (m.mapping, m.scale, full_in, full_out);
 }
 
@@ -162,6 +147,14 @@ outside_flags (const AsConfig *cfg, int vertical, int full_in, int full_out,
   return flags;
 }
 
+/* the largest code of the plane's working samples */
+static int
+plane_maxval (const AsPlaneDesc *d)
+{
+  int depth = d->depth ? d->depth : 8 * d->bytes_per_sample;
+  return (int) ((1u << depth) - 1);
+}
+
 static int
 build_axes (AsPlanePlan *pp, const AsConfig *cfg, int full_in_w, int full_in_h,
     int full_out_w, int full_out_h)
@@ -189,11 +182,12 @@ build_axes (AsPlanePlan *pp, const AsConfig *cfg, int full_in_w, int full_in_h,
     double v = cfg->extrapolation < 0 ? 0
         : cfg->extrapolation > 1      ? 1
                                       : cfg->extrapolation;
+    int maxval = plane_maxval (d);
     for (int c = 0; c < d->channels; c++) {
       if (d->bytes_per_sample == 1) {
-        pp->fill[c] = (uint8_t) floor (v * 255 + 0.5);
+        pp->fill[c] = (uint8_t) floor (v * maxval + 0.5);
       } else {
-        uint16_t u = (uint16_t) floor (v * 65535 + 0.5);
+        uint16_t u = (uint16_t) floor (v * maxval + 0.5);
         memcpy (pp->fill + 2 * c, &u, 2);
       }
     }
@@ -242,51 +236,50 @@ rows_needed (const AsAxis *y)
   return count;
 }
 
-/* §4: the worst-case error, in codes before the final rounding, of the
- * general (int16 / int32) model and of the sum model on this plane. With
- * quantised weights summing exactly to one, a row's weight errors e_k
- * sum to zero, so sum e_k s_k is at most half the sample range times
- * sum |e_k| (err14, err30, err16); the 16-bit products drop up to one
- * 2^-13 (first pass) and 2^-12 (second pass) code each, the 8-bit
- * intermediate rounds to 2^-7, the sum model's biased truncations stay
- * within (n_x + n_y) / 512 (kernels.h). */
-static double
-general_bound (const AsPlanePlan *pp)
+/* V-first: every output row blends n_y input rows at input width, then one
+ * horizontal pass. H-first: each needed input row gets one horizontal
+ * pass, then every output row blends n_y of them. */
+static void
+pick_order (AsPlan *plan, AsPlanePlan *pp)
 {
-  const AsAxis *x = &pp->x, *y = &pp->y;
+  const AsPlaneDesc *d = &pp->desc;
+  const AsPass *h = &pp->m.h, *v = &pp->m.v;
+  double ch = d->channels, rows_h = rows_needed (&pp->y), cost_v, cost_h;
+  size_t ring;
 
-  if (pp->desc.bytes_per_sample == 1)
-    return y->abs_sum * (127.5 * x->err14 + 1.0 / 128)
-        + 127.5 * x->abs_sum * y->err14;
-  return y->abs_sum * (32767.5 * x->err30 + x->n_taps / 8192.0)
-      + 32767.5 * x->abs_sum * y->err30 + y->n_taps / 4096.0;
-}
-
-static double
-sum_bound (const AsPlanePlan *pp)
-{
-  return (pp->x.n_taps + pp->y.n_taps) / 512.0
-      + 127.5 * (pp->x.err16 + pp->y.err16);
-}
-
-/* bytes of one intermediate sample between the passes */
-static size_t
-inter_size (const AsPlanePlan *pp)
-{
-  if (pp->exact)
-    return sizeof (double);
-  return pp->desc.bytes_per_sample == 1 ? sizeof (int16_t) : sizeof (int32_t);
+  cost_v = (double) d->out_h
+      * ((double) d->in_w * v->n_taps * COST_V
+          + (double) d->out_w * h->n_taps * COST_H);
+  cost_h = rows_h * d->out_w * h->n_taps * COST_H
+      + (double) d->out_h * d->out_w * v->n_taps * COST_V;
+  pp->h_first = cost_h <= cost_v;
+  ring = (size_t) d->out_w * d->channels * pp->m.inter_size * v->n_taps;
+  if (ring > MAX_RING_BYTES)
+    pp->h_first = 0;
+  if (pp->m.h_one || (pp->m.v_one && !pp->m.one_box2))
+    plan->macs += (double) d->out_w * d->out_h * ch; /* one pass */
+  else
+    plan->macs += ch
+        * (pp->h_first ? rows_h * d->out_w * h->n_taps
+                    + (double) d->out_h * d->out_w * v->n_taps
+                       : (double) d->out_h
+                    * ((double) d->in_w * v->n_taps
+                        + (double) d->out_w * h->n_taps));
+  /* room for either order and two passes, so the path can change without
+   * new scratch (tests run every one) */
+  plan->inter_bytes = MAX3 (plan->inter_bytes, ring > MAX_RING_BYTES ? 0 : ring,
+      (size_t) d->in_w * d->channels * pp->m.inter_size);
 }
 
 AsPlan *
 as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
-    int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes)
+    int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes,
+    const AsDsp *dsp)
 {
   AsPlan *plan;
-  size_t inter_bytes = 0, acc_len = 1, gather_bytes = 1, held = 0;
-  int max_taps = 1;
+  const AsKernelDesc *kd = as_kernel_desc (config->kernel);
 
-  if (n_planes < 1 || n_planes > AS_MAX_PLANES)
+  if (n_planes < 1 || n_planes > AS_MAX_PLANES || !kd)
     return NULL;
 
   plan = calloc (1, sizeof (AsPlan));
@@ -294,166 +287,53 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     return NULL;
   plan->config = *config;
   plan->n_planes = n_planes;
+  if (dsp) {
+    plan->dsp = *dsp;
+  } else {
+    as_dsp_init_c (&plan->dsp);
+    as_dsp_init_orc (&plan->dsp);
+  }
+  plan->max_taps = 2;
 
   for (int p = 0; p < n_planes; p++) {
     AsPlanePlan *pp = &plan->plane[p];
     const AsPlaneDesc *d = &planes[p];
-    size_t isz, line_h, line_v, ch = (size_t) d->channels;
-    size_t out_line = (size_t) d->out_w * ch, in_line = (size_t) d->in_w * ch;
-    double cost_v, cost_h, rows_h;
+    int depth = d->depth ? d->depth : 8 * d->bytes_per_sample;
+    size_t px = (size_t) d->channels * d->bytes_per_sample;
+    AsModelInput in;
 
     pp->desc = *d;
     if (d->in_w < 1 || d->in_h < 1 || d->out_w < 1 || d->out_h < 1
-        || d->channels < 1
-        || (d->bytes_per_sample != 1 && d->bytes_per_sample != 2) || d->r_h < 1
+        || d->channels < 1 || (size_t) d->channels * d->bytes_per_sample > 8
+        || (d->bytes_per_sample != 1 && d->bytes_per_sample != 2)
+        || depth > 8 * d->bytes_per_sample
+        || (d->bytes_per_sample == 1 && depth != 8) || depth < 8 || d->r_h < 1
         || d->r_v < 1)
       goto fail;
     if (build_axes (pp, config, full_in_w, full_in_h, full_out_w, full_out_h)
         < 0)
       goto fail;
-    held += ((size_t) d->out_w * pp->x.n_taps
-                + (size_t) d->out_h * pp->y.n_taps)
-        * (sizeof (double) + sizeof (int16_t) + 2 * sizeof (int32_t));
-    if (config->kernel == AS_KERNEL_NEAREST) {
-      plan->macs += (double) d->out_w * d->out_h * ch; /* copies */
-      continue;
-    }
+    plan->bytes += ((size_t) d->out_w * pp->x.n_taps
+                       + (size_t) d->out_h * pp->y.n_taps)
+            * sizeof (double)
+        + ((size_t) d->out_w + d->out_h) * sizeof (int32_t);
 
-    /* V-first: every output row blends n_y input rows at input width,
-     * then one horizontal pass. H-first: each needed input row gets one
-     * horizontal pass, then every output row blends n_y of them. */
-    rows_h = rows_needed (&pp->y);
-    cost_v = (double) d->out_h
-        * ((double) d->in_w * pp->y.n_taps * COST_V
-            + (double) d->out_w * pp->x.n_taps * COST_H);
-    cost_h = rows_h * d->out_w * pp->x.n_taps * COST_H
-        + (double) d->out_h * d->out_w * pp->y.n_taps * COST_V;
-    pp->h_first = cost_h <= cost_v;
+    in = (AsModelInput){ &pp->x, &pp->y, kd,
+      config->antialias && kd->support > 0, d->channels, d->bytes_per_sample,
+      plane_maxval (d), &plan->dsp };
+    if (as_model_pick (&pp->m, &in, MAX_BOUND) < 0)
+      goto fail;
+    plan->bytes += pp->m.bytes;
+    pick_order (plan, pp);
 
-    /* the model (kernels.h): lerp for bilinear, else the sum model, else
-     * the general one, each while it holds the table within MAX_BOUND;
-     * else the exact model */
-    pp->exact = !pp->x.fits || !pp->y.fits;
-    if (!pp->exact && config->kernel == AS_KERNEL_LINEAR && pp->x.lerp_base
-        && pp->y.lerp_base)
-      pp->lerp = 1;
-    if (!pp->exact && !pp->lerp && d->bytes_per_sample == 1 && pp->x.sweight
-        && pp->y.sweight && pp->x.n_taps + pp->y.n_taps <= AS_SUM_MAX_TAPS
-        && sum_bound (pp) <= MAX_BOUND) {
-      pp->sum = 1;
-      pp->bound = sum_bound (pp);
-    }
-    if (!pp->exact && !pp->lerp && !pp->sum) {
-      pp->bound = general_bound (pp);
-      pp->exact = pp->bound > MAX_BOUND;
-    }
-    if (pp->exact)
-      pp->bound = 0.0;
-    isz = inter_size (pp);
-
-    line_v = in_line * isz;
-    /* the lerp ring keeps rows in slots r % 2, whatever n_taps is */
-    line_h = out_line * isz
-        * MAX (pp->y.n_taps, config->kernel == AS_KERNEL_LINEAR ? 2 : 1);
-    if (line_h > MAX_RING_BYTES) {
-      pp->h_first = 0;
-      line_h = 0;
-    }
-    plan->macs += ch
-        * (pp->h_first ? rows_h * d->out_w * pp->x.n_taps
-                    + (double) d->out_h * d->out_w * pp->y.n_taps
-                       : (double) d->out_h
-                    * ((double) d->in_w * pp->y.n_taps
-                        + (double) d->out_w * pp->x.n_taps));
-    /* room for either order, so the order can change without new
-     * scratch (tests run both) */
-    inter_bytes = MAX3 (inter_bytes, line_h, line_v);
-    if (pp->y.n_taps > max_taps)
-      max_taps = pp->y.n_taps;
-    if (pp->exact)
-      continue;
-
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    pp->box2 = d->bytes_per_sample == 1
-        && (d->channels == 1 || d->channels == 2) && axis_is_box2 (&pp->x)
-        && axis_is_box2 (&pp->y);
-#endif
-
-    if (pp->lerp) {
-      const int32_t *xb = d->bytes_per_sample == 1 ? pp->x.lerp_base
-                                                   : pp->x.lerp_base32;
-
-      pp->lerp_1d = d->bytes_per_sample == 1
-          && (pp->x.identity || pp->y.identity);
-      if (d->bytes_per_sample == 1) {
-        pp->lx_wrepl = malloc (sizeof (uint16_t) * out_line);
-        if (!pp->lx_wrepl)
-          goto fail;
-        as_replicate_weights ((int16_t *) pp->lx_wrepl,
-            (const int16_t *) pp->x.lerp_w, 1, d->out_w, d->channels);
-      } else {
-        pp->lx_wrepl32 = malloc (sizeof (uint32_t) * out_line);
-        if (!pp->lx_wrepl32)
-          goto fail;
-        as_replicate_weights32 ((int32_t *) pp->lx_wrepl32,
-            (const int32_t *) pp->x.lerp_w32, 1, d->out_w, d->channels);
-      }
-      held += out_line * sizeof (uint32_t);
-      /* bases never decrease: those with no right neighbour come last */
-      while (pp->lx_n_pair < d->out_w && xb[pp->lx_n_pair] + 1 < d->in_w)
-        pp->lx_n_pair++;
-      gather_bytes = MAX (gather_bytes, 2 * out_line * isz);
-    }
-
-    /* 8-bit antialias with non-negative weights: the sum model */
-    if (pp->sum) {
-      size_t n = out_line * pp->x.n_taps;
-
-      pp->sx_wrepl = malloc (n * sizeof (uint16_t));
-      if (!pp->sx_wrepl)
-        goto fail;
-      as_replicate_weights ((int16_t *) pp->sx_wrepl,
-          (const int16_t *) pp->x.sweight, pp->x.n_taps, d->out_w, d->channels);
-      held += n * sizeof (uint16_t);
-      /* uint16 accumulators: half of the int32 room */
-      acc_len = MAX3 (acc_len, out_line, in_line);
-      gather_bytes = MAX (gather_bytes, n * sizeof (uint16_t));
-    }
-
-    /* general tables (bicubic): x weights per sample, accumulators */
-    if (!pp->lerp && !pp->sum) {
-      size_t n = out_line * pp->x.n_taps;
-
-      if (d->bytes_per_sample == 1) {
-        pp->xw_repl = malloc (n * sizeof (int16_t));
-        if (!pp->xw_repl)
-          goto fail;
-        as_replicate_weights (
-            pp->xw_repl, pp->x.iweight, pp->x.n_taps, d->out_w, d->channels);
-      } else {
-        pp->xw_repl32 = malloc (n * sizeof (int32_t));
-        if (!pp->xw_repl32)
-          goto fail;
-        as_replicate_weights32 (
-            pp->xw_repl32, pp->x.lweight, pp->x.n_taps, d->out_w, d->channels);
-      }
-      held += n * isz;
-      acc_len = MAX3 (acc_len, out_line, in_line);
-      /* isz: the weight and intermediate sizes are the same */
-      gather_bytes = MAX (gather_bytes, n * isz);
-    }
+    plan->max_taps = MAX (plan->max_taps, pp->m.v.n_taps);
+    plan->acc_bytes = MAX (plan->acc_bytes, pp->m.acc_bytes);
+    plan->gather_bytes = MAX (plan->gather_bytes, pp->m.gather_bytes);
+    if (d->unpack)
+      plan->unpack_line = MAX (plan->unpack_line, px * d->in_w);
+    if (d->pack)
+      plan->pack_line = MAX (plan->pack_line, px * d->out_w);
   }
-
-  plan->inter = malloc (inter_bytes ? inter_bytes : 1);
-  plan->ring_row = malloc (sizeof (int) * max_taps);
-  plan->rows = malloc (sizeof (void *) * max_taps);
-  plan->acc = malloc (2 * acc_len * sizeof (int32_t));
-  plan->gather = malloc (gather_bytes);
-  if (!plan->inter || !plan->ring_row || !plan->rows || !plan->acc
-      || !plan->gather)
-    goto fail;
-  plan->bytes = held + inter_bytes + 2 * acc_len * sizeof (int32_t)
-      + gather_bytes;
   return plan;
 
 fail:
@@ -467,309 +347,257 @@ as_plan_free (AsPlan *plan)
   if (!plan)
     return;
   for (int p = 0; p < AS_MAX_PLANES; p++) {
+    as_model_plan_clear (&plan->plane[p].m);
     as_axis_clear (&plan->plane[p].x);
     as_axis_clear (&plan->plane[p].y);
-    free (plan->plane[p].xw_repl);
-    free (plan->plane[p].lx_wrepl);
-    free (plan->plane[p].lx_wrepl32);
-    free (plan->plane[p].xw_repl32);
-    free (plan->plane[p].sx_wrepl);
     free (plan->plane[p].outside_x);
     free (plan->plane[p].outside_y);
   }
-  free (plan->acc);
-  free (plan->gather);
-  free (plan->inter);
-  free (plan->ring_row);
-  free (plan->rows);
   free (plan);
 }
 
-static void
-run_nearest (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
-    uint8_t *dst, ptrdiff_t dstride)
-{
-  const AsPlaneDesc *d = &pp->desc;
-  int bpp = d->channels * d->bytes_per_sample;
+/* ---------------------------------------------------------- scratch */
 
-  for (int j = 0; j < d->out_h; j++) {
-    const uint8_t *s = src + sstride * pp->y.offset[j];
-    uint8_t *o = dst + dstride * j;
-    if (pp->x.identity)
-      memcpy (o, s, (size_t) d->out_w * bpp);
-    else
-      as_h_nearest (o, s, pp->x.offset, d->out_w, bpp);
+struct AsScratch
+{
+  AsLineScratch line;
+  void *inter;       /* intermediate lines (the H-first ring) */
+  int *ring_row;     /* source row held by each ring slot */
+  const void **rows; /* line pointers handed to vertical rows */
+  uint8_t *unpacked; /* unpacked source rows, n_unpack slots */
+  int *unpack_row;   /* source row held by each unpacked slot */
+  uint8_t *packline; /* one working output row before its pack */
+  size_t inter_bytes, acc_bytes, gather_bytes, unpack_line, pack_line;
+  int max_taps;
+};
+
+void
+as_scratch_free (AsScratch *s)
+{
+  if (!s)
+    return;
+  free (s->line.gather);
+  free (s->line.acc);
+  free (s->inter);
+  free (s->ring_row);
+  free (s->rows);
+  free (s->unpacked);
+  free (s->unpack_row);
+  free (s->packline);
+  free (s);
+}
+
+AsScratch *
+as_scratch_new (const AsPlan *plan)
+{
+  AsScratch *s = calloc (1, sizeof (AsScratch));
+  int n = plan->max_taps;
+
+  if (!s)
+    return NULL;
+  s->inter_bytes = plan->inter_bytes;
+  s->acc_bytes = plan->acc_bytes;
+  s->gather_bytes = plan->gather_bytes;
+  s->unpack_line = plan->unpack_line;
+  s->pack_line = plan->pack_line;
+  s->max_taps = n;
+  /* 16 spare bytes: the fast rows may read a word past a gathered line */
+  s->line.gather = malloc (plan->gather_bytes + 16);
+  s->line.acc = malloc (plan->acc_bytes + 16);
+  s->inter = malloc (plan->inter_bytes + 16);
+  s->ring_row = malloc (sizeof (int) * n);
+  s->rows = malloc (sizeof (void *) * n);
+  s->unpacked = malloc (plan->unpack_line * n + 16);
+  s->unpack_row = malloc (sizeof (int) * n);
+  s->packline = malloc (plan->pack_line + 16);
+  if (!s->line.gather || !s->line.acc || !s->inter || !s->ring_row || !s->rows
+      || !s->unpacked || !s->unpack_row || !s->packline) {
+    as_scratch_free (s);
+    return NULL;
   }
+  return s;
 }
 
-/* first (horizontal) pass of one line: general tables, the sum model or
- * the exact model */
-static void
-h_pass1 (AsPlan *plan, const AsPlanePlan *pp, void *dst, const uint8_t *src)
+int
+as_scratch_fits (const AsScratch *s, const AsPlan *plan)
 {
-  const AsPlaneDesc *d = &pp->desc;
-  if (pp->exact)
-    as_exact_h_in (dst, src, d->bytes_per_sample, pp->x.offset, pp->x.weight,
-        pp->x.n_taps, d->out_w, d->channels);
-  else if (pp->sum)
-    as_fast_sum_h_u8_u16 (dst, src, pp->x.offset, pp->sx_wrepl, pp->x.n_taps,
-        d->out_w, d->channels, plan->gather, (uint16_t *) plan->acc);
-  else if (d->bytes_per_sample == 1)
-    as_fast_h_u8_i16 (dst, src, pp->x.offset, pp->xw_repl, pp->x.n_taps,
-        d->out_w, d->channels, plan->gather, plan->acc);
-  else
-    as_fast_h_u16_i32 (dst, (const uint16_t *) src, pp->x.offset, pp->xw_repl32,
-        pp->x.n_taps, d->out_w, d->channels, plan->gather, plan->acc);
+  return s && s->inter_bytes >= plan->inter_bytes
+      && s->acc_bytes >= plan->acc_bytes
+      && s->gather_bytes >= plan->gather_bytes
+      && s->unpack_line >= plan->unpack_line && s->pack_line >= plan->pack_line
+      && s->max_taps >= plan->max_taps;
 }
 
-static void
-run_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
-    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
+/* ------------------------------------------------------------- runs */
+
+/* where a run reads and writes: rows of the stored layout, or working
+ * rows through the plane's stages */
+typedef struct
 {
-  const AsPlaneDesc *d = &pp->desc;
-  int ny = pp->y.n_taps;
-  size_t line = (size_t) d->out_w * d->channels * inter_size (pp);
-  uint8_t *ring = plan->inter;
+  const AsPlanePlan *pp;
+  AsScratch *s;
+  const uint8_t *src;
+  ptrdiff_t sstride;
+  uint8_t *dst;
+  ptrdiff_t dstride;
+  int n_unpack; /* slots of unpacked source rows */
+} Run;
 
-  for (int k = 0; k < ny; k++)
-    plan->ring_row[k] = -1;
+/* source row r as working samples: unpacked into slot r % n_unpack, which
+ * holds it while the rows a vertical pass needs at once (consecutive, at
+ * most n_unpack of them) are in use */
+static const void *
+src_row (Run *run, int r)
+{
+  const AsPlaneDesc *d = &run->pp->desc;
+  size_t line = (size_t) d->in_w * d->channels * d->bytes_per_sample;
+  int slot;
+  uint8_t *u;
 
-  /* offsets never decrease, so slot r % ny holds row r while it is needed */
-  for (int j = 0; j < d->out_h; j++) {
-    int o = pp->y.offset[j];
-    const int16_t *wy = pp->y.iweight + (size_t) j * ny;
-
-    for (int k = 0; k < ny; k++) {
-      int r = o + k, slot = r % ny;
-      if (plan->ring_row[slot] != r) {
-        h_pass1 (plan, pp, ring + line * slot, src + sstride * r);
-        plan->ring_row[slot] = r;
-      }
-      plan->rows[k] = ring + line * slot;
-    }
-    if (pp->exact)
-      as_exact_v_out (dst + dstride * j, d->bytes_per_sample,
-          (const double *const *) plan->rows, pp->y.weight + (size_t) j * ny,
-          ny, d->out_w * d->channels);
-    else if (pp->sum)
-      as_fast_sum_v_u16_u8 (dst + dstride * j,
-          (const uint16_t *const *) plan->rows, pp->y.sweight + (size_t) j * ny,
-          ny, d->out_w * d->channels, (uint16_t *) plan->acc);
-    else if (d->bytes_per_sample == 1)
-      as_fast_v_i16_u8 (dst + dstride * j, (const int16_t *const *) plan->rows,
-          wy, ny, d->out_w * d->channels, plan->acc);
-    else
-      as_fast_v_i32_u16 ((uint16_t *) (dst + dstride * j),
-          (const int32_t *const *) plan->rows, pp->y.lweight + (size_t) j * ny,
-          ny, d->out_w * d->channels, plan->acc);
+  if (!d->unpack)
+    return run->src + run->sstride * r;
+  slot = r % run->n_unpack;
+  u = run->s->unpacked + line * slot;
+  if (run->s->unpack_row[slot] != r) {
+    d->unpack (u, run->src + run->sstride * r, d->in_w);
+    run->s->unpack_row[slot] = r;
   }
+  return u;
 }
 
-static void
-run_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
-    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
-{
-  const AsPlaneDesc *d = &pp->desc;
-  int ny = pp->y.n_taps, width = d->in_w * d->channels;
-
-  for (int j = 0; j < d->out_h; j++) {
-    const int16_t *wy = pp->y.iweight + (size_t) j * ny;
-    uint8_t *o = dst + dstride * j;
-
-    for (int k = 0; k < ny; k++)
-      plan->rows[k] = src + sstride * (pp->y.offset[j] + k);
-    if (pp->exact) {
-      as_exact_v_in (plan->inter, (const uint8_t *const *) plan->rows,
-          d->bytes_per_sample, pp->y.weight + (size_t) j * ny, ny, width);
-      as_exact_h_out (o, d->bytes_per_sample, plan->inter, pp->x.offset,
-          pp->x.weight, pp->x.n_taps, d->out_w, d->channels);
-    } else if (pp->sum) {
-      as_fast_sum_v_u8_u16 (plan->inter, (const uint8_t *const *) plan->rows,
-          pp->y.sweight + (size_t) j * ny, ny, width, (uint16_t *) plan->acc);
-      as_fast_sum_h_u16_u8 (o, plan->inter, pp->x.offset, pp->sx_wrepl,
-          pp->x.n_taps, d->out_w, d->channels, plan->gather,
-          (uint16_t *) plan->acc);
-    } else if (d->bytes_per_sample == 1) {
-      as_fast_v_u8_i16 (plan->inter, (const uint8_t *const *) plan->rows, wy,
-          ny, width, plan->acc);
-      as_fast_h_i16_u8 (o, plan->inter, pp->x.offset, pp->xw_repl, pp->x.n_taps,
-          d->out_w, d->channels, plan->gather, plan->acc);
-    } else {
-      as_fast_v_u16_i32 (plan->inter, (const uint16_t *const *) plan->rows,
-          pp->y.lweight + (size_t) j * ny, ny, width, plan->acc);
-      as_fast_h_i32_u16 ((uint16_t *) o, plan->inter, pp->x.offset,
-          pp->xw_repl32, pp->x.n_taps, d->out_w, d->channels, plan->gather,
-          plan->acc);
-    }
-  }
-}
-
-/* the lerp model (kernels.h): output row j blends rows base and base + 1
- * (only base when the weight is 0) */
-static void
-lerp_h (AsPlan *plan, const AsPlanePlan *pp, void *dst, const uint8_t *src)
-{
-  const AsPlaneDesc *d = &pp->desc;
-
-  if (d->bytes_per_sample == 1)
-    as_fast_lerp_h_u8_u16 (dst, src, d->in_w, pp->x.lerp_base, pp->lx_n_pair,
-        pp->lx_wrepl, d->out_w, d->channels, plan->gather);
-  else
-    as_fast_lerp_h_u16_u32 (dst, (const uint16_t *) src, d->in_w,
-        pp->x.lerp_base32, pp->lx_n_pair, pp->lx_wrepl32, d->out_w, d->channels,
-        plan->gather);
-}
-
-static void
-run_lerp_h_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
-    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
-{
-  const AsPlaneDesc *d = &pp->desc;
-  int wide = d->bytes_per_sample == 2, width = d->out_w * d->channels;
-  size_t line = (size_t) width * (wide ? sizeof (uint32_t) : sizeof (uint16_t));
-  const int32_t *ybase = wide ? pp->y.lerp_base32 : pp->y.lerp_base;
-  uint8_t *ring = plan->inter;
-  int held[2] = { -1, -1 };
-
-  /* bases never decrease, so slot r % 2 holds row r while it is needed */
-  for (int j = 0; j < d->out_h; j++) {
-    uint32_t w = wide ? pp->y.lerp_w32[j] : pp->y.lerp_w[j];
-    int rows[2] = { ybase[j], w ? ybase[j] + 1 : ybase[j] };
-    const void *b, *o;
-
-    for (int k = 0; k < 2; k++) {
-      int r = rows[k];
-      if (held[r & 1] != r) {
-        lerp_h (plan, pp, ring + line * (r & 1), src + sstride * r);
-        held[r & 1] = r;
-      }
-    }
-    b = ring + line * (rows[0] & 1);
-    o = ring + line * (rows[1] & 1);
-    if (wide)
-      as_fast_lerp_v_u32_u16 ((uint16_t *) (dst + dstride * j), b, o, w, width);
-    else
-      as_fast_lerp_v_u16_u8 (dst + dstride * j, b, o, (uint16_t) w, width);
-  }
-}
-
-static void
-run_lerp_v_first (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
-    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
-{
-  const AsPlaneDesc *d = &pp->desc;
-  int width = d->in_w * d->channels;
-
-  for (int j = 0; j < d->out_h; j++) {
-    uint8_t *out = dst + dstride * j;
-
-    if (d->bytes_per_sample == 1) {
-      uint16_t w = pp->y.lerp_w[j];
-      const uint8_t *b = src + sstride * pp->y.lerp_base[j];
-
-      as_fast_lerp_v_u8_u16 (plan->inter, b, w ? b + sstride : b, w, width);
-      as_fast_lerp_h_u16_u8 (out, plan->inter, d->in_w, pp->x.lerp_base,
-          pp->lx_n_pair, pp->lx_wrepl, d->out_w, d->channels, plan->gather);
-    } else {
-      uint32_t w = pp->y.lerp_w32[j];
-      const uint8_t *b = src + sstride * pp->y.lerp_base32[j];
-
-      as_fast_lerp_v_u16_u32 (plan->inter, (const uint16_t *) b,
-          (const uint16_t *) (w ? b + sstride : b), w, width);
-      as_fast_lerp_h_u32_u16 ((uint16_t *) out, plan->inter, d->in_w,
-          pp->x.lerp_base32, pp->lx_n_pair, pp->lx_wrepl32, d->out_w,
-          d->channels, plan->gather);
-    }
-  }
-}
-
-/* one axis is the identity: one pass, the same bytes as two */
-static void
-run_lerp_1d (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
-    ptrdiff_t sstride, uint8_t *dst, ptrdiff_t dstride)
-{
-  const AsPlaneDesc *d = &pp->desc;
-
-  for (int j = 0; j < d->out_h; j++) {
-    const uint8_t *b = src + sstride * pp->y.lerp_base[j];
-    uint16_t w = pp->y.lerp_w[j];
-
-    if (pp->x.identity)
-      as_fast_lerp_v_u8_u8 (
-          dst + dstride * j, b, w ? b + sstride : b, w, d->in_w * d->channels);
-    else
-      as_fast_lerp_h_u8_u8 (dst + dstride * j, b, d->in_w, pp->x.lerp_base,
-          pp->lx_n_pair, pp->lx_wrepl, d->out_w, d->channels, plan->gather);
-  }
-}
-
-static void
-run_box2 (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
-    uint8_t *dst, ptrdiff_t dstride)
-{
-  for (int j = 0; j < pp->desc.out_h; j++)
-    as_fast_box2_u8 (dst + dstride * j, src + sstride * 2 * j,
-        src + sstride * (2 * j + 1), pp->desc.out_w, pp->desc.channels);
-}
-
-/* the box kernels read pairs of pixels as 2- or 4-byte words */
+/* the rows a vertical pass blends for output row j: n consecutive source
+ * rows from v.offset[j] (the lerp model's second row is past the end only
+ * where its weight is 0: then the first is read twice) */
 static int
-box2_aligned (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t sstride,
-    const uint8_t *dst, ptrdiff_t dstride)
+v_row (const AsPass *v, int j, int k)
 {
-  uintptr_t in = 2 * pp->desc.channels - 1, out = pp->desc.channels - 1;
-
-  return ((uintptr_t) src & in) == 0 && ((uintptr_t) sstride & in) == 0
-      && ((uintptr_t) dst & out) == 0 && ((uintptr_t) dstride & out) == 0;
+  int r = v->offset[j] + k;
+  return r < v->in_len ? r : v->in_len - 1;
 }
 
-/* tf_crop_and_resize: samples mapped outside take the fill value */
-static void
-fill_outside (const AsPlanePlan *pp, uint8_t *dst, ptrdiff_t dstride)
+static void *
+dst_row (Run *run, int j)
 {
+  if (run->pp->desc.pack)
+    return run->s->packline;
+  return run->dst + run->dstride * j;
+}
+
+/* tf_crop_and_resize: samples mapped outside take the fill value; then
+ * the row is packed into its layout */
+static void
+finish_row (Run *run, void *row, int j)
+{
+  const AsPlanePlan *pp = run->pp;
   const AsPlaneDesc *d = &pp->desc;
   size_t bpp = (size_t) d->channels * d->bytes_per_sample;
+  uint8_t *o = row;
 
-  for (int j = 0; j < d->out_h; j++) {
-    uint8_t *o = dst + dstride * j;
-    int row = pp->outside_y && pp->outside_y[j];
-
+  if (pp->outside_x || pp->outside_y) {
+    int all = pp->outside_y && pp->outside_y[j];
     for (int i = 0; i < d->out_w; i++)
-      if (row || (pp->outside_x && pp->outside_x[i]))
+      if (all || (pp->outside_x && pp->outside_x[i]))
         memcpy (o + bpp * i, pp->fill, bpp);
+  }
+  if (d->pack)
+    d->pack (run->dst + run->dstride * j, row, d->out_w);
+}
+
+static void
+run_one_pass (Run *run, int j0, int j1)
+{
+  const AsModelPlan *m = &run->pp->m;
+  const AsPlaneDesc *d = &run->pp->desc;
+  AsLineScratch *ls = &run->s->line;
+  int width = d->out_w * d->channels;
+
+  for (int j = j0; j < j1; j++) {
+    void *o = dst_row (run, j);
+
+    if (m->v_one) {
+      run->s->rows[0] = src_row (run, v_row (&m->v, j, 0));
+      run->s->rows[1] = src_row (run, v_row (&m->v, j, 1));
+      m->v_one (o, run->s->rows, &m->v, j, width, ls);
+    } else {
+      m->h_one (o, src_row (run, m->v.offset[j]), &m->h, ls);
+    }
+    finish_row (run, o, j);
   }
 }
 
 static void
-run_plane (AsPlan *plan, const AsPlanePlan *pp, const uint8_t *src,
-    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
+run_h_first (Run *run, int j0, int j1)
 {
-  if (pp->box2 && box2_aligned (pp, src, src_stride, dst, dst_stride)) {
-    run_box2 (pp, src, src_stride, dst, dst_stride);
-    return;
-  }
+  const AsModelPlan *m = &run->pp->m;
+  const AsPlaneDesc *d = &run->pp->desc;
+  AsScratch *s = run->s;
+  int ny = m->v.n_taps;
+  size_t line = (size_t) d->out_w * d->channels * m->inter_size;
+  uint8_t *ring = s->inter;
 
-  if (plan->config.kernel == AS_KERNEL_NEAREST)
-    run_nearest (pp, src, src_stride, dst, dst_stride);
-  else if (pp->lerp_1d)
-    run_lerp_1d (plan, pp, src, src_stride, dst, dst_stride);
-  else if (pp->lerp && pp->h_first)
-    run_lerp_h_first (plan, pp, src, src_stride, dst, dst_stride);
-  else if (pp->lerp)
-    run_lerp_v_first (plan, pp, src, src_stride, dst, dst_stride);
-  else if (pp->h_first)
-    run_h_first (plan, pp, src, src_stride, dst, dst_stride);
-  else
-    run_v_first (plan, pp, src, src_stride, dst, dst_stride);
+  for (int k = 0; k < ny; k++)
+    s->ring_row[k] = -1;
+
+  /* offsets never decrease, so slot r % ny holds row r while it is needed */
+  for (int j = j0; j < j1; j++) {
+    void *o = dst_row (run, j);
+
+    for (int k = 0; k < ny; k++) {
+      int r = v_row (&m->v, j, k), slot = r % ny;
+      if (s->ring_row[slot] != r) {
+        m->h_in (ring + line * slot, src_row (run, r), &m->h, &s->line);
+        s->ring_row[slot] = r;
+      }
+      s->rows[k] = ring + line * slot;
+    }
+    m->v_out (o, s->rows, &m->v, j, d->out_w * d->channels, &s->line);
+    finish_row (run, o, j);
+  }
+}
+
+static void
+run_v_first (Run *run, int j0, int j1)
+{
+  const AsModelPlan *m = &run->pp->m;
+  const AsPlaneDesc *d = &run->pp->desc;
+  AsScratch *s = run->s;
+
+  for (int j = j0; j < j1; j++) {
+    void *o = dst_row (run, j);
+
+    for (int k = 0; k < m->v.n_taps; k++)
+      s->rows[k] = src_row (run, v_row (&m->v, j, k));
+    m->v_in (s->inter, s->rows, &m->v, j, d->in_w * d->channels, &s->line);
+    m->h_out (o, s->inter, &m->h, &s->line);
+    finish_row (run, o, j);
+  }
 }
 
 void
-as_plan_run_plane (AsPlan *plan, int p, const uint8_t *src,
-    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride)
+as_plan_run_plane (const AsPlan *plan, AsScratch *s, int p, const uint8_t *src,
+    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride, int row0,
+    int row1)
 {
   const AsPlanePlan *pp = &plan->plane[p];
+  const AsModelPlan *m = &pp->m;
+  Run run = { pp, s, src, src_stride, dst, dst_stride, s->max_taps };
 
-  run_plane (plan, pp, src, src_stride, dst, dst_stride);
-  if (pp->outside_x || pp->outside_y)
-    fill_outside (pp, dst, dst_stride);
+  if (row0 < 0)
+    row0 = 0;
+  if (row1 > pp->desc.out_h)
+    row1 = pp->desc.out_h;
+  if (row0 >= row1)
+    return;
+  for (int k = 0; k < run.n_unpack; k++)
+    s->unpack_row[k] = -1;
+
+  if ((m->v_one && !m->one_box2) || m->h_one
+      || (m->one_box2 && !pp->desc.unpack && !pp->desc.pack
+          && as_dsp_box2_aligned (
+              pp->desc.channels, src, src_stride, dst, dst_stride)))
+    run_one_pass (&run, row0, row1);
+  else if (pp->h_first)
+    run_h_first (&run, row0, row1);
+  else
+    run_v_first (&run, row0, row1);
 }

@@ -1,9 +1,12 @@
-/* alignscale: scaling plan (per-plane tables, pass order, scratch)
+/* alignscale: scaling plan (per-plane tables, models, pass order)
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * The element describes the frame as planes; the plan builds one weight
- * table per plane axis (resample.c), picks the pass order by cost and owns
- * all scratch memory, so running a frame allocates nothing.
+ * table per plane axis (resample.c), picks each plane's integer model and
+ * row functions once (model.h, dsp.h) and the pass order by cost. A plan
+ * is read-only once built: runs take a range of output rows and their
+ * own scratch (AsScratch, one per thread), so slices of a frame can run
+ * at once, and running allocates nothing.
  * Pure C, no GStreamer types.
  */
 #ifndef __ALIGN_SCALE_PLAN_H__
@@ -12,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dsp.h"
+#include "model.h"
 #include "resample.h"
 
 #define AS_MAX_PLANES 4
@@ -44,71 +49,82 @@ typedef struct
   double extrapolation;
 } AsConfig;
 
+/* A row stage: one row of width pixels from one layout to another (the
+ * source layout to working samples, or back). Working rows are N equal
+ * channels of bytes_per_sample bytes on one grid. */
+typedef void (*AsStageFunc) (void *dst, const void *src, int width);
+
 /* One plane of a frame, as the element sees it. */
 typedef struct
 {
   int in_w, in_h, out_w, out_h; /* plane size in pixels */
-  int channels;                 /* samples per pixel in this plane */
-  int bytes_per_sample;         /* 1 or 2 (native-endian 16-bit) */
+  int channels;                 /* working samples per pixel */
+  int bytes_per_sample;         /* 1 or 2 (native-endian 16-bit words) */
   int r_h, r_v;                 /* subsampling against the full picture */
   int o2_h, o2_v; /* sample siting: twice the luma offset, §6.1 */
+  /* significant bits of a working sample (8 for 1 byte, 9 to 16 for 2);
+   * 0: 8 * bytes_per_sample. Outputs round and clamp on this grid. */
+  int depth;
+  /* source row -> working row, working row -> destination row (NULL: the
+   * plane is stored as its working rows). A layout that is not N equal
+   * channels (packed 4:2:2, samples in the high bits of a word) is a
+   * pair of stages. */
+  AsStageFunc unpack, pack;
 } AsPlaneDesc;
 
 typedef struct
 {
   AsPlaneDesc desc;
-  AsAxis x, y;
-  int h_first;          /* horizontal pass first (else vertical) */
-  int16_t *xw_repl;     /* 8-bit: x weights per sample, see kernels.h */
-  int32_t *xw_repl32;   /* 16-bit: the same */
-  int lerp;             /* bilinear: the lerp model of kernels.h */
-  int lerp_1d;          /* 8-bit lerp with one identity axis: one pass */
-  int lx_n_pair;        /* lerp: outputs whose second x tap is inside */
-  uint16_t *lx_wrepl;   /* lerp, 8-bit: x weights per sample */
-  uint32_t *lx_wrepl32; /* lerp, 16-bit: x weights per sample */
-  int box2; /* both axes are exact (1/2, 1/2) 2x downscales: 2x2 box path */
-  /* the exact model of kernels.h: a table no fixed-point model holds
-   * within half a code. bound: the worst-case error, in codes before the
-   * final rounding, of the model the plane runs (0 for the exact one) */
-  int exact;
-  double bound;
-  int sum;            /* 8-bit antialias, weights >= 0: the sum model */
-  uint16_t *sx_wrepl; /* sum model: x weights per sample */
+  AsAxis x, y;   /* offsets and double weights */
+  AsModelPlan m; /* the model, its tables and row functions */
+  int h_first;   /* horizontal pass first (else vertical) */
   /* tf_crop_and_resize: output columns / rows mapped outside the picture
    * (NULL when none is); their samples are fill[] */
   uint8_t *outside_x, *outside_y;
-  uint8_t fill[8]; /* one pixel of the extrapolation value */
+  uint8_t fill[16]; /* one working pixel of the extrapolation value */
 } AsPlanePlan;
 
 typedef struct
 {
   AsConfig config;
+  AsDsp dsp; /* the row functions the models picked from */
   int n_planes;
   AsPlanePlan plane[AS_MAX_PLANES];
-  /* scratch, sized for the largest plane */
-  void *inter;       /* intermediate lines */
-  int *ring_row;     /* source row held by each ring slot */
-  const void **rows; /* line pointers handed to vertical kernels */
-  int32_t *acc;      /* int32 accumulator line (fast paths) */
-  void *gather;      /* gathered horizontal taps (fast paths) */
+  /* what one thread's scratch must hold (as_scratch_new) */
+  size_t inter_bytes, acc_bytes, gather_bytes, unpack_line, pack_line;
+  int max_taps;
   /* what running a frame costs: multiply-adds (the cost model's taps) and
-   * the bytes of tables and scratch the plan holds */
+   * the bytes of tables the plan holds */
   double macs;
   size_t bytes;
 } AsPlan;
 
-/* Returns NULL on invalid input or allocation failure. */
+/* One thread's scratch: intermediate lines, accumulators, gathered taps,
+ * unpacked rows. */
+typedef struct AsScratch AsScratch;
+
+/* Returns NULL on invalid input or allocation failure. dsp: the row
+ * functions (NULL: the C references overridden by ORC, as_dsp_init_*). */
 AsPlan *as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
-    int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes);
+    int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes,
+    const AsDsp *dsp);
 void as_plan_free (AsPlan *plan);
 
 /* every plane is copied unchanged: the frame can pass through */
 int as_plan_is_identity (const AsPlan *plan);
 int as_config_equal (const AsConfig *a, const AsConfig *b);
 
-/* Scale plane p from src to dst (strides in bytes). Not reentrant: one
- * thread per plan (the scratch is the plan's). */
-void as_plan_run_plane (AsPlan *plan, int p, const uint8_t *src,
-    ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride);
+AsScratch *as_scratch_new (const AsPlan *plan);
+void as_scratch_free (AsScratch *s);
+/* whether s holds what plan needs (then it can run it) */
+int as_scratch_fits (const AsScratch *s, const AsPlan *plan);
+
+/* Output rows [row0, row1) of plane p from src to dst (strides in bytes;
+ * src and dst point at row 0). Any number of calls may run at once on
+ * one plan, each with its own scratch; the bytes do not depend on how
+ * the rows are split. */
+void as_plan_run_plane (const AsPlan *plan, AsScratch *s, int p,
+    const uint8_t *src, ptrdiff_t src_stride, uint8_t *dst,
+    ptrdiff_t dst_stride, int row0, int row1);
 
 #endif /* __ALIGN_SCALE_PLAN_H__ */

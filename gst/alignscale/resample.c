@@ -358,14 +358,62 @@ nearest_index (const AsAxisSpec *s, int i)
   }
 }
 
-/* §3.1 antialias kernels: triangle, and Keys with torch's fixed A */
-static double
-aa_kernel (AsKernel kernel, double u)
+/* ---- kernels (§2.1, §2.2, §3.1) */
+
+static void
+point_taps (double t, double param, double *w)
 {
-  if (kernel == AS_KERNEL_CUBIC)
-    return as_keys_kernel (u, -0.5);
+  w[0] = 1.0;
+}
+
+static double
+point_eval (double u, double param)
+{
+  return fabs (u) < 0.5 ? 1.0 : 0.0;
+}
+
+/* §2.1: 1 - t on floor (x), t on the next sample */
+static void
+triangle_taps (double t, double param, double *w)
+{
+  w[0] = 1.0 - t;
+  w[1] = t;
+}
+
+static double
+triangle_eval (double u, double param)
+{
   u = fabs (u);
   return u < 1.0 ? 1.0 - u : 0.0;
+}
+
+/* §2.2: Keys at the distances t + 1, t, 1 - t, 2 - t */
+static void
+keys_taps (double t, double a, double *w)
+{
+  w[0] = as_keys_kernel (t + 1.0, a);
+  w[1] = as_keys_kernel (t, a);
+  w[2] = as_keys_kernel (1.0 - t, a);
+  w[3] = as_keys_kernel (2.0 - t, a);
+}
+
+static double
+keys_eval (double u, double a)
+{
+  return as_keys_kernel (u, a);
+}
+
+static const AsKernelDesc kernels[AS_N_KERNELS] = {
+  [AS_KERNEL_NEAREST] = { "nearest", 0, point_taps, point_eval, 0.0, 0 },
+  [AS_KERNEL_LINEAR] = { "linear", 1, triangle_taps, triangle_eval, 0.0, 1 },
+  /* torch's antialiased bicubic keeps A = -0.5 (§3.1) */
+  [AS_KERNEL_CUBIC] = { "cubic", 2, keys_taps, keys_eval, -0.5, 0 },
+};
+
+const AsKernelDesc *
+as_kernel_desc (AsKernel kernel)
+{
+  return kernel >= 0 && kernel < AS_N_KERNELS ? &kernels[kernel] : NULL;
 }
 
 /* §3.1, §3.2: how far the antialias kernel stretches, from the scale:
@@ -378,31 +426,6 @@ aa_stretch (const AsAxisSpec *s)
   return isfinite (r) && r > 1.0 ? r : 1.0;
 }
 
-/* What the fixed-point models can hold (kernels.h): the positive weights
- * of a row sum to at most 1.5 and the negative ones to at least -0.5, as
- * those of every Keys kernel with A in [-2, 0]. Renormalised windows
- * (exclude-outside, antialias at a border the mapping runs past) can
- * exceed that: the exact model runs those tables. */
-#define FIT_POS 1.5
-#define FIT_NEG -0.5
-#define FIT_EPS 1e-9
-
-static int
-row_fits (const double *w, int n)
-{
-  double pos = 0, neg = 0;
-
-  for (int k = 0; k < n; k++) {
-    if (!isfinite (w[k]))
-      return 0;
-    if (w[k] > 0)
-      pos += w[k];
-    else
-      neg += w[k];
-  }
-  return pos <= FIT_POS + FIT_EPS && neg >= FIT_NEG - FIT_EPS;
-}
-
 /* One output sample's taps as weights on source samples start, start + 1,
  * ... (at most cap of them, indices inside [0, in - 1]); returns how many.
  * Border rules: clamp-taps (edge replication, §2.1, §2.2), exclude-outside
@@ -412,8 +435,9 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
 {
   int in = s->in_len;
   double x = as_affine_eval (s->map, i);
+  const AsKernelDesc *kd = as_kernel_desc (s->kernel);
 
-  if (s->kernel == AS_KERNEL_NEAREST) {
+  if (kd->support == 0) {
     *start = nearest_index (s, i);
     w[0] = 1.0;
     return 1;
@@ -421,7 +445,7 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
 
   if (s->antialias) {
     double fs = aa_stretch (s);
-    double support = (s->kernel == AS_KERNEL_CUBIC ? 2.0 : 1.0) * fs;
+    double support = kd->support * fs;
     double c = x + 0.5, total = 0, mass = 0;
     /* torch: static_cast<int64_t> truncates toward zero; bounded to the
      * picture in double first (c may be huge) */
@@ -431,7 +455,7 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
     if (hi - lo > cap)
       hi = lo + cap; /* cannot happen: cap bounds the window */
     for (int j = lo; j < hi; j++) {
-      w[j - lo] = aa_kernel (s->kernel, (j - c + 0.5) / fs);
+      w[j - lo] = kd->eval ((j - c + 0.5) / fs, kd->aa_param);
       total += w[j - lo];
       mass += fabs (w[j - lo]);
     }
@@ -451,25 +475,15 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
 
   x = clamp_coord (x, in);
   {
-    double f = floor (x), t = x - f, tw[4];
-    int kt = s->kernel == AS_KERNEL_CUBIC ? 4 : 2;
-    int64_t first;
+    double f = floor (x), tw[AS_MAX_SUPPORT * 2];
+    int kt = 2 * kd->support;
+    /* the coordinate is not clamped, the taps are (§2.2); torch clamps
+     * x < 0 to 0 for linear, which gives the same weights with clamped
+     * taps (§2.1) */
+    int64_t first = (int64_t) f - (kd->support - 1);
     int lo, hi;
 
-    if (s->kernel == AS_KERNEL_LINEAR) {
-      /* torch clamps x < 0 to 0 for linear; with clamped taps both give
-       * the same weights (§2.1) */
-      tw[0] = 1.0 - t;
-      tw[1] = t;
-      first = (int64_t) f;
-    } else {
-      /* the coordinate is not clamped, the four taps are (§2.2) */
-      tw[0] = as_keys_kernel (t + 1.0, s->cubic_a);
-      tw[1] = as_keys_kernel (t, s->cubic_a);
-      tw[2] = as_keys_kernel (1.0 - t, s->cubic_a);
-      tw[3] = as_keys_kernel (2.0 - t, s->cubic_a);
-      first = (int64_t) f - 1;
-    }
+    kd->taps (x - f, s->param, tw);
     lo = clampi (first, 0, in - 1);
     hi = clampi (first + kt - 1, 0, in - 1);
 
@@ -500,123 +514,11 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
   }
 }
 
-/* fixed point with an exact sum: round each weight, then give the residue
- * to the largest tap so flat areas stay exactly flat. Returns the sum
- * over the row of |q / 2^bits - w|, or -1 (q unset) when a weight does not
- * fit [lo, hi]. Only for rows where |w| < 4 (row_fits). */
-static double
-quantize_row (
-    const double *w, int n, int bits, int64_t lo, int64_t hi, int32_t *q)
-{
-  double one = ldexp (1.0, bits), err = 0;
-  int64_t sum = 0, v, res;
-  int big = 0;
-
-  for (int k = 0; k < n; k++) {
-    sum += (int64_t) floor (w[k] * one + 0.5);
-    if (fabs (w[k]) > fabs (w[big]))
-      big = k;
-  }
-  res = ((int64_t) 1 << bits) - sum;
-  for (int k = 0; k < n; k++) {
-    v = (int64_t) floor (w[k] * one + 0.5) + (k == big ? res : 0);
-    if (v < lo || v > hi)
-      return -1;
-    q[k] = (int32_t) v;
-    err += fabs (v / one - w[k]);
-  }
-  return err;
-}
-
-/* one lerp table of a linear axis (n_taps <= 2, weights in [0, 1]): the
- * weight of the second tap in `bits` bits, rounded half up; one that
- * rounds to a whole 2^bits moves the base onto that tap with weight 0, so
- * no weight reaches 1 and unit weights stay exact */
-static void
-fill_lerp (const AsAxis *axis, int bits, int32_t *base, void *weights)
-{
-  double one = ldexp (1.0, bits);
-
-  for (int i = 0; i < axis->out_len; i++) {
-    double w1 = axis->n_taps == 2 ? axis->weight[(size_t) i * 2 + 1] : 0.0;
-    double q = floor (w1 * one + 0.5);
-
-    base[i] = axis->offset[i];
-    if (q >= one) {
-      base[i]++;
-      q = 0;
-    }
-    if (bits == 16)
-      ((uint16_t *) weights)[i] = (uint16_t) q;
-    else
-      ((uint32_t *) weights)[i] = (uint32_t) q;
-  }
-}
-
-static int
-build_lerp (AsAxis *axis)
-{
-  axis->lerp_base = calloc (axis->out_len, sizeof (int32_t));
-  axis->lerp_w = calloc (axis->out_len, sizeof (uint16_t));
-  axis->lerp_base32 = calloc (axis->out_len, sizeof (int32_t));
-  axis->lerp_w32 = calloc (axis->out_len, sizeof (uint32_t));
-  if (!axis->lerp_base || !axis->lerp_w || !axis->lerp_base32
-      || !axis->lerp_w32)
-    return -1;
-  fill_lerp (axis, 16, axis->lerp_base, axis->lerp_w);
-  fill_lerp (axis, 32, axis->lerp_base32, axis->lerp_w32);
-  return 0;
-}
-
-/* the sum model's uint16 weights (kernels.h), when every weight is >= 0
- * and none reaches 2^16 after rounding; else sweight stays NULL */
-static int
-build_sum (AsAxis *axis)
-{
-  size_t n = (size_t) axis->out_len * axis->n_taps;
-  int32_t *q;
-
-  if (axis->n_taps < 2 || !axis->fits)
-    return 0;
-  for (size_t t = 0; t < n; t++)
-    if (axis->weight[t] < 0.0)
-      return 0;
-  q = malloc (sizeof (int32_t) * axis->n_taps);
-  axis->sweight = malloc (sizeof (uint16_t) * n);
-  if (!q || !axis->sweight) {
-    free (q);
-    return -1;
-  }
-  for (int i = 0; i < axis->out_len; i++) {
-    double e = quantize_row (axis->weight + (size_t) i * axis->n_taps,
-        axis->n_taps, 16, 0, 0xffff, q);
-
-    if (e < 0) {
-      free (q);
-      free (axis->sweight);
-      axis->sweight = NULL;
-      return 0;
-    }
-    axis->err16 = MAX (axis->err16, e);
-    for (int k = 0; k < axis->n_taps; k++)
-      axis->sweight[(size_t) i * axis->n_taps + k] = (uint16_t) q[k];
-  }
-  free (q);
-  return 0;
-}
-
 void
 as_axis_clear (AsAxis *axis)
 {
   free (axis->offset);
   free (axis->weight);
-  free (axis->iweight);
-  free (axis->lweight);
-  free (axis->lerp_base);
-  free (axis->lerp_w);
-  free (axis->lerp_base32);
-  free (axis->lerp_w32);
-  free (axis->sweight);
   memset (axis, 0, sizeof (*axis));
 }
 
@@ -625,19 +527,19 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
 {
   int cap, n = 1, in = s->in_len;
   double *rows = NULL;
-  int32_t *starts = NULL, *counts = NULL, *q = NULL;
-  int lerpable;
+  int32_t *starts = NULL, *counts = NULL;
+  const AsKernelDesc *kd = as_kernel_desc (s->kernel);
 
   memset (axis, 0, sizeof (*axis));
-  if (s->in_len < 1 || s->out_len < 1 || (!s->map.real && s->map.den <= 0)
+  if (!kd || s->in_len < 1 || s->out_len < 1
+      || (!s->map.real && s->map.den <= 0)
       || (s->map.real && !(isfinite (s->map.a) && isfinite (s->map.b))))
     return -1;
 
   /* taps a row can have: the kernel's, or the antialias window */
-  cap = s->kernel == AS_KERNEL_CUBIC ? 4 : 2;
-  if (s->antialias && s->kernel != AS_KERNEL_NEAREST) {
-    double support = (s->kernel == AS_KERNEL_CUBIC ? 2.0 : 1.0)
-        * aa_stretch (s);
+  cap = MAX (2 * kd->support, 1);
+  if (s->antialias && kd->support > 0) {
+    double support = kd->support * aa_stretch (s);
     cap = (int) MIN (ceil (2.0 * support) + 2.0, (double) in);
   }
   cap = MAX (MIN (cap, in), 1);
@@ -668,7 +570,7 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
   }
 
   /* three taps (antialias at ratios up to 1.5) run as four with a zero
-   * weight: the kernels have fast 2- and 4-tap programs */
+   * weight: the row functions have fast 2- and 4-tap programs */
   if (n == 3 && in >= 4)
     n = 4;
 
@@ -677,54 +579,26 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
   axis->n_taps = n;
   axis->offset = calloc (s->out_len, sizeof (int32_t));
   axis->weight = calloc ((size_t) s->out_len * n, sizeof (double));
-  axis->iweight = calloc ((size_t) s->out_len * n, sizeof (int16_t));
-  axis->lweight = calloc ((size_t) s->out_len * n, sizeof (int32_t));
-  q = calloc (n, sizeof (int32_t));
-  if (!axis->offset || !axis->weight || !axis->iweight || !axis->lweight || !q)
+  if (!axis->offset || !axis->weight)
     goto fail;
 
-  /* the lerp paths need bases that never decrease (kernels.h) */
-  lerpable = s->kernel == AS_KERNEL_LINEAR && n <= 2;
-  axis->fits = 1;
   for (int i = 0; i < s->out_len; i++) {
     double *w = axis->weight + (size_t) i * n, abs_sum = 0;
     int start = clampi (starts[i], 0, in - n);
 
     axis->offset[i] = start;
-    lerpable &= i == 0 || start >= axis->offset[i - 1];
     for (int k = 0; k < counts[i]; k++) {
       double v = rows[(size_t) i * cap + k];
       w[starts[i] - start + k] = v;
-      lerpable &= v >= 0.0 && v <= 1.0;
       abs_sum += fabs (v);
     }
     axis->abs_sum = MAX (axis->abs_sum, abs_sum);
-    axis->fits &= row_fits (w, n);
-  }
-  /* the fixed-point tables, when every row fits them (else only the exact
-   * model runs this table, on the double weights) */
-  for (int i = 0; i < s->out_len && axis->fits; i++) {
-    const double *w = axis->weight + (size_t) i * n;
-    double e14 = quantize_row (w, n, AS_WEIGHT_BITS, INT16_MIN, INT16_MAX, q);
-    double e30 = quantize_row (w, n, AS_WEIGHT_BITS_16, INT32_MIN, INT32_MAX,
-        axis->lweight + (size_t) i * n);
-
-    axis->fits = e14 >= 0 && e30 >= 0;
-    axis->err14 = MAX (axis->err14, e14);
-    axis->err30 = MAX (axis->err30, e30);
-    for (int k = 0; k < n; k++)
-      axis->iweight[(size_t) i * n + k] = (int16_t) q[k];
-  }
-  if (!axis->fits) {
-    memset (axis->iweight, 0, sizeof (int16_t) * s->out_len * n);
-    memset (axis->lweight, 0, sizeof (int32_t) * s->out_len * n);
   }
   free (rows);
   free (starts);
   free (counts);
-  free (q);
   rows = NULL;
-  starts = counts = q = NULL;
+  starts = counts = NULL;
 
   /* an unchanged axis (in == out, every row the unit sample i) needs one
    * tap: it then costs a copy-like pass and stays exact */
@@ -739,28 +613,18 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
       for (int i = 0; i < in; i++) {
         axis->offset[i] = i;
         axis->weight[i] = 1.0;
-        axis->iweight[i] = AS_WEIGHT_ONE;
-        axis->lweight[i] = AS_WEIGHT_ONE_16;
       }
       axis->n_taps = 1;
       axis->identity = 1;
-      axis->fits = 1;
-      axis->err14 = axis->err30 = 0.0;
       axis->abs_sum = 1.0;
     }
   }
-
-  if (lerpable && build_lerp (axis) < 0)
-    goto fail;
-  if (s->antialias && build_sum (axis) < 0)
-    goto fail;
   return 0;
 
 fail:
   free (rows);
   free (starts);
   free (counts);
-  free (q);
   as_axis_clear (axis);
   return -1;
 }

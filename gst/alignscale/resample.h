@@ -9,14 +9,38 @@
 
 #include <stdint.h>
 
-#include "kernels.h"
-
 typedef enum
 {
   AS_KERNEL_NEAREST,
   AS_KERNEL_LINEAR,
   AS_KERNEL_CUBIC,
+  AS_N_KERNELS,
 } AsKernel;
+
+/* A kernel as the table builder sees it (zimg's Filter, GStreamer's
+ * get_tap): its reach, its weights, and what the integer models may
+ * assume. A new kernel is one descriptor in resample.c plus an enum value
+ * (docs/developers.md). */
+typedef struct
+{
+  const char *name;
+  /* half-width in source samples before any antialias stretch; 0: point
+   * sampling (nearest: one tap, picked by the rounding rules) */
+  int support;
+  /* the 2 * support weights of taps floor (x) - support + 1 + k, for the
+   * fractional position t = x - floor (x) (fixed-size windows) */
+  void (*taps) (double t, double param, double *w);
+  /* the kernel at distance u (antialias windows, stretched by the scale) */
+  double (*eval) (double u, double param);
+  /* the parameter antialias uses whatever the user's (torch's bicubic
+   * antialias keeps A = -0.5, docs/resampling-math.md §3.1) */
+  double aa_param;
+  /* two taps whose weights lie in [0, 1] wherever it is evaluated: the
+   * lerp model of model.h may run its tables */
+  int lerp;
+} AsKernelDesc;
+
+const AsKernelDesc *as_kernel_desc (AsKernel kernel);
 
 /* §1.1 coordinate mappings, with the ONNX names */
 typedef enum
@@ -87,7 +111,7 @@ typedef struct
   int in_len, out_len;
   AsAffine map;
   AsKernel kernel;
-  double cubic_a; /* Keys A, §2.2 */
+  double param; /* the kernel's parameter: Keys A for cubic (§2.2) */
   AsNearestRule nearest;
   /* ratio in float32 for the torch nearest rules: fl32 (in) / fl32 (out),
    * or fl32 (1 / scale); 0 computes the former */
@@ -103,39 +127,19 @@ typedef struct
   double stretch;
 } AsAxisSpec;
 
-/* One axis' weight table. Taps are folded into a contiguous window of
- * n_taps source samples starting at offset[i]: border replication (§2.1,
- * §2.2 "clamp taps") is a weight moved onto the edge sample. */
+/* One axis' weight table, in double: the integer models of model.h
+ * quantise it into their own tables. Taps are folded into a contiguous
+ * window of n_taps source samples starting at offset[i]: border
+ * replication (§2.1, §2.2 "clamp taps") is a weight moved onto the edge
+ * sample. Offsets never decrease. */
 typedef struct
 {
   int in_len, out_len;
   int n_taps;
-  int identity;     /* out[i] = in[i] exactly */
-  int32_t *offset;  /* [out_len] */
-  double *weight;   /* [out_len * n_taps], sum 1 */
-  int16_t *iweight; /* [out_len * n_taps], sum AS_WEIGHT_ONE */
-  int32_t *lweight; /* [out_len * n_taps], sum AS_WEIGHT_ONE_16 */
-  /* linear axes only (else NULL): the same table for the 8-bit lerp model
-   * of kernels.h. Output i blends sample lerp_base[i] with sample
-   * lerp_base[i] + 1, the latter weighing lerp_w[i] / 2^16 < 1; the weight
-   * is 0 when lerp_base[i] + 1 is past the end. */
-  int32_t *lerp_base; /* [out_len] */
-  uint16_t *lerp_w;   /* [out_len] */
-  /* the same with 32-bit weights (16-bit samples) */
-  int32_t *lerp_base32; /* [out_len] */
-  uint32_t *lerp_w32;   /* [out_len] */
-  /* antialias tables whose weights are all >= 0 (else NULL): the weights
-   * for the sum model of kernels.h, uint16 summing to 2^16 */
-  uint16_t *sweight; /* [out_len * n_taps] */
-  /* What the fixed-point models can hold (kernels.h). fits: every row's
-   * weights are below 2 in magnitude, its positive and negative parts
-   * within 2, and both quantisations in range; else iweight and lweight
-   * are zero and only the exact model can run the table. err14, err30,
-   * err16: the largest sum over a row of |quantised - exact| weight
-   * (iweight, lweight, sweight); abs_sum: the largest sum of |w| over a
-   * row. The plan bounds each model's error with them. */
-  int fits;
-  double err14, err30, err16, abs_sum;
+  int identity;    /* out[i] = in[i] exactly (one tap, weight 1) */
+  int32_t *offset; /* [out_len] */
+  double *weight;  /* [out_len * n_taps], sum 1 */
+  double abs_sum;  /* the largest sum of |w| over a row */
 } AsAxis;
 
 AsAffine as_affine_full (AsMapping mapping, int in_len, int out_len);
@@ -149,6 +153,10 @@ int as_affine_cmp (const AsAffine *map, int i, int64_t tn, int64_t td);
 int as_affine_outside (const AsAffine *map, int i, int in_len);
 
 double as_keys_kernel (double u, double a);
+
+/* the widest fixed window (taps of an unstretched kernel) is
+ * 2 * AS_MAX_SUPPORT */
+#define AS_MAX_SUPPORT 4
 
 /* the largest out_len * taps as_axis_init builds (it fails beyond) */
 #define AS_MAX_TABLE_TAPS (1 << 24)

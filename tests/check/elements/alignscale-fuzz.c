@@ -1156,6 +1156,9 @@ change_config (Case *c, GstElement *e, Config *cfg)
     g_object_freeze_notify (G_OBJECT (e));
   if (rnd (r, 2))
     g_object_set (e, "method", (cfg->method = n.method), NULL);
+  /* the thread count changes no byte (0: one per core) */
+  if (rnd (r, 3) == 0)
+    g_object_set (e, "n-threads", (guint) rnd (r, 4), NULL);
   if (rnd (r, 2))
     g_object_set (e, "coordinate-mode", (cfg->cmode = n.cmode), NULL);
   if (rnd (r, 3) == 0)

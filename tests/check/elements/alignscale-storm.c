@@ -181,6 +181,9 @@ storm_thread (gpointer data)
     guint32 x = xorshift32 (&r);
 
     apply (s->element, &s->cv[x % K], (x >> 16) & 1);
+    /* the thread count too: it changes no byte */
+    if ((x >> 20) % 8 == 0)
+      g_object_set (s->element, "n-threads", (guint) (x >> 24) % 4, NULL);
     g_atomic_int_inc (&s->changes);
     g_thread_yield ();
   }

@@ -1111,6 +1111,73 @@ GST_START_TEST (test_scale_factor_sizes)
 
 GST_END_TEST;
 
+/* n-threads cuts the output rows into slices run at once: the bytes are
+ * those of one thread for every format, method, size and thread count
+ * (0: one per core), and when the count changes between frames */
+GST_START_TEST (test_n_threads)
+{
+  static const gchar *formats[] = { "GRAY8", "GRAY16_LE", "RGBA", "BGRA",
+    "ARGB", "ABGR", "RGBx", "BGRx", "xRGB", "xBGR", "RGB", "BGR", "I420",
+    "YV12", "Y42B", "Y444", "NV12", "NV21" };
+  static const gchar *methods[][4] = {
+    { "method", "nearest", "antialias", "false" },
+    { "method", "bilinear", "antialias", "false" },
+    { "method", "bicubic", "antialias", "false" },
+    { "method", "bilinear", "antialias", "true" },
+    { "method", "bicubic", "antialias", "true" },
+  };
+  static const gint sizes[][4] = { { 97, 61, 50, 35 }, { 64, 48, 32, 24 },
+    { 41, 30, 83, 67 }, { 64, 48, 64, 30 }, { 20, 9, 7, 3 } };
+  static const gchar *threads[] = { "2", "3", "0" };
+  guint32 seed = 5;
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+      for (guint z = 0; z < G_N_ELEMENTS (sizes); z++) {
+        gchar *in_caps = g_strdup_printf (
+            "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
+            formats[f], sizes[z][0], sizes[z][1]);
+        gchar *out_caps = g_strdup_printf (
+            "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
+            formats[f], sizes[z][2], sizes[z][3]);
+        const gchar *props[] = { methods[m][0], methods[m][1], methods[m][2],
+          methods[m][3], "n-threads", "1", NULL };
+        GstBuffer *in = random_buffer (in_caps, seed++);
+        GstBuffer *one = scale_with (in_caps, out_caps, in, props);
+        GstHarness *live = harness_with (in_caps, out_caps, props);
+        GstVideoInfo info;
+        GstCaps *caps = gst_caps_from_string (out_caps);
+
+        fail_unless (gst_video_info_from_caps (&info, caps));
+        for (guint t = 0; t < G_N_ELEMENTS (threads); t++) {
+          GstBuffer *got;
+          props[5] = threads[t];
+          got = scale_with (in_caps, out_caps, in, props);
+          fail_unless (frames_equal_info (one, got, &info),
+              "%s %dx%d -> %dx%d %s antialias %s: n-threads=%s differs from 1",
+              formats[f], sizes[z][0], sizes[z][1], sizes[z][2], sizes[z][3],
+              methods[m][1], methods[m][3], threads[t]);
+          gst_buffer_unref (got);
+          /* the same element, the count changed between frames */
+          gst_util_set_object_arg (
+              G_OBJECT (live->element), "n-threads", threads[t]);
+          got = gst_harness_push_and_pull (live, gst_buffer_ref (in));
+          fail_unless (got && frames_equal_info (one, got, &info),
+              "%s: n-threads changed to %s while playing differs", formats[f],
+              threads[t]);
+          gst_buffer_unref (got);
+        }
+        gst_harness_teardown (live);
+        gst_caps_unref (caps);
+        gst_buffer_unref (in);
+        gst_buffer_unref (one);
+        g_free (in_caps);
+        g_free (out_caps);
+      }
+}
+
+GST_END_TEST;
+
 static Suite *
 alignscale_suite (void)
 {
@@ -1142,6 +1209,7 @@ alignscale_suite (void)
   tcase_add_test (tc, test_short_buffer);
   tcase_add_test (tc, test_bad_video_meta);
   tcase_add_test (tc, test_chroma_siting);
+  tcase_add_test (tc, test_n_threads);
   return s;
 }
 

@@ -1,7 +1,9 @@
 /* The plan's integer pipeline (both pass orders, ring buffer, gather,
  * strides) against a double-precision separable evaluation of the same
- * weight tables, on sizes beyond the torch golden set (up to 2000).
- * The tables themselves are tested against the spec in libs/resample.c.
+ * weight tables, on sizes beyond the torch golden set (up to 2000); the
+ * plan with the ORC rows against the same plan with the C rows; row
+ * ranges, sample depths and row stages. The tables themselves are tested
+ * against the spec in libs/resample.c, each row function in libs/dsp.c.
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <gst/check/gstcheck.h>
@@ -9,7 +11,25 @@
 #include <string.h>
 
 #include "plan.h"
-#include "kernels.h"
+
+/* every output row of plane p, one call */
+static void
+run_all (const AsPlan *plan, int p, const uint8_t *src, ptrdiff_t ss,
+    uint8_t *dst, ptrdiff_t ds)
+{
+  AsScratch *s = as_scratch_new (plan);
+
+  fail_unless (s != NULL);
+  as_plan_run_plane (
+      plan, s, p, src, ss, dst, ds, 0, plan->plane[p].desc.out_h);
+  as_scratch_free (s);
+}
+
+static gboolean
+is_exact (const AsPlanePlan *pp)
+{
+  return pp->m.model == &as_model_exact;
+}
 
 static double
 sample (const uint8_t *src, ptrdiff_t stride, int bps, int x, int y)
@@ -45,7 +65,7 @@ check_case (GRand *r, int in_w, int in_h, int out_w, int out_h, int ch, int bps,
 {
   AsConfig cfg = { mapping, kernel, -0.75 };
   AsPlaneDesc d = { in_w, in_h, out_w, out_h, ch, bps, 1, 1, 0, 0 };
-  AsPlan *plan = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &d, 1);
+  AsPlan *plan = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &d, 1, NULL);
   /* padded strides, aligned to the sample size as GStreamer's are */
   ptrdiff_t sstride = (ptrdiff_t) (in_w * ch + 7) * bps;
   ptrdiff_t dstride = (ptrdiff_t) (out_w * ch + 3) * bps;
@@ -63,7 +83,7 @@ check_case (GRand *r, int in_w, int in_h, int out_w, int out_h, int ch, int bps,
   for (int o = 0; o < (kernel == AS_KERNEL_NEAREST ? 1 : 2); o++) {
     plan->plane[0].h_first = orders[o];
     memset (dst, 0xee, (gsize) dstride * out_h);
-    as_plan_run_plane (plan, 0, src, sstride, dst, dstride);
+    run_all (plan, 0, src, sstride, dst, dstride);
     for (int j = 0; j < out_h; j++)
       for (int i = 0; i < out_w; i++)
         for (int c = 0; c < ch; c++) {
@@ -83,199 +103,52 @@ check_case (GRand *r, int in_w, int in_h, int out_w, int out_h, int ch, int bps,
   g_free (dst);
 }
 
-/* The plan's bytes from the portable C reference kernels alone, following
- * the plan's tables and pass order: whole intermediate planes, no ring, no
- * gather, no ORC. The fast paths must give exactly these bytes. */
+/* a random configuration of every option: ONNX modes, flipped and
+ * outside crops, long antialias windows (up to 4x down), scale factors */
 static void
-reference_run (const AsPlanePlan *pp, const uint8_t *src, ptrdiff_t ss,
-    uint8_t *dst, ptrdiff_t ds, AsKernel kernel)
+random_config (GRand *r, AsConfig *cfg, gboolean all)
 {
-  const AsPlaneDesc *d = &pp->desc;
-  int ch = d->channels, wide = d->bytes_per_sample == 2;
-  int iw = d->in_w * ch, ow = d->out_w * ch;
-  /* the intermediate: in_w x out_h (V-first) or out_w x in_h (H-first) */
-  size_t n = (size_t) MAX (iw * d->out_h, ow * d->in_h);
-  uint32_t *inter = g_new0 (uint32_t, n);
-
-#define SROW(y) (src + ss * (y))
-#define DROW(y) (dst + ds * (y))
-  if (kernel == AS_KERNEL_NEAREST) {
-    for (int j = 0; j < d->out_h; j++)
-      as_h_nearest (DROW (j), SROW (pp->y.offset[j]), pp->x.offset, d->out_w,
-          ch * d->bytes_per_sample);
-  } else if (pp->exact) {
-    /* whole double planes: in_h x out_w (H-first) or in_w (V-first) */
-    int ny = pp->y.n_taps, nx = pp->x.n_taps;
-    double *t = g_new (double, (size_t) MAX (iw, ow) * d->in_h);
-    const void **rows = g_new (const void *, ny);
-    for (int y = 0; pp->h_first && y < d->in_h; y++)
-      as_exact_h_in (t + (size_t) y * ow, SROW (y), d->bytes_per_sample,
-          pp->x.offset, pp->x.weight, nx, d->out_w, ch);
-    for (int j = 0; j < d->out_h; j++) {
-      const double *wy = pp->y.weight + (size_t) j * ny;
-      for (int k = 0; k < ny; k++)
-        rows[k] = pp->h_first
-            ? (const void *) (t + (size_t) (pp->y.offset[j] + k) * ow)
-            : (const void *) SROW (pp->y.offset[j] + k);
-      if (pp->h_first) {
-        as_exact_v_out (DROW (j), d->bytes_per_sample,
-            (const double *const *) rows, wy, ny, ow);
-      } else {
-        as_exact_v_in (
-            t, (const uint8_t *const *) rows, d->bytes_per_sample, wy, ny, iw);
-        as_exact_h_out (DROW (j), d->bytes_per_sample, t, pp->x.offset,
-            pp->x.weight, nx, d->out_w, ch);
-      }
-    }
-    g_free (rows);
-    g_free (t);
-  } else if (pp->lerp && !wide) {
-    uint16_t *t = (uint16_t *) inter;
-    if (pp->h_first) {
-      for (int y = 0; y < d->in_h; y++)
-        as_lerp_h_u8_u16 (t + (size_t) y * ow, SROW (y), pp->x.lerp_base,
-            pp->x.lerp_w, d->out_w, ch);
-      for (int j = 0; j < d->out_h; j++) {
-        int b = pp->y.lerp_base[j], w = pp->y.lerp_w[j];
-        as_lerp_v_u16_u8 (DROW (j), t + (size_t) b * ow,
-            t + (size_t) (w ? b + 1 : b) * ow, w, ow);
-      }
-    } else {
-      for (int j = 0; j < d->out_h; j++) {
-        int b = pp->y.lerp_base[j], w = pp->y.lerp_w[j];
-        as_lerp_v_u8_u16 (t, SROW (b), SROW (w ? b + 1 : b), w, iw);
-        as_lerp_h_u16_u8 (
-            DROW (j), t, pp->x.lerp_base, pp->x.lerp_w, d->out_w, ch);
-      }
-    }
-  } else if (pp->lerp) {
-    if (pp->h_first) {
-      for (int y = 0; y < d->in_h; y++)
-        as_lerp_h_u16_u32 (inter + (size_t) y * ow, (const uint16_t *) SROW (y),
-            pp->x.lerp_base32, pp->x.lerp_w32, d->out_w, ch);
-      for (int j = 0; j < d->out_h; j++) {
-        int b = pp->y.lerp_base32[j];
-        uint32_t w = pp->y.lerp_w32[j];
-        as_lerp_v_u32_u16 ((uint16_t *) DROW (j), inter + (size_t) b * ow,
-            inter + (size_t) (w ? b + 1 : b) * ow, w, ow);
-      }
-    } else {
-      for (int j = 0; j < d->out_h; j++) {
-        int b = pp->y.lerp_base32[j];
-        uint32_t w = pp->y.lerp_w32[j];
-        as_lerp_v_u16_u32 (inter, (const uint16_t *) SROW (b),
-            (const uint16_t *) SROW (w ? b + 1 : b), w, iw);
-        as_lerp_h_u32_u16 ((uint16_t *) DROW (j), inter, pp->x.lerp_base32,
-            pp->x.lerp_w32, d->out_w, ch);
-      }
-    }
-  } else if (pp->sum) {
-    int ny = pp->y.n_taps, nx = pp->x.n_taps;
-    const void **rows = g_new (const void *, ny);
-    uint16_t *t = (uint16_t *) inter;
-    for (int j = 0; j < d->out_h; j++) {
-      const uint16_t *wy = pp->y.sweight + (size_t) j * ny;
-      if (pp->h_first) {
-        for (int k = 0; k < ny; k++) {
-          rows[k] = t + (size_t) k * ow;
-          as_sum_h_u8_u16 ((uint16_t *) rows[k], SROW (pp->y.offset[j] + k),
-              pp->x.offset, pp->x.sweight, nx, d->out_w, ch);
-        }
-        as_sum_v_u16_u8 (DROW (j), (const uint16_t *const *) rows, wy, ny, ow);
-      } else {
-        for (int k = 0; k < ny; k++)
-          rows[k] = SROW (pp->y.offset[j] + k);
-        as_sum_v_u8_u16 (t, (const uint8_t *const *) rows, wy, ny, iw);
-        as_sum_h_u16_u8 (
-            DROW (j), t, pp->x.offset, pp->x.sweight, nx, d->out_w, ch);
-      }
-    }
-    g_free (rows);
-  } else {
-    int ny = pp->y.n_taps, nx = pp->x.n_taps;
-    const void **rows = g_new (const void *, ny);
-    for (int j = 0; j < d->out_h; j++) {
-      if (pp->h_first) {
-        for (int k = 0; k < ny; k++) {
-          int y = pp->y.offset[j] + k;
-          rows[k] = wide ? (void *) ((int32_t *) inter + (size_t) k * ow)
-                         : (void *) ((int16_t *) inter + (size_t) k * ow);
-          if (wide)
-            as_h_u16_i32 ((int32_t *) rows[k], (const uint16_t *) SROW (y),
-                pp->x.offset, pp->x.lweight, nx, d->out_w, ch);
-          else
-            as_h_u8_i16 ((int16_t *) rows[k], SROW (y), pp->x.offset,
-                pp->x.iweight, nx, d->out_w, ch);
-        }
-        if (wide)
-          as_v_i32_u16 ((uint16_t *) DROW (j), (const int32_t *const *) rows,
-              pp->y.lweight + (size_t) j * ny, ny, ow);
-        else
-          as_v_i16_u8 (DROW (j), (const int16_t *const *) rows,
-              pp->y.iweight + (size_t) j * ny, ny, ow);
-      } else {
-        for (int k = 0; k < ny; k++)
-          rows[k] = SROW (pp->y.offset[j] + k);
-        if (wide) {
-          as_v_u16_i32 ((int32_t *) inter, (const uint16_t *const *) rows,
-              pp->y.lweight + (size_t) j * ny, ny, iw);
-          as_h_i32_u16 ((uint16_t *) DROW (j), (const int32_t *) inter,
-              pp->x.offset, pp->x.lweight, nx, d->out_w, ch);
-        } else {
-          as_v_u8_i16 ((int16_t *) inter, (const uint8_t *const *) rows,
-              pp->y.iweight + (size_t) j * ny, ny, iw);
-          as_h_i16_u8 (DROW (j), (const int16_t *) inter, pp->x.offset,
-              pp->x.iweight, nx, d->out_w, ch);
-        }
-      }
-    }
-    g_free (rows);
+  memset (cfg, 0, sizeof (*cfg));
+  cfg->mapping = g_rand_int_range (r, 0, 2);
+  cfg->kernel = g_rand_int_range (r, 0, AS_N_KERNELS);
+  cfg->cubic_a = g_rand_double_range (r, -1.0, -0.25);
+  if (!all)
+    return;
+  cfg->mapping = g_rand_int_range (r, 0, AS_MAP_TF_CROP_AND_RESIZE + 1);
+  cfg->antialias = g_rand_boolean (r);
+  cfg->exclude_outside = g_rand_boolean (r);
+  cfg->nearest_mode = g_rand_int_range (r, 0, AS_NEAREST_MODE_CEIL + 1);
+  if (g_rand_int_range (r, 0, 3) == 0) {
+    cfg->scale_x = g_rand_double_range (r, 0.25, 3.0);
+    cfg->scale_y = g_rand_double_range (r, 0.25, 3.0);
   }
-  /* tf_crop_and_resize: the plan's outside samples take its fill pixel */
-  for (int j = 0; j < d->out_h; j++)
-    for (int i = 0; i < d->out_w; i++)
-      if ((pp->outside_y && pp->outside_y[j])
-          || (pp->outside_x && pp->outside_x[i]))
-        memcpy (DROW (j) + (size_t) i * ch * d->bytes_per_sample, pp->fill,
-            ch * d->bytes_per_sample);
-#undef SROW
-#undef DROW
-  g_free (inter);
+  for (int k = 0; k < 4; k++)
+    cfg->roi[k] = g_rand_double_range (r, -0.3, 1.3);
+  cfg->extrapolation = g_rand_double (r);
 }
 
-/* every path of the plan (both orders, lerp, one pass, box, ring, gathers,
- * ORC) gives exactly the C reference's bytes */
-GST_START_TEST (test_reference_bytes)
+/* Every path of the plan (both orders, one pass, box, ring, gathers, ORC)
+ * gives the bytes of the same plan built with the C rows of dsp.h: the
+ * plans pick the same models and tables, only the functions differ. */
+GST_START_TEST (test_c_table)
 {
   GRand *r = g_rand_new_with_seed (10);
+  AsDsp c;
 
-  for (int n = 0; n < 500; n++) {
+  as_dsp_init_c (&c);
+  for (int n = 0; n < 600; n++) {
     int in_w = g_rand_int_range (r, 1, 90), in_h = g_rand_int_range (r, 1, 40);
     int out_w = g_rand_int_range (r, 1, 90),
         out_h = g_rand_int_range (r, 1, 40);
     int ch = g_rand_int_range (r, 1, 5), bps = g_rand_int_range (r, 1, 3);
-    AsKernel kernel = g_rand_int_range (r, 0, 3);
-    AsConfig cfg = { g_rand_int_range (r, 0, 2), kernel,
-      g_rand_double_range (r, -1.0, -0.25) };
+    AsConfig cfg;
     AsPlaneDesc d;
-    AsPlan *plan;
+    AsPlan *fast, *ref;
     ptrdiff_t ss, ds;
     uint8_t *src, *a, *b;
 
-    /* from case 300 on: every ONNX option, flipped and outside crops, long
-     * antialias windows (up to 4x down), scale factors */
+    random_config (r, &cfg, n >= 300);
     if (n >= 300) {
-      cfg.mapping = g_rand_int_range (r, 0, AS_MAP_TF_CROP_AND_RESIZE + 1);
-      cfg.antialias = g_rand_boolean (r);
-      cfg.exclude_outside = g_rand_boolean (r);
-      cfg.nearest_mode = g_rand_int_range (r, 0, AS_NEAREST_MODE_CEIL + 1);
-      if (g_rand_int_range (r, 0, 3) == 0) {
-        cfg.scale_x = g_rand_double_range (r, 0.25, 3.0);
-        cfg.scale_y = g_rand_double_range (r, 0.25, 3.0);
-      }
-      for (int k = 0; k < 4; k++)
-        cfg.roi[k] = g_rand_double_range (r, -0.3, 1.3);
-      cfg.extrapolation = g_rand_double (r);
       in_w = g_rand_int_range (r, 1, 200);
       in_h = g_rand_int_range (r, 1, 100);
       out_w = g_rand_int_range (r, MAX (1, in_w / 4), in_w + 20);
@@ -296,8 +169,10 @@ GST_START_TEST (test_reference_bytes)
         break;
     }
     d = (AsPlaneDesc){ in_w, in_h, out_w, out_h, ch, bps, 1, 1, 0, 0 };
-    plan = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &d, 1);
-    fail_unless (plan != NULL);
+    fast = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &d, 1, NULL);
+    ref = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &d, 1, &c);
+    fail_unless (fast != NULL && ref != NULL);
+    fail_unless (fast->plane[0].m.model == ref->plane[0].m.model);
     ss = GST_ROUND_UP_4 (in_w * ch * bps + 3);
     ds = GST_ROUND_UP_4 (out_w * ch * bps + 1);
     src = g_malloc (ss * in_h);
@@ -306,17 +181,216 @@ GST_START_TEST (test_reference_bytes)
     for (gsize i = 0; i < (gsize) ss * in_h; i++)
       src[i] = g_rand_int_range (r, 0, 256);
     for (int o = 0; o < 2; o++) {
-      plan->plane[0].h_first = o;
-      as_plan_run_plane (plan, 0, src, ss, a, ds);
-      reference_run (&plan->plane[0], src, ss, b, ds, kernel);
+      fast->plane[0].h_first = ref->plane[0].h_first = o;
+      run_all (fast, 0, src, ss, a, ds);
+      run_all (ref, 0, src, ss, b, ds);
       fail_unless (memcmp (a, b, ds * out_h) == 0,
-          "%dx%d -> %dx%d ch %d bps %d kernel %d map %d %s-first: fast paths "
-          "differ from the C reference",
-          in_w, in_h, out_w, out_h, ch, bps, kernel, cfg.mapping,
-          o ? "h" : "v");
+          "%dx%d -> %dx%d ch %d bps %d kernel %d map %d %s model %s-first: "
+          "the ORC rows differ from the C rows",
+          in_w, in_h, out_w, out_h, ch, bps, cfg.kernel, cfg.mapping,
+          fast->plane[0].m.model->name, o ? "h" : "v");
     }
+    as_plan_free (fast);
+    as_plan_free (ref);
+    g_free (src);
+    g_free (a);
+    g_free (b);
+  }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
+/* A frame cut into row ranges, run in any order on scratches of their
+ * own, gives the bytes of one run over every row (what n-threads does):
+ * rings start empty in each range, the lerp model's pairs and the box
+ * rows straddle the cuts, subsampled planes. */
+GST_START_TEST (test_row_ranges)
+{
+  GRand *r = g_rand_new_with_seed (13);
+
+  for (int n = 0; n < 400; n++) {
+    int in_w = g_rand_int_range (r, 1, 120), in_h = g_rand_int_range (r, 1, 80);
+    int out_w = g_rand_int_range (r, 1, 120),
+        out_h = g_rand_int_range (r, 1, 80);
+    int ch = g_rand_int_range (r, 1, 5), bps = g_rand_int_range (r, 1, 3);
+    AsConfig cfg;
+    AsPlaneDesc d;
+    AsPlan *plan;
+    AsScratch *s1, *s2;
+    ptrdiff_t ss, ds;
+    uint8_t *src, *a, *b;
+    int j0 = 0;
+
+    random_config (r, &cfg, n % 2);
+    if (n % 4 == 0) {
+      in_w = 2 * out_w;
+      in_h = 2 * out_h;
+    }
+    d = (AsPlaneDesc){ in_w, in_h, out_w, out_h, ch, bps, 1 + n % 3 / 2,
+      1 + n % 3 / 2, n % 2, n % 2 };
+    plan = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &d, 1, NULL);
+    fail_unless (plan != NULL);
+    s1 = as_scratch_new (plan);
+    s2 = as_scratch_new (plan);
+    ss = in_w * ch * bps + 2 * bps;
+    ds = out_w * ch * bps + 4 * bps;
+    src = g_malloc (ss * in_h);
+    a = g_malloc0 (ds * out_h);
+    b = g_malloc0 (ds * out_h);
+    for (gsize i = 0; i < (gsize) ss * in_h; i++)
+      src[i] = g_rand_int_range (r, 0, 256);
+    run_all (plan, 0, src, ss, a, ds);
+    /* random cuts, each range on the other scratch */
+    while (j0 < out_h) {
+      int j1 = MIN (out_h, j0 + g_rand_int_range (r, 1, 9));
+      as_plan_run_plane (plan, j0 % 2 ? s1 : s2, 0, src, ss, b, ds, j0, j1);
+      j0 = j1;
+    }
+    fail_unless (memcmp (a, b, ds * out_h) == 0,
+        "%dx%d -> %dx%d ch %d bps %d kernel %d map %d %s model: ranges differ",
+        in_w, in_h, out_w, out_h, ch, bps, cfg.kernel, cfg.mapping,
+        plan->plane[0].m.model->name);
+    as_scratch_free (s1);
+    as_scratch_free (s2);
     as_plan_free (plan);
     g_free (src);
+    g_free (a);
+    g_free (b);
+  }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
+/* Samples of fewer bits than their word (10 and 12 in 16): every model
+ * rounds and clamps on the plane's own grid, within one code of the float
+ * result there, never above the largest code */
+GST_START_TEST (test_depth)
+{
+  GRand *r = g_rand_new_with_seed (14);
+  guint clamped = 0;
+
+  for (int n = 0; n < 120; n++) {
+    int depth = n % 2 ? 10 : 12, max = (1 << depth) - 1;
+    int in_w = g_rand_int_range (r, 2, 60), in_h = g_rand_int_range (r, 2, 30);
+    int out_w = g_rand_int_range (r, 1, 90),
+        out_h = g_rand_int_range (r, 1, 40);
+    AsConfig cfg;
+    AsPlaneDesc d = { in_w, in_h, out_w, out_h, 1, 2, 1, 1, 0, 0, depth };
+    AsPlan *plan;
+    ptrdiff_t ss = in_w * 2, ds = out_w * 2;
+    uint16_t *src = g_new (uint16_t, in_w * in_h);
+    uint16_t *dst = g_new (uint16_t, out_w * out_h);
+
+    random_config (r, &cfg, n % 3 == 0);
+    cfg.mapping = n % 3 == 0 ? cfg.mapping : AS_MAP_HALF_PIXEL;
+    cfg.kernel = n % 4 == 0 ? AS_KERNEL_LINEAR : AS_KERNEL_CUBIC;
+    cfg.cubic_a = -2.0; /* the largest overshoot */
+    plan = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &d, 1, NULL);
+    fail_unless (plan != NULL);
+    /* edges: the overshoot of a step from 0 to the largest code */
+    for (int i = 0; i < in_w * in_h; i++)
+      src[i] = g_rand_boolean (r) ? max : g_rand_int_range (r, 0, 2) * max / 2;
+    run_all (plan, 0, (uint8_t *) src, ss, (uint8_t *) dst, ds);
+    for (int j = 0; j < out_h; j++)
+      for (int i = 0; i < out_w; i++) {
+        const AsPlanePlan *pp = &plan->plane[0];
+        double e = reference (pp, (uint8_t *) src, ss, i, j, 0);
+        double got = dst[j * out_w + i];
+        if (pp->outside_x || pp->outside_y)
+          break;
+        clamped += e > max + 0.5;
+        fail_unless (got <= max && fabs (got - CLAMP (e, 0, max)) < 1.0,
+            "depth %d %s model: (%d,%d) is %g, float %f", depth,
+            pp->m.model->name, i, j, got, e);
+      }
+    as_plan_free (plan);
+    g_free (src);
+    g_free (dst);
+  }
+  fail_unless (clamped > 0, "no output needed the clamp");
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
+/* row stages: 10-bit samples in the high bits of 16-bit words (P010's
+ * layout) and byte-swapped words are unpacked before the passes and
+ * packed after; the bytes are those of the same plan on the unpacked
+ * plane, whatever the row ranges */
+static void
+unpack_msb10 (void *dst, const void *src, int width)
+{
+  for (int i = 0; i < width; i++)
+    ((uint16_t *) dst)[i] = ((const uint16_t *) src)[i] >> 6;
+}
+
+static void
+pack_msb10 (void *dst, const void *src, int width)
+{
+  for (int i = 0; i < width; i++)
+    ((uint16_t *) dst)[i] = (uint16_t) (((const uint16_t *) src)[i] << 6);
+}
+
+static void
+swap16 (void *dst, const void *src, int width)
+{
+  for (int i = 0; i < width; i++)
+    ((uint16_t *) dst)[i] = GUINT16_SWAP_LE_BE (((const uint16_t *) src)[i]);
+}
+
+GST_START_TEST (test_stages)
+{
+  GRand *r = g_rand_new_with_seed (15);
+
+  for (int n = 0; n < 200; n++) {
+    gboolean msb = n % 2;
+    int in_w = g_rand_int_range (r, 1, 70), in_h = g_rand_int_range (r, 1, 30);
+    int out_w = g_rand_int_range (r, 1, 70),
+        out_h = g_rand_int_range (r, 1, 30);
+    AsConfig cfg;
+    AsPlaneDesc plain = { in_w, in_h, out_w, out_h, 1, 2, 1, 1, 0, 0,
+      msb ? 10 : 16 };
+    AsPlaneDesc staged = plain;
+    AsPlan *p1, *p2;
+    AsScratch *s;
+    uint16_t *stored = g_new (uint16_t, in_w * in_h);
+    uint16_t *work = g_new (uint16_t, in_w * in_h);
+    uint16_t *a = g_new (uint16_t, out_w * out_h);
+    uint16_t *b = g_new (uint16_t, out_w * out_h);
+    int j0 = 0;
+
+    random_config (r, &cfg, n % 3 == 0);
+    staged.unpack = msb ? unpack_msb10 : swap16;
+    staged.pack = msb ? pack_msb10 : swap16;
+    p1 = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &plain, 1, NULL);
+    p2 = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &staged, 1, NULL);
+    fail_unless (p1 && p2);
+    for (int i = 0; i < in_w * in_h; i++) {
+      work[i] = g_rand_int_range (r, 0, msb ? 1024 : 65536);
+      staged.unpack == swap16 ? swap16 (stored + i, work + i, 1)
+                              : pack_msb10 (stored + i, work + i, 1);
+    }
+    run_all (p1, 0, (uint8_t *) work, in_w * 2, (uint8_t *) a, out_w * 2);
+    for (int i = 0; i < out_w * out_h; i++)
+      staged.pack (a + i, a + i, 1);
+    s = as_scratch_new (p2);
+    while (j0 < out_h) {
+      int j1 = MIN (out_h, j0 + g_rand_int_range (r, 1, 7));
+      as_plan_run_plane (p2, s, 0, (uint8_t *) stored, in_w * 2, (uint8_t *) b,
+          out_w * 2, j0, j1);
+      j0 = j1;
+    }
+    fail_unless (memcmp (a, b, out_w * out_h * 2) == 0,
+        "%s stages: %dx%d -> %dx%d kernel %d %s model differ",
+        msb ? "msb10" : "swap", in_w, in_h, out_w, out_h, cfg.kernel,
+        p1->plane[0].m.model->name);
+    as_scratch_free (s);
+    as_plan_free (p1);
+    as_plan_free (p2);
+    g_free (stored);
+    g_free (work);
     g_free (a);
     g_free (b);
   }
@@ -365,21 +439,23 @@ GST_START_TEST (test_box2_path)
     AsConfig cfg = { AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR, -0.75 };
     AsPlaneDesc d = { 2 * out_w, 2 * out_h, out_w, out_h, ch, 1, 1, 1, 0, 0 };
     AsPlan *plan = as_plan_new (
-        &cfg, 2 * out_w, 2 * out_h, out_w, out_h, &d, 1);
+        &cfg, 2 * out_w, 2 * out_h, out_w, out_h, &d, 1, NULL);
     ptrdiff_t sstride = GST_ROUND_UP_4 (2 * out_w * ch);
     ptrdiff_t dstride = GST_ROUND_UP_4 (out_w * ch);
     guint32 *srcw = g_new (guint32, sstride * 2 * out_h / 4);
     uint8_t *src = (uint8_t *) srcw, *a = g_malloc (dstride * out_h);
     uint8_t *b = g_malloc (dstride * out_h);
 
-    fail_unless (plan && plan->plane[0].box2, "2x downscale not on box path");
+    fail_unless (
+        plan && plan->plane[0].m.one_box2, "2x downscale not on box path");
     for (gsize i = 0; i < (gsize) sstride * 2 * out_h; i++)
       src[i] = g_rand_int_range (r, 0, 256);
     memset (a, 0, dstride * out_h);
     memset (b, 0, dstride * out_h);
-    as_plan_run_plane (plan, 0, src, sstride, a, dstride);
-    plan->plane[0].box2 = 0;
-    as_plan_run_plane (plan, 0, src, sstride, b, dstride);
+    run_all (plan, 0, src, sstride, a, dstride);
+    plan->plane[0].m.one_box2 = 0;
+    plan->plane[0].m.v_one = NULL;
+    run_all (plan, 0, src, sstride, b, dstride);
     fail_unless (memcmp (a, b, dstride * out_h) == 0,
         "box path differs: %dx%d ch %d", out_w, out_h, ch);
     as_plan_free (plan);
@@ -394,10 +470,10 @@ GST_START_TEST (test_box2_path)
     AsConfig hp = { AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR, -0.75 };
     AsPlaneDesc luma = { 64, 64, 32, 32, 1, 1, 1, 1, 0, 0 };
     AsPlaneDesc left = { 32, 32, 16, 16, 2, 1, 2, 2, 0, 1 };
-    AsPlan *p1 = as_plan_new (&ac, 64, 64, 32, 32, &luma, 1);
-    AsPlan *p2 = as_plan_new (&hp, 64, 64, 32, 32, &left, 1);
-    fail_if (p1->plane[0].box2);
-    fail_if (p2->plane[0].box2);
+    AsPlan *p1 = as_plan_new (&ac, 64, 64, 32, 32, &luma, 1, NULL);
+    AsPlan *p2 = as_plan_new (&hp, 64, 64, 32, 32, &left, 1, NULL);
+    fail_if (p1->plane[0].m.one_box2);
+    fail_if (p2->plane[0].m.one_box2);
     as_plan_free (p1);
     as_plan_free (p2);
   }
@@ -427,21 +503,23 @@ GST_START_TEST (test_lerp_1d)
     if (!x_id)
       in_w = other;
     d = (AsPlaneDesc){ in_w, in_h, out_w, out_h, ch, 1, 1, 1, 0, 0 };
-    plan = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &d, 1);
+    plan = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &d, 1, NULL);
     sstride = in_w * ch + 5;
     dstride = out_w * ch + 3;
     src = g_malloc (sstride * in_h);
     a = g_malloc0 (dstride * out_h);
     b = g_malloc0 (dstride * out_h);
-    fail_unless (
-        plan && plan->plane[0].lerp_1d == (in_w == out_w || in_h == out_h));
+    fail_unless (plan
+        && (plan->plane[0].m.v_one || plan->plane[0].m.h_one)
+            == (in_w == out_w || in_h == out_h));
     for (gsize i = 0; i < (gsize) sstride * in_h; i++)
       src[i] = g_rand_int_range (r, 0, 256);
-    as_plan_run_plane (plan, 0, src, sstride, a, dstride);
-    plan->plane[0].lerp_1d = 0;
+    run_all (plan, 0, src, sstride, a, dstride);
+    plan->plane[0].m.v_one = NULL;
+    plan->plane[0].m.h_one = NULL;
     for (int o = 0; o < 2; o++) {
       plan->plane[0].h_first = o;
-      as_plan_run_plane (plan, 0, src, sstride, b, dstride);
+      run_all (plan, 0, src, sstride, b, dstride);
       fail_unless (memcmp (a, b, dstride * out_h) == 0,
           "one pass differs: %dx%d -> %dx%d ch %d %s-first", in_w, in_h, out_w,
           out_h, ch, o ? "h" : "v");
@@ -481,12 +559,12 @@ GST_START_TEST (test_model_bounds)
         uint8_t *dst = g_malloc ((gsize) out_w * bps * 2);
 
         cfg.antialias = 1;
-        plan = as_plan_new (&cfg, in_w, 2, out_w, 2, &d, 1);
+        plan = as_plan_new (&cfg, in_w, 2, out_w, 2, &d, 1, NULL);
         fail_unless (plan != NULL);
         pp = &plan->plane[0];
-        exact += pp->exact;
-        fixed += !pp->exact;
-        fail_unless (pp->exact || pp->bound <= 0.5);
+        exact += is_exact (pp);
+        fixed += !is_exact (pp);
+        fail_unless (is_exact (pp) || pp->m.bound <= 0.5);
         for (int x = 0; x < in_w * bps * 2; x++)
           src[x] = g_rand_int_range (r, 0, 256);
         /* row 1: every output's taps at the extremes the rounding favours */
@@ -505,7 +583,7 @@ GST_START_TEST (test_model_bounds)
             else
               ((uint16_t *) (src + in_w * 2))[j] = v;
           }
-        as_plan_run_plane (
+        run_all (
             plan, 0, src, (ptrdiff_t) in_w * bps, dst, (ptrdiff_t) out_w * bps);
         for (int j = 0; j < 2; j++)
           for (int i = 0; i < out_w; i++) {
@@ -515,8 +593,8 @@ GST_START_TEST (test_model_bounds)
             if (G_UNLIKELY (fabs (got - e) >= 1.0))
               fail ("%d -> %d bps %d kernel %d (%s model, bound %.3f): row %d"
                     " sample %d is %g, float %.4f",
-                  in_w, out_w, bps, k, pp->exact ? "exact" : "fixed", pp->bound,
-                  j, i, got, e);
+                  in_w, out_w, bps, k, pp->m.model->name, pp->m.bound, j, i,
+                  got, e);
           }
         as_plan_free (plan);
         g_free (src);
@@ -540,7 +618,10 @@ plan_suite (void)
   tcase_add_test (tc, test_random_planes);
   tcase_add_test (tc, test_box2_path);
   tcase_add_test (tc, test_lerp_1d);
-  tcase_add_test (tc, test_reference_bytes);
+  tcase_add_test (tc, test_c_table);
+  tcase_add_test (tc, test_row_ranges);
+  tcase_add_test (tc, test_depth);
+  tcase_add_test (tc, test_stages);
   tcase_add_test (tc, test_model_bounds);
   return s;
 }

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "model.h"
 #include "resample.h"
 
 /* fail only when false: check's fail_unless costs a pipe write per call */
@@ -69,11 +70,40 @@ make_axis (int in, int out, AsMapping m, AsKernel k, double a)
   s.out_len = out;
   s.map = as_affine_full (m, in, out);
   s.kernel = k;
-  s.cubic_a = a;
+  s.param = a;
   s.nearest = m == AS_MAP_ALIGN_CORNERS ? AS_NEAREST_HALF_DOWN
                                         : AS_NEAREST_TORCH_EXACT;
   fail_unless (as_axis_init (&axis, &s) == 0);
   return axis;
+}
+
+/* tap k of row i as the 8-bit fixed model quantises it (model.h) */
+static int32_t
+q14 (const AsAxis *axis, int i, int k)
+{
+  int32_t q[64];
+
+  fail_unless (axis->n_taps <= 64);
+  fail_unless (as_quantize_row (axis->weight + (gsize) i * axis->n_taps,
+                   axis->n_taps, AS_WEIGHT_BITS, INT16_MIN, INT16_MAX, q)
+      >= 0);
+  return q[k];
+}
+
+/* the lerp model's plan for one axis (on both), or FALSE when it refuses */
+static gboolean
+lerp_plan (AsModelPlan *mp, const AsAxis *axis, AsKernel k, int bps)
+{
+  static AsDsp dsp;
+  AsModelInput in = { axis, axis, as_kernel_desc (k), 0, 1, bps,
+    bps == 1 ? 255 : 65535, &dsp };
+
+  as_dsp_init_c (&dsp);
+  memset (mp, 0, sizeof (*mp));
+  if (as_model_lerp.prepare (mp, &in) >= 0)
+    return TRUE;
+  as_model_plan_clear (mp);
+  return FALSE;
 }
 
 static double *
@@ -88,7 +118,7 @@ axis_dense (const AsAxis *axis, gboolean fixed)
       CHECK (
           j >= 0 && j < axis->in_len, "tap %d out of [0,%d)", j, axis->in_len);
       W[(gsize) i * axis->in_len + j] += fixed
-          ? (double) axis->iweight[t] / AS_WEIGHT_ONE
+          ? (double) q14 (axis, i, k) / AS_WEIGHT_ONE
           : axis->weight[t];
     }
   return W;
@@ -138,7 +168,7 @@ make_axis_ex (int in, int out, AsMapping m, double scale, AsKernel k, double a,
   s.out_len = out;
   s.map = as_affine_map (&ms, in, out);
   s.kernel = k;
-  s.cubic_a = a;
+  s.param = a;
   s.nearest = nearest;
   s.torch_ratio = scale > 0 ? (float) (1.0 / scale) : 0.0f;
   s.antialias = antialias;
@@ -383,24 +413,37 @@ check_against_spec (int in, int out, AsMapping m, AsKernel k, double a)
   double *S = spec_dense (in, out, m, k, a);
   double *E = axis_dense (&axis, FALSE), *Q = axis_dense (&axis, TRUE);
 
+  AsModelPlan lerp[2];
+  gboolean lerped = lerp_plan (&lerp[0], &axis, k, 1);
+
+  /* linear axes: the lerp model's tables are the same rows */
+  CHECK ((k == AS_KERNEL_LINEAR) == lerped, "lerp model");
+  if (lerped)
+    fail_unless (lerp_plan (&lerp[1], &axis, k, 2));
   for (int i = 0; i < out; i++) {
     int sum = 0, sum16 = 0;
+    int32_t q[64], q30[64];
+    fail_unless (as_quantize_row (axis.weight + (gsize) i * axis.n_taps,
+                     axis.n_taps, AS_WEIGHT_BITS, INT16_MIN, INT16_MAX, q)
+        >= 0);
+    fail_unless (as_quantize_row (axis.weight + (gsize) i * axis.n_taps,
+                     axis.n_taps, AS_WEIGHT_BITS_16, INT32_MIN, INT32_MAX, q30)
+        >= 0);
     for (int k2 = 0; k2 < axis.n_taps; k2++) {
       gsize t = (gsize) i * axis.n_taps + k2;
-      sum += axis.iweight[t];
-      sum16 += axis.lweight[t];
-      CHECK (fabs ((double) axis.lweight[t] / AS_WEIGHT_ONE_16 - axis.weight[t])
+      sum += q[k2];
+      sum16 += q30[k2];
+      CHECK (fabs ((double) q30[k2] / AS_WEIGHT_ONE_16 - axis.weight[t])
               <= 2.5 / AS_WEIGHT_ONE_16,
           "w30[%d]", k2);
     }
     CHECK (sum == AS_WEIGHT_ONE, "row %d: w14 sum %d", i, sum);
     CHECK (sum16 == AS_WEIGHT_ONE_16, "row %d: w30 sum %d", i, sum16);
-    /* linear axes: the lerp tables (kernels.h) are the same row */
-    CHECK ((k == AS_KERNEL_LINEAR) == (axis.lerp_base != NULL), "lerp table");
-    for (int bits = 16; axis.lerp_base && bits <= 32; bits += 16) {
-      int b = bits == 16 ? axis.lerp_base[i] : axis.lerp_base32[i];
-      double w = bits == 16 ? axis.lerp_w[i] / 65536.0
-                            : axis.lerp_w32[i] / 4294967296.0;
+    for (int bits = 16; lerped && bits <= 32; bits += 16) {
+      const AsPass *h = &lerp[bits / 32].h;
+      int b = h->offset[i];
+      double w = bits == 16 ? ((const uint16_t *) h->w)[i] / 65536.0
+                            : ((const uint32_t *) h->w)[i] / 4294967296.0;
       CHECK (b >= 0 && b < in && (w == 0 || b + 1 < in), "lerp base %d", b);
       for (int j = 0; j < in; j++) {
         double v = (j == b ? 1 - w : 0) + (j == b + 1 ? w : 0);
@@ -422,6 +465,10 @@ check_against_spec (int in, int out, AsMapping m, AsKernel k, double a)
   g_free (S);
   g_free (E);
   g_free (Q);
+  if (lerped) {
+    as_model_plan_clear (&lerp[0]);
+    as_model_plan_clear (&lerp[1]);
+  }
   as_axis_clear (&axis);
 }
 
@@ -456,7 +503,7 @@ GST_START_TEST (test_identity)
         AsAxis a = make_axis (n, n, m, k, -0.75);
         fail_unless (a.identity && a.n_taps == 1);
         for (int i = 0; i < n; i++)
-          fail_unless (a.offset[i] == i && a.iweight[i] == AS_WEIGHT_ONE);
+          fail_unless (a.offset[i] == i && a.weight[i] == 1.0);
         as_axis_clear (&a);
       }
 }
@@ -471,7 +518,7 @@ GST_START_TEST (test_degenerate)
     AsAxis a = make_axis (1, 4096, AS_MAP_HALF_PIXEL, k, -0.75);
     fail_unless_equals_int (a.n_taps, 1);
     for (int i = 0; i < 4096; i++)
-      fail_unless (a.offset[i] == 0 && a.iweight[i] == AS_WEIGHT_ONE);
+      fail_unless (a.offset[i] == 0 && a.weight[i] == 1.0);
     as_axis_clear (&a);
 
     a = make_axis (4096, 1, AS_MAP_ALIGN_CORNERS, k, -0.75);
@@ -655,7 +702,7 @@ GST_START_TEST (test_huge_coordinates)
 
           s.map = as_affine_map (&ms, 37, 9);
           s.kernel = k;
-          s.cubic_a = -0.75;
+          s.param = -0.75;
           s.nearest = rule;
           s.torch_ratio = (float) (1.0 / scales[sc]);
           s.antialias = aa && k != AS_KERNEL_NEAREST;
@@ -699,10 +746,18 @@ GST_START_TEST (test_fits)
 
   s.map = as_affine_full (AS_MAP_HALF_PIXEL, 9, 40);
   s.kernel = AS_KERNEL_CUBIC;
-  s.cubic_a = -2.0;
+  s.param = -2.0;
   fail_unless (as_axis_init (&axis, &s) == 0);
-  fail_unless (axis.fits && axis.abs_sum <= 2.0 + 1e-9);
-  fail_unless (axis.err14 > 0 && axis.err14 < 4.0 / 16384);
+  fail_unless (as_axis_fits (&axis) && axis.abs_sum <= 2.0 + 1e-9);
+  {
+    double err = 0;
+    int32_t q[4];
+    for (int i = 0; i < 40; i++)
+      err = MAX (err,
+          as_quantize_row (axis.weight + i * axis.n_taps, axis.n_taps,
+              AS_WEIGHT_BITS, INT16_MIN, INT16_MAX, q));
+    fail_unless (err > 0 && err < 4.0 / 16384);
+  }
   as_axis_clear (&axis);
 
   /* antialias with a scale factor mapping past the picture (defect 5):
@@ -713,9 +768,22 @@ GST_START_TEST (test_fits)
   s.antialias = 1;
   s.stretch = 1 / 0.55;
   fail_unless (as_axis_init (&axis, &s) == 0);
-  fail_unless (!axis.fits);
-  for (int i = 0; i < 30 * axis.n_taps; i++)
-    CHECK (axis.iweight[i] == 0 && axis.lweight[i] == 0, "fixed tables built");
+  fail_unless (!as_axis_fits (&axis));
+  {
+    /* the fixed-point models refuse the table: the exact model runs it */
+    AsDsp dsp;
+    AsModelPlan mp = { 0 };
+    AsModelInput in = { &axis, &axis, as_kernel_desc (AS_KERNEL_CUBIC), 1, 1, 1,
+      255, &dsp };
+    as_dsp_init_c (&dsp);
+    fail_unless (as_model_fixed.prepare (&mp, &in) == -1);
+    as_model_plan_clear (&mp);
+    fail_unless (as_model_sum.prepare (&mp, &in) == -1);
+    as_model_plan_clear (&mp);
+    fail_unless (as_model_pick (&mp, &in, 0.5) == 0);
+    fail_unless (mp.model == &as_model_exact);
+    as_model_plan_clear (&mp);
+  }
   for (int i = 0; i < 30; i++) {
     double sum = 0;
     for (int t = 0; t < axis.n_taps; t++)

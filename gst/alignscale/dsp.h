@@ -1,0 +1,113 @@
+/* alignscale: the row-function table (one signature for C and ORC)
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * Every pass of every integer model is one entry of AsDsp, with one of two
+ * signatures: a vertical function blends lines, a horizontal one resamples
+ * a line. as_dsp_init_c fills the table with the portable C references
+ * (rows-c.c); as_dsp_init_orc overrides the entries that have ORC programs
+ * (rows-orc.c), which must give the same bytes: tests/check/libs/dsp.c
+ * compares every entry, in padded buffers (dav1d's checkasm). The
+ * arithmetic of each model is written down in model.h.
+ * Pure C, no GStreamer types.
+ */
+#ifndef __ALIGN_SCALE_DSP_H__
+#define __ALIGN_SCALE_DSP_H__
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* One pass of one plane: read-only, shared by every thread. */
+typedef struct
+{
+  int n_taps;   /* taps per output (2 for the lerp model) */
+  int channels; /* samples per pixel */
+  int in_len;   /* horizontal: pixels of a source line; vertical: rows */
+  int out_len;  /* horizontal: pixels of an output line; vertical: rows */
+  int maxval;   /* the largest sample code (the depth: 255, 1023, 65535) */
+  int bps;      /* bytes per sample of the plane: 1, or 2 native-endian */
+  /* horizontal lerp: outputs [0, n_pair) read pixel offset[i] + 1; the
+   * others have weight 0 and do not (bases never decrease) */
+  int n_pair;
+  const int32_t *offset; /* [out_len]: the first tap (lerp: the base) */
+  /* [out_len * n_taps] in the model's weight type (lerp: [out_len]) */
+  const void *w;
+  /* horizontal: the weights replicated per sample, tap-major
+   * (wr[k * out_len * channels + i * channels + c] = w[i * n_taps + k]),
+   * for the fast rows; lerp: one tap */
+  const void *wr;
+} AsPass;
+
+/* per-thread scratch of the fast rows */
+typedef struct
+{
+  void *gather; /* gathered horizontal taps */
+  void *acc;    /* accumulator lines */
+} AsLineScratch;
+
+/* vertical: dst[x], x < width samples, from lines src[0 .. n_taps) with
+ * the weights of output row j */
+typedef void (*AsVFunc) (void *dst, const void *const *src, const AsPass *p,
+    int j, int width, AsLineScratch *s);
+/* horizontal: the out_len pixels of one line from the in_len of src */
+typedef void (*AsHFunc) (
+    void *dst, const void *src, const AsPass *p, AsLineScratch *s);
+
+/* the entries: model, pass, sample types (in -> out) */
+typedef enum
+{
+  AS_V_INT8_IN,    /* u8 -> i16, 14-bit weights */
+  AS_V_INT8_OUT,   /* i16 -> u8 */
+  AS_V_INT16_IN,   /* u16 -> i32, 30-bit weights */
+  AS_V_INT16_OUT,  /* i32 -> u16 */
+  AS_V_SUM8_IN,    /* u8 -> u16, uint16 weights */
+  AS_V_SUM8_OUT,   /* u16 -> u8 */
+  AS_V_LERP8_IN,   /* u8 -> u16, one 16-bit weight */
+  AS_V_LERP8_OUT,  /* u16 -> u8 */
+  AS_V_LERP8_ONE,  /* u8 -> u8, one pass */
+  AS_V_LERP16_IN,  /* u16 -> u32, one 32-bit weight */
+  AS_V_LERP16_OUT, /* u32 -> u16 */
+  AS_V_BOX2,       /* u8 -> u8: 2x2 box, rows 2j, 2j + 1 */
+  AS_V_EXACT_IN,   /* samples -> double */
+  AS_V_EXACT_OUT,  /* double -> samples */
+  AS_N_V
+} AsVEntry;
+
+typedef enum
+{
+  AS_H_INT8_IN,
+  AS_H_INT8_OUT,
+  AS_H_INT16_IN,
+  AS_H_INT16_OUT,
+  AS_H_SUM8_IN,
+  AS_H_SUM8_OUT,
+  AS_H_LERP8_IN,
+  AS_H_LERP8_OUT,
+  AS_H_LERP8_ONE,
+  AS_H_LERP16_IN,
+  AS_H_LERP16_OUT,
+  AS_H_EXACT_IN,
+  AS_H_EXACT_OUT,
+  AS_H_NEAREST, /* copy pixel offset[i] (bps * channels bytes) */
+  AS_H_COPY,    /* the line unchanged */
+  AS_N_H
+} AsHEntry;
+
+typedef struct
+{
+  AsVFunc v[AS_N_V];
+  AsHFunc h[AS_N_H];
+} AsDsp;
+
+extern const char *const as_dsp_v_names[AS_N_V];
+extern const char *const as_dsp_h_names[AS_N_H];
+
+void as_dsp_init_c (AsDsp *dsp);
+/* overrides the entries that have ORC programs (none without ORC) */
+void as_dsp_init_orc (AsDsp *dsp);
+
+/* 2x2 box rows read pixel pairs as 2- or 4-byte words: src, dst and the
+ * strides must be aligned to the pair (rows-orc.c) */
+int as_dsp_box2_aligned (int channels, const void *src, ptrdiff_t sstride,
+    const void *dst, ptrdiff_t dstride);
+
+#endif /* __ALIGN_SCALE_DSP_H__ */

@@ -1,0 +1,22 @@
+/* alignscale: data movement for the horizontal fast rows
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#ifndef __ALIGN_SCALE_GATHER_H__
+#define __ALIGN_SCALE_GATHER_H__
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* tap k of output pixel i (channels samples of sample_size bytes) into
+ * line k at pixel i: n_taps lines of out_w pixels */
+void as_gather_taps (void *gather, const void *src, const int32_t *offset,
+    int n_taps, int out_w, int channels, int sample_size);
+
+/* pixels base[i] and base[i] + 1 (px bytes each) to pixel i of lines gb
+ * and go; from i = n_pair on, base[i] + 1 is not read and base[i] goes to
+ * both. src holds in_w pixels; nothing past them is read. */
+void as_gather_pair (uint8_t *restrict gb, uint8_t *restrict go,
+    const uint8_t *restrict s, int in_w, const int32_t *restrict base,
+    int n_pair, int out_w, size_t px);
+
+#endif /* __ALIGN_SCALE_GATHER_H__ */

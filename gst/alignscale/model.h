@@ -1,0 +1,155 @@
+/* alignscale: the integer models (how a plane's tables are computed)
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * A model is a unit: it decides whether it can run a plane (and how far
+ * from the exact result it may land), quantises the double tables of
+ * resample.c into its own, sizes its scratch and names its row functions
+ * in the table of dsp.h. The plan tries the models in the order of
+ * as_models and keeps the first whose error bound is at most half a code,
+ * so every output is within one code of the float result (README). A new
+ * model is one AsModel in model.c, its entries in dsp.h, rows-c.c and
+ * (when it has ORC programs) rows-orc.c (docs/developers.md).
+ *
+ * Sample depth is a parameter: maxval is the largest code of the plane's
+ * grid (255, 1023, 4095, 65535), and the final rounding and clamp are on
+ * that grid. The arithmetic, model by model (docs/resampling-math.md §4
+ * for the targets):
+ *
+ * nearest: copies; no arithmetic.
+ *
+ * lerp (bilinear tables: two taps, weights in [0, 1], bases that never
+ * decrease). A sample blends a base b with the next sample o, o weighing
+ * w / 2^16 (w < 2^16): lerp (b, o, w) = b - ((b w) >> 16) + ((o w) >> 16)
+ * on uint16 values, which never leaves [min (b, o), max (b, o)] (so no
+ * clamp at any depth).
+ *  - first pass: lerp (b << 8 | 128, o << 8 | 128, w);
+ *  - second pass: lerp (B, O, w) >> 8: the half makes the shift round.
+ * The two truncations of a lerp err in (-1, 1) of 2^-8, centred; with
+ * 16-bit weights this is nearer torch than 14-bit weights with exact sums
+ * (golden bilinear 99.81/99.66 % -> 99.93/99.90 % exact), and it is 4-6
+ * SIMD operations a sample (pmulhuw). w = 0 gives b exactly. 16-bit
+ * samples: the same with 32-bit weights and uint32 values, (b w) >> 32,
+ * b << 16 | 32768 and >> 16 (errors below 2^-15 code). One identity axis
+ * (8-bit): one pass, lerp (b << 8 | 128, o << 8 | 128, w) >> 8, the two
+ * passes' bytes. Exact 2x downscales with (1/2, 1/2) taps on both axes
+ * (8-bit, 1 or 2 channels): (a + b + c + d + 2) >> 2, the same bytes.
+ *
+ * sum (8-bit antialias tables whose weights are all >= 0, any number of
+ * taps). Weights are uint16 summing to 2^16 (each below it); a product
+ * keeps its high half, mulhu (a, w) = (a w) >> 16, and sums are uint16
+ * (wrapping, which the bound on the taps rules out):
+ *  - first pass: I = bias + sum mulhu (s << 8, w), 8 fractional bits;
+ *  - second pass: out = (128 + bias + sum mulhu (I, w)) >> 8;
+ * bias = n_taps >> 1 centres the truncations. Flat areas stay flat while
+ * the two passes' taps add up to AS_SUM_MAX_TAPS; the error before the
+ * final rounding is below (n_x + n_y) / 512 of a code. 3 SIMD operations a
+ * tap instead of 7 for exact int32 sums.
+ *
+ * fixed (any table whose rows fit: positive weights summing to at most
+ * 1.5, negative ones to at least -0.5, as every Keys kernel with A in
+ * [-2, 0]):
+ *  - 8-bit samples: int16 weights with AS_WEIGHT_BITS (14) fractional
+ *    bits, int32 accumulators, int16 intermediate with 6 fractional bits,
+ *    rounded half up ((acc + half) >> shift, arithmetic shift);
+ *  - 16-bit words: int32 weights with AS_WEIGHT_BITS_16 (30) fractional
+ *    bits and 32-bit products that keep their high half, mulhsl (a, b) =
+ *    (a b) >> 32 (arithmetic), summed in int32:
+ *      first pass  I = sum_k mulhsl (s_k << 15, w_k), 13 fractional bits;
+ *      second pass r = sum_k mulhsl (I_k << 1, w_k), 12 fractional bits,
+ *      out = (r + 2^11) >> 12, clamped to [0, maxval].
+ *    Each truncation errs below 2^-12 of a code (ORC's pmuldq);
+ *  - the weights of an output sample sum exactly to one (the residue of
+ *    the rounding goes to the largest tap): flat areas stay flat, and the
+ *    fast 2- and 4-tap rows leave one weight implied;
+ *  - nothing is clipped between passes (cubic overshoot survives); the
+ *    second pass clamps once.
+ * 255 * 1.5 * 64 and 65535 * 1.5 * 2^13 (times 2) fit their types, so an
+ * 8-bit intermediate lies in [-8160, 24480].
+ *
+ * exact (any table): double weights and a double intermediate, each output
+ * rounded half up and clamped to [0, maxval] once; a NaN gives 0. It runs
+ * where no fixed-point model holds the table (weights beyond the sums
+ * above, from renormalised windows) or would err by more than half a code
+ * (windows of hundreds of taps). Plain C: those tables are rare and
+ * already costly.
+ */
+#ifndef __ALIGN_SCALE_MODEL_H__
+#define __ALIGN_SCALE_MODEL_H__
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dsp.h"
+#include "resample.h"
+
+#define AS_WEIGHT_BITS 14
+#define AS_WEIGHT_ONE (1 << AS_WEIGHT_BITS)
+#define AS_WEIGHT_BITS_16 30
+#define AS_WEIGHT_ONE_16 (1 << AS_WEIGHT_BITS_16)
+/* 8-bit fixed model: sample * weight -> intermediate keeps 6 bits */
+#define AS_PASS1_SHIFT_8 8
+#define AS_PASS2_SHIFT_8 (2 * AS_WEIGHT_BITS - AS_PASS1_SHIFT_8)
+#define AS_SUM_MAX_TAPS 254
+
+/* what a model is asked to run: one plane's two axes */
+typedef struct
+{
+  const AsAxis *x, *y;
+  const AsKernelDesc *kernel;
+  int antialias;
+  int channels;
+  int bps;    /* bytes of a working sample: 1, or 2 native-endian */
+  int maxval; /* the largest code: (1 << depth) - 1 */
+  const AsDsp *dsp;
+} AsModelInput;
+
+struct AsModel;
+
+/* A model's plan for one plane: read-only once built. */
+typedef struct
+{
+  const struct AsModel *model;
+  double bound; /* worst-case error in codes before the final rounding */
+  AsPass h, v;  /* the horizontal and vertical passes' tables */
+  /* two passes: H-first runs h_in then v_out, V-first v_in then h_out */
+  AsHFunc h_in, h_out;
+  AsVFunc v_in, v_out;
+  /* or one (when set): v_one blends rows v.offset[j] and the next, h_one
+   * resamples row v.offset[j]. one_box2: v_one reads pixel pairs as
+   * words, rows must pass as_dsp_box2_aligned (else the two passes run) */
+  AsVFunc v_one;
+  AsHFunc h_one;
+  int one_box2;
+  size_t inter_size;   /* bytes of an intermediate sample */
+  size_t gather_bytes; /* per-thread scratch of the fast rows */
+  size_t acc_bytes;
+  size_t bytes; /* the tables the model holds */
+  void *mem[8]; /* what it allocated */
+} AsModelPlan;
+
+typedef struct AsModel
+{
+  const char *name;
+  /* builds mp for in: returns the error bound, -1 when the model cannot
+   * run this plane, -2 when memory ran out (mp is cleared then) */
+  double (*prepare) (AsModelPlan *mp, const AsModelInput *in);
+} AsModel;
+
+extern const AsModel as_model_nearest, as_model_lerp, as_model_sum,
+    as_model_fixed, as_model_exact;
+
+/* the first model in preference order whose bound is at most max_bound
+ * (exact always is); returns -1 when memory ran out */
+int as_model_pick (AsModelPlan *mp, const AsModelInput *in, double max_bound);
+void as_model_plan_clear (AsModelPlan *mp);
+
+/* A row of weights in fixed point with an exact sum: each rounded, the
+ * residue given to the largest tap. Returns the sum over the row of
+ * |q / 2^bits - w|, or -1 (q unset) when a weight leaves [lo, hi]. */
+double as_quantize_row (
+    const double *w, int n, int bits, int64_t lo, int64_t hi, int32_t *q);
+/* every row's positive weights sum to at most 1.5, negative ones to at
+ * least -0.5, all finite: what the fixed and sum models can hold */
+int as_axis_fits (const AsAxis *axis);
+
+#endif /* __ALIGN_SCALE_MODEL_H__ */

@@ -1,0 +1,559 @@
+/* alignscale: the portable C row functions (the reference)
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The arithmetic of each integer model (model.h), written plainly: the ORC
+ * rows of rows-orc.c must give these bytes. Right shifts of negative
+ * accumulators are arithmetic (floor), as on every compiler GStreamer
+ * supports, so (acc + half) >> s rounds half up.
+ */
+#include <math.h>
+#include <string.h>
+
+#include "dsp.h"
+#include "model.h"
+
+#define WROW(type, p, j) ((const type *) (p)->w + (size_t) (j) * (p)->n_taps)
+
+static inline int32_t
+clamp_i (int64_t v, int32_t maxval)
+{
+  return v < 0 ? 0 : (v > maxval ? maxval : (int32_t) v);
+}
+
+/* ---------------------------------------------- int8: 14-bit weights */
+
+static inline int16_t
+int8_inter (int32_t acc)
+{
+  return (int16_t) ((acc + (1 << (AS_PASS1_SHIFT_8 - 1))) >> AS_PASS1_SHIFT_8);
+}
+
+static inline uint8_t
+int8_final (int32_t acc, int32_t maxval)
+{
+  return (uint8_t) clamp_i (
+      (acc + (1 << (AS_PASS2_SHIFT_8 - 1))) >> AS_PASS2_SHIFT_8, maxval);
+}
+
+static void
+v_int8_in (void *dst, const void *const *src, const AsPass *p, int j, int width,
+    AsLineScratch *s)
+{
+  const uint8_t *const *l = (const uint8_t *const *) src;
+  const int16_t *w = WROW (int16_t, p, j);
+
+  for (int x = 0; x < width; x++) {
+    int32_t acc = 0;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += (int32_t) l[k][x] * w[k];
+    ((int16_t *) dst)[x] = int8_inter (acc);
+  }
+}
+
+static void
+v_int8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int16_t *const *l = (const int16_t *const *) src;
+  const int16_t *w = WROW (int16_t, p, j);
+
+  for (int x = 0; x < width; x++) {
+    int32_t acc = 0;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += (int32_t) l[k][x] * w[k];
+    ((uint8_t *) dst)[x] = int8_final (acc, p->maxval);
+  }
+}
+
+static void
+h_int8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int ch = p->channels;
+
+  for (int i = 0; i < p->out_len; i++) {
+    const uint8_t *l = (const uint8_t *) src + (size_t) p->offset[i] * ch;
+    const int16_t *w = WROW (int16_t, p, i);
+    for (int c = 0; c < ch; c++) {
+      int32_t acc = 0;
+      for (int k = 0; k < p->n_taps; k++)
+        acc += (int32_t) l[k * ch + c] * w[k];
+      ((int16_t *) dst)[i * ch + c] = int8_inter (acc);
+    }
+  }
+}
+
+static void
+h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int ch = p->channels;
+
+  for (int i = 0; i < p->out_len; i++) {
+    const int16_t *l = (const int16_t *) src + (size_t) p->offset[i] * ch;
+    const int16_t *w = WROW (int16_t, p, i);
+    for (int c = 0; c < ch; c++) {
+      int32_t acc = 0;
+      for (int k = 0; k < p->n_taps; k++)
+        acc += (int32_t) l[k * ch + c] * w[k];
+      ((uint8_t *) dst)[i * ch + c] = int8_final (acc, p->maxval);
+    }
+  }
+}
+
+/* ---------------------------------------------- int16: 30-bit weights */
+
+/* (a b) >> 32, arithmetic: the high half of a 32-bit product */
+static inline int32_t
+mulhsl (int32_t a, int32_t b)
+{
+  return (int32_t) (((int64_t) a * b) >> 32);
+}
+
+static inline uint16_t
+int16_final (int32_t r, int32_t maxval)
+{
+  return (uint16_t) clamp_i (((int64_t) r + (1 << 11)) >> 12, maxval);
+}
+
+static void
+v_int16_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *const *l = (const uint16_t *const *) src;
+  const int32_t *w = WROW (int32_t, p, j);
+
+  for (int x = 0; x < width; x++) {
+    int32_t acc = 0;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += mulhsl ((int32_t) l[k][x] << 15, w[k]);
+    ((int32_t *) dst)[x] = acc;
+  }
+}
+
+static void
+v_int16_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int32_t *const *l = (const int32_t *const *) src;
+  const int32_t *w = WROW (int32_t, p, j);
+
+  for (int x = 0; x < width; x++) {
+    int32_t acc = 0;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += mulhsl ((int32_t) ((uint32_t) l[k][x] << 1), w[k]);
+    ((uint16_t *) dst)[x] = int16_final (acc, p->maxval);
+  }
+}
+
+static void
+h_int16_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int ch = p->channels;
+
+  for (int i = 0; i < p->out_len; i++) {
+    const uint16_t *l = (const uint16_t *) src + (size_t) p->offset[i] * ch;
+    const int32_t *w = WROW (int32_t, p, i);
+    for (int c = 0; c < ch; c++) {
+      int32_t acc = 0;
+      for (int k = 0; k < p->n_taps; k++)
+        acc += mulhsl ((int32_t) l[k * ch + c] << 15, w[k]);
+      ((int32_t *) dst)[i * ch + c] = acc;
+    }
+  }
+}
+
+static void
+h_int16_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int ch = p->channels;
+
+  for (int i = 0; i < p->out_len; i++) {
+    const int32_t *l = (const int32_t *) src + (size_t) p->offset[i] * ch;
+    const int32_t *w = WROW (int32_t, p, i);
+    for (int c = 0; c < ch; c++) {
+      int32_t acc = 0;
+      for (int k = 0; k < p->n_taps; k++)
+        acc += mulhsl ((int32_t) ((uint32_t) l[k * ch + c] << 1), w[k]);
+      ((uint16_t *) dst)[i * ch + c] = int16_final (acc, p->maxval);
+    }
+  }
+}
+
+/* ------------------------------------------------------- lerp model */
+
+static inline uint16_t
+lerp16 (uint32_t b, uint32_t o, uint32_t w)
+{
+  return (uint16_t) (b - ((b * w) >> 16) + ((o * w) >> 16));
+}
+
+static inline uint32_t
+lerp32 (uint64_t b, uint64_t o, uint64_t w)
+{
+  return (uint32_t) (b - ((b * w) >> 32) + ((o * w) >> 32));
+}
+
+static void
+v_lerp8_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *b = src[0], *o = src[1];
+  uint16_t w = ((const uint16_t *) p->w)[j];
+
+  for (int x = 0; x < width; x++)
+    ((uint16_t *) dst)[x] = lerp16 (b[x] << 8 | 128, o[x] << 8 | 128, w);
+}
+
+static void
+v_lerp8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *b = src[0], *o = src[1];
+  uint16_t w = ((const uint16_t *) p->w)[j];
+
+  for (int x = 0; x < width; x++)
+    ((uint8_t *) dst)[x] = (uint8_t) (lerp16 (b[x], o[x], w) >> 8);
+}
+
+static void
+v_lerp8_one (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *b = src[0], *o = src[1];
+  uint16_t w = ((const uint16_t *) p->w)[j];
+
+  for (int x = 0; x < width; x++)
+    ((uint8_t *) dst)[x] = (uint8_t) (lerp16 (
+                                          b[x] << 8 | 128, o[x] << 8 | 128, w)
+        >> 8);
+}
+
+static void
+v_lerp16_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *b = src[0], *o = src[1];
+  uint32_t w = ((const uint32_t *) p->w)[j];
+
+  for (int x = 0; x < width; x++)
+    ((uint32_t *) dst)[x] = lerp32 (
+        (uint32_t) b[x] << 16 | 32768, (uint32_t) o[x] << 16 | 32768, w);
+}
+
+static void
+v_lerp16_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint32_t *b = src[0], *o = src[1];
+  uint32_t w = ((const uint32_t *) p->w)[j];
+
+  for (int x = 0; x < width; x++)
+    ((uint16_t *) dst)[x] = (uint16_t) (lerp32 (b[x], o[x], w) >> 16);
+}
+
+/* horizontal lerps: pixel base[i] + 1 is read only where the weight is not
+ * 0 (it may be past the line there) */
+#define LERP_H(name, tin, tout, tw, expr)                                      \
+  static void name (                                                           \
+      void *dst, const void *src, const AsPass *p, AsLineScratch *s)           \
+  {                                                                            \
+    int ch = p->channels;                                                      \
+    for (int i = 0; i < p->out_len; i++) {                                     \
+      const tin *b = (const tin *) src + (size_t) p->offset[i] * ch;           \
+      tw w = ((const tw *) p->w)[i];                                           \
+      const tin *o = w ? b + ch : b;                                           \
+      for (int c = 0; c < ch; c++)                                             \
+        ((tout *) dst)[i * ch + c] = (expr);                                   \
+    }                                                                          \
+  }
+
+LERP_H (h_lerp8_in, uint8_t, uint16_t, uint16_t,
+    lerp16 (b[c] << 8 | 128, o[c] << 8 | 128, w))
+LERP_H (h_lerp8_out, uint16_t, uint8_t, uint16_t,
+    (uint8_t) (lerp16 (b[c], o[c], w) >> 8))
+LERP_H (h_lerp8_one, uint8_t, uint8_t, uint16_t,
+    (uint8_t) (lerp16 (b[c] << 8 | 128, o[c] << 8 | 128, w) >> 8))
+LERP_H (h_lerp16_in, uint16_t, uint32_t, uint32_t,
+    lerp32 ((uint32_t) b[c] << 16 | 32768, (uint32_t) o[c] << 16 | 32768, w))
+LERP_H (h_lerp16_out, uint32_t, uint16_t, uint32_t,
+    (uint16_t) (lerp32 (b[c], o[c], w) >> 16))
+#undef LERP_H
+
+/* the 2x2 box: the lerp model's two passes with w = 2^15 on both axes,
+ * written as such (the fast row computes (a + b + c + d + 2) >> 2) */
+static void
+v_box2 (void *dst, const void *const *src, const AsPass *p, int j, int width,
+    AsLineScratch *s)
+{
+  const uint8_t *r0 = src[0], *r1 = src[1];
+  int ch = p->channels;
+
+  for (int x = 0; x < width; x++) {
+    int i = x / ch, c = x % ch;
+    size_t a = (size_t) 2 * i * ch + c, b = a + ch;
+    uint16_t va = lerp16 (r0[a] << 8 | 128, r1[a] << 8 | 128, 32768);
+    uint16_t vb = lerp16 (r0[b] << 8 | 128, r1[b] << 8 | 128, 32768);
+    ((uint8_t *) dst)[x] = (uint8_t) (lerp16 (va, vb, 32768) >> 8);
+  }
+}
+
+/* -------------------------------------------------------- sum model */
+
+static inline uint16_t
+mulhu16 (uint16_t a, uint16_t w)
+{
+  return (uint16_t) (((uint32_t) a * w) >> 16);
+}
+
+static void
+v_sum8_in (void *dst, const void *const *src, const AsPass *p, int j, int width,
+    AsLineScratch *s)
+{
+  const uint8_t *const *l = (const uint8_t *const *) src;
+  const uint16_t *w = WROW (uint16_t, p, j);
+
+  for (int x = 0; x < width; x++) {
+    uint16_t acc = (uint16_t) (p->n_taps >> 1);
+    for (int k = 0; k < p->n_taps; k++)
+      acc += mulhu16 ((uint16_t) (l[k][x] << 8), w[k]);
+    ((uint16_t *) dst)[x] = acc;
+  }
+}
+
+static void
+v_sum8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *const *l = (const uint16_t *const *) src;
+  const uint16_t *w = WROW (uint16_t, p, j);
+
+  for (int x = 0; x < width; x++) {
+    uint16_t acc = (uint16_t) (128 + (p->n_taps >> 1));
+    for (int k = 0; k < p->n_taps; k++)
+      acc += mulhu16 (l[k][x], w[k]);
+    ((uint8_t *) dst)[x] = (uint8_t) (acc >> 8);
+  }
+}
+
+static void
+h_sum8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int ch = p->channels;
+
+  for (int i = 0; i < p->out_len; i++) {
+    const uint8_t *l = (const uint8_t *) src + (size_t) p->offset[i] * ch;
+    const uint16_t *w = WROW (uint16_t, p, i);
+    for (int c = 0; c < ch; c++) {
+      uint16_t acc = (uint16_t) (p->n_taps >> 1);
+      for (int k = 0; k < p->n_taps; k++)
+        acc += mulhu16 ((uint16_t) (l[k * ch + c] << 8), w[k]);
+      ((uint16_t *) dst)[i * ch + c] = acc;
+    }
+  }
+}
+
+static void
+h_sum8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int ch = p->channels;
+
+  for (int i = 0; i < p->out_len; i++) {
+    const uint16_t *l = (const uint16_t *) src + (size_t) p->offset[i] * ch;
+    const uint16_t *w = WROW (uint16_t, p, i);
+    for (int c = 0; c < ch; c++) {
+      uint16_t acc = (uint16_t) (128 + (p->n_taps >> 1));
+      for (int k = 0; k < p->n_taps; k++)
+        acc += mulhu16 (l[k * ch + c], w[k]);
+      ((uint8_t *) dst)[i * ch + c] = (uint8_t) (acc >> 8);
+    }
+  }
+}
+
+/* ------------------------------------------------------ exact model */
+
+static inline double
+load_sample (const void *p, int bps, size_t i)
+{
+  return bps == 1 ? ((const uint8_t *) p)[i] : ((const uint16_t *) p)[i];
+}
+
+/* round half up and clamp to [0, maxval]; NaN and below 0 give 0 */
+static inline void
+store_sample (void *p, int bps, size_t i, double v, int maxval)
+{
+  unsigned u = v >= maxval ? (unsigned) maxval
+      : v > 0.0            ? (unsigned) floor (v + 0.5)
+                           : 0;
+
+  if (bps == 1)
+    ((uint8_t *) p)[i] = (uint8_t) u;
+  else
+    ((uint16_t *) p)[i] = (uint16_t) u;
+}
+
+static void
+v_exact_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const double *w = WROW (double, p, j);
+  double *d = dst;
+
+  for (int x = 0; x < width; x++)
+    d[x] = w[0] * load_sample (src[0], p->bps, x);
+  for (int k = 1; k < p->n_taps; k++)
+    for (int x = 0; x < width; x++)
+      d[x] += w[k] * load_sample (src[k], p->bps, x);
+}
+
+static void
+v_exact_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const double *const *l = (const double *const *) src;
+  const double *w = WROW (double, p, j);
+
+  for (int x = 0; x < width; x++) {
+    double acc = 0.0;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += w[k] * l[k][x];
+    store_sample (dst, p->bps, x, acc, p->maxval);
+  }
+}
+
+static void
+h_exact_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int ch = p->channels;
+
+  for (int i = 0; i < p->out_len; i++) {
+    const double *w = WROW (double, p, i);
+    size_t o = (size_t) p->offset[i] * ch;
+    for (int c = 0; c < ch; c++) {
+      double acc = 0.0;
+      for (int k = 0; k < p->n_taps; k++)
+        acc += w[k] * load_sample (src, p->bps, o + (size_t) k * ch + c);
+      ((double *) dst)[(size_t) i * ch + c] = acc;
+    }
+  }
+}
+
+static void
+h_exact_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int ch = p->channels;
+
+  for (int i = 0; i < p->out_len; i++) {
+    const double *w = WROW (double, p, i);
+    const double *l = (const double *) src + (size_t) p->offset[i] * ch;
+    for (int c = 0; c < ch; c++) {
+      double acc = 0.0;
+      for (int k = 0; k < p->n_taps; k++)
+        acc += w[k] * l[(size_t) k * ch + c];
+      store_sample (dst, p->bps, (size_t) i * ch + c, acc, p->maxval);
+    }
+  }
+}
+
+/* ---------------------------------------------------------- nearest */
+
+static void
+h_nearest (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  size_t px = (size_t) p->channels * p->bps;
+  uint8_t *d = dst;
+  const uint8_t *l = src;
+
+  switch (px) {
+    /* constant sizes: the copies become single moves */
+#define NEAREST(n)                                                             \
+  case n:                                                                      \
+    for (int i = 0; i < p->out_len; i++)                                       \
+      memcpy (d + (size_t) n * i, l + (size_t) n * p->offset[i], n);           \
+    break
+    NEAREST (1);
+    NEAREST (2);
+    NEAREST (3);
+    NEAREST (4);
+    NEAREST (8);
+#undef NEAREST
+    default:
+      for (int i = 0; i < p->out_len; i++)
+        memcpy (d + px * i, l + px * p->offset[i], px);
+      break;
+  }
+}
+
+static void
+h_copy (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  memcpy (dst, src, (size_t) p->out_len * p->channels * p->bps);
+}
+
+const char *const as_dsp_v_names[AS_N_V] = {
+  [AS_V_INT8_IN] = "v_int8_in",
+  [AS_V_INT8_OUT] = "v_int8_out",
+  [AS_V_INT16_IN] = "v_int16_in",
+  [AS_V_INT16_OUT] = "v_int16_out",
+  [AS_V_SUM8_IN] = "v_sum8_in",
+  [AS_V_SUM8_OUT] = "v_sum8_out",
+  [AS_V_LERP8_IN] = "v_lerp8_in",
+  [AS_V_LERP8_OUT] = "v_lerp8_out",
+  [AS_V_LERP8_ONE] = "v_lerp8_one",
+  [AS_V_LERP16_IN] = "v_lerp16_in",
+  [AS_V_LERP16_OUT] = "v_lerp16_out",
+  [AS_V_BOX2] = "v_box2",
+  [AS_V_EXACT_IN] = "v_exact_in",
+  [AS_V_EXACT_OUT] = "v_exact_out",
+};
+
+const char *const as_dsp_h_names[AS_N_H] = {
+  [AS_H_INT8_IN] = "h_int8_in",
+  [AS_H_INT8_OUT] = "h_int8_out",
+  [AS_H_INT16_IN] = "h_int16_in",
+  [AS_H_INT16_OUT] = "h_int16_out",
+  [AS_H_SUM8_IN] = "h_sum8_in",
+  [AS_H_SUM8_OUT] = "h_sum8_out",
+  [AS_H_LERP8_IN] = "h_lerp8_in",
+  [AS_H_LERP8_OUT] = "h_lerp8_out",
+  [AS_H_LERP8_ONE] = "h_lerp8_one",
+  [AS_H_LERP16_IN] = "h_lerp16_in",
+  [AS_H_LERP16_OUT] = "h_lerp16_out",
+  [AS_H_EXACT_IN] = "h_exact_in",
+  [AS_H_EXACT_OUT] = "h_exact_out",
+  [AS_H_NEAREST] = "h_nearest",
+  [AS_H_COPY] = "h_copy",
+};
+
+void
+as_dsp_init_c (AsDsp *dsp)
+{
+  dsp->v[AS_V_INT8_IN] = v_int8_in;
+  dsp->v[AS_V_INT8_OUT] = v_int8_out;
+  dsp->v[AS_V_INT16_IN] = v_int16_in;
+  dsp->v[AS_V_INT16_OUT] = v_int16_out;
+  dsp->v[AS_V_SUM8_IN] = v_sum8_in;
+  dsp->v[AS_V_SUM8_OUT] = v_sum8_out;
+  dsp->v[AS_V_LERP8_IN] = v_lerp8_in;
+  dsp->v[AS_V_LERP8_OUT] = v_lerp8_out;
+  dsp->v[AS_V_LERP8_ONE] = v_lerp8_one;
+  dsp->v[AS_V_LERP16_IN] = v_lerp16_in;
+  dsp->v[AS_V_LERP16_OUT] = v_lerp16_out;
+  dsp->v[AS_V_BOX2] = v_box2;
+  dsp->v[AS_V_EXACT_IN] = v_exact_in;
+  dsp->v[AS_V_EXACT_OUT] = v_exact_out;
+
+  dsp->h[AS_H_INT8_IN] = h_int8_in;
+  dsp->h[AS_H_INT8_OUT] = h_int8_out;
+  dsp->h[AS_H_INT16_IN] = h_int16_in;
+  dsp->h[AS_H_INT16_OUT] = h_int16_out;
+  dsp->h[AS_H_SUM8_IN] = h_sum8_in;
+  dsp->h[AS_H_SUM8_OUT] = h_sum8_out;
+  dsp->h[AS_H_LERP8_IN] = h_lerp8_in;
+  dsp->h[AS_H_LERP8_OUT] = h_lerp8_out;
+  dsp->h[AS_H_LERP8_ONE] = h_lerp8_one;
+  dsp->h[AS_H_LERP16_IN] = h_lerp16_in;
+  dsp->h[AS_H_LERP16_OUT] = h_lerp16_out;
+  dsp->h[AS_H_EXACT_IN] = h_exact_in;
+  dsp->h[AS_H_EXACT_OUT] = h_exact_out;
+  dsp->h[AS_H_NEAREST] = h_nearest;
+  dsp->h[AS_H_COPY] = h_copy;
+}

@@ -1,0 +1,573 @@
+/* Every entry of the row-function table (dsp.h), ORC against C (dav1d's
+ * checkasm): one driver walks the table, feeds each entry random lines
+ * from its own input generator (the value ranges its model guarantees,
+ * extremes included) and weights its model would build, and compares the
+ * ORC row with the C reference bit for bit in padded buffers whose guard
+ * bytes catch a write outside the line. Source lines are allocated to
+ * their exact size, so a read past them shows under ASan and valgrind.
+ *
+ * ALIGNSCALE_DSP_TIME=1 also times each entry (C and ORC, ns per output
+ * sample on 1920-sample lines).
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+#include <gst/check/gstcheck.h>
+#include <math.h>
+#include <string.h>
+
+#include "dsp.h"
+#include "model.h"
+
+#define GUARD 32
+#define CANARY 0xa5
+
+/* sample types: size and the values a generator draws */
+typedef enum
+{
+  T_U8,      /* 0..255 */
+  T_U16,     /* 0..65535 */
+  T_I16_8,   /* the 8-bit fixed intermediate: [-8160, 24480] */
+  T_I32_16,  /* the 16-bit fixed intermediate: 65535 * [-0.5, 1.5] * 2^13 */
+  T_U32,     /* any (lerp intermediate of 16-bit samples) */
+  T_DOUBLE,  /* the exact model's intermediate */
+  T_SAMPLES, /* u8 or u16 by the pass's bps (exact, nearest, copy) */
+} SampleType;
+
+/* weight tables: what each model builds */
+typedef enum
+{
+  W_INT14,
+  W_INT30,
+  W_SUM16,
+  W_LERP16,
+  W_LERP32,
+  W_DOUBLE,
+  W_NONE,
+} WeightKind;
+
+typedef struct
+{
+  int entry;
+  SampleType in, out;
+  WeightKind w;
+  int min_taps, max_taps;
+} Entry;
+
+static const Entry v_entries[] = {
+  { AS_V_INT8_IN, T_U8, T_I16_8, W_INT14, 1, 12 },
+  { AS_V_INT8_OUT, T_I16_8, T_U8, W_INT14, 1, 12 },
+  { AS_V_INT16_IN, T_U16, T_I32_16, W_INT30, 1, 9 },
+  { AS_V_INT16_OUT, T_I32_16, T_U16, W_INT30, 1, 9 },
+  { AS_V_SUM8_IN, T_U8, T_U16, W_SUM16, 2, 20 },
+  { AS_V_SUM8_OUT, T_U16, T_U8, W_SUM16, 2, 20 },
+  { AS_V_LERP8_IN, T_U8, T_U16, W_LERP16, 2, 2 },
+  { AS_V_LERP8_OUT, T_U16, T_U8, W_LERP16, 2, 2 },
+  { AS_V_LERP8_ONE, T_U8, T_U8, W_LERP16, 2, 2 },
+  { AS_V_LERP16_IN, T_U16, T_U32, W_LERP32, 2, 2 },
+  { AS_V_LERP16_OUT, T_U32, T_U16, W_LERP32, 2, 2 },
+  { AS_V_BOX2, T_U8, T_U8, W_NONE, 2, 2 },
+  { AS_V_EXACT_IN, T_SAMPLES, T_DOUBLE, W_DOUBLE, 1, 9 },
+  { AS_V_EXACT_OUT, T_DOUBLE, T_SAMPLES, W_DOUBLE, 1, 9 },
+};
+
+static const Entry h_entries[] = {
+  { AS_H_INT8_IN, T_U8, T_I16_8, W_INT14, 1, 12 },
+  { AS_H_INT8_OUT, T_I16_8, T_U8, W_INT14, 1, 12 },
+  { AS_H_INT16_IN, T_U16, T_I32_16, W_INT30, 1, 9 },
+  { AS_H_INT16_OUT, T_I32_16, T_U16, W_INT30, 1, 9 },
+  { AS_H_SUM8_IN, T_U8, T_U16, W_SUM16, 2, 20 },
+  { AS_H_SUM8_OUT, T_U16, T_U8, W_SUM16, 2, 20 },
+  { AS_H_LERP8_IN, T_U8, T_U16, W_LERP16, 2, 2 },
+  { AS_H_LERP8_OUT, T_U16, T_U8, W_LERP16, 2, 2 },
+  { AS_H_LERP8_ONE, T_U8, T_U8, W_LERP16, 2, 2 },
+  { AS_H_LERP16_IN, T_U16, T_U32, W_LERP32, 2, 2 },
+  { AS_H_LERP16_OUT, T_U32, T_U16, W_LERP32, 2, 2 },
+  { AS_H_EXACT_IN, T_SAMPLES, T_DOUBLE, W_DOUBLE, 1, 9 },
+  { AS_H_EXACT_OUT, T_DOUBLE, T_SAMPLES, W_DOUBLE, 1, 9 },
+  { AS_H_NEAREST, T_SAMPLES, T_SAMPLES, W_NONE, 1, 1 },
+  { AS_H_COPY, T_SAMPLES, T_SAMPLES, W_NONE, 1, 1 },
+};
+
+static size_t
+type_size (SampleType t, int bps)
+{
+  switch (t) {
+    case T_U8:
+      return 1;
+    case T_U16:
+    case T_I16_8:
+      return 2;
+    case T_I32_16:
+    case T_U32:
+      return 4;
+    case T_DOUBLE:
+      return 8;
+    default:
+      return bps;
+  }
+}
+
+/* n random samples; one line in four is at the extremes */
+static void
+random_line (GRand *r, void *dst, SampleType t, int bps, size_t n)
+{
+  int extreme = g_rand_int_range (r, 0, 4) == 0;
+
+  for (size_t i = 0; i < n; i++) {
+    gboolean hi = g_rand_boolean (r);
+    switch (t == T_SAMPLES ? (bps == 1 ? T_U8 : T_U16) : t) {
+      case T_U8:
+        ((uint8_t *) dst)[i] = extreme ? (hi ? 255 : 0) : g_rand_int (r);
+        break;
+      case T_U16:
+        ((uint16_t *) dst)[i] = extreme ? (hi ? 65535 : 0) : g_rand_int (r);
+        break;
+      case T_I16_8:
+        ((int16_t *) dst)[i] = extreme ? (hi ? 24480 : -8160)
+                                       : g_rand_int_range (r, -8160, 24481);
+        break;
+      case T_I32_16:
+        ((int32_t *) dst)[i] = extreme
+            ? (hi ? 805294080 : -268431360)
+            : (int32_t) g_rand_double_range (r, -268431360.0, 805294080.0);
+        break;
+      case T_U32:
+        ((uint32_t *) dst)[i] = extreme ? (hi ? 0xffffffffu : 0)
+                                        : g_rand_int (r);
+        break;
+      case T_DOUBLE:
+        ((double *) dst)[i] = extreme
+            ? (hi ? 1e6 : -1e6)
+            : g_rand_double_range (r, -0.5, 1.5) * (bps == 1 ? 255 : 65535);
+        break;
+      default:
+        g_assert_not_reached ();
+    }
+  }
+}
+
+/* one row of double weights summing to one that the fixed models hold
+ * (positive part at most 1.5, negative at least -0.5); non-negative ones
+ * for the sum model; extremes one time in four */
+static void
+random_row (GRand *r, double *w, int n, gboolean positive)
+{
+  for (;;) {
+    double sum = 0, pos = 0, neg = 0;
+    int extreme = g_rand_int_range (r, 0, 4) == 0;
+
+    for (int k = 0; k < n; k++) {
+      w[k] = positive ? g_rand_double (r) : g_rand_double_range (r, -0.3, 1.0);
+      sum += w[k];
+    }
+    if (extreme && n >= 2 && !positive) {
+      /* the largest overshoot: 1.5 on one tap, -0.5 on another */
+      for (int k = 0; k < n; k++)
+        w[k] = 0;
+      w[g_rand_int_range (r, 0, n)] += 1.5;
+      w[g_rand_int_range (r, 0, n)] -= 0.5;
+      return;
+    }
+    if (fabs (sum) < 0.05)
+      continue;
+    for (int k = 0; k < n; k++) {
+      w[k] /= sum;
+      if (w[k] > 0)
+        pos += w[k];
+      else
+        neg += w[k];
+    }
+    if (pos <= 1.5 && neg >= -0.5)
+      return;
+  }
+}
+
+static uint32_t
+random_lerp_weight (GRand *r, int bits)
+{
+  uint64_t one = (uint64_t) 1 << bits;
+
+  switch (g_rand_int_range (r, 0, 6)) {
+    case 0:
+      return 0;
+    case 1:
+      return (uint32_t) (one - 1);
+    case 2:
+      return (uint32_t) (one / 2);
+    case 3: /* ties of the truncations */
+      return (uint32_t) (g_rand_int_range (r, 0, 256) * (one >> 8));
+    default:
+      return bits == 16 ? (uint32_t) g_rand_int_range (r, 0, 65536)
+                        : g_rand_int (r);
+  }
+}
+
+/* n_rows rows of n_taps weights of kind wk into a fresh table (lerp: one
+ * weight per row, 0 where the row's second tap is past the end) */
+static void *
+random_weights (GRand *r, WeightKind wk, int n_rows, int n_taps,
+    const int32_t *offset, int in_len)
+{
+  size_t n = (size_t) n_rows * n_taps;
+  double *row = g_new (double, n_taps);
+  int32_t *q = g_new (int32_t, n_taps);
+  void *w = NULL;
+
+  switch (wk) {
+    case W_INT14:
+    case W_INT30:
+    case W_SUM16: {
+      int bits = wk == W_INT14 ? 14 : wk == W_INT30 ? 30 : 16;
+      w = g_malloc0 (n * (wk == W_INT30 ? 4 : 2));
+      for (int i = 0; i < n_rows; i++) {
+        do
+          random_row (r, row, n_taps, wk == W_SUM16);
+        while (as_quantize_row (row, n_taps, bits,
+                   wk == W_SUM16 ? 0 : -((int64_t) 1 << (bits + 1)),
+                   wk == W_SUM16 ? 0xffff : ((int64_t) 1 << (bits + 1)) - 1, q)
+            < 0);
+        for (int k = 0; k < n_taps; k++) {
+          if (wk == W_INT30)
+            ((int32_t *) w)[(size_t) i * n_taps + k] = q[k];
+          else
+            ((int16_t *) w)[(size_t) i * n_taps + k] = (int16_t) q[k];
+        }
+      }
+      break;
+    }
+    case W_LERP16:
+    case W_LERP32:
+      w = g_malloc0 ((size_t) n_rows * 4);
+      for (int i = 0; i < n_rows; i++) {
+        uint32_t v = offset && offset[i] + 1 >= in_len
+            ? 0
+            : random_lerp_weight (r, wk == W_LERP16 ? 16 : 32);
+        if (wk == W_LERP16)
+          ((uint16_t *) w)[i] = (uint16_t) v;
+        else
+          ((uint32_t *) w)[i] = v;
+      }
+      break;
+    case W_DOUBLE:
+      w = g_malloc0 (n * sizeof (double));
+      for (int i = 0; i < n_rows; i++) {
+        random_row (r, row, n_taps, FALSE);
+        /* renormalised windows: weights far beyond one */
+        for (int k = 0; k < n_taps; k++)
+          ((double *) w)[(size_t) i * n_taps + k] = row[k]
+              * (g_rand_int_range (r, 0, 8) ? 1.0 : 40.0);
+      }
+      break;
+    case W_NONE:
+      break;
+  }
+  g_free (row);
+  g_free (q);
+  return w;
+}
+
+/* weights replicated per sample, tap-major (model.h) */
+static void *
+replicate (const void *w, size_t size, int n_taps, int out_w, int ch)
+{
+  size_t line = (size_t) out_w * ch;
+  uint8_t *wr = g_malloc0 (line * n_taps * size + 1);
+
+  for (int k = 0; k < n_taps; k++)
+    for (int i = 0; i < out_w; i++)
+      for (int c = 0; c < ch; c++)
+        memcpy (wr + (k * line + (size_t) i * ch + c) * size,
+            (const uint8_t *) w + ((size_t) i * n_taps + k) * size, size);
+  return wr;
+}
+
+static uint8_t *
+padded (size_t bytes)
+{
+  uint8_t *b = g_malloc (bytes + 2 * GUARD);
+  memset (b, CANARY, bytes + 2 * GUARD);
+  return b;
+}
+
+static void
+check_guards (const uint8_t *b, size_t bytes, const char *name, int orc)
+{
+  for (size_t i = 0; i < GUARD; i++)
+    if (b[i] != CANARY || b[GUARD + bytes + i] != CANARY)
+      fail ("%s (%s) writes outside its line (%s guard byte %" G_GSIZE_FORMAT
+            ")",
+          name, orc ? "ORC" : "C", b[i] != CANARY ? "leading" : "trailing", i);
+}
+
+typedef struct
+{
+  AsPass p;
+  void *w, *wr;
+  int32_t *offset;
+  const void **lines; /* vertical: n_taps source lines */
+  void *src;          /* horizontal: one source line */
+  int width, j;
+  size_t out_bytes;
+  AsLineScratch s;
+} Case;
+
+static void
+case_free (Case *c)
+{
+  if (c->lines)
+    for (int k = 0; k < c->p.n_taps; k++)
+      g_free ((void *) c->lines[k]);
+  g_free (c->lines);
+  g_free (c->src);
+  g_free (c->w);
+  g_free (c->wr);
+  g_free (c->offset);
+  g_free (c->s.gather);
+  g_free (c->s.acc);
+}
+
+static void
+new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
+{
+  int ch = e->w == W_NONE && vertical ? g_rand_int_range (r, 1, 3)
+                                      : g_rand_int_range (r, 1, 5);
+  int bps = g_rand_int_range (r, 1, 3);
+  int n = g_rand_int_range (r, e->min_taps, e->max_taps + 1);
+  size_t isz, osz;
+
+  memset (c, 0, sizeof (*c));
+  if (e->in == T_U8 || e->out == T_U8)
+    bps = 1;
+  if (e->in == T_U16 || e->out == T_U16)
+    bps = 2;
+  if (e->entry == AS_H_NEAREST && !vertical)
+    ch = g_rand_int_range (r, 1, 9 - 4 * (bps - 1));
+  isz = type_size (e->in, bps);
+  osz = type_size (e->out, bps);
+  c->p.n_taps = n;
+  c->p.channels = ch;
+  c->p.bps = bps;
+  c->p.maxval = bps == 1
+      ? 255
+      : (int[]){ 1023, 4095, 65535 }[g_rand_int_range (r, 0, 3)];
+  c->p.in_len = size ? size : g_rand_int_range (r, n, 300);
+  c->p.out_len = size ? size : g_rand_int_range (r, 1, 300);
+  if (e->entry == AS_H_COPY)
+    c->p.out_len = c->p.in_len;
+  c->s.gather = g_malloc ((size_t) c->p.out_len * ch * n * 8 + 64);
+  c->s.acc = g_malloc (
+      2 * (size_t) MAX (c->p.in_len, c->p.out_len) * ch * 4 + 64 + 2 * 4 * 300);
+
+  if (vertical) {
+    /* rows of weights; the output row j picks one */
+    int rows = 4, line;
+    c->width = size ? size * ch : g_rand_int_range (r, 1, 300);
+    if (e->w == W_NONE) /* box: out_w pixels from pairs */
+      c->width = (c->width / ch + 1) * ch;
+    line = e->w == W_NONE ? 2 * c->width : c->width;
+    c->j = g_rand_int_range (r, 0, rows);
+    c->w = random_weights (r, e->w, rows, n, NULL, 0);
+    c->p.w = c->w;
+    c->lines = g_new0 (const void *, n);
+    for (int k = 0; k < n; k++) {
+      /* the box reads pixel pairs as words: aligned lines */
+      void *l = g_malloc (line * isz);
+      random_line (r, l, e->in, bps, line);
+      c->lines[k] = l;
+    }
+    c->out_bytes = (size_t) c->width * osz;
+  } else {
+    int in = c->p.in_len, out = c->p.out_len;
+    c->offset = g_new (int32_t, out);
+    for (int i = 0; i < out; i++)
+      c->offset[i] = e->entry == AS_H_COPY
+          ? i
+          : g_rand_int_range (r, 0, in - n + 1);
+    /* lerp bases never decrease (and the last may be the last pixel) */
+    if (e->w == W_LERP16 || e->w == W_LERP32) {
+      for (int i = 0; i < out; i++)
+        c->offset[i] = g_rand_int_range (r, 0, in);
+      for (int i = 1; i < out; i++)
+        for (int k = i; k > 0 && c->offset[k] < c->offset[k - 1]; k--) {
+          int32_t t = c->offset[k];
+          c->offset[k] = c->offset[k - 1];
+          c->offset[k - 1] = t;
+        }
+      while (c->p.n_pair < out && c->offset[c->p.n_pair] + 1 < in)
+        c->p.n_pair++;
+    }
+    c->p.offset = c->offset;
+    c->w = random_weights (r, e->w, out,
+        e->w == W_LERP16 || e->w == W_LERP32 ? 1 : n, c->offset, in);
+    c->p.w = c->w;
+    if (c->w)
+      c->p.wr = c->wr = replicate (c->w,
+          e->w == W_INT30 || e->w == W_LERP32 ? 4
+              : e->w == W_DOUBLE              ? 8
+                                              : 2,
+          e->w == W_LERP16 || e->w == W_LERP32 ? 1 : n, out, ch);
+    c->src = g_malloc ((size_t) in * ch * isz);
+    random_line (r, c->src, e->in, bps, (size_t) in * ch);
+    c->out_bytes = (size_t) out * ch * osz;
+  }
+}
+
+static void
+run_entry (
+    const AsDsp *dsp, const Entry *e, gboolean vertical, Case *c, uint8_t *out)
+{
+  if (vertical)
+    dsp->v[e->entry](out, c->lines, &c->p, c->j, c->width, &c->s);
+  else
+    dsp->h[e->entry](out, c->src, &c->p, &c->s);
+}
+
+static void
+check_entries (const Entry *entries, guint n_entries, gboolean vertical,
+    const char *const *names, int cases)
+{
+  GRand *r = g_rand_new_with_seed (vertical ? 21 : 22);
+  AsDsp c_dsp, orc_dsp;
+  guint differ = 0;
+
+  as_dsp_init_c (&c_dsp);
+  as_dsp_init_c (&orc_dsp);
+  as_dsp_init_orc (&orc_dsp);
+  for (guint t = 0; t < n_entries; t++) {
+    const Entry *e = &entries[t];
+    const char *name = names[e->entry];
+
+    fail_unless (c_dsp.v[0] && name);
+    differ += vertical ? orc_dsp.v[e->entry] != c_dsp.v[e->entry]
+                       : orc_dsp.h[e->entry] != c_dsp.h[e->entry];
+    for (int n = 0; n < cases; n++) {
+      Case c;
+      uint8_t *a, *b;
+
+      new_case (r, &c, e, vertical, 0);
+      a = padded (c.out_bytes);
+      b = padded (c.out_bytes);
+      run_entry (&c_dsp, e, vertical, &c, a + GUARD);
+      run_entry (&orc_dsp, e, vertical, &c, b + GUARD);
+      check_guards (a, c.out_bytes, name, 0);
+      check_guards (b, c.out_bytes, name, 1);
+      if (memcmp (a + GUARD, b + GUARD, c.out_bytes) != 0) {
+        size_t i = 0;
+        while (a[GUARD + i] == b[GUARD + i])
+          i++;
+        fail ("%s: ORC differs from C at byte %" G_GSIZE_FORMAT
+              " (of %" G_GSIZE_FORMAT
+              "): %d taps, %d channels, %d -> %d, width %d",
+            name, i, c.out_bytes, c.p.n_taps, c.p.channels, c.p.in_len,
+            c.p.out_len, c.width);
+      }
+      g_free (a);
+      g_free (b);
+      case_free (&c);
+    }
+  }
+  /* the table is not all C: the comparison compares something */
+  fail_unless (differ > 0);
+  g_rand_free (r);
+}
+
+GST_START_TEST (test_vertical_entries)
+{
+  check_entries (
+      v_entries, G_N_ELEMENTS (v_entries), TRUE, as_dsp_v_names, 300);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_horizontal_entries)
+{
+  check_entries (
+      h_entries, G_N_ELEMENTS (h_entries), FALSE, as_dsp_h_names, 300);
+}
+
+GST_END_TEST;
+
+/* every entry of the table has a test row (a new one must be added) */
+GST_START_TEST (test_table_covered)
+{
+  AsDsp dsp;
+
+  as_dsp_init_c (&dsp);
+  for (int i = 0; i < AS_N_V; i++) {
+    gboolean found = FALSE;
+    for (guint t = 0; t < G_N_ELEMENTS (v_entries); t++)
+      found |= v_entries[t].entry == i;
+    fail_unless (found && dsp.v[i], "%s has no test row", as_dsp_v_names[i]);
+  }
+  for (int i = 0; i < AS_N_H; i++) {
+    gboolean found = FALSE;
+    for (guint t = 0; t < G_N_ELEMENTS (h_entries); t++)
+      found |= h_entries[t].entry == i;
+    fail_unless (found && dsp.h[i], "%s has no test row", as_dsp_h_names[i]);
+  }
+}
+
+GST_END_TEST;
+
+/* ALIGNSCALE_DSP_TIME=1: ns per output sample of each entry, C and ORC */
+static void
+time_entries (const Entry *entries, guint n_entries, gboolean vertical,
+    const char *const *names)
+{
+  GRand *r = g_rand_new_with_seed (5);
+  AsDsp dsp[2];
+
+  as_dsp_init_c (&dsp[0]);
+  as_dsp_init_c (&dsp[1]);
+  as_dsp_init_orc (&dsp[1]);
+  for (guint t = 0; t < n_entries; t++) {
+    const Entry *e = &entries[t];
+    double ns[2];
+    Case c;
+    uint8_t *out;
+
+    new_case (r, &c, e, vertical, 1920);
+    out = padded (c.out_bytes);
+    for (int d = 0; d < 2; d++) {
+      gint64 t0 = g_get_monotonic_time ();
+      int reps = 0;
+      do {
+        run_entry (&dsp[d], e, vertical, &c, out + GUARD);
+        reps++;
+      } while (g_get_monotonic_time () - t0 < 20000);
+      ns[d] = (g_get_monotonic_time () - t0) * 1000.0 / reps
+          / (c.out_bytes / type_size (e->out, c.p.bps));
+    }
+    g_print ("dsp: %-14s %d taps  C %7.3f  ORC %7.3f ns/sample  %5.2fx\n",
+        names[e->entry], c.p.n_taps, ns[0], ns[1], ns[0] / ns[1]);
+    g_free (out);
+    case_free (&c);
+  }
+  g_rand_free (r);
+}
+
+GST_START_TEST (test_time)
+{
+  if (!g_getenv ("ALIGNSCALE_DSP_TIME"))
+    return;
+  time_entries (v_entries, G_N_ELEMENTS (v_entries), TRUE, as_dsp_v_names);
+  time_entries (h_entries, G_N_ELEMENTS (h_entries), FALSE, as_dsp_h_names);
+}
+
+GST_END_TEST;
+
+static Suite *
+dsp_suite (void)
+{
+  Suite *s = suite_create ("dsp");
+  TCase *tc = tcase_create ("general");
+
+  suite_add_tcase (s, tc);
+  tcase_set_timeout (tc, 300);
+  tcase_add_test (tc, test_table_covered);
+  tcase_add_test (tc, test_vertical_entries);
+  tcase_add_test (tc, test_horizontal_entries);
+  tcase_add_test (tc, test_time);
+  return s;
+}
+
+GST_CHECK_MAIN (dsp);
