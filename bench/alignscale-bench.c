@@ -1,5 +1,6 @@
 /* alignscale benchmark: alignscale against videoscale, OpenCV, libyuv and
- * memcpy, on the same frames, one thread each
+ * memcpy, on the same frames, one thread each, plus alignscale and
+ * videoscale with n-threads=2
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
  * Each scenario's input frame is prepared once (xorshift32 content, laid
@@ -8,14 +9,21 @@
  * input frame) are timed alternately, frame by frame; each column is the
  * median ms/frame. Three downscale scenarios also get antialias rows
  * (alignscale antialias=true against videoscale's multi-tap methods, OpenCV
- * INTER_AREA and libyuv kFilterBox). The OpenCV column comes from
- * opencv-bench.py, which regenerates the identical frames (same generator,
- * seed and packing; the MD5 of the samples is compared) and is run with
- * /usr/bin/python3 after the C measurements. One table, every line prefixed
- * "bench:".
+ * INTER_AREA and libyuv kFilterBox). alignscale and videoscale also run
+ * with n-threads=2 in the same alternation (alignscale only if it has the
+ * property), which gives alignscale's 2-thread speed-up measured in the
+ * same run. The OpenCV column comes from opencv-bench.py, which regenerates
+ * the identical frames (same generator, seed and packing; the MD5 of the
+ * samples is compared) and is run with /usr/bin/python3 after the C
+ * measurements. One table, every line prefixed "bench:".
  *
  *   GST_PLUGIN_PATH=build/gst/alignscale build/bench/alignscale-bench \
- *       [--quick] [--scenario SUBSTRING] [--iterations N]
+ *       [--quick] [--scenario SUBSTRING] [--method NAME] [--iterations N]
+ *       [--only alignscale,videoscale,...]
+ *
+ * --only alignscale --iterations N --warmup 0 runs nothing but the
+ * one-thread alignscale element for N frames: callgrind.sh counts its
+ * instructions that way.
  */
 #ifdef HAVE_CONFIG_H
 #include "config.h"
@@ -96,11 +104,33 @@ static const Method methods[] = {
 
 #define N_METHODS G_N_ELEMENTS (methods)
 
-/* ms/frame, < 0 when not available */
+/* the measured columns; the table adds the ratios */
+typedef enum
+{
+  COL_ALIGNSCALE,    /* n-threads=1 */
+  COL_ALIGNSCALE_2T, /* n-threads=2 (n/a if alignscale has no n-threads) */
+  COL_VIDEOSCALE,    /* n-threads=1 */
+  COL_VIDEOSCALE_2T, /* n-threads=2 */
+  COL_OPENCV,
+  COL_LIBYUV,
+  COL_MEMCPY,
+  N_COLS
+} Column;
+
+/* --only's names */
+static const gchar *const column_names[N_COLS] = { "alignscale",
+  "alignscale-2t", "videoscale", "videoscale-2t", "opencv", "libyuv",
+  "memcpy" };
+
+/* a cell's value when it is not a time */
+#define MS_NA (-1.0)      /* not available: printed n/a */
+#define MS_SKIPPED (-2.0) /* not run (--only): printed - */
+
+/* ms/frame per column, MS_NA or MS_SKIPPED */
 typedef struct
 {
   gboolean measured;
-  gdouble alignscale, videoscale, opencv, libyuv, memcpy;
+  gdouble ms[N_COLS];
 } Row;
 
 static Row rows[N_SCENARIOS][N_METHODS];
@@ -114,14 +144,66 @@ static gchar *opt_scenario = NULL;
 static gchar *opt_opencv_script = NULL;
 static gchar *opt_python = NULL;
 static gboolean opt_no_opencv = FALSE;
+static gchar *opt_only = NULL;
+static gchar *opt_method = NULL;
+
+/* the columns to measure (all but what --only leaves out) */
+static gboolean column_on[N_COLS];
 
 /* alignscale has the "antialias" property (else its -aa rows are n/a) */
 static gboolean have_antialias = FALSE;
+/* alignscale, videoscale have the "n-threads" property (else their 2 thr
+ * column is n/a) */
+static gboolean have_n_threads = FALSE;
+static gboolean videoscale_has_n_threads = FALSE;
+
+/* name is in the comma-separated list (NULL: every name is) */
+static gboolean
+in_list (const gchar *list, const gchar *name)
+{
+  gchar **v;
+  gboolean found = FALSE;
+  gint i;
+
+  if (list == NULL)
+    return TRUE;
+  v = g_strsplit (list, ",", -1);
+  for (i = 0; v[i] && !found; i++)
+    found = g_str_equal (g_strstrip (v[i]), name);
+  g_strfreev (v);
+  return found;
+}
+
+/* every name of the comma-separated list is one of names[n]; else prints
+ * which is not and returns FALSE */
+static gboolean
+check_list (
+    const gchar *option, const gchar *list, const gchar *const *names, guint n)
+{
+  gchar **v = g_strsplit (list, ",", -1);
+  gboolean ok = TRUE;
+  guint i, k;
+
+  for (i = 0; v[i]; i++) {
+    gboolean known = FALSE;
+
+    g_strstrip (v[i]);
+    for (k = 0; k < n && !known; k++)
+      known = g_str_equal (v[i], names[k]);
+    if (!known) {
+      g_printerr ("%s: unknown name '%s'\n", option, v[i]);
+      ok = FALSE;
+    }
+  }
+  g_strfreev (v);
+  return ok;
+}
 
 static gboolean
 row_selected (guint si, guint mi)
 {
-  return !methods[mi].antialias || scenarios[si].aa;
+  return (!methods[mi].antialias || scenarios[si].aa)
+      && in_list (opt_method, methods[mi].name);
 }
 
 /* FNV-1a of the scenario name: the seed of its frame */
@@ -235,9 +317,11 @@ caps_string (const Scenario *s, gboolean input)
       s->out_w, s->out_h);
 }
 
+/* n_threads goes to the element's "n-threads" property when it has one
+ * (videoscale has; alignscale from the revision that added it) */
 static GstHarness *
 new_harness (const gchar *factory, const Scenario *s, const gchar *method,
-    gboolean antialias)
+    gboolean antialias, guint n_threads)
 {
   GstHarness *h = gst_harness_new (factory);
   gchar *in_caps = caps_string (s, TRUE), *out_caps = caps_string (s, FALSE);
@@ -245,9 +329,12 @@ new_harness (const gchar *factory, const Scenario *s, const gchar *method,
   gst_util_set_object_arg (G_OBJECT (h->element), "method", method);
   if (antialias)
     gst_util_set_object_arg (G_OBJECT (h->element), "antialias", "true");
+  if (g_object_class_find_property (
+          G_OBJECT_GET_CLASS (h->element), "n-threads"))
+    g_object_set (h->element, "n-threads", n_threads, NULL);
   if (g_str_equal (factory, "videoscale")) {
-    /* one thread, and the whole output picture scaled (no letterbox) */
-    g_object_set (h->element, "n-threads", 1, "add-borders", FALSE, NULL);
+    /* the whole output picture scaled (no letterbox) */
+    g_object_set (h->element, "add-borders", FALSE, NULL);
   }
   /* downstream caps first, else the src caps event negotiates passthrough */
   gst_harness_set_sink_caps_str (h, out_caps);
@@ -340,6 +427,20 @@ libyuv_scale (GstVideoFrame *in, GstVideoFrame *out, YuvFilter filter)
 /* memcpy through a volatile pointer: the copy cannot be optimised away */
 static void *(*volatile memcpy_fn) (void *, const void *, size_t) = memcpy;
 
+/* the elements' columns: factory and n-threads */
+static const struct
+{
+  const gchar *factory;
+  guint n_threads;
+} element_cols[] = {
+  [COL_ALIGNSCALE] = { "alignscale", 1 },
+  [COL_ALIGNSCALE_2T] = { "alignscale", 2 },
+  [COL_VIDEOSCALE] = { "videoscale", 1 },
+  [COL_VIDEOSCALE_2T] = { "videoscale", 2 },
+};
+
+#define N_ELEMENT_COLS G_N_ELEMENTS (element_cols)
+
 static void
 measure (guint si, guint mi, gint iterations, gint warmup)
 {
@@ -349,10 +450,11 @@ measure (guint si, guint mi, gint iterations, gint warmup)
   GstVideoInfo in_info, out_info;
   GstBuffer *in;
   GstMapInfo in_map;
-  GstHarness *ha = NULL, *hv;
-  gdouble *ta, *tv, *ty, *tm;
-  guint8 *copy;
+  GstHarness *h[N_ELEMENT_COLS] = { NULL };
+  gdouble *t[N_COLS] = { NULL };
+  guint8 *copy = NULL;
   gboolean have_libyuv = FALSE;
+  guint c;
   gint i;
 #ifdef HAVE_LIBYUV
   GstBuffer *yuv_out;
@@ -373,75 +475,92 @@ measure (guint si, guint mi, gint iterations, gint warmup)
     g_free (name);
   }
 
-  /* without the antialias property the -aa row has no alignscale column */
-  if (!m->antialias || have_antialias)
-    ha = new_harness ("alignscale", s, m->alignscale, m->antialias);
-  hv = new_harness ("videoscale", s, m->videoscale, FALSE);
+  for (c = 0; c < N_ELEMENT_COLS; c++) {
+    gboolean alignscale = g_str_equal (element_cols[c].factory, "alignscale");
+
+    if (!column_on[c])
+      continue;
+    /* without the antialias property the -aa row has no alignscale column,
+     * without n-threads no 2-thread alignscale column */
+    if (alignscale && m->antialias && !have_antialias)
+      continue;
+    if (element_cols[c].n_threads != 1
+        && !(alignscale ? have_n_threads : videoscale_has_n_threads))
+      continue;
+    h[c] = new_harness (element_cols[c].factory, s,
+        alignscale ? m->alignscale : m->videoscale, alignscale && m->antialias,
+        element_cols[c].n_threads);
+  }
   gst_buffer_map (in, &in_map, GST_MAP_READ);
-  copy = g_malloc (in_map.size);
+  if (column_on[COL_MEMCPY])
+    copy = g_malloc (in_map.size);
 
 #ifdef HAVE_LIBYUV
   yuv_out = gst_buffer_new_allocate (NULL, out_info.size, NULL);
   gst_buffer_memset (yuv_out, 0, 0, out_info.size);
   gst_video_frame_map (&yuv_in_frame, &in_info, in, GST_MAP_READ);
   gst_video_frame_map (&yuv_out_frame, &out_info, yuv_out, GST_MAP_WRITE);
-  have_libyuv = libyuv_scale (&yuv_in_frame, &yuv_out_frame, m->libyuv);
+  if (column_on[COL_LIBYUV])
+    have_libyuv = libyuv_scale (&yuv_in_frame, &yuv_out_frame, m->libyuv);
 #endif
 
-  for (i = 0; i < warmup; i++) {
-    if (ha)
-      push_pull (ha, in, out_info.size, "alignscale");
-    push_pull (hv, in, out_info.size, "videoscale");
-#ifdef HAVE_LIBYUV
-    if (have_libyuv)
-      libyuv_scale (&yuv_in_frame, &yuv_out_frame, m->libyuv);
-#endif
-    memcpy_fn (copy, in_map.data, in_map.size);
-  }
-
-  ta = g_new0 (gdouble, iterations);
-  tv = g_new0 (gdouble, iterations);
-  ty = g_new0 (gdouble, iterations);
-  tm = g_new0 (gdouble, iterations);
-  for (i = 0; i < iterations; i++) {
+  for (c = 0; c < N_COLS; c++)
+    t[c] = g_new0 (gdouble, MAX (iterations, 1));
+  /* the warm-up (i < 0), then the timed frames, each iteration every
+   * column once, in the order of the table */
+  for (i = -warmup; i < iterations; i++) {
+    gdouble ms[N_COLS] = { 0 };
     gdouble t0;
 
-    if (ha)
-      ta[i] = push_pull (ha, in, out_info.size, "alignscale");
-    tv[i] = push_pull (hv, in, out_info.size, "videoscale");
+    for (c = 0; c < N_ELEMENT_COLS; c++)
+      if (h[c])
+        ms[c] = push_pull (h[c], in, out_info.size, column_names[c]);
 #ifdef HAVE_LIBYUV
     if (have_libyuv) {
       t0 = now_ms ();
       libyuv_scale (&yuv_in_frame, &yuv_out_frame, m->libyuv);
-      ty[i] = now_ms () - t0;
+      ms[COL_LIBYUV] = now_ms () - t0;
     }
 #endif
-    t0 = now_ms ();
-    memcpy_fn (copy, in_map.data, in_map.size);
-    tm[i] = now_ms () - t0;
+    if (copy) {
+      t0 = now_ms ();
+      memcpy_fn (copy, in_map.data, in_map.size);
+      ms[COL_MEMCPY] = now_ms () - t0;
+    }
+    if (i >= 0)
+      for (c = 0; c < N_COLS; c++)
+        t[c][i] = ms[c];
   }
 
   row->measured = TRUE;
-  row->alignscale = ha ? median (ta, iterations) : -1;
-  row->videoscale = median (tv, iterations);
-  row->libyuv = have_libyuv ? median (ty, iterations) : -1;
-  row->memcpy = median (tm, iterations);
-  row->opencv = -1;
+  for (c = 0; c < N_COLS; c++) {
+    gboolean ran = FALSE; /* OpenCV's comes later */
+
+    if (c < N_ELEMENT_COLS)
+      ran = h[c] != NULL;
+    else if (c == COL_LIBYUV)
+      ran = have_libyuv;
+    else if (c == COL_MEMCPY)
+      ran = copy != NULL;
+    if (!column_on[c])
+      row->ms[c] = MS_SKIPPED;
+    else if (ran)
+      row->ms[c] = median (t[c], iterations);
+    else
+      row->ms[c] = MS_NA;
+    g_free (t[c]);
+  }
 
 #ifdef HAVE_LIBYUV
   gst_video_frame_unmap (&yuv_out_frame);
   gst_video_frame_unmap (&yuv_in_frame);
   gst_buffer_unref (yuv_out);
 #endif
-  g_free (ta);
-  g_free (tv);
-  g_free (ty);
-  g_free (tm);
   g_free (copy);
   gst_buffer_unmap (in, &in_map);
-  if (ha)
-    gst_harness_teardown (ha);
-  gst_harness_teardown (hv);
+  for (c = 0; c < N_ELEMENT_COLS; c++)
+    if (h[c])
+      gst_harness_teardown (h[c]);
   gst_buffer_unref (in);
 }
 
@@ -449,10 +568,14 @@ static gboolean
 scenario_selected (guint si)
 {
   gchar *name;
-  gboolean sel;
+  gboolean sel = FALSE;
+  guint mi;
 
-  if (opt_scenario == NULL)
-    return TRUE;
+  /* at least one of its rows (--method) */
+  for (mi = 0; mi < N_METHODS && !sel; mi++)
+    sel = row_selected (si, mi);
+  if (!sel || opt_scenario == NULL)
+    return sel;
   name = scenario_name (&scenarios[si]);
   sel = strstr (name, opt_scenario) != NULL;
   g_free (name);
@@ -531,7 +654,7 @@ run_opencv (gint iterations, gint warmup)
         for (mi = 0; mi < N_METHODS && n >= 4; mi++)
           if (g_str_equal (f[0], "opencv")
               && g_str_equal (f[2], methods[mi].name))
-            rows[si][mi].opencv = g_ascii_strtod (f[3], NULL);
+            rows[si][mi].ms[COL_OPENCV] = g_ascii_strtod (f[3], NULL);
       }
       g_free (name);
     }
@@ -562,70 +685,141 @@ done:
   return note;
 }
 
-/* "12.345" or "n/a" */
+/* "12.345", "n/a" or "-" (not run) */
 static gchar *
 fmt_ms (gdouble ms)
 {
+  if (ms == MS_SKIPPED)
+    return g_strdup ("-");
   return ms < 0 ? g_strdup ("n/a") : g_strdup_printf ("%.3f", ms);
 }
 
-/* alignscale / other, "2.17x" or "n/a" */
+/* num / den, "2.17x", "n/a" or "-" (either not run) */
 static gchar *
 fmt_ratio (gdouble num, gdouble den)
 {
+  if (num == MS_SKIPPED || den == MS_SKIPPED)
+    return g_strdup ("-");
   return num < 0 || den <= 0 ? g_strdup ("n/a")
                              : g_strdup_printf ("%.2fx", num / den);
 }
 
-static void
-print_row (const gchar *scenario, const gchar *method, gchar *c[9])
+/* the table's cells after scenario and method, in groups */
+#define N_CELLS 12
+
+/* widths of the cells; two spaces between groups, one inside */
+static const gint cell_width[N_CELLS] = { 6, 6, 8, 6, 6, 6, 6, 6, 6, 6, 6, 8 };
+
+/* the groups of cells, labelled over them */
+static const struct
 {
-  g_print ("bench: %-30s %-11s %10s %10s %7s %9s %7s %9s %7s %9s %8s\n",
-      scenario, method, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
+  const gchar *label;
+  gint first, last;
+} groups[] = {
+  { "alignscale", 0, 2 },
+  { "videoscale", 3, 5 },
+  { "opencv", 6, 7 },
+  { "libyuv", 8, 9 },
+  { "memcpy", 10, 11 },
+};
+
+/* label centred in a rule of dashes of the width of cells first..last */
+static gchar *
+group_rule (const gchar *label, gint first, gint last)
+{
+  gint w = 0, k, len = strlen (label) + 2, left;
+  GString *r = g_string_new (NULL);
+
+  for (k = first; k <= last; k++)
+    w += cell_width[k] + (k > first);
+  left = (w - len) / 2;
+  for (k = 0; k < left; k++)
+    g_string_append_c (r, '-');
+  g_string_append_printf (r, " %s ", label);
+  while ((gint) r->len < w)
+    g_string_append_c (r, '-');
+  return g_string_free (r, FALSE);
+}
+
+static void
+print_row (const gchar *scenario, const gchar *method, gchar *c[N_CELLS])
+{
+  GString *line = g_string_new (NULL);
+  guint k, g;
+
+  g_string_printf (line, "bench: %-29s %-11s", scenario, method);
+  for (k = 0; k < N_CELLS; k++) {
+    const gchar *sep = " ";
+
+    for (g = 0; g < G_N_ELEMENTS (groups); g++)
+      if (groups[g].first == (gint) k)
+        sep = "  "; /* a new group */
+    g_string_append_printf (line, "%s%*s", sep, cell_width[k], c[k]);
+  }
+  g_print ("%s\n", line->str);
+  g_string_free (line, TRUE);
 }
 
 static void
 print_table (void)
 {
-  gchar *hdr[9] = { "alignscale", "videoscale", "ratio", "opencv", "ratio",
-    "libyuv", "ratio", "memcpy", "ratio" };
-  guint si, mi;
-  gint k;
+  gchar *hdr[N_CELLS] = { "1 thr", "2 thr", "speed-up", "1 thr", "2 thr",
+    "ratio", "1 thr", "ratio", "1 thr", "ratio", "1 thr", "ratio" };
+  GString *line = g_string_new (NULL);
+  guint si, mi, k;
 
+  /* group labels over their cells */
+  g_string_printf (line, "bench: %-29s %-11s", "", "");
+  for (k = 0; k < G_N_ELEMENTS (groups); k++) {
+    gchar *rule = group_rule (groups[k].label, groups[k].first, groups[k].last);
+
+    g_string_append_printf (line, "  %s", rule);
+    g_free (rule);
+  }
+  g_print ("%s\n", line->str);
+  g_string_free (line, TRUE);
   print_row ("scenario", "method", hdr);
+
   for (si = 0; si < N_SCENARIOS; si++) {
     gchar *name = scenario_name (&scenarios[si]);
 
     for (mi = 0; mi < N_METHODS; mi++) {
       Row *r = &rows[si][mi];
-      gchar *c[9];
+      gdouble a = r->ms[COL_ALIGNSCALE];
+      gchar *c[N_CELLS];
 
       if (!r->measured)
         continue;
-      c[0] = fmt_ms (r->alignscale);
-      c[1] = fmt_ms (r->videoscale);
-      c[2] = fmt_ratio (r->alignscale, r->videoscale);
-      c[3] = fmt_ms (r->opencv);
-      c[4] = fmt_ratio (r->alignscale, r->opencv);
-      c[5] = fmt_ms (r->libyuv);
-      c[6] = fmt_ratio (r->alignscale, r->libyuv);
-      c[7] = fmt_ms (r->memcpy);
-      c[8] = fmt_ratio (r->alignscale, r->memcpy);
+      c[0] = fmt_ms (a);
+      c[1] = fmt_ms (r->ms[COL_ALIGNSCALE_2T]);
+      c[2] = fmt_ratio (a, r->ms[COL_ALIGNSCALE_2T]);
+      c[3] = fmt_ms (r->ms[COL_VIDEOSCALE]);
+      c[4] = fmt_ms (r->ms[COL_VIDEOSCALE_2T]);
+      c[5] = fmt_ratio (a, r->ms[COL_VIDEOSCALE]);
+      c[6] = fmt_ms (r->ms[COL_OPENCV]);
+      c[7] = fmt_ratio (a, r->ms[COL_OPENCV]);
+      c[8] = fmt_ms (r->ms[COL_LIBYUV]);
+      c[9] = fmt_ratio (a, r->ms[COL_LIBYUV]);
+      c[10] = fmt_ms (r->ms[COL_MEMCPY]);
+      c[11] = fmt_ratio (a, r->ms[COL_MEMCPY]);
       print_row (name, methods[mi].name, c);
-      for (k = 0; k < 9; k++)
+      for (k = 0; k < N_CELLS; k++)
         g_free (c[k]);
     }
     g_free (name);
   }
 }
 
-/* one target line: ratio alignscale/other against the bound */
+/* one target line: ratio alignscale/other against the bound; none if
+ * either column was not run */
 static void
 print_target (const gchar *what, const gchar *scenario, const gchar *method,
     gdouble num, gdouble den, gdouble bound)
 {
   const gchar *verdict;
 
+  if (num == MS_SKIPPED || den == MS_SKIPPED)
+    return;
   if (num < 0 || den <= 0)
     verdict = "n/a";
   else
@@ -642,6 +836,8 @@ static void
 print_report (const gchar *what, const gchar *scenario, const gchar *method,
     gdouble num, gdouble den)
 {
+  if (num == MS_SKIPPED || den == MS_SKIPPED)
+    return;
   if (num < 0 || den <= 0)
     g_print ("target: %-30s %-11s %-28s %7s report only\n", scenario, method,
         what, "n/a");
@@ -658,37 +854,37 @@ print_targets (void)
   for (si = 0; si < N_SCENARIOS; si++) {
     const Scenario *s = &scenarios[si];
     gchar *name = scenario_name (s);
-    Row *bl = &rows[si][0], *bc = &rows[si][1];
-    Row *bla = &rows[si][2], *bca = &rows[si][3];
+    gdouble *bl = rows[si][0].ms, *bc = rows[si][1].ms;
+    gdouble *bla = rows[si][2].ms, *bca = rows[si][3].ms;
     gboolean eight_bit = !g_str_equal (s->format, "GRAY16_LE");
 
-    if (bl->measured) {
+    if (rows[si][0].measured) {
       if (eight_bit)
         print_target ("vs videoscale bilinear", name, "bilinear",
-            bl->alignscale, bl->videoscale, 0.35);
-      print_target ("vs OpenCV INTER_LINEAR", name, "bilinear", bl->alignscale,
-          bl->opencv, 1.0);
+            bl[COL_ALIGNSCALE], bl[COL_VIDEOSCALE], 0.35);
+      print_target ("vs OpenCV INTER_LINEAR", name, "bilinear",
+          bl[COL_ALIGNSCALE], bl[COL_OPENCV], 1.0);
       if (si == 0)
         print_target ("vs memcpy of input frame", name, "bilinear",
-            bl->alignscale, bl->memcpy, 3.0);
+            bl[COL_ALIGNSCALE], bl[COL_MEMCPY], 3.0);
     }
-    if (bc->measured) {
-      print_target ("vs videoscale 4-tap", name, "bicubic", bc->alignscale,
-          bc->videoscale, 0.5);
-      print_target ("vs OpenCV INTER_CUBIC", name, "bicubic", bc->alignscale,
-          bc->opencv, 0.2);
+    if (rows[si][1].measured) {
+      print_target ("vs videoscale 4-tap", name, "bicubic", bc[COL_ALIGNSCALE],
+          bc[COL_VIDEOSCALE], 0.5);
+      print_target ("vs OpenCV INTER_CUBIC", name, "bicubic",
+          bc[COL_ALIGNSCALE], bc[COL_OPENCV], 0.2);
     }
-    if (bla->measured) {
+    if (rows[si][2].measured) {
       print_report ("vs videoscale bilinear2", name, "bilinear-aa",
-          bla->alignscale, bla->videoscale);
+          bla[COL_ALIGNSCALE], bla[COL_VIDEOSCALE]);
       print_report ("vs OpenCV INTER_AREA", name, "bilinear-aa",
-          bla->alignscale, bla->opencv);
+          bla[COL_ALIGNSCALE], bla[COL_OPENCV]);
     }
-    if (bca->measured) {
-      print_report ("vs videoscale catrom", name, "bicubic-aa", bca->alignscale,
-          bca->videoscale);
-      print_report ("vs OpenCV INTER_AREA", name, "bicubic-aa", bca->alignscale,
-          bca->opencv);
+    if (rows[si][3].measured) {
+      print_report ("vs videoscale catrom", name, "bicubic-aa",
+          bca[COL_ALIGNSCALE], bca[COL_VIDEOSCALE]);
+      print_report ("vs OpenCV INTER_AREA", name, "bicubic-aa",
+          bca[COL_ALIGNSCALE], bca[COL_OPENCV]);
     }
     g_free (name);
   }
@@ -716,6 +912,13 @@ main (int argc, char **argv)
         ")", "PATH" },
     { "no-opencv", 0, 0, G_OPTION_ARG_NONE, &opt_no_opencv,
         "Skip the OpenCV column", NULL },
+    { "method", 'm', 0, G_OPTION_ARG_STRING, &opt_method,
+        "Only these rows (comma-separated): bilinear, bicubic, bilinear-aa, "
+        "bicubic-aa", "NAMES" },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only,
+        "Only these columns (comma-separated): alignscale, alignscale-2t, "
+        "videoscale, videoscale-2t, opencv, libyuv, memcpy; the others "
+        "print -", "NAMES" },
     { NULL }
   };
   /* clang-format on */
@@ -723,7 +926,8 @@ main (int argc, char **argv)
   GError *error = NULL;
   GstPluginFeature *f;
   gint iterations, warmup;
-  guint si, mi, selected = 0;
+  guint si, mi, c, selected = 0;
+  const gchar *method_names[N_METHODS];
   gchar *opencv_note = NULL;
   gdouble t_start = now_ms ();
 
@@ -736,6 +940,16 @@ main (int argc, char **argv)
     return 2;
   }
   g_option_context_free (ctx);
+  for (mi = 0; mi < N_METHODS; mi++)
+    method_names[mi] = methods[mi].name;
+  if ((opt_only && !check_list ("--only", opt_only, column_names, N_COLS))
+      || (opt_method
+          && !check_list ("--method", opt_method, method_names, N_METHODS)))
+    return 2;
+  for (c = 0; c < N_COLS; c++)
+    column_on[c] = in_list (opt_only, column_names[c]);
+  if (opt_no_opencv)
+    column_on[COL_OPENCV] = FALSE;
 
   iterations = opt_iterations > 0 ? opt_iterations
       : opt_quick                 ? QUICK_ITERATIONS
@@ -776,29 +990,40 @@ main (int argc, char **argv)
     have_antialias = g_object_class_find_property (
                          G_OBJECT_GET_CLASS (e), "antialias")
         != NULL;
+    have_n_threads = g_object_class_find_property (
+                         G_OBJECT_GET_CLASS (e), "n-threads")
+        != NULL;
     gst_object_unref (e);
   }
   gst_object_unref (f);
-  f = gst_registry_lookup_feature (gst_registry_get (), "videoscale");
-  if (f == NULL) {
-    g_printerr ("videoscale not found (gst-plugins-base)\n");
-    return 1;
+  if (column_on[COL_VIDEOSCALE] || column_on[COL_VIDEOSCALE_2T]) {
+    GstElement *e = gst_element_factory_make ("videoscale", NULL);
+
+    if (e == NULL) {
+      g_printerr ("videoscale not found (gst-plugins-base)\n");
+      return 1;
+    }
+    videoscale_has_n_threads = g_object_class_find_property (
+                                   G_OBJECT_GET_CLASS (e), "n-threads")
+        != NULL;
+    gst_object_unref (e);
   }
-  gst_object_unref (f);
 
   for (si = 0; si < N_SCENARIOS; si++)
     if (scenario_selected (si))
       selected++;
   if (selected == 0) {
-    g_printerr ("no scenario matches '%s'\n", opt_scenario);
+    g_printerr ("no scenario matches --scenario '%s' --method '%s'\n",
+        opt_scenario ? opt_scenario : "", opt_method ? opt_method : "");
     return 2;
   }
 
-  g_print (
-      "bench: %d warm-up + %d timed frames per element and row, "
-      "alternating, median ms/frame, one thread; ratio = alignscale / column "
-      "to its left\n",
-      warmup, iterations);
+  g_print ("bench: %d warm-up + %d timed frames per element and row, "
+           "alternating, median ms/frame; %d online cores\n",
+      warmup, iterations, g_get_num_processors ());
+  g_print ("bench: 1 thr = one thread (n-threads=1), 2 thr = n-threads=2; "
+           "speed-up = alignscale 1 thr / 2 thr; ratio = alignscale 1 thr / "
+           "the group's 1 thr\n");
 
   for (si = 0; si < N_SCENARIOS; si++) {
     gchar *name;
@@ -814,8 +1039,9 @@ main (int argc, char **argv)
     }
     g_free (name);
   }
-  if (opt_no_opencv)
-    opencv_note = g_strdup ("skipped (--no-opencv)");
+  if (!column_on[COL_OPENCV])
+    opencv_note = g_strdup (
+        opt_no_opencv ? "skipped (--no-opencv)" : "skipped (--only)");
   else {
     g_printerr ("running %s %s...\n", opt_python, opt_opencv_script);
     opencv_note = run_opencv (iterations, warmup);
@@ -827,13 +1053,21 @@ main (int argc, char **argv)
   if (!have_antialias)
     g_print ("bench: alignscale: no antialias property, its -aa rows are "
              "n/a\n");
+  if (!have_n_threads && column_on[COL_ALIGNSCALE_2T])
+    g_print ("bench: alignscale: no n-threads property, its 2 thr column and "
+             "speed-up are n/a\n");
+  if (!videoscale_has_n_threads && column_on[COL_VIDEOSCALE_2T])
+    g_print ("bench: videoscale: no n-threads property, its 2 thr column is "
+             "n/a\n");
+  if (column_on[COL_LIBYUV]) {
 #ifndef HAVE_LIBYUV
-  g_print ("bench: libyuv: not found at configure time\n");
+    g_print ("bench: libyuv: not found at configure time\n");
 #else
-  g_print ("bench: libyuv: kFilterBilinear, kFilterBox for bilinear-aa (libyuv "
-           "makes it bilinear when either axis scales by 1/2 or more); no "
-           "bicubic, no 24-bit RGB scaler\n");
+    g_print ("bench: libyuv: kFilterBilinear, kFilterBox for bilinear-aa "
+             "(libyuv makes it bilinear when either axis scales by 1/2 or "
+             "more); no bicubic, no 24-bit RGB scaler\n");
 #endif
+  }
   print_targets ();
   g_print ("bench: total %.1f s\n", (now_ms () - t_start) / 1e3);
 
@@ -841,6 +1075,8 @@ main (int argc, char **argv)
   for (si = 0; si < N_SCENARIOS; si++)
     g_free (frame_md5[si]);
   g_free (opt_scenario);
+  g_free (opt_method);
+  g_free (opt_only);
   g_free (opt_opencv_script);
   g_free (opt_python);
   return 0;
