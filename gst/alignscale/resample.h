@@ -1,8 +1,8 @@
 /* alignscale: resampling math (mapping -> kernel -> border rule -> tables)
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * Pure C, no GStreamer types. Section numbers refer to
- * shared/spec/resampling.md.
+ * Pure C, no GStreamer types. Section numbers (§) refer to
+ * docs/resampling-math.md.
  */
 #ifndef __ALIGN_SCALE_RESAMPLE_H__
 #define __ALIGN_SCALE_RESAMPLE_H__

@@ -1,5 +1,5 @@
 /* Unit tests of the weight tables (gst/alignscale/resample.c) against the
- * formulas of shared/spec/resampling.md and its torch-generated cases (§11).
+ * formulas of docs/resampling-math.md and its torch-generated cases (§11).
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <gst/check/gstcheck.h>
