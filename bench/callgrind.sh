@@ -33,6 +33,7 @@ SCENARIOS=(
   "RGBA 1920x1080->1280x720|bilinear"
   "RGB 1920x1080->224x224|bicubic-aa"
   "I420 1920x1080->1280x720|bicubic"
+  "RGBA 1920x1080->1280x720|bicubic-aa"
 )
 
 die() {

@@ -1585,11 +1585,11 @@ gst_align_scale_ensure_threads (GstAlignScale *self)
   return TRUE;
 }
 
-/* slice i: output rows [i * rows, (i + 1) * rows) of the picture, in
- * every plane (rows is a multiple of the vertical subsampling, so a
+/* slice i, on a thread's scratch: output rows [i * rows, (i + 1) * rows)
+ * of the picture, in every plane (rows is a multiple of the vertical subsampling, so a
  * boundary is a whole row of each plane) */
 static void
-gst_align_scale_slice (gpointer data, guint i)
+gst_align_scale_slice (gpointer data, guint i, guint thread)
 {
   GstAlignScale *self = data;
   const AsPlan *plan = self->plan;
@@ -1598,7 +1598,7 @@ gst_align_scale_slice (gpointer data, guint i)
 
   for (gint p = 0; p < plan->n_planes; p++) {
     gint r = plan->plane[p].desc.r_v;
-    as_plan_run_plane (plan, self->scratch[i], p, self->job.in_data[p],
+    as_plan_run_plane (plan, self->scratch[thread], p, self->job.in_data[p],
         self->job.in_stride[p], self->job.out_data[p], self->job.out_stride[p],
         y0 / r, y1 == h ? plan->plane[p].desc.out_h : y1 / r);
   }
@@ -1621,7 +1621,11 @@ gst_align_scale_run (GstAlignScale *self, guint8 *const *in_data,
   for (gint p = 0; p < self->plan->n_planes; p++)
     align = MAX (align, self->plan->plane[p].desc.r_v);
   n_threads = (gint) gst_align_scale_pool_size (self->pool);
-  slices = MAX (1, MIN (n_threads, h / align));
+  /* more slices than threads where a slice boundary costs little (the
+   * H-first ring recomputes n_y - 1 rows at each): while a sleeping
+   * worker wakes up, the others take the slices it would have run */
+  slices = n_threads * (n_threads > 1 && self->plan->max_taps <= 2 ? 4 : 1);
+  slices = MAX (1, MIN (slices, h / align));
   self->job.in_data = in_data;
   self->job.in_stride = in_stride;
   self->job.out_data = out_data;

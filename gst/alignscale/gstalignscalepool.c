@@ -22,11 +22,18 @@
 
 #define SPIN_US 100
 
+typedef struct
+{
+  GstAlignScalePool *pool;
+  guint index;
+} Worker;
+
 struct _GstAlignScalePool
 {
   GMutex lock;
   GCond work, done;
   GThread **threads;
+  Worker *workers;
   guint n_workers;
   /* the current run: func, data and n_tasks are written before generation
    * moves on (an atomic, a barrier) and read after it has */
@@ -66,18 +73,19 @@ spin (GstAlignScalePool *pool, gint *p, gint value, gboolean until_zero)
 
 static void
 claim_tasks (GstAlignScalePool *pool, GstAlignScaleTaskFunc func, gpointer data,
-    guint n_tasks)
+    guint n_tasks, guint thread)
 {
   guint i;
 
   while ((i = (guint) g_atomic_int_add (&pool->next, 1)) < n_tasks)
-    func (data, i);
+    func (data, i, thread);
 }
 
 static gpointer
 worker (gpointer user)
 {
-  GstAlignScalePool *pool = user;
+  Worker *self = user;
+  GstAlignScalePool *pool = self->pool;
   gint seen = 0; /* the generation at creation, not at start: a run may
                   * begin before this thread does */
 
@@ -92,7 +100,7 @@ worker (gpointer user)
     if (g_atomic_int_get (&pool->quit))
       break;
     seen = g_atomic_int_get (&pool->generation);
-    claim_tasks (pool, pool->func, pool->data, pool->n_tasks);
+    claim_tasks (pool, pool->func, pool->data, pool->n_tasks, self->index);
     if (g_atomic_int_dec_and_test (&pool->pending)) {
       g_mutex_lock (&pool->lock);
       g_cond_signal (&pool->done);
@@ -111,8 +119,13 @@ gst_align_scale_pool_new (guint n_threads)
   g_cond_init (&pool->work);
   g_cond_init (&pool->done);
   pool->threads = g_new0 (GThread *, MAX (n_threads, 1));
+  pool->workers = g_new0 (Worker, MAX (n_threads, 1));
   for (guint i = 0; i + 1 < n_threads; i++) {
-    GThread *t = g_thread_try_new ("alignscale", worker, pool, NULL);
+    GThread *t;
+
+    pool->workers[i].pool = pool;
+    pool->workers[i].index = i + 1;
+    t = g_thread_try_new ("alignscale", worker, &pool->workers[i], NULL);
     if (!t)
       break;
     pool->threads[pool->n_workers++] = t;
@@ -132,6 +145,7 @@ gst_align_scale_pool_free (GstAlignScalePool *pool)
   for (guint i = 0; i < pool->n_workers; i++)
     g_thread_join (pool->threads[i]);
   g_free (pool->threads);
+  g_free (pool->workers);
   g_mutex_clear (&pool->lock);
   g_cond_clear (&pool->work);
   g_cond_clear (&pool->done);
@@ -150,7 +164,7 @@ gst_align_scale_pool_run (GstAlignScalePool *pool, guint n_tasks,
 {
   if (pool->n_workers == 0 || n_tasks < 2) {
     for (guint i = 0; i < n_tasks; i++)
-      func (data, i);
+      func (data, i, 0);
     return;
   }
   /* every worker finished the last run (pending reached 0): none reads
@@ -165,7 +179,7 @@ gst_align_scale_pool_run (GstAlignScalePool *pool, guint n_tasks,
   g_cond_broadcast (&pool->work);
   g_mutex_unlock (&pool->lock);
 
-  claim_tasks (pool, func, data, n_tasks);
+  claim_tasks (pool, func, data, n_tasks, 0);
 
   if (!spin (pool, &pool->pending, 0, TRUE)) {
     g_mutex_lock (&pool->lock);

@@ -13,15 +13,17 @@
 typedef struct
 {
   gint count[MAX_TASKS];
-  gint threads_seen;
+  guint threads_seen;
 } Job;
 
 static void
-task (gpointer data, guint i)
+task (gpointer data, guint i, guint thread)
 {
   Job *job = data;
 
   g_atomic_int_inc (&job->count[i]);
+  /* each thread its own index, below the pool's size */
+  g_atomic_int_or (&job->threads_seen, 1 << thread);
 }
 
 /* busy threads: a pool's new workers then start late, after its first
@@ -60,6 +62,8 @@ GST_START_TEST (test_every_task_once)
         gst_align_scale_pool_run (pool, tasks, task, &job);
         for (guint i = 0; i < MAX_TASKS; i++)
           fail_unless_equals_int (job.count[i], i < tasks ? 1 : 0);
+        fail_unless (
+            job.threads_seen < (1u << gst_align_scale_pool_size (pool)));
       }
       gst_align_scale_pool_free (pool);
     }
