@@ -537,8 +537,10 @@ time_entries (const Entry *entries, guint n_entries, gboolean vertical,
       ns[d] = (g_get_monotonic_time () - t0) * 1000.0 / reps
           / (c.out_bytes / type_size (e->out, c.p.bps));
     }
-    g_print ("dsp: %-14s %d taps  C %7.3f  ORC %7.3f ns/sample  %5.2fx\n",
-        names[e->entry], c.p.n_taps, ns[0], ns[1], ns[0] / ns[1]);
+    g_print ("dsp: %-14s %2d taps %d ch %d bytes  C %7.3f  ORC %7.3f"
+             " ns/sample  %5.2fx\n",
+        names[e->entry], c.p.n_taps, c.p.channels, c.p.bps, ns[0], ns[1],
+        ns[0] / ns[1]);
     g_free (out);
     case_free (&c);
   }
