@@ -399,6 +399,116 @@ GST_START_TEST (test_stages)
 
 GST_END_TEST;
 
+/* a packed 4:2:2 row (YUY2: Y0 U0 Y1 V0 ...) is two planes through
+ * stages over the same bytes: Y at the even bytes, U and V pairs at the
+ * odd ones; each pack writes only its own bytes */
+static void
+unpack_y (void *dst, const void *src, int width)
+{
+  for (int i = 0; i < width; i++)
+    ((uint8_t *) dst)[i] = ((const uint8_t *) src)[2 * i];
+}
+
+static void
+pack_y (void *dst, const void *src, int width)
+{
+  for (int i = 0; i < width; i++)
+    ((uint8_t *) dst)[2 * i] = ((const uint8_t *) src)[i];
+}
+
+static void
+unpack_uv (void *dst, const void *src, int width)
+{
+  for (int i = 0; i < width; i++) {
+    ((uint8_t *) dst)[2 * i] = ((const uint8_t *) src)[4 * i + 1];
+    ((uint8_t *) dst)[2 * i + 1] = ((const uint8_t *) src)[4 * i + 3];
+  }
+}
+
+static void
+pack_uv (void *dst, const void *src, int width)
+{
+  for (int i = 0; i < width; i++) {
+    ((uint8_t *) dst)[4 * i + 1] = ((const uint8_t *) src)[2 * i];
+    ((uint8_t *) dst)[4 * i + 3] = ((const uint8_t *) src)[2 * i + 1];
+  }
+}
+
+GST_START_TEST (test_packed_422)
+{
+  GRand *r = g_rand_new_with_seed (16);
+
+  for (int n = 0; n < 150; n++) {
+    int in_w = 2 * g_rand_int_range (r, 1, 40),
+        in_h = g_rand_int_range (r, 1, 30);
+    int out_w = 2 * g_rand_int_range (r, 1, 40),
+        out_h = g_rand_int_range (r, 1, 30);
+    int cw = in_w / 2, ocw = out_w / 2;
+    AsConfig cfg;
+    /* the planar twins, then the same planes stored packed */
+    AsPlaneDesc planar[2] = {
+      { in_w, in_h, out_w, out_h, 1, 1, 1, 1, 0, 0 },
+      { cw, in_h, ocw, out_h, 2, 1, 2, 1, 0, 0 },
+    };
+    AsPlaneDesc packed[2];
+    AsPlan *pp, *pk;
+    AsScratch *s;
+    uint8_t *yuyv = g_malloc (in_w * 2 * in_h), *y = g_malloc (in_w * in_h);
+    uint8_t *uv = g_malloc (cw * 2 * in_h), *oy = g_malloc0 (out_w * out_h);
+    uint8_t *ouv = g_malloc0 (ocw * 2 * out_h);
+    uint8_t *a = g_malloc0 (out_w * 2 * out_h),
+            *b = g_malloc0 (out_w * 2 * out_h);
+    int j0 = 0;
+
+    random_config (r, &cfg, n % 3 == 0);
+    memcpy (packed, planar, sizeof (planar));
+    packed[0].unpack = unpack_y;
+    packed[0].pack = pack_y;
+    packed[1].unpack = unpack_uv;
+    packed[1].pack = pack_uv;
+    pp = as_plan_new (&cfg, in_w, in_h, out_w, out_h, planar, 2, NULL);
+    pk = as_plan_new (&cfg, in_w, in_h, out_w, out_h, packed, 2, NULL);
+    fail_unless (pp && pk);
+    for (int i = 0; i < in_w * 2 * in_h; i++)
+      yuyv[i] = g_rand_int_range (r, 0, 256);
+    for (int j = 0; j < in_h; j++) {
+      unpack_y (y + j * in_w, yuyv + j * in_w * 2, in_w);
+      unpack_uv (uv + j * cw * 2, yuyv + j * in_w * 2, cw);
+    }
+    /* planar, then interleaved by hand */
+    run_all (pp, 0, y, in_w, oy, out_w);
+    run_all (pp, 1, uv, cw * 2, ouv, ocw * 2);
+    for (int j = 0; j < out_h; j++) {
+      pack_y (a + j * out_w * 2, oy + j * out_w, out_w);
+      pack_uv (a + j * out_w * 2, ouv + j * ocw * 2, ocw);
+    }
+    /* packed: both planes on the same bytes, in row ranges */
+    s = as_scratch_new (pk);
+    while (j0 < out_h) {
+      int j1 = MIN (out_h, j0 + g_rand_int_range (r, 1, 6));
+      for (int p = 0; p < 2; p++)
+        as_plan_run_plane (pk, s, p, yuyv, in_w * 2, b, out_w * 2, j0, j1);
+      j0 = j1;
+    }
+    fail_unless (memcmp (a, b, out_w * 2 * out_h) == 0,
+        "packed 4:2:2 %dx%d -> %dx%d kernel %d differs from planar", in_w, in_h,
+        out_w, out_h, cfg.kernel);
+    as_scratch_free (s);
+    as_plan_free (pp);
+    as_plan_free (pk);
+    g_free (yuyv);
+    g_free (y);
+    g_free (uv);
+    g_free (oy);
+    g_free (ouv);
+    g_free (a);
+    g_free (b);
+  }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
 static int
 random_len (GRand *r)
 {
@@ -622,6 +732,7 @@ plan_suite (void)
   tcase_add_test (tc, test_row_ranges);
   tcase_add_test (tc, test_depth);
   tcase_add_test (tc, test_stages);
+  tcase_add_test (tc, test_packed_422);
   tcase_add_test (tc, test_model_bounds);
   return s;
 }
