@@ -53,6 +53,7 @@
 #include "gstalignscale.h"
 #include "gstalignscalepool.h"
 #include "plan.h"
+#include "stages.h"
 
 GST_DEBUG_CATEGORY_STATIC (gst_align_scale_debug);
 #define GST_CAT_DEFAULT gst_align_scale_debug
@@ -141,6 +142,7 @@ struct _GstAlignScale
    * (read-only while a frame runs), the threads and their scratch, and
    * the frame the slices are cut from */
   AsPlan *plan;
+  guint gst_plane[AS_MAX_PLANES]; /* the stored plane of each plan plane */
   GstAlignScalePool *pool;
   AsScratch *scratch[MAX_THREADS];
   struct
@@ -154,16 +156,16 @@ struct _GstAlignScale
   gboolean warned_frames;
 };
 
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN
-#define GRAY16_NATIVE "GRAY16_LE, "
-#else
-#define GRAY16_NATIVE "" /* the 16-bit kernels read native-endian samples */
-#endif
-
+/* 16-bit words of the other byte order, samples in the high bits of a
+ * word and packed 4:2:2 go through row stages (stages.h) */
 #define ALIGN_SCALE_FORMATS                                                    \
-  "{ GRAY8, " GRAY16_NATIVE                                                    \
+  "{ GRAY8, GRAY16_LE, GRAY16_BE, "                                            \
   "RGBA, BGRA, ARGB, ABGR, RGBx, BGRx, xRGB, xBGR, RGB, BGR, "                 \
-  "I420, YV12, Y42B, Y444, NV12, NV21 }"
+  "RGBP, BGRP, GBR, GBRA, RGBA64_LE, "                                         \
+  "I420, YV12, Y42B, Y444, Y41B, NV12, NV21, NV16, NV61, NV24, "               \
+  "YUY2, UYVY, YVYU, VYUY, AYUV, AYUV64, "                                     \
+  "P010_10LE, P012_LE, P016_LE, I420_10LE, I420_12LE, I422_10LE, "             \
+  "I422_12LE, Y444_10LE, Y444_12LE, Y444_16LE }"
 
 #define ALIGN_SCALE_CAPS                                                       \
   "video/x-raw, format = (string) " ALIGN_SCALE_FORMATS ", "                   \
@@ -1164,11 +1166,23 @@ static void
 plane_geometry (
     const GstVideoInfo *info, guint p, guint64 *row_bytes, guint64 *rows)
 {
+  const GstVideoFormatInfo *finfo = info->finfo;
   gint comp[GST_VIDEO_MAX_COMPONENTS];
+  guint64 bps = GST_VIDEO_FORMAT_INFO_BITS (finfo) > 8 ? 2 : 1;
 
-  gst_video_format_info_component (info->finfo, p, comp);
+  /* whole pixels (RGBx's padding is read and written too), and the last
+   * byte any component reaches (packed 4:2:2: the V of the last pair lies
+   * past the last Y of an odd width) */
+  gst_video_format_info_component (finfo, p, comp);
   *row_bytes = (guint64) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0])
       * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
+  for (guint k = 0; k < GST_VIDEO_MAX_COMPONENTS && comp[k] >= 0; k++) {
+    guint64 end = GST_VIDEO_FORMAT_INFO_POFFSET (finfo, comp[k])
+        + (guint64) (GST_VIDEO_INFO_COMP_WIDTH (info, comp[k]) - 1)
+            * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[k])
+        + bps;
+    *row_bytes = MAX (*row_bytes, end);
+  }
   *rows = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
 }
 
@@ -1363,13 +1377,23 @@ gst_align_scale_map (GstAlignScale *self, GstAlignScaleFrame *f,
   return TRUE;
 }
 
-static void
-gst_align_scale_describe_planes (
-    const GstVideoInfo *in, const GstVideoInfo *out, AsPlaneDesc *d)
+/* The frame as the plan sees it: one working plane per group of a stored
+ * plane's components that share a subsampling (YUY2's plane is Y and UV:
+ * two), N equal channels each. A group stored otherwise (interleaved with
+ * the other group, samples in the high bits of a word, the other byte
+ * order) gets the row stages that read its layout (stages.h). Returns the
+ * number of working planes; gst_plane[p]: the stored plane of p. */
+static guint
+gst_align_scale_describe_planes (const GstVideoInfo *in,
+    const GstVideoInfo *out, AsPlaneDesc *d, guint *gst_plane)
 {
   const GstVideoFormatInfo *finfo = in->finfo;
   GstVideoChromaSite site = GST_VIDEO_INFO_CHROMA_SITE (in);
   gint bps = GST_VIDEO_FORMAT_INFO_BITS (finfo) > 8 ? 2 : 1;
+  /* 16-bit words in the other byte order than the host's */
+  gboolean swap = bps == 2
+      && !GST_VIDEO_FORMAT_INFO_IS_LE (finfo) != (G_BYTE_ORDER == G_BIG_ENDIAN);
+  guint n = 0;
 
   /* unknown siting: MPEG-2 / H.264 type 0 (left), the default of H.273 and
    * of most decoded 4:2:0 and 4:2:2 video (docs/alignscale.md) */
@@ -1377,24 +1401,65 @@ gst_align_scale_describe_planes (
     site = GST_VIDEO_CHROMA_SITE_MPEG2;
 
   for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (in); p++) {
-    gint comp[GST_VIDEO_MAX_COMPONENTS], c;
+    gint comp[GST_VIDEO_MAX_COMPONENTS];
+    guint first = n;
 
     gst_video_format_info_component (finfo, p, comp);
-    c = comp[0];
-    memset (&d[p], 0, sizeof (d[p]));
-    d[p].in_w = GST_VIDEO_INFO_COMP_WIDTH (in, c);
-    d[p].in_h = GST_VIDEO_INFO_COMP_HEIGHT (in, c);
-    d[p].out_w = GST_VIDEO_INFO_COMP_WIDTH (out, c);
-    d[p].out_h = GST_VIDEO_INFO_COMP_HEIGHT (out, c);
-    d[p].bytes_per_sample = bps;
-    d[p].depth = GST_VIDEO_FORMAT_INFO_DEPTH (finfo, c);
-    d[p].channels = GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, c) / bps;
-    d[p].r_h = 1 << GST_VIDEO_FORMAT_INFO_W_SUB (finfo, c);
-    d[p].r_v = 1 << GST_VIDEO_FORMAT_INFO_H_SUB (finfo, c);
-    /* §6.1: centred samples sit (r - 1) / 2 luma pixels in, cosited at 0 */
-    d[p].o2_h = (site & GST_VIDEO_CHROMA_SITE_H_COSITED) ? 0 : d[p].r_h - 1;
-    d[p].o2_v = (site & GST_VIDEO_CHROMA_SITE_V_COSITED) ? 0 : d[p].r_v - 1;
+    for (guint k = 0; k < GST_VIDEO_MAX_COMPONENTS && comp[k] >= 0; k++) {
+      gint c = comp[k];
+      gint r_h = 1 << GST_VIDEO_FORMAT_INFO_W_SUB (finfo, c);
+      gint r_v = 1 << GST_VIDEO_FORMAT_INFO_H_SUB (finfo, c);
+      AsPlaneDesc *w = NULL;
+
+      for (guint q = first; q < n; q++)
+        if (d[q].r_h == r_h && d[q].r_v == r_v)
+          w = &d[q];
+      if (w) { /* another channel of this group */
+        w->layout.offset[w->channels++] = GST_VIDEO_FORMAT_INFO_POFFSET (
+            finfo, c);
+        continue;
+      }
+      g_assert (n < AS_MAX_PLANES);
+      w = &d[n];
+      gst_plane[n++] = p;
+      memset (w, 0, sizeof (*w));
+      w->in_w = GST_VIDEO_INFO_COMP_WIDTH (in, c);
+      w->in_h = GST_VIDEO_INFO_COMP_HEIGHT (in, c);
+      w->out_w = GST_VIDEO_INFO_COMP_WIDTH (out, c);
+      w->out_h = GST_VIDEO_INFO_COMP_HEIGHT (out, c);
+      w->bytes_per_sample = bps;
+      w->depth = GST_VIDEO_FORMAT_INFO_DEPTH (finfo, c);
+      w->channels = 1;
+      w->r_h = r_h;
+      w->r_v = r_v;
+      /* §6.1: centred samples sit (r - 1) / 2 luma pixels in, cosited at 0 */
+      w->o2_h = (site & GST_VIDEO_CHROMA_SITE_H_COSITED) ? 0 : r_h - 1;
+      w->o2_v = (site & GST_VIDEO_CHROMA_SITE_V_COSITED) ? 0 : r_v - 1;
+      w->layout.pstride = GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, c);
+      w->layout.offset[0] = GST_VIDEO_FORMAT_INFO_POFFSET (finfo, c);
+      w->layout.shift = GST_VIDEO_FORMAT_INFO_SHIFT (finfo, c);
+      w->layout.swap = swap;
+    }
+    for (guint q = first; q < n; q++) {
+      AsPlaneDesc *w = &d[q];
+
+      if (n - first == 1) {
+        /* the plane's only group is its whole stored pixel, padding (RGBx)
+         * included, channels in stored order: they are scaled alike */
+        w->channels = w->layout.pstride / bps;
+        if (w->layout.shift || w->layout.swap) {
+          w->unpack = as_stage_unpack_word16;
+          w->pack = as_stage_pack_word16;
+        }
+      } else {
+        /* groups interleaved in one stored row (packed 4:2:2) */
+        g_assert (bps == 1);
+        w->unpack = as_stage_unpack_strided8;
+        w->pack = as_stage_pack_strided8;
+      }
+    }
   }
+  return n;
 }
 
 static AsMapping
@@ -1508,6 +1573,7 @@ gst_align_scale_ensure_plan (
   GstVideoFilter *filter = GST_VIDEO_FILTER (self);
   AsPlaneDesc planes[AS_MAX_PLANES];
   AsConfig cfg;
+  guint n;
 
   gst_align_scale_config (st, &cfg);
 
@@ -1527,10 +1593,10 @@ gst_align_scale_ensure_plan (
   }
 
   as_plan_free (self->plan);
-  gst_align_scale_describe_planes (&filter->in_info, &filter->out_info, planes);
+  n = gst_align_scale_describe_planes (
+      &filter->in_info, &filter->out_info, planes, self->gst_plane);
   self->plan = as_plan_new (&cfg, filter->in_info.width, filter->in_info.height,
-      filter->out_info.width, filter->out_info.height, planes,
-      GST_VIDEO_INFO_N_PLANES (&filter->in_info), NULL);
+      filter->out_info.width, filter->out_info.height, planes, (int) n, NULL);
   if (!self->plan) {
     GST_ELEMENT_ERROR (self, RESOURCE, FAILED, ("Could not build the tables"),
         ("%dx%d -> %dx%d: out of memory, or more than %d taps per axis"
@@ -1598,8 +1664,9 @@ gst_align_scale_slice (gpointer data, guint i, guint thread)
 
   for (gint p = 0; p < plan->n_planes; p++) {
     gint r = plan->plane[p].desc.r_v;
-    as_plan_run_plane (plan, self->scratch[thread], p, self->job.in_data[p],
-        self->job.in_stride[p], self->job.out_data[p], self->job.out_stride[p],
+    guint g = self->gst_plane[p];
+    as_plan_run_plane (plan, self->scratch[thread], p, self->job.in_data[g],
+        self->job.in_stride[g], self->job.out_data[g], self->job.out_stride[g],
         y0 / r, y1 == h ? plan->plane[p].desc.out_h : y1 / r);
   }
 }

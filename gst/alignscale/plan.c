@@ -459,7 +459,7 @@ src_row (Run *run, int r)
   slot = r % run->n_unpack;
   u = run->s->unpacked + line * slot;
   if (run->s->unpack_row[slot] != r) {
-    d->unpack (u, run->src + run->sstride * r, d->in_w);
+    d->unpack (u, run->src + run->sstride * r, d->in_w, d);
     run->s->unpack_row[slot] = r;
   }
   return u;
@@ -500,7 +500,7 @@ finish_row (Run *run, void *row, int j)
         memcpy (o + bpp * i, pp->fill, bpp);
   }
   if (d->pack)
-    d->pack (run->dst + run->dstride * j, row, d->out_w);
+    d->pack (run->dst + run->dstride * j, row, d->out_w, d);
 }
 
 static void

@@ -49,13 +49,26 @@ typedef struct
   double extrapolation;
 } AsConfig;
 
+struct AsPlaneDesc;
+
 /* A row stage: one row of width pixels from one layout to another (the
- * source layout to working samples, or back). Working rows are N equal
- * channels of bytes_per_sample bytes on one grid. */
-typedef void (*AsStageFunc) (void *dst, const void *src, int width);
+ * stored layout to working samples, or back), as the plane's layout says.
+ * Working rows are N equal channels of bytes_per_sample bytes on one
+ * grid. */
+typedef void (*AsStageFunc) (
+    void *dst, const void *src, int width, const struct AsPlaneDesc *d);
+
+/* how a plane that needs stages stores its samples (stages.h) */
+typedef struct
+{
+  int pstride;   /* bytes from one stored pixel to the next */
+  int offset[4]; /* byte of each working channel within a stored pixel */
+  int shift;     /* samples sit this many bits up in their 16-bit word */
+  int swap;      /* 16-bit words in the other byte order */
+} AsLayout;
 
 /* One plane of a frame, as the element sees it. */
-typedef struct
+typedef struct AsPlaneDesc
 {
   int in_w, in_h, out_w, out_h; /* plane size in pixels */
   int channels;                 /* working samples per pixel */
@@ -68,8 +81,9 @@ typedef struct
   /* source row -> working row, working row -> destination row (NULL: the
    * plane is stored as its working rows). A layout that is not N equal
    * channels (packed 4:2:2, samples in the high bits of a word) is a
-   * pair of stages. */
+   * pair of stages, which read its layout. */
   AsStageFunc unpack, pack;
+  AsLayout layout;
 } AsPlaneDesc;
 
 typedef struct

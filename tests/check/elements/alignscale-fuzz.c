@@ -53,7 +53,17 @@ static const GstVideoFormat formats[] = { GST_VIDEO_FORMAT_GRAY8,
   GST_VIDEO_FORMAT_BGRx, GST_VIDEO_FORMAT_xRGB, GST_VIDEO_FORMAT_xBGR,
   GST_VIDEO_FORMAT_RGB, GST_VIDEO_FORMAT_BGR, GST_VIDEO_FORMAT_I420,
   GST_VIDEO_FORMAT_YV12, GST_VIDEO_FORMAT_Y42B, GST_VIDEO_FORMAT_Y444,
-  GST_VIDEO_FORMAT_NV12, GST_VIDEO_FORMAT_NV21 };
+  GST_VIDEO_FORMAT_NV12, GST_VIDEO_FORMAT_NV21, GST_VIDEO_FORMAT_GRAY16_BE,
+  GST_VIDEO_FORMAT_RGBP, GST_VIDEO_FORMAT_BGRP, GST_VIDEO_FORMAT_GBR,
+  GST_VIDEO_FORMAT_GBRA, GST_VIDEO_FORMAT_RGBA64_LE, GST_VIDEO_FORMAT_Y41B,
+  GST_VIDEO_FORMAT_NV16, GST_VIDEO_FORMAT_NV61, GST_VIDEO_FORMAT_NV24,
+  GST_VIDEO_FORMAT_YUY2, GST_VIDEO_FORMAT_UYVY, GST_VIDEO_FORMAT_YVYU,
+  GST_VIDEO_FORMAT_VYUY, GST_VIDEO_FORMAT_AYUV, GST_VIDEO_FORMAT_AYUV64,
+  GST_VIDEO_FORMAT_P010_10LE, GST_VIDEO_FORMAT_P012_LE,
+  GST_VIDEO_FORMAT_P016_LE, GST_VIDEO_FORMAT_I420_10LE,
+  GST_VIDEO_FORMAT_I420_12LE, GST_VIDEO_FORMAT_I422_10LE,
+  GST_VIDEO_FORMAT_I422_12LE, GST_VIDEO_FORMAT_Y444_10LE,
+  GST_VIDEO_FORMAT_Y444_12LE, GST_VIDEO_FORMAT_Y444_16LE };
 
 /* the element's enum nicks, in value order */
 static const gchar *const method_nick[] = { "nearest", "bilinear", "bicubic" };
@@ -438,10 +448,19 @@ plane_geom (const GstVideoInfo *info, guint p, gint *rows, gsize *row)
 {
   gint comp[GST_VIDEO_MAX_COMPONENTS];
 
+  gsize bps = GST_VIDEO_FORMAT_INFO_BITS (info->finfo) > 8 ? 2 : 1;
+
   gst_video_format_info_component (info->finfo, p, comp);
   *rows = GST_VIDEO_INFO_COMP_HEIGHT (info, comp[0]);
   *row = (gsize) GST_VIDEO_INFO_COMP_WIDTH (info, comp[0])
       * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[0]);
+  /* packed 4:2:2 of an odd width: the last pair's chroma lies past its Y */
+  for (guint k = 0; k < GST_VIDEO_MAX_COMPONENTS && comp[k] >= 0; k++)
+    *row = MAX (*row,
+        GST_VIDEO_FORMAT_INFO_POFFSET (info->finfo, comp[k])
+            + (gsize) (GST_VIDEO_INFO_COMP_WIDTH (info, comp[k]) - 1)
+                * GST_VIDEO_INFO_COMP_PSTRIDE (info, comp[k])
+            + bps);
 }
 
 static gboolean
@@ -719,22 +738,63 @@ pixel_pattern (const GstVideoFormatInfo *finfo, guint p, const guint16 *val,
   gint comp[GST_VIDEO_MAX_COMPONENTS], ps;
 
   gst_video_format_info_component (finfo, p, comp);
-  ps = GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, comp[0]);
+  /* the period: packed 4:2:2's Y U Y V is one pattern of 4 bytes */
+  ps = 0;
+  for (guint i = 0; i < GST_VIDEO_MAX_COMPONENTS && comp[i] >= 0; i++)
+    ps = MAX (ps, GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, comp[i]));
   memset (pat, 0x5c, ps);
   memset (mask, 0, ps);
   for (guint i = 0; i < GST_VIDEO_MAX_COMPONENTS && comp[i] >= 0; i++) {
     gint c = comp[i], off = GST_VIDEO_FORMAT_INFO_POFFSET (finfo, c);
+    gint cps = GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, c);
 
-    if (GST_VIDEO_FORMAT_INFO_DEPTH (finfo, c) > 8) {
-      pat[off] = val[c] & 0xff;
-      pat[off + 1] = val[c] >> 8;
-      mask[off] = mask[off + 1] = 1;
+    if (GST_VIDEO_FORMAT_INFO_BITS (finfo) > 8) {
+      /* on the component's grid, in its bits and byte order */
+      gint depth = GST_VIDEO_FORMAT_INFO_DEPTH (finfo, c);
+      guint16 v = (guint16) ((val[c] & ((1u << depth) - 1))
+          << GST_VIDEO_FORMAT_INFO_SHIFT (finfo, c));
+      gboolean le = GST_VIDEO_FORMAT_INFO_IS_LE (finfo);
+      /* GStreamer 1.22 lists P01x's V at byte 1 of the pair: it is at 2 */
+      if (off % 2)
+        off *= 2;
+      for (gint o = off; o < ps; o += cps) {
+        pat[o + !le] = v & 0xff;
+        pat[o + le] = v >> 8;
+        mask[o] = mask[o + 1] = 1;
+      }
     } else {
-      pat[off] = (guint8) val[c];
-      mask[off] = 1;
+      /* every occurrence in the period (packed 4:2:2 has two Y) */
+      for (gint o = off; o < ps; o += cps) {
+        pat[o] = (guint8) val[c];
+        mask[o] = 1;
+      }
     }
   }
   return ps;
+}
+
+/* mask without the bytes of period `period` that belong to pixels past a
+ * component's width */
+static void
+last_period_mask (const GstVideoInfo *info, guint p, gint ps, gsize period,
+    const guint8 *mask, guint8 *out)
+{
+  gint comp[GST_VIDEO_MAX_COMPONENTS];
+  gint bps = GST_VIDEO_FORMAT_INFO_BITS (info->finfo) > 8 ? 2 : 1;
+
+  memcpy (out, mask, ps);
+  gst_video_format_info_component (info->finfo, p, comp);
+  for (guint i = 0; i < GST_VIDEO_MAX_COMPONENTS && comp[i] >= 0; i++) {
+    gint c = comp[i], off = GST_VIDEO_FORMAT_INFO_POFFSET (info->finfo, c);
+    gint cps = GST_VIDEO_FORMAT_INFO_PSTRIDE (info->finfo, c);
+
+    if (bps == 2 && off % 2)
+      off *= 2; /* as pixel_pattern */
+    for (gint o = off, k = 0; o < ps; o += cps, k++)
+      if (period * (ps / cps) + k
+          >= (gsize) GST_VIDEO_INFO_COMP_WIDTH (info, c))
+        memset (out + o, 0, bps);
+  }
 }
 
 /* write the picture into data as the layout says (only the bytes that fit:
@@ -1006,6 +1066,41 @@ masked_equal (const guint8 *a, const guint8 *b, const guint8 *mask, gint n)
   return TRUE;
 }
 
+/* every sample group of a period (the samples of one component stride:
+ * packed 4:2:2's Y and its UV) equals the value or the fill */
+static gboolean
+groups_value_or_fill (const GstVideoFormatInfo *finfo, guint p, const guint8 *d,
+    const guint8 *pat, const guint8 *fpat, const guint8 *mask, gint ps)
+{
+  gint comp[GST_VIDEO_MAX_COMPONENTS];
+  gint bps = GST_VIDEO_FORMAT_INFO_BITS (finfo) > 8 ? 2 : 1;
+
+  gst_video_format_info_component (finfo, p, comp);
+  for (guint i = 0; i < GST_VIDEO_MAX_COMPONENTS && comp[i] >= 0; i++) {
+    gint cps = GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, comp[i]);
+    /* occurrence k of this stride's group */
+    for (gint k = 0; k < ps / cps; k++) {
+      gboolean val = TRUE, fill = TRUE;
+      for (guint j = 0; j < GST_VIDEO_MAX_COMPONENTS && comp[j] >= 0; j++) {
+        gint o = GST_VIDEO_FORMAT_INFO_POFFSET (finfo, comp[j]);
+        if (GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, comp[j]) != cps)
+          continue;
+        if (bps == 2 && o % 2)
+          o *= 2; /* as pixel_pattern */
+        o += k * cps;
+        for (gint b = 0; b < bps; b++)
+          if (mask[o + b]) {
+            val &= d[o + b] == pat[o + b];
+            fill &= d[o + b] == fpat[o + b];
+          }
+      }
+      if (!val && !fill)
+        return FALSE;
+    }
+  }
+  return TRUE;
+}
+
 /* every output pixel is the flat input pixel, or with tf-crop-and-resize
  * the extrapolation value */
 static void
@@ -1019,13 +1114,14 @@ check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
   GstMapInfo map;
   gdouble ev = CLAMP (cfg->ev, 0.0, 1.0);
 
+  /* the fraction of the range of the plane's own grid */
   for (guint c = 0; c < 4; c++)
-    fill[c] = is_16bit (info) ? (guint16) floor (ev * 65535 + 0.5)
-                              : (guint16) floor (ev * 255 + 0.5);
+    fill[c] = (guint16) floor (
+        ev * ((1u << GST_VIDEO_INFO_COMP_DEPTH (info, 0)) - 1) + 0.5);
   if (!map_planes (fz, out, info, &map, plane, stride, "output"))
     return;
   for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
-    guint8 pat[8], mask[8], fpat[8], fmask[8];
+    guint8 pat[8], mask[8], fpat[8], fmask[8], lmask[8];
     gint rows, ps = pixel_pattern (info->finfo, p, val, pat, mask);
     gsize row;
     guint bad = 0, n_fill = 0;
@@ -1033,13 +1129,24 @@ check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
 
     pixel_pattern (info->finfo, p, fill, fpat, fmask);
     plane_geom (info, p, &rows, &row);
+    last_period_mask (info, p, ps, (row - 1) / ps, mask, lmask);
     for (gint y = 0; y < rows; y++) {
       const guint8 *d = plane[p] + (gsize) y * stride[p];
 
       for (gsize x = 0; x < row; x += ps) {
-        if (masked_equal (d + x, pat, mask, ps))
+        /* the last period may hold a pixel past the width (packed 4:2:2
+         * of an odd width: the second Y of the last pair), unwritten */
+        const guint8 *m = x + ps >= row ? lmask : mask;
+        if (masked_equal (d + x, pat, m, ps))
           continue;
-        if (crop && masked_equal (d + x, fpat, mask, ps)) {
+        if (crop && masked_equal (d + x, fpat, m, ps)) {
+          n_fill++;
+          continue;
+        }
+        /* packed 4:2:2: each Y and the UV pair are pixels of their own,
+         * each the value or the fill */
+        if (crop
+            && groups_value_or_fill (info->finfo, p, d + x, pat, fpat, m, ps)) {
           n_fill++;
           continue;
         }
@@ -1085,15 +1192,17 @@ outputs_equal (Fuzz *fz, GstBuffer *a, GstBuffer *b, const GstVideoInfo *info,
     return TRUE;
   }
   for (guint p = 0; eq && p < GST_VIDEO_INFO_N_PLANES (info); p++) {
-    guint8 pat[8], mask[8];
+    guint8 pat[8], mask[8], lmask[8];
     gint rows, ps = pixel_pattern (info->finfo, p, zero, pat, mask);
     gsize row;
 
     plane_geom (info, p, &rows, &row);
+    last_period_mask (info, p, ps, (row - 1) / ps, mask, lmask);
     for (gint y = 0; eq && y < rows; y++)
       for (gsize x = 0; eq && x < row; x += ps)
         if (!masked_equal (pa[p] + (gsize) y * sa[p] + x,
-                pb[p] + (gsize) y * sb[p] + x, mask, ps)) {
+                pb[p] + (gsize) y * sb[p] + x, x + ps >= row ? lmask : mask,
+                ps)) {
           g_snprintf (where, n, "plane %u pixel (%d,%d): %u vs %u", p,
               (gint) (x / ps), y, pa[p][(gsize) y * sa[p] + x],
               pb[p][(gsize) y * sb[p] + x]);

@@ -1116,9 +1116,13 @@ GST_END_TEST;
  * (0: one per core), and when the count changes between frames */
 GST_START_TEST (test_n_threads)
 {
-  static const gchar *formats[] = { "GRAY8", "GRAY16_LE", "RGBA", "BGRA",
-    "ARGB", "ABGR", "RGBx", "BGRx", "xRGB", "xBGR", "RGB", "BGR", "I420",
-    "YV12", "Y42B", "Y444", "NV12", "NV21" };
+  static const gchar *formats[] = { "GRAY8", "GRAY16_LE", "GRAY16_BE", "RGBA",
+    "BGRA", "ARGB", "ABGR", "RGBx", "BGRx", "xRGB", "xBGR", "RGB", "BGR",
+    "RGBP", "BGRP", "GBR", "GBRA", "RGBA64_LE", "I420", "YV12", "Y42B", "Y444",
+    "Y41B", "NV12", "NV21", "NV16", "NV61", "NV24", "YUY2", "UYVY", "YVYU",
+    "VYUY", "AYUV", "AYUV64", "P010_10LE", "P012_LE", "P016_LE", "I420_10LE",
+    "I420_12LE", "I422_10LE", "I422_12LE", "Y444_10LE", "Y444_12LE",
+    "Y444_16LE" };
   static const gchar *methods[][4] = {
     { "method", "nearest", "antialias", "false" },
     { "method", "bilinear", "antialias", "false" },

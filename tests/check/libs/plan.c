@@ -320,21 +320,21 @@ GST_END_TEST;
  * packed after; the bytes are those of the same plan on the unpacked
  * plane, whatever the row ranges */
 static void
-unpack_msb10 (void *dst, const void *src, int width)
+unpack_msb10 (void *dst, const void *src, int width, const AsPlaneDesc *d)
 {
   for (int i = 0; i < width; i++)
     ((uint16_t *) dst)[i] = ((const uint16_t *) src)[i] >> 6;
 }
 
 static void
-pack_msb10 (void *dst, const void *src, int width)
+pack_msb10 (void *dst, const void *src, int width, const AsPlaneDesc *d)
 {
   for (int i = 0; i < width; i++)
     ((uint16_t *) dst)[i] = (uint16_t) (((const uint16_t *) src)[i] << 6);
 }
 
 static void
-swap16 (void *dst, const void *src, int width)
+swap16 (void *dst, const void *src, int width, const AsPlaneDesc *d)
 {
   for (int i = 0; i < width; i++)
     ((uint16_t *) dst)[i] = GUINT16_SWAP_LE_BE (((const uint16_t *) src)[i]);
@@ -369,12 +369,12 @@ GST_START_TEST (test_stages)
     fail_unless (p1 && p2);
     for (int i = 0; i < in_w * in_h; i++) {
       work[i] = g_rand_int_range (r, 0, msb ? 1024 : 65536);
-      staged.unpack == swap16 ? swap16 (stored + i, work + i, 1)
-                              : pack_msb10 (stored + i, work + i, 1);
+      staged.unpack == swap16 ? swap16 (stored + i, work + i, 1, NULL)
+                              : pack_msb10 (stored + i, work + i, 1, NULL);
     }
     run_all (p1, 0, (uint8_t *) work, in_w * 2, (uint8_t *) a, out_w * 2);
     for (int i = 0; i < out_w * out_h; i++)
-      staged.pack (a + i, a + i, 1);
+      staged.pack (a + i, a + i, 1, NULL);
     s = as_scratch_new (p2);
     while (j0 < out_h) {
       int j1 = MIN (out_h, j0 + g_rand_int_range (r, 1, 7));
@@ -403,21 +403,21 @@ GST_END_TEST;
  * stages over the same bytes: Y at the even bytes, U and V pairs at the
  * odd ones; each pack writes only its own bytes */
 static void
-unpack_y (void *dst, const void *src, int width)
+unpack_y (void *dst, const void *src, int width, const AsPlaneDesc *d)
 {
   for (int i = 0; i < width; i++)
     ((uint8_t *) dst)[i] = ((const uint8_t *) src)[2 * i];
 }
 
 static void
-pack_y (void *dst, const void *src, int width)
+pack_y (void *dst, const void *src, int width, const AsPlaneDesc *d)
 {
   for (int i = 0; i < width; i++)
     ((uint8_t *) dst)[2 * i] = ((const uint8_t *) src)[i];
 }
 
 static void
-unpack_uv (void *dst, const void *src, int width)
+unpack_uv (void *dst, const void *src, int width, const AsPlaneDesc *d)
 {
   for (int i = 0; i < width; i++) {
     ((uint8_t *) dst)[2 * i] = ((const uint8_t *) src)[4 * i + 1];
@@ -426,7 +426,7 @@ unpack_uv (void *dst, const void *src, int width)
 }
 
 static void
-pack_uv (void *dst, const void *src, int width)
+pack_uv (void *dst, const void *src, int width, const AsPlaneDesc *d)
 {
   for (int i = 0; i < width; i++) {
     ((uint8_t *) dst)[4 * i + 1] = ((const uint8_t *) src)[2 * i];
@@ -472,15 +472,15 @@ GST_START_TEST (test_packed_422)
     for (int i = 0; i < in_w * 2 * in_h; i++)
       yuyv[i] = g_rand_int_range (r, 0, 256);
     for (int j = 0; j < in_h; j++) {
-      unpack_y (y + j * in_w, yuyv + j * in_w * 2, in_w);
-      unpack_uv (uv + j * cw * 2, yuyv + j * in_w * 2, cw);
+      unpack_y (y + j * in_w, yuyv + j * in_w * 2, in_w, NULL);
+      unpack_uv (uv + j * cw * 2, yuyv + j * in_w * 2, cw, NULL);
     }
     /* planar, then interleaved by hand */
     run_all (pp, 0, y, in_w, oy, out_w);
     run_all (pp, 1, uv, cw * 2, ouv, ocw * 2);
     for (int j = 0; j < out_h; j++) {
-      pack_y (a + j * out_w * 2, oy + j * out_w, out_w);
-      pack_uv (a + j * out_w * 2, ouv + j * ocw * 2, ocw);
+      pack_y (a + j * out_w * 2, oy + j * out_w, out_w, NULL);
+      pack_uv (a + j * out_w * 2, ouv + j * ocw * 2, ocw, NULL);
     }
     /* packed: both planes on the same bytes, in row ranges */
     s = as_scratch_new (pk);
