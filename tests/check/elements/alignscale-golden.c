@@ -81,6 +81,26 @@ make_input (const GstVideoInfo *info, guint32 seed)
   return buf;
 }
 
+/* golden-formats.bin (flags 2): component by component, a sample of
+ * depth d being next () >> (32 - d), whatever the stored layout */
+static GstBuffer *
+make_input_components (const GstVideoInfo *info, guint32 seed)
+{
+  GstBuffer *buf = gst_buffer_new_allocate (NULL, info->size, NULL);
+  GstVideoFrame f;
+
+  gst_buffer_memset (buf, 0, 0, info->size);
+  fail_unless (gst_video_frame_map (&f, info, buf, GST_MAP_WRITE));
+  for (guint c = 0; c < GST_VIDEO_INFO_N_COMPONENTS (info); c++) {
+    guint depth = GST_VIDEO_INFO_COMP_DEPTH (info, c);
+    for (gint y = 0; y < GST_VIDEO_INFO_COMP_HEIGHT (info, c); y++)
+      for (gint x = 0; x < GST_VIDEO_INFO_COMP_WIDTH (info, c); x++)
+        write_sample (&f, c, x, y, xorshift32 (&seed) >> (32 - depth));
+  }
+  gst_video_frame_unmap (&f);
+  return buf;
+}
+
 typedef struct
 {
   guint64 samples, exact, over;
@@ -88,9 +108,27 @@ typedef struct
   gdouble max_abs; /* max |ours - exact float| */
 } Tally;
 
+/* one output sample against its golden value */
 static void
-run_case (const GoldenCase *c, Tally *t)
+tally_sample (Tally *t, const GoldenCase *c, gint got, gint max, gdouble e,
+    guint where, guint y, guint s)
 {
+  gint ref = (gint) CLAMP (floor (e + 0.5), 0, max);
+
+  t->samples++;
+  t->exact += got == ref;
+  if (ABS (got - ref) > 1 && t->over++ < 10)
+    g_printerr ("FAIL %s %ux%u->%ux%u %s ac=%u site=%u plane/component %u "
+                "row %u sample %u: got %d, torch %.4f\n",
+        c->format, c->in_w, c->in_h, c->out_w, c->out_h, method_name[c->method],
+        c->align_corners, c->site, where, y, s, got, e);
+  t->max_abs = MAX (t->max_abs, fabs (got - CLAMP (e, 0, max)));
+}
+
+static void
+run_case (const GoldenCase *c, Tally *t, Tally *per_format)
+{
+  gboolean comps = c->flags & 2;
   gboolean yuv = c->site != 0;
   gchar *ic = g_strdup_printf ("video/x-raw,format=%s,width=%u,height=%u,"
                                "framerate=30/1,pixel-aspect-ratio=1/1%s%s",
@@ -108,7 +146,8 @@ run_case (const GoldenCase *c, Tally *t)
 
   fail_unless (gst_video_info_from_caps (&in_info, caps));
   gst_caps_unref (caps);
-  in = make_input (&in_info, c->seed);
+  in = comps ? make_input_components (&in_info, c->seed)
+             : make_input (&in_info, c->seed);
 
   h = gst_harness_new ("alignscale");
   g_object_set (h->element, "method", c->method, "align-corners",
@@ -124,7 +163,17 @@ run_case (const GoldenCase *c, Tally *t)
   gst_caps_unref (caps);
   fail_unless (gst_video_frame_map (&f, &out_info, out, GST_MAP_READ));
 
-  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&out_info); p++) {
+  for (guint k = 0; comps && k < GST_VIDEO_INFO_N_COMPONENTS (&out_info); k++) {
+    gint max = (1 << GST_VIDEO_INFO_COMP_DEPTH (&out_info, k)) - 1;
+    for (gint y = 0; y < GST_VIDEO_INFO_COMP_HEIGHT (&out_info, k); y++)
+      for (gint x = 0; x < GST_VIDEO_INFO_COMP_WIDTH (&out_info, k); x++, v++) {
+        gint got = (gint) read_sample (&f, k, x, y);
+        fail_unless (v < c->n_values, "more samples than golden values");
+        tally_sample (t, c, got, max, value_at (c, v), k, y, x);
+        tally_sample (per_format, c, got, max, value_at (c, v), k, y, x);
+      }
+  }
+  for (guint p = 0; !comps && p < GST_VIDEO_INFO_N_PLANES (&out_info); p++) {
     guint w, hh, bpp, bps;
     plane_geometry (&out_info, p, &w, &hh, &bpp, &bps);
     for (guint y = 0; y < hh; y++) {
@@ -155,6 +204,7 @@ run_case (const GoldenCase *c, Tally *t)
   }
   fail_unless_equals_int (v, c->n_values);
   t->cases++;
+  per_format->cases++;
 
   gst_video_frame_unmap (&f);
   gst_buffer_unref (out);
@@ -173,6 +223,9 @@ run_golden (const gchar *env, guint min_cases, guint flags, const gchar *tag)
   guint n_cases;
   Tally tally[3][2];
   guint64 over = 0, total = 0, exact = 0;
+  GHashTable *formats = g_hash_table_new_full (
+      g_str_hash, g_str_equal, g_free, g_free);
+  GPtrArray *order = g_ptr_array_new ();
 
   fail_unless (path != NULL, "%s is not set", env);
   fail_unless (
@@ -205,7 +258,16 @@ run_golden (const gchar *env, guint min_cases, guint flags, const gchar *tag)
     fail_unless (pos <= len && c.method < 3 && c.align_corners < 2
             && c.site < G_N_ELEMENTS (site_caps) && c.flags == flags,
         "bad case %u", i);
-    run_case (&c, &tally[c.method][c.align_corners]);
+    {
+      Tally *pf = g_hash_table_lookup (formats, c.format);
+      if (!pf) {
+        gchar *key = g_strdup (c.format);
+        pf = g_new0 (Tally, 1);
+        g_hash_table_insert (formats, key, pf);
+        g_ptr_array_add (order, key);
+      }
+      run_case (&c, &tally[c.method][c.align_corners], pf);
+    }
   }
   fail_unless_equals_int (pos, len);
 
@@ -228,6 +290,16 @@ run_golden (const gchar *env, guint min_cases, guint flags, const gchar *tag)
       total += t->samples;
       exact += t->exact;
     }
+  /* per format: the files that hold new formats say how each does */
+  for (guint i = 0; flags & 2 && i < order->len; i++) {
+    const Tally *t = g_hash_table_lookup (formats, order->pdata[i]);
+    g_print ("%s: %-10s %3u cases %7" G_GUINT64_FORMAT " samples %7.3f%% exact,"
+             " max|d| %.4f\n",
+        tag, (const gchar *) order->pdata[i], t->cases, t->samples,
+        100.0 * t->exact / MAX (t->samples, 1), t->max_abs);
+  }
+  g_ptr_array_unref (order);
+  g_hash_table_unref (formats);
   g_print ("%s: all %" G_GUINT64_FORMAT
            " samples, %.3f%% exact, %" G_GUINT64_FORMAT
            " beyond 1 code value\n",
@@ -252,6 +324,16 @@ GST_START_TEST (test_golden_antialias)
 
 GST_END_TEST;
 
+/* the formats with stored layouts of their own (golden-formats.bin,
+ * gen_golden_formats.py): packed 4:2:2, planar RGB, 10/12/16-bit YUV on
+ * their own grid, big-endian words, 4:1:1 */
+GST_START_TEST (test_golden_formats)
+{
+  run_golden ("ALIGNSCALE_GOLDEN_FORMATS", 300, 2, "golden-formats");
+}
+
+GST_END_TEST;
+
 static Suite *
 alignscale_golden_suite (void)
 {
@@ -262,6 +344,7 @@ alignscale_golden_suite (void)
   tcase_set_timeout (tc, 600);
   tcase_add_test (tc, test_golden);
   tcase_add_test (tc, test_golden_antialias);
+  tcase_add_test (tc, test_golden_formats);
   return s;
 }
 

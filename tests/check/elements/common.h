@@ -124,4 +124,62 @@ expect_error_on (GstHarness *h, GstBuffer *buf, const gchar *needle)
   gst_object_unref (bus);
 }
 
+/* ---- samples by component, whatever the layout (word size, shift, byte
+ * order, packing): read and write sample (x, y) of component c */
+
+/* a component's first byte in its plane (GStreamer 1.22 lists P01x's V at
+ * byte 1 of the 4-byte pair: it is at byte 2) */
+static inline guint8 *
+comp_pixel (GstVideoFrame *f, gint c, gint x, gint y)
+{
+  const GstVideoFormatInfo *fi = f->info.finfo;
+  gint p = GST_VIDEO_FORMAT_INFO_PLANE (fi, c);
+  gint off = GST_VIDEO_FORMAT_INFO_POFFSET (fi, c);
+
+  if (GST_VIDEO_FORMAT_INFO_BITS (fi) > 8 && off % 2)
+    off *= 2;
+  return (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (f, p)
+      + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (f, p) + off
+      + (gsize) x * GST_VIDEO_FORMAT_INFO_PSTRIDE (fi, c);
+}
+
+static inline guint
+read_sample (GstVideoFrame *f, gint c, gint x, gint y)
+{
+  const GstVideoFormatInfo *fi = f->info.finfo;
+  const guint8 *d = comp_pixel (f, c, x, y);
+  guint v;
+
+  if (GST_VIDEO_FORMAT_INFO_BITS (fi) <= 8)
+    return d[0];
+  v = GST_VIDEO_FORMAT_INFO_IS_LE (fi) ? (guint) (d[0] | d[1] << 8)
+                                       : (guint) (d[0] << 8 | d[1]);
+  return v >> GST_VIDEO_FORMAT_INFO_SHIFT (fi, c);
+}
+
+/* the raw 16-bit word (to see the bits below the shift) */
+static inline guint
+read_word (GstVideoFrame *f, gint c, gint x, gint y)
+{
+  const guint8 *d = comp_pixel (f, c, x, y);
+  return GST_VIDEO_FORMAT_INFO_IS_LE (f->info.finfo)
+      ? (guint) (d[0] | d[1] << 8)
+      : (guint) (d[0] << 8 | d[1]);
+}
+
+static inline void
+write_sample (GstVideoFrame *f, gint c, gint x, gint y, guint v)
+{
+  const GstVideoFormatInfo *fi = f->info.finfo;
+  guint8 *d = comp_pixel (f, c, x, y);
+
+  if (GST_VIDEO_FORMAT_INFO_BITS (fi) <= 8) {
+    d[0] = (guint8) v;
+    return;
+  }
+  v <<= GST_VIDEO_FORMAT_INFO_SHIFT (fi, c);
+  d[!GST_VIDEO_FORMAT_INFO_IS_LE (fi)] = v & 0xff;
+  d[!!GST_VIDEO_FORMAT_INFO_IS_LE (fi)] = (v >> 8) & 0xff;
+}
+
 #endif /* __ALIGN_SCALE_TEST_COMMON_H__ */
