@@ -1452,8 +1452,16 @@ gst_align_scale_describe_planes (const GstVideoInfo *in,
           w->pack = as_stage_pack_word16;
         }
       } else {
-        /* groups interleaved in one stored row (packed 4:2:2) */
+        /* groups interleaved in one stored row (packed 4:2:2); channels
+         * in stored order (YVYU's V before U), which the stages prefer */
         g_assert (bps == 1);
+        for (gint i = 1; i < w->channels; i++)
+          for (gint j = i;
+               j > 0 && w->layout.offset[j] < w->layout.offset[j - 1]; j--) {
+            gint t = w->layout.offset[j];
+            w->layout.offset[j] = w->layout.offset[j - 1];
+            w->layout.offset[j - 1] = t;
+          }
         w->unpack = as_stage_unpack_strided8;
         w->pack = as_stage_pack_strided8;
       }

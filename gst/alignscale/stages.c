@@ -5,6 +5,63 @@
 
 #include "stages.h"
 
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define EVEN_BYTES 0x00ff00ff00ff00ffull
+
+/* dst[k] = src[2 k], k < n: packed 4:2:2's Y (pixel stride 2) and its U V
+ * pairs (both at every other byte of 4-byte pairs). Eight source bytes a
+ * step while the ninth is still in the row. */
+static void
+every_other_byte (uint8_t *dst, const uint8_t *src, size_t n)
+{
+  size_t k = 0;
+
+  for (; k + 4 < n; k += 4) {
+    uint64_t w;
+    memcpy (&w, src + 2 * k, 8);
+    w &= EVEN_BYTES;
+    w = (w | w >> 8) & 0x0000ffff0000ffffull;
+    w = (w | w >> 16) & 0x00000000ffffffffull;
+    memcpy (dst + k, &w, 4);
+  }
+  for (; k < n; k++)
+    dst[k] = src[2 * k];
+}
+
+/* dst[2 k] = src[k], k < n, the bytes between kept */
+static void
+to_every_other_byte (uint8_t *dst, const uint8_t *src, size_t n)
+{
+  size_t k = 0;
+
+  for (; k + 4 < n; k += 4) {
+    uint32_t v;
+    uint64_t x, w;
+    memcpy (&v, src + k, 4);
+    x = v;
+    x = (x | x << 16) & 0x0000ffff0000ffffull;
+    x = (x | x << 8) & EVEN_BYTES;
+    memcpy (&w, dst + 2 * k, 8);
+    w = (w & ~EVEN_BYTES) | x;
+    memcpy (dst + 2 * k, &w, 8);
+  }
+  for (; k < n; k++)
+    dst[2 * k] = src[k];
+}
+
+/* the layouts every_other_byte serves: one sample every 2 bytes, or a pair
+ * every 4 bytes two apart */
+static int
+every_other (const AsPlaneDesc *d)
+{
+  const AsLayout *l = &d->layout;
+
+  return (d->channels == 1 && l->pstride == 2)
+      || (d->channels == 2 && l->pstride == 4
+          && l->offset[1] == l->offset[0] + 2 && l->offset[0] < 2);
+}
+#endif
+
 void
 as_stage_unpack_strided8 (
     void *dst, const void *src, int width, const AsPlaneDesc *d)
@@ -14,7 +71,12 @@ as_stage_unpack_strided8 (
   uint8_t *o = dst;
   size_t ps = (size_t) l->pstride;
 
-  /* constant shapes of the common layouts: the loops vectorise */
+#ifdef EVEN_BYTES
+  if (every_other (d)) {
+    every_other_byte (o, s + l->offset[0], (size_t) width * d->channels);
+    return;
+  }
+#endif
   if (d->channels == 1) {
     s += l->offset[0];
     for (int i = 0; i < width; i++)
@@ -41,6 +103,12 @@ as_stage_pack_strided8 (
   uint8_t *o = dst;
   size_t ps = (size_t) l->pstride;
 
+#ifdef EVEN_BYTES
+  if (every_other (d)) {
+    to_every_other_byte (o + l->offset[0], s, (size_t) width * d->channels);
+    return;
+  }
+#endif
   if (d->channels == 1) {
     o += l->offset[0];
     for (int i = 0; i < width; i++)
