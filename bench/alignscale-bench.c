@@ -15,7 +15,9 @@
  * same run. The OpenCV column comes from opencv-bench.py, which regenerates
  * the identical frames (same generator, seed and packing; the MD5 of the
  * samples is compared) and is run with /usr/bin/python3 after the C
- * measurements. One table, every line prefixed "bench:".
+ * measurements. The format scenarios (P010_10LE, YUY2) have no OpenCV or
+ * libyuv equivalent (n/a) and one target: no slower than videoscale. One
+ * table, every line prefixed "bench:".
  *
  *   GST_PLUGIN_PATH=build/gst/alignscale build/bench/alignscale-bench \
  *       [--quick] [--scenario SUBSTRING] [--method NAME] [--iterations N]
@@ -54,23 +56,36 @@
 #define QUICK_ITERATIONS 3
 #define QUICK_WARMUP 1
 
+/* the target: lines of a scenario */
+typedef enum
+{
+  TARGETS_ISSUE,      /* the issue's: vs videoscale, OpenCV and memcpy */
+  TARGETS_VIDEOSCALE, /* 1 thr no slower than videoscale's 1 thr */
+} Targets;
+
 typedef struct
 {
   const gchar *format;
   gint in_w, in_h;
   gint out_w, out_h;
   gboolean aa; /* also the antialias rows */
+  Targets targets;
 } Scenario;
 
-/* the issue's scenarios; opencv-bench.py gets them on its command line */
+/* the issue's scenarios, then formats added later (same format in and out,
+ * issue 12) whose only target is videoscale's speed; all go to
+ * opencv-bench.py on its command line, which skips the formats it has no
+ * cv2.resize equivalent for (P010_10LE, YUY2: their OpenCV column is n/a) */
 static const Scenario scenarios[] = {
-  { "RGBA", 1920, 1080, 1280, 720, TRUE },
-  { "RGBA", 1280, 720, 1920, 1080, FALSE },
-  { "I420", 1920, 1080, 1280, 720, TRUE },
-  { "NV12", 3840, 2160, 1920, 1080, FALSE },
-  { "RGB", 1920, 1080, 224, 224, TRUE },
-  { "GRAY8", 640, 480, 1920, 1440, FALSE },
-  { "GRAY16_LE", 1920, 1080, 1280, 720, FALSE },
+  { "RGBA", 1920, 1080, 1280, 720, TRUE, TARGETS_ISSUE },
+  { "RGBA", 1280, 720, 1920, 1080, FALSE, TARGETS_ISSUE },
+  { "I420", 1920, 1080, 1280, 720, TRUE, TARGETS_ISSUE },
+  { "NV12", 3840, 2160, 1920, 1080, FALSE, TARGETS_ISSUE },
+  { "RGB", 1920, 1080, 224, 224, TRUE, TARGETS_ISSUE },
+  { "GRAY8", 640, 480, 1920, 1440, FALSE, TARGETS_ISSUE },
+  { "GRAY16_LE", 1920, 1080, 1280, 720, FALSE, TARGETS_ISSUE },
+  { "P010_10LE", 3840, 2160, 1920, 1080, FALSE, TARGETS_VIDEOSCALE },
+  { "YUY2", 1280, 720, 640, 480, FALSE, TARGETS_VIDEOSCALE },
 };
 
 #define N_SCENARIOS G_N_ELEMENTS (scenarios)
@@ -135,6 +150,8 @@ typedef struct
 
 static Row rows[N_SCENARIOS][N_METHODS];
 static gchar *frame_md5[N_SCENARIOS];
+/* why opencv-bench.py skipped a scenario (its OpenCV column is n/a) */
+static gchar *opencv_skip[N_SCENARIOS];
 
 /* options */
 static gboolean opt_quick = FALSE;
@@ -254,16 +271,20 @@ median (gdouble *v, gint n)
 }
 
 /* Fills every plane row by row, sample by sample, from one xorshift32
- * stream (8-bit samples: the top 8 bits, 16-bit samples: the top 16),
- * leaving stride padding zero; the MD5 of the tightly packed samples goes
- * to md5 (opencv-bench.py prints the same for its frames). */
+ * stream, leaving stride padding zero. A sample of depth D takes the top D
+ * bits of the draw, placed at the format's shift in its byte (D <= 8) or
+ * 16-bit word (D > 8, in the format's byte order): 8-bit samples are the
+ * top 8 bits, 16-bit the top 16, P010's 10 bits the top 10 with the word's
+ * low 6 bits zero: every sample is a value the format can hold. The MD5 of
+ * the tightly packed samples goes to md5 (opencv-bench.py prints the same
+ * for its frames). */
 static GstBuffer *
 make_frame (const GstVideoInfo *info, guint32 seed, gchar **md5)
 {
+  const GstVideoFormatInfo *finfo = info->finfo;
   GstBuffer *buf = gst_buffer_new_allocate (NULL, info->size, NULL);
   GChecksum *sum = g_checksum_new (G_CHECKSUM_MD5);
   GstVideoFrame frame;
-  gboolean wide = GST_VIDEO_FORMAT_INFO_DEPTH (info->finfo, 0) > 8;
   guint p;
 
   gst_buffer_memset (buf, 0, 0, info->size);
@@ -271,26 +292,44 @@ make_frame (const GstVideoInfo *info, guint32 seed, gchar **md5)
     g_error ("cannot map the input frame");
   for (p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
     gint comps[GST_VIDEO_MAX_COMPONENTS];
-    gint c, rows_n, row_bytes, y, i;
+    gint c, k, rows_n, row_bytes, y, i;
+    guint depth, shift, word;
     guint8 *data = GST_VIDEO_FRAME_PLANE_DATA (&frame, p);
     gint stride = GST_VIDEO_FRAME_PLANE_STRIDE (&frame, p);
 
-    gst_video_format_info_component (info->finfo, p, comps);
+    gst_video_format_info_component (finfo, p, comps);
     c = comps[0];
+    depth = GST_VIDEO_FORMAT_INFO_DEPTH (finfo, c);
+    shift = GST_VIDEO_FORMAT_INFO_SHIFT (finfo, c);
+    word = depth > 8 ? 16 : 8;
+    /* whole bytes or words, one layout per plane: not the bit-packed
+     * (v210, RGB16, r210...) or tiled formats, which the scenarios do not
+     * use */
+    for (k = 0; k < GST_VIDEO_MAX_COMPONENTS && comps[k] >= 0; k++)
+      if (GST_VIDEO_FORMAT_INFO_DEPTH (finfo, comps[k]) != depth
+          || GST_VIDEO_FORMAT_INFO_SHIFT (finfo, comps[k]) != shift
+          || GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, comps[k]) <= 0
+          || GST_VIDEO_FORMAT_INFO_IS_TILED (finfo) || depth + shift > word)
+        g_error ("make_frame: %s is not laid out in whole %u-bit samples",
+            GST_VIDEO_FORMAT_INFO_NAME (finfo), word);
     rows_n = GST_VIDEO_INFO_COMP_HEIGHT (info, c);
     row_bytes = GST_VIDEO_INFO_COMP_WIDTH (info, c)
         * GST_VIDEO_INFO_COMP_PSTRIDE (info, c);
     for (y = 0; y < rows_n; y++) {
       guint8 *row = data + (gsize) y * stride;
 
-      if (wide) {
+      if (word == 16) {
         guint16 *row16 = (guint16 *) row;
 
-        for (i = 0; i < row_bytes / 2; i++)
-          row16[i] = GUINT16_TO_LE (xorshift32 (&seed) >> 16);
+        for (i = 0; i < row_bytes / 2; i++) {
+          guint16 v = (xorshift32 (&seed) >> (32 - depth)) << shift;
+
+          row16[i] = GST_VIDEO_FORMAT_INFO_IS_LE (finfo) ? GUINT16_TO_LE (v)
+                                                         : GUINT16_TO_BE (v);
+        }
       } else {
         for (i = 0; i < row_bytes; i++)
-          row[i] = xorshift32 (&seed) >> 24;
+          row[i] = (xorshift32 (&seed) >> (32 - depth)) << shift;
       }
       g_checksum_update (sum, row, row_bytes);
     }
@@ -416,7 +455,9 @@ libyuv_scale (GstVideoFrame *in, GstVideoFrame *out, YuvFilter filter)
           (guint16 *) P (out, 0), S (out, 0) / 2, ow, oh, mode);
       return TRUE;
     default:
-      /* RGB/BGR: libyuv has no 24-bit scaler */
+      /* RGB/BGR: libyuv has no 24-bit scaler; YUY2: no packed 4:2:2
+       * scaler; P010_10LE: no P010 scaler (UVScale_16 would do its UV
+       * plane, but its header calls it incomplete) */
       return FALSE;
   }
 #undef P
@@ -586,6 +627,7 @@ scenario_selected (guint si)
  * the row names to time) and merges its lines:
  *   frame<TAB>scenario<TAB>md5
  *   opencv<TAB>scenario<TAB>method<TAB>ms
+ *   skip<TAB>scenario<TAB>reason   (no cv2.resize equivalent: n/a)
  *   unavailable<TAB>reason
  * Returns a note for the table's footer (NULL: all fine). */
 static gchar *
@@ -597,7 +639,7 @@ run_opencv (gint iterations, gint warmup)
   GError *error = NULL;
   gchar *note = NULL;
   gboolean mismatch = FALSE;
-  guint si, mi, matched = 0;
+  guint si, mi, matched = 0, skipped = 0;
 
   if (!g_file_test (opt_opencv_script, G_FILE_TEST_EXISTS))
     return g_strdup_printf ("%s not found", opt_opencv_script);
@@ -645,6 +687,11 @@ run_opencv (gint iterations, gint warmup)
       gchar *name = scenario_name (&scenarios[si]);
 
       if (g_str_equal (name, f[1])) {
+        if (g_str_equal (f[0], "skip")) {
+          g_free (opencv_skip[si]);
+          opencv_skip[si] = g_strdup (f[2]);
+          skipped++;
+        }
         if (g_str_equal (f[0], "frame") && frame_md5[si]) {
           if (g_str_equal (f[2], frame_md5[si]))
             matched++;
@@ -671,6 +718,8 @@ run_opencv (gint iterations, gint warmup)
     g_free (note);
     note = g_strdup ("WARNING: opencv-bench.py generated different frames "
                      "(MD5 mismatch); its column is not comparable");
+  } else if (note == NULL && matched == 0 && skipped > 0) {
+    note = g_strdup ("no selected scenario has a cv2.resize equivalent");
   } else if (note == NULL) {
     note = g_strdup_printf ("cv2.resize, same frames (MD5 of %u scenario "
                             "inputs equal); INTER_LINEAR, INTER_CUBIC, "
@@ -747,7 +796,7 @@ print_row (const gchar *scenario, const gchar *method, gchar *c[N_CELLS])
   GString *line = g_string_new (NULL);
   guint k, g;
 
-  g_string_printf (line, "bench: %-29s %-11s", scenario, method);
+  g_string_printf (line, "bench: %-30s %-11s", scenario, method);
   for (k = 0; k < N_CELLS; k++) {
     const gchar *sep = " ";
 
@@ -769,7 +818,7 @@ print_table (void)
   guint si, mi, k;
 
   /* group labels over their cells */
-  g_string_printf (line, "bench: %-29s %-11s", "", "");
+  g_string_printf (line, "bench: %-30s %-11s", "", "");
   for (k = 0; k < G_N_ELEMENTS (groups); k++) {
     gchar *rule = group_rule (groups[k].label, groups[k].first, groups[k].last);
 
@@ -858,21 +907,31 @@ print_targets (void)
     gdouble *bla = rows[si][2].ms, *bca = rows[si][3].ms;
     gboolean eight_bit = !g_str_equal (s->format, "GRAY16_LE");
 
-    if (rows[si][0].measured) {
-      if (eight_bit)
+    if (s->targets == TARGETS_VIDEOSCALE) {
+      /* no slower than videoscale, one thread each */
+      if (rows[si][0].measured)
         print_target ("vs videoscale bilinear", name, "bilinear",
-            bl[COL_ALIGNSCALE], bl[COL_VIDEOSCALE], 0.35);
-      print_target ("vs OpenCV INTER_LINEAR", name, "bilinear",
-          bl[COL_ALIGNSCALE], bl[COL_OPENCV], 1.0);
-      if (si == 0)
-        print_target ("vs memcpy of input frame", name, "bilinear",
-            bl[COL_ALIGNSCALE], bl[COL_MEMCPY], 3.0);
-    }
-    if (rows[si][1].measured) {
-      print_target ("vs videoscale 4-tap", name, "bicubic", bc[COL_ALIGNSCALE],
-          bc[COL_VIDEOSCALE], 0.5);
-      print_target ("vs OpenCV INTER_CUBIC", name, "bicubic",
-          bc[COL_ALIGNSCALE], bc[COL_OPENCV], 0.2);
+            bl[COL_ALIGNSCALE], bl[COL_VIDEOSCALE], 1.0);
+      if (rows[si][1].measured)
+        print_target ("vs videoscale 4-tap", name, "bicubic",
+            bc[COL_ALIGNSCALE], bc[COL_VIDEOSCALE], 1.0);
+    } else {
+      if (rows[si][0].measured) {
+        if (eight_bit)
+          print_target ("vs videoscale bilinear", name, "bilinear",
+              bl[COL_ALIGNSCALE], bl[COL_VIDEOSCALE], 0.35);
+        print_target ("vs OpenCV INTER_LINEAR", name, "bilinear",
+            bl[COL_ALIGNSCALE], bl[COL_OPENCV], 1.0);
+        if (si == 0)
+          print_target ("vs memcpy of input frame", name, "bilinear",
+              bl[COL_ALIGNSCALE], bl[COL_MEMCPY], 3.0);
+      }
+      if (rows[si][1].measured) {
+        print_target ("vs videoscale 4-tap", name, "bicubic",
+            bc[COL_ALIGNSCALE], bc[COL_VIDEOSCALE], 0.5);
+        print_target ("vs OpenCV INTER_CUBIC", name, "bicubic",
+            bc[COL_ALIGNSCALE], bc[COL_OPENCV], 0.2);
+      }
     }
     if (rows[si][2].measured) {
       print_report ("vs videoscale bilinear2", name, "bilinear-aa",
@@ -1050,6 +1109,13 @@ main (int argc, char **argv)
   print_table ();
   if (opencv_note)
     g_print ("bench: opencv: %s\n", opencv_note);
+  for (si = 0; si < N_SCENARIOS; si++)
+    if (opencv_skip[si]) {
+      gchar *name = scenario_name (&scenarios[si]);
+
+      g_print ("bench: opencv: n/a for %s: %s\n", name, opencv_skip[si]);
+      g_free (name);
+    }
   if (!have_antialias)
     g_print ("bench: alignscale: no antialias property, its -aa rows are "
              "n/a\n");
@@ -1065,15 +1131,17 @@ main (int argc, char **argv)
 #else
     g_print ("bench: libyuv: kFilterBilinear, kFilterBox for bilinear-aa "
              "(libyuv makes it bilinear when either axis scales by 1/2 or "
-             "more); no bicubic, no 24-bit RGB scaler\n");
+             "more); no bicubic, no 24-bit RGB, YUY2 or P010_10LE scaler\n");
 #endif
   }
   print_targets ();
   g_print ("bench: total %.1f s\n", (now_ms () - t_start) / 1e3);
 
   g_free (opencv_note);
-  for (si = 0; si < N_SCENARIOS; si++)
+  for (si = 0; si < N_SCENARIOS; si++) {
     g_free (frame_md5[si]);
+    g_free (opencv_skip[si]);
+  }
   g_free (opt_scenario);
   g_free (opt_method);
   g_free (opt_only);

@@ -15,9 +15,12 @@
 # INTER_AREA for both antialias rows "bilinear-aa" and "bicubic-aa" (timed
 # once, reported for each).
 # 4:2:0 chroma planes go to ceil(out/2); NV12's UV plane is a 2-channel
-# image. Prints tab-separated lines:
+# image. Formats without a direct cv2.resize equivalent (P010_10LE, YUY2,
+# or any the script does not know) are skipped. Prints tab-separated lines:
 #   frame<TAB>scenario<TAB>md5 of the samples (the C program compares it)
 #   opencv<TAB>scenario<TAB>method<TAB>median ms/frame
+#   skip<TAB>scenario<TAB>reason   for a format without a cv2.resize
+#                                  equivalent (its column is n/a)
 #   unavailable<TAB>reason   (and exit 0) when numpy or cv2 is missing
 
 import hashlib
@@ -105,7 +108,18 @@ def fnv1a32(name):
     return h or 1
 
 
+# formats the C program benchmarks that cv2.resize has no direct
+# equivalent for: skipped, with the reason
+NO_EQUIVALENT = {
+    "P010_10LE": "no direct equivalent (cv2.resize of its 16-bit planes "
+                 "leaves the low 6 bits of the words non-zero)",
+    "YUY2": "no direct equivalent (packed 4:2:2: luma and chroma "
+            "interleaved in one plane)",
+}
+
+
 def plane_shapes(fmt, w, h):
+    """The tightly packed planes of fmt (numpy shapes), None if unknown."""
     cw, ch = (w + 1) // 2, (h + 1) // 2
     return {
         "RGBA": [(h, w, 4)], "BGRA": [(h, w, 4)], "ARGB": [(h, w, 4)],
@@ -116,7 +130,7 @@ def plane_shapes(fmt, w, h):
         "I420": [(h, w), (ch, cw), (ch, cw)],
         "YV12": [(h, w), (ch, cw), (ch, cw)],
         "NV12": [(h, w), (ch, cw, 2)], "NV21": [(h, w), (ch, cw, 2)],
-    }[fmt]
+    }.get(fmt)
 
 
 def make_frame(fmt, name, shapes):
@@ -158,6 +172,11 @@ def main():
         iw, ih = map(int, ins.split("x"))
         ow, oh = map(int, outs.split("x"))
         name = "%s %dx%d->%dx%d" % (fmt, iw, ih, ow, oh)
+        if fmt in NO_EQUIVALENT or plane_shapes(fmt, iw, ih) is None:
+            print("skip\t%s\t%s" % (name, NO_EQUIVALENT.get(
+                fmt, "opencv-bench.py has no plane layout for " + fmt)),
+                flush=True)
+            continue
         src, md5 = make_frame(fmt, name, plane_shapes(fmt, iw, ih))
         print("frame\t%s\t%s" % (name, md5), flush=True)
         dst = [np.empty(s, p.dtype)
