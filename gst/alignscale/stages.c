@@ -8,6 +8,16 @@
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define EVEN_BYTES 0x00ff00ff00ff00ffull
 
+/* GCC's and Clang's vector extensions (a SIMD shuffle where the target has
+ * one); other compilers take the 8-byte steps below */
+#if defined(__clang__)
+typedef uint8_t v16 __attribute__ ((vector_size (16)));
+#define SHUFFLE(a, b, ...) __builtin_shufflevector (a, b, __VA_ARGS__)
+#elif defined(__GNUC__)
+typedef uint8_t v16 __attribute__ ((vector_size (16)));
+#define SHUFFLE(a, b, ...) __builtin_shuffle (a, b, (v16){ __VA_ARGS__ })
+#endif
+
 /* dst[k] = src[2 k], k < n: packed 4:2:2's Y (pixel stride 2) and its U V
  * pairs (both at every other byte of 4-byte pairs). Eight source bytes a
  * step while the ninth is still in the row. */
@@ -16,6 +26,17 @@ every_other_byte (uint8_t *dst, const uint8_t *src, size_t n)
 {
   size_t k = 0;
 
+#ifdef SHUFFLE
+  /* sixteen a step: the even bytes of two 16-byte loads (one SIMD pack) */
+  for (; k + 16 < n; k += 16) {
+    v16 a, b, r;
+    memcpy (&a, src + 2 * k, 16);
+    memcpy (&b, src + 2 * k + 16, 16);
+    r = SHUFFLE (
+        a, b, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    memcpy (dst + k, &r, 16);
+  }
+#endif
   for (; k + 4 < n; k += 4) {
     uint64_t w;
     memcpy (&w, src + 2 * k, 8);
@@ -33,6 +54,28 @@ static void
 to_every_other_byte (uint8_t *dst, const uint8_t *src, size_t n)
 {
   size_t k = 0;
+
+#ifdef SHUFFLE
+  /* sixteen a step: the bytes interleaved with zeros (punpcklbw,
+   * punpckhbw), or-ed into the odd bytes already there */
+  const v16 zero = { 0 };
+  const v16 odd = { 0, 255, 0, 255, 0, 255, 0, 255, 0, 255, 0, 255, 0, 255, 0,
+    255 };
+  for (; k + 16 < n; k += 16) {
+    v16 s, a, b;
+    memcpy (&s, src + k, 16);
+    memcpy (&a, dst + 2 * k, 16);
+    memcpy (&b, dst + 2 * k + 16, 16);
+    a = (a & odd)
+        | SHUFFLE (
+            s, zero, 0, 16, 1, 17, 2, 18, 3, 19, 4, 20, 5, 21, 6, 22, 7, 23);
+    b = (b & odd)
+        | SHUFFLE (s, zero, 8, 24, 9, 25, 10, 26, 11, 27, 12, 28, 13, 29, 14,
+            30, 15, 31);
+    memcpy (dst + 2 * k, &a, 16);
+    memcpy (dst + 2 * k + 16, &b, 16);
+  }
+#endif
 
   for (; k + 4 < n; k += 4) {
     uint32_t v;
