@@ -17,8 +17,8 @@
  *
  * The result is PyTorch's `F.interpolate (x, size=(out_h, out_w),
  * mode=..., align_corners=..., antialias=...)` rounded to the sample type:
- * 8- and 16-bit samples come within one code value of the exact result,
- * almost always exactly. Beyond PyTorch's two conventions, every ONNX
+ * 8- to 16-bit samples come within one code value of the exact result on
+ * their own grid, almost always exactly. Beyond PyTorch's two conventions, every ONNX
  * `Resize` attribute is a property: #GstAlignScale:coordinate-mode (of
  * which #GstAlignScale:align-corners is a view), #GstAlignScale:nearest-mode,
  * #GstAlignScale:exclude-outside, #GstAlignScale:cubic-a, scale factors
