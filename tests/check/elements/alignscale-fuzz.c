@@ -745,7 +745,7 @@ pixel_pattern (const GstVideoFormatInfo *finfo, guint p, const guint16 *val,
   memset (pat, 0x5c, ps);
   memset (mask, 0, ps);
   for (guint i = 0; i < GST_VIDEO_MAX_COMPONENTS && comp[i] >= 0; i++) {
-    gint c = comp[i], off = GST_VIDEO_FORMAT_INFO_POFFSET (finfo, c);
+    gint c = comp[i], off = comp_offset (finfo, c);
     gint cps = GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, c);
 
     if (GST_VIDEO_FORMAT_INFO_BITS (finfo) > 8) {
@@ -754,9 +754,6 @@ pixel_pattern (const GstVideoFormatInfo *finfo, guint p, const guint16 *val,
       guint16 v = (guint16) ((val[c] & ((1u << depth) - 1))
           << GST_VIDEO_FORMAT_INFO_SHIFT (finfo, c));
       gboolean le = GST_VIDEO_FORMAT_INFO_IS_LE (finfo);
-      /* GStreamer 1.22 lists P01x's V at byte 1 of the pair: it is at 2 */
-      if (off % 2)
-        off *= 2;
       for (gint o = off; o < ps; o += cps) {
         pat[o + !le] = v & 0xff;
         pat[o + le] = v >> 8;
@@ -785,11 +782,9 @@ last_period_mask (const GstVideoInfo *info, guint p, gint ps, gsize period,
   memcpy (out, mask, ps);
   gst_video_format_info_component (info->finfo, p, comp);
   for (guint i = 0; i < GST_VIDEO_MAX_COMPONENTS && comp[i] >= 0; i++) {
-    gint c = comp[i], off = GST_VIDEO_FORMAT_INFO_POFFSET (info->finfo, c);
+    gint c = comp[i], off = comp_offset (info->finfo, c);
     gint cps = GST_VIDEO_FORMAT_INFO_PSTRIDE (info->finfo, c);
 
-    if (bps == 2 && off % 2)
-      off *= 2; /* as pixel_pattern */
     for (gint o = off, k = 0; o < ps; o += cps, k++)
       if (period * (ps / cps) + k
           >= (gsize) GST_VIDEO_INFO_COMP_WIDTH (info, c))
@@ -1082,12 +1077,9 @@ groups_value_or_fill (const GstVideoFormatInfo *finfo, guint p, const guint8 *d,
     for (gint k = 0; k < ps / cps; k++) {
       gboolean val = TRUE, fill = TRUE;
       for (guint j = 0; j < GST_VIDEO_MAX_COMPONENTS && comp[j] >= 0; j++) {
-        gint o = GST_VIDEO_FORMAT_INFO_POFFSET (finfo, comp[j]);
+        gint o = comp_offset (finfo, comp[j]) + k * cps;
         if (GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, comp[j]) != cps)
           continue;
-        if (bps == 2 && o % 2)
-          o *= 2; /* as pixel_pattern */
-        o += k * cps;
         for (gint b = 0; b < bps; b++)
           if (mask[o + b]) {
             val &= d[o + b] == pat[o + b];

@@ -180,25 +180,11 @@ run_case (const GoldenCase *c, Tally *t, Tally *per_format)
       const guint8 *row = (const guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&f, p)
           + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&f, p);
       for (guint s = 0; s < w * bpp / bps; s++, v++) {
-        gint max = bps == 1 ? 255 : 65535;
         gint got = bps == 1 ? row[s] : ((const guint16 *) row)[s];
-        gdouble e;
-        gint ref;
 
         fail_unless (v < c->n_values, "more samples than golden values");
-        e = value_at (c, v);
-        ref = (gint) CLAMP (floor (e + 0.5), 0, max);
-        t->samples++;
-        t->exact += got == ref;
-        if (ABS (got - ref) > 1) {
-          if (t->over++ < 10)
-            g_printerr ("FAIL %s %ux%u->%ux%u %s ac=%u site=%u plane %u "
-                        "row %u sample %u: got %d, torch %.4f\n",
-                c->format, c->in_w, c->in_h, c->out_w, c->out_h,
-                method_name[c->method], c->align_corners, c->site, p, y, s, got,
-                e);
-        }
-        t->max_abs = MAX (t->max_abs, fabs (got - CLAMP (e, 0, max)));
+        tally_sample (
+            t, c, got, bps == 1 ? 255 : 65535, value_at (c, v), p, y, s);
       }
     }
   }

@@ -127,19 +127,25 @@ expect_error_on (GstHarness *h, GstBuffer *buf, const gchar *needle)
 /* ---- samples by component, whatever the layout (word size, shift, byte
  * order, packing): read and write sample (x, y) of component c */
 
-/* a component's first byte in its plane (GStreamer 1.22 lists P01x's V at
- * byte 1 of the 4-byte pair: it is at byte 2) */
+/* a component's byte within a pixel of its plane (GStreamer 1.22 lists
+ * P01x's V at byte 1 of the 4-byte pair: it is at byte 2) */
+static inline gint
+comp_offset (const GstVideoFormatInfo *fi, gint c)
+{
+  gint off = GST_VIDEO_FORMAT_INFO_POFFSET (fi, c);
+
+  return GST_VIDEO_FORMAT_INFO_BITS (fi) > 8 && off % 2 ? 2 * off : off;
+}
+
+/* a component's first byte in its plane */
 static inline guint8 *
 comp_pixel (GstVideoFrame *f, gint c, gint x, gint y)
 {
   const GstVideoFormatInfo *fi = f->info.finfo;
   gint p = GST_VIDEO_FORMAT_INFO_PLANE (fi, c);
-  gint off = GST_VIDEO_FORMAT_INFO_POFFSET (fi, c);
 
-  if (GST_VIDEO_FORMAT_INFO_BITS (fi) > 8 && off % 2)
-    off *= 2;
   return (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (f, p)
-      + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (f, p) + off
+      + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (f, p) + comp_offset (fi, c)
       + (gsize) x * GST_VIDEO_FORMAT_INFO_PSTRIDE (fi, c);
 }
 
