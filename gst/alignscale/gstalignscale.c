@@ -144,12 +144,13 @@ struct _GstAlignScale
   AsPlan *plan;
   guint gst_plane[AS_MAX_PLANES]; /* the stored plane of each plan plane */
   GstAlignScalePool *pool;
+  guint pool_asked; /* the n-threads value the pool was made for */
   AsScratch *scratch[MAX_THREADS];
   struct
   {
     guint8 *const *in_data, *const *out_data;
     const gint *in_stride, *out_stride;
-    gint rows, align; /* output rows per slice, a multiple of align */
+    gint rows; /* output rows per slice: whole rows of every plane */
   } job;
   gboolean warned_aa_ac;
   gboolean warned_cost;
@@ -1636,14 +1637,17 @@ gst_align_scale_ensure_threads (GstAlignScale *self)
   GST_OBJECT_LOCK (self);
   n = self->n_threads;
   GST_OBJECT_UNLOCK (self);
-  if (n == 0)
-    n = CLAMP (g_get_num_processors (), 1, MAX_THREADS);
 
-  if (!self->pool || gst_align_scale_pool_size (self->pool) != n) {
+  /* compared with what was asked, not with the threads the system gave:
+   * a refused thread must not make every frame try again */
+  if (!self->pool || self->pool_asked != n) {
+    guint want = n ? n : CLAMP (g_get_num_processors (), 1, MAX_THREADS);
+
     gst_align_scale_pool_free (self->pool);
-    self->pool = gst_align_scale_pool_new (n);
+    self->pool = gst_align_scale_pool_new (want);
+    self->pool_asked = n;
     GST_DEBUG_OBJECT (self, "%u threads (%u asked)",
-        gst_align_scale_pool_size (self->pool), n);
+        gst_align_scale_pool_size (self->pool), want);
   }
   for (guint i = 0; i < gst_align_scale_pool_size (self->pool); i++) {
     if (as_scratch_fits (self->scratch[i], self->plan))
@@ -1705,7 +1709,6 @@ gst_align_scale_run (GstAlignScale *self, guint8 *const *in_data,
   self->job.in_stride = in_stride;
   self->job.out_data = out_data;
   self->job.out_stride = out_stride;
-  self->job.align = align;
   self->job.rows = ((h + slices - 1) / slices + align - 1) / align * align;
   slices = (h + self->job.rows - 1) / self->job.rows;
   gst_align_scale_pool_run (
