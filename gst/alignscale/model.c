@@ -327,22 +327,28 @@ fixed_table (AsModelPlan *mp, const AsAxis *axis, int wide, void **out)
   size_t n = (size_t) axis->out_len * axis->n_taps;
   int bits = wide ? AS_WEIGHT_BITS_16 : AS_WEIGHT_BITS;
   int64_t lo = wide ? INT32_MIN : INT16_MIN, hi = wide ? INT32_MAX : INT16_MAX;
-  int32_t *q = model_alloc (mp, n, sizeof (int32_t));
+  void *table = model_alloc (mp, n, wide ? sizeof (int32_t) : sizeof (int16_t));
+  int32_t *q = malloc (sizeof (int32_t) * axis->n_taps);
   double err = 0;
 
-  if (!q)
+  if (!table || !q) {
+    free (q);
     return -2;
-  for (int i = 0; i < axis->out_len; i++) {
-    double e = as_quantize_row (axis->weight + (size_t) i * axis->n_taps,
-        axis->n_taps, bits, lo, hi, q + (size_t) i * axis->n_taps);
-    if (e < 0)
-      return -1;
-    err = MAX (err, e);
   }
-  if (!wide) /* narrowed in place: the table is int16 */
-    for (size_t t = 0; t < n; t++)
-      ((int16_t *) q)[t] = (int16_t) q[t];
-  *out = q;
+  for (int i = 0; i < axis->out_len && err >= 0; i++) {
+    double e = as_quantize_row (axis->weight + (size_t) i * axis->n_taps,
+        axis->n_taps, bits, lo, hi, q);
+    for (int k = 0; k < axis->n_taps && e >= 0; k++) {
+      size_t t = (size_t) i * axis->n_taps + k;
+      if (wide)
+        ((int32_t *) table)[t] = q[k];
+      else
+        ((int16_t *) table)[t] = (int16_t) q[k];
+    }
+    err = e < 0 ? -1 : MAX (err, e);
+  }
+  free (q);
+  *out = table;
   return err;
 }
 
