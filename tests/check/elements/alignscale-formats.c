@@ -12,6 +12,16 @@
 
 #include "common.h"
 
+/* an input sample: edges at the extremes (cubic overshoot) one time in
+ * four, noise between */
+static guint
+draw_sample (guint32 *seed, guint max, gint x, gint y)
+{
+  if ((xorshift32 (seed) & 3) == 0)
+    return (x / 3 + y) % 2 ? max : 0;
+  return xorshift32 (seed) % (max + 1);
+}
+
 static GstCaps *
 caps_for (const gchar *format, gint w, gint h)
 {
@@ -48,10 +58,8 @@ scale (const gchar *format, gint w, gint h, gint ow, gint oh,
     guint max = (1u << GST_VIDEO_INFO_COMP_DEPTH (&info, c)) - 1;
     for (gint y = 0; y < GST_VIDEO_INFO_COMP_HEIGHT (&info, c); y++)
       for (gint x = 0; x < GST_VIDEO_INFO_COMP_WIDTH (&info, c); x++) {
-        /* edges at the extremes (cubic overshoot), noise between */
-        guint v = like                      ? read_sample (&lf, c, x, y)
-            : (xorshift32 (&seed) & 3) == 0 ? ((x / 3 + y) % 2 ? max : 0)
-                                            : xorshift32 (&seed) % (max + 1);
+        guint v = like ? read_sample (&lf, c, x, y)
+                       : draw_sample (&seed, max, x, y);
         write_sample (&f, c, x, y, v);
       }
   }
@@ -113,10 +121,7 @@ GST_START_TEST (test_same_samples)
             guint max = (1u << GST_VIDEO_INFO_COMP_DEPTH (&ri, c)) - 1;
             for (gint y = 0; y < GST_VIDEO_INFO_COMP_HEIGHT (&ri, c); y++)
               for (gint x = 0; x < GST_VIDEO_INFO_COMP_WIDTH (&ri, c); x++)
-                write_sample (&f, c, x, y,
-                    (xorshift32 (&seed) & 3) == 0
-                        ? ((x / 3 + y) % 2 ? max : 0)
-                        : xorshift32 (&seed) % (max + 1));
+                write_sample (&f, c, x, y, draw_sample (&seed, max, x, y));
           }
           gst_video_frame_unmap (&f);
         }
