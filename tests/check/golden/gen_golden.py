@@ -269,14 +269,29 @@ def model_plane(plane, cy, cx, method):
 # ---------------------------------------------------------------------------
 # case generation
 # ---------------------------------------------------------------------------
-def generate_cases():
-    rng = XorShift32(MASTER_SEED)
-    combos = [(m, a) for m in (NEAREST, BILINEAR, BICUBIC) for a in (0, 1)]
-
+def draw_case(rng, fmt, method, ac, yuv):
+    """Sizes (1 with probability 0.1 each, never in == out on both axes), a
+    chroma siting for YUV formats and a nonzero input seed."""
     def dim():
         if rng.below(10) == 0:          # force size 1 with probability 0.1
             return 1
         return 1 + rng.below(MAX_DIM)
+
+    while True:
+        in_w, in_h, out_w, out_h = dim(), dim(), dim(), dim()
+        if not (in_w == out_w and in_h == out_h):
+            break
+    site = 1 + rng.below(4) if yuv else 0
+    seed = 0
+    while seed == 0:
+        seed = rng.next() ^ 0x9E3779B9
+    return dict(fmt=fmt, in_w=in_w, in_h=in_h, out_w=out_w, out_h=out_h,
+                method=method, ac=ac, site=site, seed=seed)
+
+
+def generate_cases():
+    rng = XorShift32(MASTER_SEED)
+    combos = [(m, a) for m in (NEAREST, BILINEAR, BICUBIC) for a in (0, 1)]
 
     cases = []
     for fmt in FORMATS:
@@ -287,16 +302,7 @@ def generate_cases():
             j = rng.below(i + 1)
             slots[i], slots[j] = slots[j], slots[i]
         for method, ac in slots:
-            while True:
-                in_w, in_h, out_w, out_h = dim(), dim(), dim(), dim()
-                if not (in_w == out_w and in_h == out_h):
-                    break
-            site = 1 + rng.below(4) if fmt in YUV_FORMATS else 0
-            seed = 0
-            while seed == 0:
-                seed = rng.next() ^ 0x9E3779B9
-            cases.append(dict(fmt=fmt, in_w=in_w, in_h=in_h, out_w=out_w, out_h=out_h,
-                              method=method, ac=ac, site=site, seed=seed))
+            cases.append(draw_case(rng, fmt, method, ac, fmt in YUV_FORMATS))
     return cases
 
 

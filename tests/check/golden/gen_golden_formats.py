@@ -79,11 +79,6 @@ def generate_cases():
     rng = G.XorShift32(MASTER_SEED)
     combos = [(m, a) for m in (G.NEAREST, G.BILINEAR, G.BICUBIC) for a in (0, 1)]
 
-    def dim():
-        if rng.below(10) == 0:
-            return 1
-        return 1 + rng.below(G.MAX_DIM)
-
     cases = []
     for fmt, (_, _, yuv) in FORMATS.items():
         # each (method, ac) twice per format, then a shuffle
@@ -92,16 +87,7 @@ def generate_cases():
             j = rng.below(i + 1)
             slots[i], slots[j] = slots[j], slots[i]
         for method, ac in slots:
-            while True:
-                in_w, in_h, out_w, out_h = dim(), dim(), dim(), dim()
-                if not (in_w == out_w and in_h == out_h):
-                    break
-            site = 1 + rng.below(4) if yuv else 0
-            seed = 0
-            while seed == 0:
-                seed = rng.next() ^ 0x9E3779B9
-            cases.append(dict(fmt=fmt, in_w=in_w, in_h=in_h, out_w=out_w, out_h=out_h,
-                              method=method, ac=ac, site=site, seed=seed))
+            cases.append(G.draw_case(rng, fmt, method, ac, yuv))
     return cases
 
 
