@@ -19,9 +19,17 @@
  * libyuv equivalent (n/a) and one target: no slower than videoscale. One
  * table, every line prefixed "bench:".
  *
+ * Then the conversion section, a table of its own: NV12 1920x1080 in, RGB
+ * 224x224 out, bilinear and bilinear-aa rows, one thread each, four
+ * columns timed alternately like the others: alignscale converting and
+ * resizing alone, videoconvert ! alignscale, videoconvertscale and
+ * videoscale ! videoconvert (the pipelines are bins in one harness). A
+ * column whose pipeline does not negotiate (alignscale without the fused
+ * conversion) prints n/a, with the reason under the table.
+ *
  *   GST_PLUGIN_PATH=build/gst/alignscale build/bench/alignscale-bench \
  *       [--quick] [--scenario SUBSTRING] [--method NAME] [--iterations N]
- *       [--only alignscale,videoscale,...]
+ *       [--only alignscale,videoscale,...,convert-fused,convert-vcs,...]
  *
  * --only alignscale --iterations N --warmup 0 runs nothing but the
  * one-thread alignscale element for N frames: callgrind.sh counts its
@@ -137,6 +145,53 @@ static const gchar *const column_names[N_COLS] = { "alignscale",
   "alignscale-2t", "videoscale", "videoscale-2t", "opencv", "libyuv",
   "memcpy" };
 
+/* the conversion section: YUV in, RGB out (a scenario of its own, not in
+ * scenarios[]: its input and output formats differ) */
+typedef struct
+{
+  const gchar *in_format;
+  gint in_w, in_h;
+  const gchar *out_format;
+  gint out_w, out_h;
+} ConvScenario;
+
+static const ConvScenario conv_scenarios[] = {
+  { "NV12", 1920, 1080, "RGB", 224, 224 },
+};
+
+#define N_CONV_SCENARIOS G_N_ELEMENTS (conv_scenarios)
+
+/* a conversion row; videoscale and videoconvertscale run the same method
+ * in both rows: their 2-tap bilinear (no antialiasing on downscale) */
+typedef struct
+{
+  const gchar *name;       /* row label, as --method names it */
+  const gchar *alignscale; /* alignscale "method" nick */
+  gboolean antialias;      /* alignscale antialias=true */
+  const gchar *gst;        /* videoscale's, videoconvertscale's "method" */
+} ConvMethod;
+
+static const ConvMethod conv_methods[] = {
+  { "bilinear", "bilinear", FALSE, "bilinear" },
+  { "bilinear-aa", "bilinear", TRUE, "bilinear" },
+};
+
+#define N_CONV_METHODS G_N_ELEMENTS (conv_methods)
+
+/* the conversion section's columns, one thread each */
+typedef enum
+{
+  CONV_FUSED, /* alignscale: NV12 in, RGB out */
+  CONV_VC_AS, /* videoconvert (to RGB, full size) ! alignscale */
+  CONV_VCS,   /* videoconvertscale */
+  CONV_VS_VC, /* videoscale (NV12) ! videoconvert (224x224 to RGB) */
+  N_CONV_COLS
+} ConvColumn;
+
+/* --only's names */
+static const gchar *const conv_column_names[N_CONV_COLS] = { "convert-fused",
+  "convert-vc-as", "convert-vcs", "convert-vs-vc" };
+
 /* a cell's value when it is not a time */
 #define MS_NA (-1.0)      /* not available: printed n/a */
 #define MS_SKIPPED (-2.0) /* not run (--only): printed - */
@@ -153,6 +208,16 @@ static gchar *frame_md5[N_SCENARIOS];
 /* why opencv-bench.py skipped a scenario (its OpenCV column is n/a) */
 static gchar *opencv_skip[N_SCENARIOS];
 
+typedef struct
+{
+  gboolean measured;
+  gdouble ms[N_CONV_COLS];
+} ConvRow;
+
+static ConvRow conv_rows[N_CONV_SCENARIOS][N_CONV_METHODS];
+/* why a conversion column printed n/a: one line each, no repeats */
+static GPtrArray *conv_notes = NULL;
+
 /* options */
 static gboolean opt_quick = FALSE;
 static gint opt_iterations = 0;
@@ -166,6 +231,7 @@ static gchar *opt_method = NULL;
 
 /* the columns to measure (all but what --only leaves out) */
 static gboolean column_on[N_COLS];
+static gboolean conv_column_on[N_CONV_COLS];
 
 /* alignscale has the "antialias" property (else its -aa rows are n/a) */
 static gboolean have_antialias = FALSE;
@@ -772,15 +838,16 @@ static const struct
   { "memcpy", 10, 11 },
 };
 
-/* label centred in a rule of dashes of the width of cells first..last */
+/* label centred in a rule of dashes of the width of cells first..last
+ * (widths: the table's cell widths) */
 static gchar *
-group_rule (const gchar *label, gint first, gint last)
+group_rule (const gchar *label, const gint *widths, gint first, gint last)
 {
   gint w = 0, k, len = strlen (label) + 2, left;
   GString *r = g_string_new (NULL);
 
   for (k = first; k <= last; k++)
-    w += cell_width[k] + (k > first);
+    w += widths[k] + (k > first);
   left = (w - len) / 2;
   for (k = 0; k < left; k++)
     g_string_append_c (r, '-');
@@ -820,7 +887,8 @@ print_table (void)
   /* group labels over their cells */
   g_string_printf (line, "bench: %-30s %-11s", "", "");
   for (k = 0; k < G_N_ELEMENTS (groups); k++) {
-    gchar *rule = group_rule (groups[k].label, groups[k].first, groups[k].last);
+    gchar *rule = group_rule (
+        groups[k].label, cell_width, groups[k].first, groups[k].last);
 
     g_string_append_printf (line, "  %s", rule);
     g_free (rule);
@@ -949,6 +1017,397 @@ print_targets (void)
   }
 }
 
+/* the conversion section */
+
+static gchar *
+conv_scenario_name (const ConvScenario *s)
+{
+  return g_strdup_printf ("%s %dx%d->%s %dx%d", s->in_format, s->in_w, s->in_h,
+      s->out_format, s->out_w, s->out_h);
+}
+
+static gboolean
+conv_row_selected (guint mi)
+{
+  return in_list (opt_method, conv_methods[mi].name);
+}
+
+/* --scenario matches, one of its rows (--method) and one of its columns
+ * (--only) is selected */
+static gboolean
+conv_scenario_selected (guint ci)
+{
+  gboolean sel = FALSE;
+  gchar *name;
+  guint k;
+
+  for (k = 0; k < N_CONV_COLS && !sel; k++)
+    sel = conv_column_on[k];
+  if (!sel)
+    return FALSE;
+  sel = FALSE;
+  for (k = 0; k < N_CONV_METHODS && !sel; k++)
+    sel = conv_row_selected (k);
+  if (!sel || opt_scenario == NULL)
+    return sel;
+  name = conv_scenario_name (&conv_scenarios[ci]);
+  sel = strstr (name, opt_scenario) != NULL;
+  g_free (name);
+  return sel;
+}
+
+/* what a conversion column runs, for the notes under the table */
+static const gchar *const conv_column_what[N_CONV_COLS] = {
+  "alignscale (YUV in, RGB out)",
+  "videoconvert ! alignscale",
+  "videoconvertscale",
+  "videoscale ! videoconvert",
+};
+
+/* a note under the conversion table, once */
+static void
+conv_note (ConvColumn c, const gchar *why)
+{
+  gchar *note = g_strdup_printf (
+      "%s (%s): n/a, %s", conv_column_names[c], conv_column_what[c], why);
+  guint k;
+
+  for (k = 0; k < conv_notes->len; k++)
+    if (g_str_equal (g_ptr_array_index (conv_notes, k), note)) {
+      g_free (note);
+      return;
+    }
+  g_ptr_array_add (conv_notes, note);
+}
+
+/* the element's properties for a conversion row: one thread; the scalers'
+ * method; no letterbox */
+static void
+conv_configure (GstElement *e, const ConvMethod *m)
+{
+  GstElementFactory *f = gst_element_get_factory (e);
+  const gchar *name = f ? GST_OBJECT_NAME (f) : "";
+  GObjectClass *klass = G_OBJECT_GET_CLASS (e);
+
+  if (g_object_class_find_property (klass, "n-threads"))
+    g_object_set (e, "n-threads", 1, NULL);
+  if (g_str_equal (name, "alignscale")) {
+    gst_util_set_object_arg (G_OBJECT (e), "method", m->alignscale);
+    if (m->antialias)
+      gst_util_set_object_arg (G_OBJECT (e), "antialias", "true");
+  } else if (g_str_equal (name, "videoscale")
+      || g_str_equal (name, "videoconvertscale")) {
+    gst_util_set_object_arg (G_OBJECT (e), "method", m->gst);
+    g_object_set (e, "add-borders", FALSE, NULL);
+  }
+}
+
+/* One harness for conversion column c: the element or the pipeline (a bin
+ * parsed from a launch line), caps set, and one frame pushed and pulled to
+ * see that it negotiates and gives the output size. NULL and a note if an
+ * element is missing, lacks a property, or the frame does not come out. */
+static GstHarness *
+new_conv_harness (ConvColumn c, const ConvScenario *s, const ConvMethod *m,
+    GstBuffer *in, gsize out_size)
+{
+  static const gchar *const factories[N_CONV_COLS][2] = {
+    [CONV_FUSED] = { "alignscale", NULL },
+    [CONV_VC_AS] = { "videoconvert", "alignscale" },
+    [CONV_VCS] = { "videoconvertscale", NULL },
+    [CONV_VS_VC] = { "videoscale", "videoconvert" },
+  };
+  static const gchar *const names[] = { "e0", "e1" };
+  GstHarness *h;
+  GstBuffer *out = NULL;
+  GstFlowReturn flow;
+  gchar *launch, *in_caps, *out_caps, *why = NULL;
+  guint k;
+
+  for (k = 0; k < 2 && factories[c][k]; k++) {
+    GstElementFactory *f = gst_element_factory_find (factories[c][k]);
+
+    if (f == NULL) {
+      why = g_strdup_printf ("no %s element%s", factories[c][k],
+          g_str_equal (factories[c][k], "videoconvertscale")
+              ? " (GStreamer < 1.22)"
+              : "");
+      conv_note (c, why);
+      g_free (why);
+      return NULL;
+    }
+    gst_object_unref (f);
+  }
+  if (m->antialias && !have_antialias && (c == CONV_FUSED || c == CONV_VC_AS)) {
+    conv_note (c, "alignscale has no antialias property");
+    return NULL;
+  }
+
+  /* the capsfilters pin the intermediate format and size: videoconvert
+   * converts at full size (else alignscale would be offered NV12), and
+   * videoscale scales in NV12 */
+  switch (c) {
+    case CONV_VC_AS:
+      launch = g_strdup_printf ("videoconvert name=e0 ! "
+                                "video/x-raw,format=%s,width=%d,height=%d ! "
+                                "alignscale name=e1",
+          s->out_format, s->in_w, s->in_h);
+      break;
+    case CONV_VS_VC:
+      launch = g_strdup_printf ("videoscale name=e0 ! "
+                                "video/x-raw,format=%s,width=%d,height=%d ! "
+                                "videoconvert name=e1",
+          s->in_format, s->out_w, s->out_h);
+      break;
+    default:
+      launch = g_strdup_printf ("%s name=e0", factories[c][0]);
+      break;
+  }
+  h = gst_harness_new_parse (launch);
+  g_free (launch);
+  for (k = 0; k < G_N_ELEMENTS (names); k++) {
+    GstElement *e = gst_bin_get_by_name (GST_BIN (h->element), names[k]);
+
+    if (e) {
+      conv_configure (e, m);
+      gst_object_unref (e);
+    }
+  }
+
+  in_caps = g_strdup_printf ("video/x-raw,format=%s,width=%d,height=%d,"
+                             "framerate=30/1,pixel-aspect-ratio=1/1,"
+                             "colorimetry=bt709,chroma-site=mpeg2",
+      s->in_format, s->in_w, s->in_h);
+  out_caps = g_strdup_printf ("video/x-raw,format=%s,width=%d,height=%d",
+      s->out_format, s->out_w, s->out_h);
+  /* downstream caps first, as new_harness () */
+  gst_harness_set_sink_caps_str (h, out_caps);
+  gst_harness_set_src_caps_str (h, in_caps);
+  g_free (in_caps);
+  g_free (out_caps);
+
+  /* the first frame: a pipeline that does not negotiate returns
+   * not-negotiated here; every element is synchronous, so the output is
+   * queued when the push returns */
+  flow = gst_harness_push (h, gst_buffer_ref (in));
+  if (flow == GST_FLOW_NOT_NEGOTIATED)
+    why = g_strdup_printf ("%s -> %s does not negotiate (the push returned "
+                           "not-negotiated)",
+        s->in_format, s->out_format);
+  else if (flow != GST_FLOW_OK)
+    why = g_strdup_printf ("the push returned %s", gst_flow_get_name (flow));
+  else if ((out = gst_harness_try_pull (h)) == NULL)
+    why = g_strdup ("no output buffer");
+  else if (gst_buffer_get_size (out) < out_size)
+    why = g_strdup_printf ("output buffer of %" G_GSIZE_FORMAT
+                           " bytes, expected %" G_GSIZE_FORMAT,
+        gst_buffer_get_size (out), out_size);
+  if (out)
+    gst_buffer_unref (out);
+  if (why) {
+    conv_note (c, why);
+    g_free (why);
+    gst_harness_teardown (h);
+    return NULL;
+  }
+  return h;
+}
+
+static void
+measure_conv (guint ci, guint mi, gint iterations, gint warmup)
+{
+  const ConvScenario *s = &conv_scenarios[ci];
+  const ConvMethod *m = &conv_methods[mi];
+  ConvRow *row = &conv_rows[ci][mi];
+  GstVideoInfo in_info, out_info;
+  GstHarness *h[N_CONV_COLS] = { NULL };
+  gdouble *t[N_CONV_COLS] = { NULL };
+  GstBuffer *in;
+  guint c;
+  gint i;
+
+  gst_video_info_set_format (
+      &in_info, gst_video_format_from_string (s->in_format), s->in_w, s->in_h);
+  gst_video_info_set_format (&out_info,
+      gst_video_format_from_string (s->out_format), s->out_w, s->out_h);
+  {
+    gchar *name = conv_scenario_name (s);
+    gchar *md5 = NULL;
+
+    /* the same generator as the scaling scenarios, seeded with this name */
+    in = make_frame (&in_info, scenario_seed (name), &md5);
+    g_free (md5);
+    g_free (name);
+  }
+
+  for (c = 0; c < N_CONV_COLS; c++)
+    if (conv_column_on[c])
+      h[c] = new_conv_harness (c, s, m, in, out_info.size);
+
+  for (c = 0; c < N_CONV_COLS; c++)
+    t[c] = g_new0 (gdouble, MAX (iterations, 1));
+  /* the warm-up (i < 0), then the timed frames, each iteration every
+   * column once, in the order of the table */
+  for (i = -warmup; i < iterations; i++)
+    for (c = 0; c < N_CONV_COLS; c++)
+      if (h[c]) {
+        gdouble ms = push_pull (h[c], in, out_info.size, conv_column_names[c]);
+
+        if (i >= 0)
+          t[c][i] = ms;
+      }
+
+  row->measured = TRUE;
+  for (c = 0; c < N_CONV_COLS; c++) {
+    if (!conv_column_on[c])
+      row->ms[c] = MS_SKIPPED;
+    else if (h[c])
+      row->ms[c] = median (t[c], iterations);
+    else
+      row->ms[c] = MS_NA;
+    g_free (t[c]);
+    if (h[c])
+      gst_harness_teardown (h[c]);
+  }
+  gst_buffer_unref (in);
+}
+
+/* the conversion table's cells after scenario and method */
+#define N_CONV_CELLS 6
+
+static const gint conv_cell_width[N_CONV_CELLS] = { 14, 18, 10, 12, 10, 29 };
+
+static const struct
+{
+  const gchar *label;
+  gint first, last;
+} conv_groups[] = {
+  { "alignscale", 0, 0 },
+  { "videoconvert ! alignscale", 1, 2 },
+  { "videoconvertscale", 3, 4 },
+  { "videoscale ! videoconvert", 5, 5 },
+};
+
+static void
+print_conv_row (const gchar *scenario, const gchar *method, gchar **c)
+{
+  GString *line = g_string_new (NULL);
+  guint k;
+
+  g_string_printf (line, "bench: %-30s %-11s", scenario, method);
+  for (k = 0; k < N_CONV_CELLS; k++) {
+    const gchar *sep = " ";
+    guint g;
+
+    for (g = 0; g < G_N_ELEMENTS (conv_groups); g++)
+      if (conv_groups[g].first == (gint) k)
+        sep = "  "; /* a new group */
+    g_string_append_printf (line, "%s%*s", sep, conv_cell_width[k], c[k]);
+  }
+  g_print ("%s\n", line->str);
+  g_string_free (line, TRUE);
+}
+
+static void
+print_conv_table (void)
+{
+  gchar *hdr[N_CONV_CELLS] = { "1 thr", "1 thr", "speed-up", "1 thr", "ratio",
+    "1 thr" };
+  GString *line = g_string_new (NULL);
+  guint ci, mi, k;
+
+  g_print ("bench: conversion: YUV in, RGB out, one thread each "
+           "(n-threads=1); speed-up = (videoconvert ! alignscale) / "
+           "alignscale; ratio = alignscale / videoconvertscale\n");
+  g_string_printf (line, "bench: %-30s %-11s", "", "");
+  for (k = 0; k < G_N_ELEMENTS (conv_groups); k++) {
+    gchar *rule = group_rule (conv_groups[k].label, conv_cell_width,
+        conv_groups[k].first, conv_groups[k].last);
+
+    g_string_append_printf (line, "  %s", rule);
+    g_free (rule);
+  }
+  g_print ("%s\n", line->str);
+  g_string_free (line, TRUE);
+  print_conv_row ("scenario", "method", hdr);
+
+  for (ci = 0; ci < N_CONV_SCENARIOS; ci++) {
+    gchar *name = conv_scenario_name (&conv_scenarios[ci]);
+
+    for (mi = 0; mi < N_CONV_METHODS; mi++) {
+      ConvRow *r = &conv_rows[ci][mi];
+      gdouble a = r->ms[CONV_FUSED];
+      gchar *c[N_CONV_CELLS];
+
+      if (!r->measured)
+        continue;
+      c[0] = fmt_ms (a);
+      c[1] = fmt_ms (r->ms[CONV_VC_AS]);
+      c[2] = fmt_ratio (r->ms[CONV_VC_AS], a);
+      c[3] = fmt_ms (r->ms[CONV_VCS]);
+      c[4] = fmt_ratio (a, r->ms[CONV_VCS]);
+      c[5] = fmt_ms (r->ms[CONV_VS_VC]);
+      print_conv_row (name, conv_methods[mi].name, c);
+      for (k = 0; k < N_CONV_CELLS; k++)
+        g_free (c[k]);
+    }
+    g_free (name);
+  }
+  for (k = 0; k < conv_notes->len; k++)
+    g_print ("bench: conversion: %s\n",
+        (const gchar *) g_ptr_array_index (conv_notes, k));
+  if (conv_column_on[CONV_VCS] || conv_column_on[CONV_VS_VC])
+    g_print ("bench: conversion: videoconvertscale and videoscale run "
+             "method=bilinear in both rows (2 taps: no antialiasing on "
+             "downscale), add-borders=false\n");
+}
+
+/* a conversion target: num / den <= bound ("at most"), or, with at_least,
+ * num / den >= bound; the milliseconds follow; none if either column was
+ * not run */
+static void
+print_conv_target (const gchar *what, const gchar *scenario,
+    const gchar *method, gdouble num, gdouble den, gboolean at_least,
+    gdouble bound)
+{
+  gdouble r;
+
+  if (num == MS_SKIPPED || den == MS_SKIPPED)
+    return;
+  if (num < 0 || den <= 0) {
+    g_print ("target: %-30s %-11s %-50s %7s\n", scenario, method, what, "n/a");
+    return;
+  }
+  r = num / den;
+  g_print ("target: %-30s %-11s %-50s %6.2fx %s %.2fx %s (%.3f / %.3f "
+           "ms)\n",
+      scenario, method, what, r, at_least ? ">=" : "<=", bound,
+      (at_least ? r >= bound : r <= bound) ? "met" : "MISSED", num, den);
+}
+
+static void
+print_conv_targets (void)
+{
+  guint ci, mi;
+
+  for (ci = 0; ci < N_CONV_SCENARIOS; ci++) {
+    gchar *name = conv_scenario_name (&conv_scenarios[ci]);
+
+    for (mi = 0; mi < N_CONV_METHODS; mi++) {
+      gdouble *ms = conv_rows[ci][mi].ms;
+
+      if (!conv_rows[ci][mi].measured)
+        continue;
+      print_conv_target ("fused NV12->RGB no slower than videoconvertscale",
+          name, conv_methods[mi].name, ms[CONV_FUSED], ms[CONV_VCS], FALSE,
+          1.0);
+      print_conv_target ("at least 3x faster than videoconvert ! alignscale",
+          name, conv_methods[mi].name, ms[CONV_VC_AS], ms[CONV_FUSED], TRUE,
+          3.0);
+    }
+    g_free (name);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -961,7 +1420,8 @@ main (int argc, char **argv)
     { "warmup", 'w', 0, G_OPTION_ARG_INT, &opt_warmup,
         "Untimed frames per element first (default 5, --quick 1)", "N" },
     { "scenario", 's', 0, G_OPTION_ARG_STRING, &opt_scenario,
-        "Only scenarios whose name contains this, e.g. NV12 or 224x224",
+        "Only scenarios whose name contains this, e.g. NV12, 224x224 or "
+        "'RGB 224' (the conversion scenario)",
         "SUBSTRING" },
     { "opencv-script", 0, 0, G_OPTION_ARG_FILENAME, &opt_opencv_script,
         "opencv-bench.py (default $ALIGNSCALE_BENCH_OPENCV or the source tree's)",
@@ -976,8 +1436,9 @@ main (int argc, char **argv)
         "bicubic-aa", "NAMES" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only,
         "Only these columns (comma-separated): alignscale, alignscale-2t, "
-        "videoscale, videoscale-2t, opencv, libyuv, memcpy; the others "
-        "print -", "NAMES" },
+        "videoscale, videoscale-2t, opencv, libyuv, memcpy; of the "
+        "conversion section convert-fused, convert-vc-as, convert-vcs, "
+        "convert-vs-vc; the others print -", "NAMES" },
     { NULL }
   };
   /* clang-format on */
@@ -985,8 +1446,10 @@ main (int argc, char **argv)
   GError *error = NULL;
   GstPluginFeature *f;
   gint iterations, warmup;
-  guint si, mi, c, selected = 0;
+  guint si, mi, c, ci, selected = 0, conv_selected = 0;
+  gboolean scale_section = FALSE;
   const gchar *method_names[N_METHODS];
+  const gchar *only_names[N_COLS + N_CONV_COLS];
   gchar *opencv_note = NULL;
   gdouble t_start = now_ms ();
 
@@ -1001,14 +1464,26 @@ main (int argc, char **argv)
   g_option_context_free (ctx);
   for (mi = 0; mi < N_METHODS; mi++)
     method_names[mi] = methods[mi].name;
-  if ((opt_only && !check_list ("--only", opt_only, column_names, N_COLS))
+  for (c = 0; c < N_COLS; c++)
+    only_names[c] = column_names[c];
+  for (c = 0; c < N_CONV_COLS; c++)
+    only_names[N_COLS + c] = conv_column_names[c];
+  /* the conversion rows' names are among methods[]'s */
+  if ((opt_only
+          && !check_list ("--only", opt_only, only_names, N_COLS + N_CONV_COLS))
       || (opt_method
           && !check_list ("--method", opt_method, method_names, N_METHODS)))
     return 2;
-  for (c = 0; c < N_COLS; c++)
+  for (c = 0; c < N_COLS; c++) {
     column_on[c] = in_list (opt_only, column_names[c]);
+    /* the scaling section runs if --only names one of its columns */
+    scale_section |= column_on[c];
+  }
+  for (c = 0; c < N_CONV_COLS; c++)
+    conv_column_on[c] = in_list (opt_only, conv_column_names[c]);
   if (opt_no_opencv)
     column_on[COL_OPENCV] = FALSE;
+  conv_notes = g_ptr_array_new_with_free_func (g_free);
 
   iterations = opt_iterations > 0 ? opt_iterations
       : opt_quick                 ? QUICK_ITERATIONS
@@ -1068,10 +1543,13 @@ main (int argc, char **argv)
     gst_object_unref (e);
   }
 
-  for (si = 0; si < N_SCENARIOS; si++)
+  for (si = 0; si < N_SCENARIOS && scale_section; si++)
     if (scenario_selected (si))
       selected++;
-  if (selected == 0) {
+  for (ci = 0; ci < N_CONV_SCENARIOS; ci++)
+    if (conv_scenario_selected (ci))
+      conv_selected++;
+  if (selected == 0 && conv_selected == 0) {
     g_printerr ("no scenario matches --scenario '%s' --method '%s'\n",
         opt_scenario ? opt_scenario : "", opt_method ? opt_method : "");
     return 2;
@@ -1080,11 +1558,12 @@ main (int argc, char **argv)
   g_print ("bench: %d warm-up + %d timed frames per element and row, "
            "alternating, median ms/frame; %d online cores\n",
       warmup, iterations, g_get_num_processors ());
-  g_print ("bench: 1 thr = one thread (n-threads=1), 2 thr = n-threads=2; "
-           "speed-up = alignscale 1 thr / 2 thr; ratio = alignscale 1 thr / "
-           "the group's 1 thr\n");
+  if (selected > 0)
+    g_print ("bench: 1 thr = one thread (n-threads=1), 2 thr = n-threads=2; "
+             "speed-up = alignscale 1 thr / 2 thr; ratio = alignscale 1 thr "
+             "/ the group's 1 thr\n");
 
-  for (si = 0; si < N_SCENARIOS; si++) {
+  for (si = 0; si < N_SCENARIOS && selected > 0; si++) {
     gchar *name;
 
     if (!scenario_selected (si))
@@ -1098,46 +1577,67 @@ main (int argc, char **argv)
     }
     g_free (name);
   }
-  if (!column_on[COL_OPENCV])
-    opencv_note = g_strdup (
-        opt_no_opencv ? "skipped (--no-opencv)" : "skipped (--only)");
-  else {
-    g_printerr ("running %s %s...\n", opt_python, opt_opencv_script);
-    opencv_note = run_opencv (iterations, warmup);
-  }
+  for (ci = 0; ci < N_CONV_SCENARIOS; ci++) {
+    gchar *name;
 
-  print_table ();
-  if (opencv_note)
-    g_print ("bench: opencv: %s\n", opencv_note);
-  for (si = 0; si < N_SCENARIOS; si++)
-    if (opencv_skip[si]) {
-      gchar *name = scenario_name (&scenarios[si]);
-
-      g_print ("bench: opencv: n/a for %s: %s\n", name, opencv_skip[si]);
-      g_free (name);
+    if (!conv_scenario_selected (ci))
+      continue;
+    name = conv_scenario_name (&conv_scenarios[ci]);
+    for (mi = 0; mi < N_CONV_METHODS; mi++) {
+      if (!conv_row_selected (mi))
+        continue;
+      g_printerr ("measuring %s %s...\n", name, conv_methods[mi].name);
+      measure_conv (ci, mi, iterations, warmup);
     }
-  if (!have_antialias)
-    g_print ("bench: alignscale: no antialias property, its -aa rows are "
-             "n/a\n");
-  if (!have_n_threads && column_on[COL_ALIGNSCALE_2T])
-    g_print ("bench: alignscale: no n-threads property, its 2 thr column and "
-             "speed-up are n/a\n");
-  if (!videoscale_has_n_threads && column_on[COL_VIDEOSCALE_2T])
-    g_print ("bench: videoscale: no n-threads property, its 2 thr column is "
-             "n/a\n");
-  if (column_on[COL_LIBYUV]) {
-#ifndef HAVE_LIBYUV
-    g_print ("bench: libyuv: not found at configure time\n");
-#else
-    g_print ("bench: libyuv: kFilterBilinear, kFilterBox for bilinear-aa "
-             "(libyuv makes it bilinear when either axis scales by 1/2 or "
-             "more); no bicubic, no 24-bit RGB, YUY2 or P010_10LE scaler\n");
-#endif
+    g_free (name);
   }
-  print_targets ();
+  if (selected > 0) {
+    if (!column_on[COL_OPENCV])
+      opencv_note = g_strdup (
+          opt_no_opencv ? "skipped (--no-opencv)" : "skipped (--only)");
+    else {
+      g_printerr ("running %s %s...\n", opt_python, opt_opencv_script);
+      opencv_note = run_opencv (iterations, warmup);
+    }
+
+    print_table ();
+    if (opencv_note)
+      g_print ("bench: opencv: %s\n", opencv_note);
+    for (si = 0; si < N_SCENARIOS; si++)
+      if (opencv_skip[si]) {
+        gchar *name = scenario_name (&scenarios[si]);
+
+        g_print ("bench: opencv: n/a for %s: %s\n", name, opencv_skip[si]);
+        g_free (name);
+      }
+    if (!have_antialias)
+      g_print ("bench: alignscale: no antialias property, its -aa rows are "
+               "n/a\n");
+    if (!have_n_threads && column_on[COL_ALIGNSCALE_2T])
+      g_print ("bench: alignscale: no n-threads property, its 2 thr column and "
+               "speed-up are n/a\n");
+    if (!videoscale_has_n_threads && column_on[COL_VIDEOSCALE_2T])
+      g_print ("bench: videoscale: no n-threads property, its 2 thr column is "
+               "n/a\n");
+    if (column_on[COL_LIBYUV]) {
+#ifndef HAVE_LIBYUV
+      g_print ("bench: libyuv: not found at configure time\n");
+#else
+      g_print ("bench: libyuv: kFilterBilinear, kFilterBox for bilinear-aa "
+               "(libyuv makes it bilinear when either axis scales by 1/2 or "
+               "more); no bicubic, no 24-bit RGB, YUY2 or P010_10LE scaler\n");
+#endif
+    }
+    print_targets ();
+  }
+  if (conv_selected > 0) {
+    print_conv_table ();
+    print_conv_targets ();
+  }
   g_print ("bench: total %.1f s\n", (now_ms () - t_start) / 1e3);
 
   g_free (opencv_note);
+  g_ptr_array_unref (conv_notes);
   for (si = 0; si < N_SCENARIOS; si++) {
     g_free (frame_md5[si]);
     g_free (opencv_skip[si]);

@@ -79,6 +79,7 @@ GST_DEBUG_CATEGORY_STATIC (gst_align_scale_debug);
 #define MAX_PLAN_BYTES ((gsize) 256 << 20)
 #define MAX_FRAME_BYTES ((gsize) 1 << 30)
 #define DEFAULT_N_THREADS 1
+#define DEFAULT_CHROMA_UPSAMPLING GST_ALIGN_SCALE_CHROMA_UPSAMPLING_LINEAR
 #define MAX_THREADS 64
 
 enum
@@ -96,6 +97,7 @@ enum
   PROP_ROI,
   PROP_EXTRAPOLATION_VALUE,
   PROP_N_THREADS,
+  PROP_CHROMA_UPSAMPLING,
   N_PROPS
 };
 
@@ -112,6 +114,7 @@ typedef struct
   gdouble scale_factor_x, scale_factor_y;
   gdouble roi[4];
   gdouble extrapolation_value;
+  GstAlignScaleChromaUpsampling chroma_upsampling;
 } GstAlignScaleSettings;
 
 struct _GstAlignScale
@@ -263,6 +266,26 @@ gst_align_scale_nearest_mode_get_type (void)
 
   if (g_once_init_enter (&type)) {
     GType t = g_enum_register_static ("GstAlignScaleNearestMode", values);
+    g_once_init_leave (&type, t);
+  }
+  return type;
+}
+
+GType
+gst_align_scale_chroma_upsampling_get_type (void)
+{
+  static GType type = 0;
+  static const GEnumValue values[] = {
+    { GST_ALIGN_SCALE_CHROMA_UPSAMPLING_LINEAR,
+        "Linear between the chroma samples around each pixel, at their siting",
+        "linear" },
+    { GST_ALIGN_SCALE_CHROMA_UPSAMPLING_NEAREST,
+        "Each chroma sample covers its block (OpenCV cvtColor)", "nearest" },
+    { 0, NULL, NULL },
+  };
+
+  if (g_once_init_enter (&type)) {
+    GType t = g_enum_register_static ("GstAlignScaleChromaUpsampling", values);
     g_once_init_leave (&type, t);
   }
   return type;
@@ -500,6 +523,23 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
       " the same for every value",
       0, MAX_THREADS, DEFAULT_N_THREADS, flags);
 
+  /**
+   * GstAlignScale:chroma-upsampling:
+   *
+   * When the input is YUV and the output RGB or GRAY8, alignscale converts
+   * the frame to 8-bit RGB at full resolution and resizes that
+   * (docs/conversion.md); this is how chroma reaches every pixel first:
+   * `linear` interpolates between the chroma samples around it at their
+   * siting (libjpeg's fancy upsampling for centred 4:2:0), `nearest` gives
+   * every pixel of a block its chroma sample (OpenCV's cvtColor). Unused
+   * when the format is kept.
+   */
+  properties[PROP_CHROMA_UPSAMPLING] = g_param_spec_enum ("chroma-upsampling",
+      "Chroma upsampling",
+      "YUV in, RGB out: chroma at full resolution by linear interpolation at"
+      " its siting, or nearest (each sample covers its block, as OpenCV)",
+      GST_TYPE_ALIGN_SCALE_CHROMA_UPSAMPLING, DEFAULT_CHROMA_UPSAMPLING, flags);
+
   g_object_class_install_properties (gobject_class, N_PROPS, properties);
 
   gst_element_class_set_static_metadata (element_class,
@@ -532,6 +572,7 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_METHOD, 0);
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_COORDINATE_MODE, 0);
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_NEAREST_MODE, 0);
+  gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_CHROMA_UPSAMPLING, 0);
 }
 
 static void
@@ -548,6 +589,7 @@ gst_align_scale_init (GstAlignScale *self)
   self->settings.roi[0] = self->settings.roi[1] = 0.0;
   self->settings.roi[2] = self->settings.roi[3] = 1.0;
   self->settings.extrapolation_value = DEFAULT_EXTRAPOLATION_VALUE;
+  self->settings.chroma_upsampling = DEFAULT_CHROMA_UPSAMPLING;
   self->published = self->settings;
   self->n_threads = DEFAULT_N_THREADS;
 }
@@ -692,6 +734,9 @@ gst_align_scale_set_property (
     case PROP_N_THREADS:
       self->n_threads = g_value_get_uint (value);
       break;
+    case PROP_CHROMA_UPSAMPLING:
+      self->settings.chroma_upsampling = g_value_get_enum (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -756,6 +801,9 @@ gst_align_scale_get_property (
     case PROP_N_THREADS:
       g_value_set_uint (value, self->n_threads);
       break;
+    case PROP_CHROMA_UPSAMPLING:
+      g_value_set_enum (value, self->settings.chroma_upsampling);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -772,14 +820,100 @@ gst_align_scale_stop (GstBaseTransform *trans)
 
 /* ------------------------------------------------------------------ caps */
 
+/* YUV in, one of these out: converted while scaled (docs/conversion.md) */
+static const gchar *const convert_out_formats[] = { "RGB", "BGR", "RGBA",
+  "BGRA", "ARGB", "ABGR", "RGBx", "BGRx", "xRGB", "xBGR", "RGBP", "BGRP",
+  "GRAY8" };
+
+static gboolean
+is_convert_out (GstVideoFormat f)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (convert_out_formats); i++)
+    if (f == gst_video_format_from_string (convert_out_formats[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_convert_in (GstVideoFormat f)
+{
+  const GstVideoFormatInfo *fi = gst_video_format_get_info (f);
+
+  return fi && GST_VIDEO_FORMAT_INFO_IS_YUV (fi)
+      && !GST_VIDEO_FORMAT_INFO_IS_GRAY (fi);
+}
+
+/* whether alignscale makes out from in */
+static gboolean
+gst_align_scale_can_convert (GstVideoFormat in, GstVideoFormat out)
+{
+  return in == out || (is_convert_in (in) && is_convert_out (out));
+}
+
+/* the formats of a caps structure's format field that pass test (all of
+ * ours when it has none) */
+static gboolean
+any_format (const GstStructure *s, gboolean (*test) (GstVideoFormat))
+{
+  const GValue *v = gst_structure_get_value (s, "format");
+
+  if (!v)
+    return TRUE;
+  if (G_VALUE_HOLDS_STRING (v))
+    return test (gst_video_format_from_string (g_value_get_string (v)));
+  if (GST_VALUE_HOLDS_LIST (v))
+    for (guint i = 0; i < gst_value_list_get_size (v); i++) {
+      const GValue *e = gst_value_list_get_value (v, i);
+      if (G_VALUE_HOLDS_STRING (e)
+          && test (gst_video_format_from_string (g_value_get_string (e))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* a structure of s's fields with the other side's formats of a conversion:
+ * RGB ones for YUV (sink -> src), YUV ones for RGB (src -> sink); the
+ * YUV colorimetry and siting fields belong to one side only */
+static GstStructure *
+convert_structure (const GstStructure *s, GstPadDirection direction)
+{
+  GstStructure *c = gst_structure_copy (s);
+  GValue list = G_VALUE_INIT, e = G_VALUE_INIT;
+
+  g_value_init (&list, GST_TYPE_LIST);
+  g_value_init (&e, G_TYPE_STRING);
+  if (direction == GST_PAD_SINK) {
+    for (guint i = 0; i < G_N_ELEMENTS (convert_out_formats); i++) {
+      g_value_set_string (&e, convert_out_formats[i]);
+      gst_value_list_append_value (&list, &e);
+    }
+  } else {
+    GstCaps *tmpl = gst_static_caps_get (
+        &gst_align_scale_sink_template.static_caps);
+    const GValue *all = gst_structure_get_value (
+        gst_caps_get_structure (tmpl, 0), "format");
+    for (guint i = 0; i < gst_value_list_get_size (all); i++) {
+      const GValue *f = gst_value_list_get_value (all, i);
+      if (is_convert_in (gst_video_format_from_string (g_value_get_string (f))))
+        gst_value_list_append_value (&list, f);
+    }
+    gst_caps_unref (tmpl);
+  }
+  gst_structure_take_value (c, "format", &list);
+  g_value_unset (&e);
+  gst_structure_remove_fields (c, "colorimetry", "chroma-site", NULL);
+  return c;
+}
+
 static GstCaps *
 gst_align_scale_transform_caps (GstBaseTransform *trans,
     GstPadDirection direction, GstCaps *caps, GstCaps *filter)
 {
-  GstCaps *ret = gst_caps_new_empty ();
+  GstCaps *ret = gst_caps_new_empty (), *conv = gst_caps_new_empty ();
   guint n = gst_caps_get_size (caps);
 
-  /* same format and fields on both sides; any size and PAR */
+  /* same format and fields on both sides; any size and PAR. After them
+   * (the same format is preferred), YUV to RGB (docs/conversion.md). */
   for (guint i = 0; i < n; i++) {
     GstStructure *s = gst_caps_get_structure (caps, i);
     GstCapsFeatures *f = gst_caps_get_features (caps, i);
@@ -795,9 +929,15 @@ gst_align_scale_transform_caps (GstBaseTransform *trans,
       if (gst_structure_has_field (s, "pixel-aspect-ratio"))
         gst_structure_set (s, "pixel-aspect-ratio", GST_TYPE_FRACTION_RANGE, 1,
             G_MAXINT, G_MAXINT, 1, NULL);
+      if (any_format (
+              s, direction == GST_PAD_SINK ? is_convert_in : is_convert_out)
+          && gst_structure_has_field (s, "format"))
+        gst_caps_append_structure_full (
+            conv, convert_structure (s, direction), gst_caps_features_copy (f));
     }
     gst_caps_append_structure_full (ret, s, gst_caps_features_copy (f));
   }
+  ret = gst_caps_merge (ret, conv);
 
   if (filter) {
     GstCaps *tmp = gst_caps_intersect_full (
@@ -1014,6 +1154,32 @@ gst_align_scale_fixate_caps (GstBaseTransform *trans, GstPadDirection direction,
   gboolean free[2] = { FALSE, FALSE };
   gint size[2] = { 0, 0 };
 
+  /* the input's format where downstream takes it (caps are in its
+   * order, which may put a conversion first) */
+  if (direction == GST_PAD_SINK) {
+    const gchar *fmt = gst_structure_get_string (
+        gst_caps_get_structure (caps, 0), "format");
+    GValue want = G_VALUE_INIT;
+
+    g_value_init (&want, G_TYPE_STRING);
+    g_value_set_string (&want, fmt ? fmt : "");
+    for (guint i = 0; fmt && i < gst_caps_get_size (othercaps); i++) {
+      GstStructure *o = gst_caps_get_structure (othercaps, i);
+      const GValue *v = gst_structure_get_value (o, "format");
+
+      if (!v || gst_value_intersect (NULL, v, &want)) {
+        GstCaps *one = gst_caps_new_empty ();
+        o = gst_structure_copy (o);
+        gst_structure_set_value (o, "format", &want);
+        gst_caps_append_structure_full (one, o,
+            gst_caps_features_copy (gst_caps_get_features (othercaps, i)));
+        gst_caps_unref (othercaps);
+        othercaps = one;
+        break;
+      }
+    }
+    g_value_unset (&want);
+  }
   othercaps = gst_caps_truncate (othercaps);
   othercaps = gst_caps_make_writable (othercaps);
   if (direction == GST_PAD_SINK)
@@ -1057,10 +1223,12 @@ gst_align_scale_set_info (GstVideoFilter *filter, GstCaps *incaps,
                 GST_VIDEO_INFO_INTERLACE_MODE (in_info))));
     return FALSE;
   }
-  if (GST_VIDEO_INFO_FORMAT (in_info) != GST_VIDEO_INFO_FORMAT (out_info)) {
+  if (!gst_align_scale_can_convert (
+          GST_VIDEO_INFO_FORMAT (in_info), GST_VIDEO_INFO_FORMAT (out_info))) {
     GST_ELEMENT_ERROR (self, CORE, NEGOTIATION,
-        ("alignscale does not convert formats"),
-        ("%s -> %s: put a videoconvert element before or after it",
+        ("alignscale converts only YUV to RGB or GRAY8"),
+        ("%s -> %s: keep the format, or ask for RGB out of YUV; put a"
+         " videoconvert element before or after it for anything else",
             GST_VIDEO_INFO_NAME (in_info), GST_VIDEO_INFO_NAME (out_info)));
     return FALSE;
   }
@@ -1471,6 +1639,89 @@ gst_align_scale_describe_planes (const GstVideoInfo *in,
   return n;
 }
 
+/* A YUV to RGB frame as the plan sees it: one working plane of 8-bit
+ * samples at the picture size, made by the conversion from every stored
+ * plane (docs/conversion.md), channels in the output's byte order (or
+ * plane order for RGBP, BGRP). Returns the number of working planes. */
+static guint
+gst_align_scale_describe_convert (const GstVideoInfo *in,
+    const GstVideoInfo *out, gboolean nearest, AsConvertDesc *cd,
+    AsPlaneDesc *d, guint *gst_plane)
+{
+  const GstVideoFormatInfo *fi = in->finfo, *fo = out->finfo;
+  GstVideoChromaSite site = GST_VIDEO_INFO_CHROMA_SITE (in);
+  gboolean swap = GST_VIDEO_FORMAT_INFO_BITS (fi) > 8
+      && !GST_VIDEO_FORMAT_INFO_IS_LE (fi) != (G_BYTE_ORDER == G_BIG_ENDIAN);
+  gdouble kr, kb;
+
+  if (site == GST_VIDEO_CHROMA_SITE_UNKNOWN)
+    site = GST_VIDEO_CHROMA_SITE_MPEG2;
+  memset (cd, 0, sizeof (*cd));
+  for (guint c = 0; c < 4; c++) {
+    AsConvComp *k = &cd->comp[c];
+
+    if (c >= GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fi)) {
+      k->plane = -1;
+      continue;
+    }
+    k->plane = GST_VIDEO_FORMAT_INFO_PLANE (fi, c);
+    k->pstride = GST_VIDEO_FORMAT_INFO_PSTRIDE (fi, c);
+    k->offset = GST_VIDEO_FORMAT_INFO_POFFSET (fi, c);
+    k->bps = GST_VIDEO_FORMAT_INFO_BITS (fi) > 8 ? 2 : 1;
+    /* GStreamer 1.22 lists P01x's V at byte 1 of its 4-byte pair: 2 */
+    if (k->bps == 2 && k->offset % 2)
+      k->offset *= 2;
+    k->shift = GST_VIDEO_FORMAT_INFO_SHIFT (fi, c);
+    k->swap = swap;
+    k->r_h = 1 << GST_VIDEO_FORMAT_INFO_W_SUB (fi, c);
+    k->r_v = 1 << GST_VIDEO_FORMAT_INFO_H_SUB (fi, c);
+    k->depth = GST_VIDEO_FORMAT_INFO_DEPTH (fi, c);
+  }
+  cd->width = in->width;
+  cd->height = in->height;
+  /* an unknown matrix (or RGB's, impossible on YUV caps) is BT.601 */
+  if (!gst_video_color_matrix_get_Kr_Kb (in->colorimetry.matrix, &kr, &kb)) {
+    kr = 0.299;
+    kb = 0.114;
+  }
+  cd->kr = kr;
+  cd->kb = kb;
+  cd->full_range = in->colorimetry.range == GST_VIDEO_COLOR_RANGE_0_255;
+  cd->o2_h = (site & GST_VIDEO_CHROMA_SITE_H_COSITED) ? 0 : cd->comp[1].r_h - 1;
+  cd->o2_v = (site & GST_VIDEO_CHROMA_SITE_V_COSITED) ? 0 : cd->comp[1].r_v - 1;
+  cd->nearest = nearest;
+
+  memset (d, 0, sizeof (*d));
+  if (GST_VIDEO_FORMAT_INFO_IS_GRAY (fo)) {
+    cd->n_out = 1;
+    cd->out[0] = AS_CONV_LUMA;
+  } else if (GST_VIDEO_FORMAT_INFO_N_PLANES (fo) > 1) {
+    /* RGBP, BGRP: channel k is plane k */
+    cd->n_out = GST_VIDEO_FORMAT_INFO_N_PLANES (fo);
+    for (guint c = 0; c < GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fo); c++)
+      cd->out[GST_VIDEO_FORMAT_INFO_PLANE (fo, c)] = (AsConvChannel) c;
+    d->planar_out = 1;
+  } else {
+    /* packed: every byte of the pixel, padding included */
+    cd->n_out = GST_VIDEO_FORMAT_INFO_PSTRIDE (fo, 0);
+    for (gint b = 0; b < cd->n_out; b++)
+      cd->out[b] = AS_CONV_PAD;
+    for (guint c = 0; c < GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fo); c++)
+      cd->out[GST_VIDEO_FORMAT_INFO_POFFSET (fo, c)] = (AsConvChannel) c;
+  }
+  d->in_w = in->width;
+  d->in_h = in->height;
+  d->out_w = out->width;
+  d->out_h = out->height;
+  d->channels = cd->n_out;
+  d->bytes_per_sample = 1;
+  d->depth = 8;
+  d->r_h = d->r_v = 1;
+  d->convert = cd;
+  gst_plane[0] = 0;
+  return 1;
+}
+
 static AsMapping
 gst_align_scale_mapping (GstAlignScaleCoordinateMode mode)
 {
@@ -1496,9 +1747,13 @@ gst_align_scale_mapping (GstAlignScaleCoordinateMode mode)
 /* the plan's configuration for one settings snapshot; what the method
  * does not use is zeroed, so changing it rebuilds nothing */
 static void
-gst_align_scale_config (const GstAlignScaleSettings *st, AsConfig *cfg)
+gst_align_scale_config (
+    const GstAlignScaleSettings *st, gboolean converting, AsConfig *cfg)
 {
   memset (cfg, 0, sizeof (*cfg));
+  if (converting)
+    cfg->chroma_nearest = st->chroma_upsampling
+        == GST_ALIGN_SCALE_CHROMA_UPSAMPLING_NEAREST;
   cfg->kernel = st->method == GST_ALIGN_SCALE_METHOD_NEAREST ? AS_KERNEL_NEAREST
       : st->method == GST_ALIGN_SCALE_METHOD_BICUBIC         ? AS_KERNEL_CUBIC
                                                              : AS_KERNEL_LINEAR;
@@ -1581,10 +1836,13 @@ gst_align_scale_ensure_plan (
 {
   GstVideoFilter *filter = GST_VIDEO_FILTER (self);
   AsPlaneDesc planes[AS_MAX_PLANES];
+  AsConvertDesc cd;
   AsConfig cfg;
   guint n;
+  gboolean converting = GST_VIDEO_INFO_FORMAT (&filter->in_info)
+      != GST_VIDEO_INFO_FORMAT (&filter->out_info);
 
-  gst_align_scale_config (st, &cfg);
+  gst_align_scale_config (st, converting, &cfg);
 
   if (self->plan && as_config_equal (&self->plan->config, &cfg))
     return TRUE;
@@ -1602,8 +1860,12 @@ gst_align_scale_ensure_plan (
   }
 
   as_plan_free (self->plan);
-  n = gst_align_scale_describe_planes (
-      &filter->in_info, &filter->out_info, planes, self->gst_plane);
+  if (converting)
+    n = gst_align_scale_describe_convert (&filter->in_info, &filter->out_info,
+        cfg.chroma_nearest, &cd, planes, self->gst_plane);
+  else
+    n = gst_align_scale_describe_planes (
+        &filter->in_info, &filter->out_info, planes, self->gst_plane);
   self->plan = as_plan_new (&cfg, filter->in_info.width, filter->in_info.height,
       filter->out_info.width, filter->out_info.height, planes, (int) n, NULL);
   if (!self->plan) {
@@ -1675,11 +1937,27 @@ gst_align_scale_slice (gpointer data, guint i, guint thread)
   gint y0 = (gint) i * self->job.rows, y1 = MIN (y0 + self->job.rows, h);
 
   for (gint p = 0; p < plan->n_planes; p++) {
-    gint r = plan->plane[p].desc.r_v;
+    const AsPlanePlan *pp = &plan->plane[p];
+    gint r = pp->desc.r_v;
     guint g = self->gst_plane[p];
-    as_plan_run_plane (plan, self->scratch[thread], p, self->job.in_data[g],
-        self->job.in_stride[g], self->job.out_data[g], self->job.out_stride[g],
-        y0 / r, y1 == h ? plan->plane[p].desc.out_h : y1 / r);
+    AsPlaneIo io;
+
+    /* a converting plane reads every stored plane, a planar output (RGBP)
+     * writes every one; other planes their own */
+    memset (&io, 0, sizeof (io));
+    for (guint k = 0; k < AS_MAX_PLANES; k++) {
+      guint in = pp->conv ? k : g, out = pp->desc.planar_out ? k : g;
+      if (in < GST_VIDEO_INFO_N_PLANES (&GST_VIDEO_FILTER (self)->in_info)) {
+        io.src[k] = self->job.in_data[in];
+        io.sstride[k] = self->job.in_stride[in];
+      }
+      if (out < GST_VIDEO_INFO_N_PLANES (&GST_VIDEO_FILTER (self)->out_info)) {
+        io.dst[k] = self->job.out_data[out];
+        io.dstride[k] = self->job.out_stride[out];
+      }
+    }
+    as_plan_run_plane_io (plan, self->scratch[thread], p, &io, y0 / r,
+        y1 == h ? pp->desc.out_h : y1 / r);
   }
 }
 

@@ -88,6 +88,26 @@ typedef enum
   (gst_align_scale_nearest_mode_get_type ())
 GType gst_align_scale_nearest_mode_get_type (void);
 
+/**
+ * GstAlignScaleChromaUpsampling:
+ * @GST_ALIGN_SCALE_CHROMA_UPSAMPLING_LINEAR: linear interpolation between
+ *   the chroma samples around each luma position, at their siting
+ *   (libjpeg's "fancy upsampling" for centred 4:2:0)
+ * @GST_ALIGN_SCALE_CHROMA_UPSAMPLING_NEAREST: each chroma sample covers its
+ *   block (OpenCV's cvtColor)
+ *
+ * How a YUV to RGB conversion brings chroma to full resolution.
+ */
+typedef enum
+{
+  GST_ALIGN_SCALE_CHROMA_UPSAMPLING_LINEAR,
+  GST_ALIGN_SCALE_CHROMA_UPSAMPLING_NEAREST,
+} GstAlignScaleChromaUpsampling;
+
+#define GST_TYPE_ALIGN_SCALE_CHROMA_UPSAMPLING                                 \
+  (gst_align_scale_chroma_upsampling_get_type ())
+GType gst_align_scale_chroma_upsampling_get_type (void);
+
 #define GST_TYPE_ALIGN_SCALE (gst_align_scale_get_type ())
 G_DECLARE_FINAL_TYPE (
     GstAlignScale, gst_align_scale, GST, ALIGN_SCALE, GstVideoFilter)

@@ -204,7 +204,8 @@ as_config_equal (const AsConfig *a, const AsConfig *b)
       && a->antialias == b->antialias && a->scale_x == b->scale_x
       && a->scale_y == b->scale_y && a->roi[0] == b->roi[0]
       && a->roi[1] == b->roi[1] && a->roi[2] == b->roi[2]
-      && a->roi[3] == b->roi[3] && a->extrapolation == b->extrapolation;
+      && a->roi[3] == b->roi[3] && a->extrapolation == b->extrapolation
+      && a->chroma_nearest == b->chroma_nearest;
 }
 
 int
@@ -212,7 +213,8 @@ as_plan_is_identity (const AsPlan *plan)
 {
   for (int p = 0; p < plan->n_planes; p++) {
     const AsPlanePlan *pp = &plan->plane[p];
-    if (!pp->x.identity || !pp->y.identity || pp->outside_x || pp->outside_y)
+    if (!pp->x.identity || !pp->y.identity || pp->outside_x || pp->outside_y
+        || pp->conv || pp->desc.planar_out)
       return 0;
   }
   return 1;
@@ -271,6 +273,76 @@ pick_order (AsPlan *plan, AsPlanePlan *pp)
       (size_t) d->in_w * d->channels * pp->m.inter_size);
 }
 
+/* whether the run of a plane reads its source rows whole (a vertical pass
+ * at the input width) or only through the horizontal pass's windows; as
+ * as_plan_run_plane picks the path (a converting plane never takes the
+ * 2x2 box one-pass path) */
+static int
+reads_whole_rows (const AsPlanePlan *pp)
+{
+  const AsModelPlan *m = &pp->m;
+
+  if (m->v_one && !m->one_box2)
+    return 1;
+  if (m->h_one)
+    return 0;
+  return !pp->h_first;
+}
+
+/* the source columns a converting plane's run reads (the windows of the
+ * horizontal pass; a flipped tf-crop-and-resize roi runs them backwards):
+ * a 1080p -> 224 bilinear resize reads 448 of 1920; only those are
+ * converted */
+static int
+conv_columns (AsPlanePlan *pp)
+{
+  const AsPass *h = &pp->m.h;
+  int in_w = pp->desc.in_w, n = 0, ret;
+  uint8_t *read;
+  int32_t *cols;
+
+  if (reads_whole_rows (pp) || !h->offset || h->n_taps < 1 || h->in_len != in_w)
+    return as_convert_set_columns (pp->conv, NULL, in_w);
+  read = calloc (in_w, 1);
+  cols = malloc (sizeof (int32_t) * (size_t) in_w);
+  if (!read || !cols) {
+    free (read);
+    free (cols);
+    return -1;
+  }
+  for (int i = 0; i < h->out_len; i++) {
+    int a = h->offset[i] < 0 ? 0 : h->offset[i];
+    int b = h->offset[i] + h->n_taps > in_w ? in_w : h->offset[i] + h->n_taps;
+    for (int x = a; x < b; x++)
+      read[x] = 1;
+  }
+  for (int x = 0; x < in_w; x++)
+    if (read[x])
+      cols[n++] = x;
+  ret = as_convert_set_columns (pp->conv, cols, n);
+  free (read);
+  free (cols);
+  return ret;
+}
+
+static int
+conv_plane_init (AsPlan *plan, AsPlanePlan *pp, const AsConvertDesc *cd)
+{
+  const AsPlaneDesc *d = &pp->desc;
+
+  if (d->bytes_per_sample != 1 || d->unpack || d->r_h != 1 || d->r_v != 1
+      || cd->n_out != d->channels || cd->width != d->in_w
+      || cd->height != d->in_h)
+    return -1;
+  pp->conv = as_convert_new (cd);
+  if (!pp->conv || conv_columns (pp) < 0)
+    return -1;
+  plan->conv_bytes = MAX (
+      plan->conv_bytes, as_convert_scratch_bytes (pp->conv));
+  plan->unpack_line = MAX (plan->unpack_line, (size_t) d->channels * d->in_w);
+  return 0;
+}
+
 AsPlan *
 as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes,
@@ -303,12 +375,14 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     AsModelInput in;
 
     pp->desc = *d;
+    pp->desc.convert = NULL; /* the plan's copy is pp->conv */
     if (d->in_w < 1 || d->in_h < 1 || d->out_w < 1 || d->out_h < 1
         || d->channels < 1 || (size_t) d->channels * d->bytes_per_sample > 8
         || (d->bytes_per_sample != 1 && d->bytes_per_sample != 2)
         || depth > 8 * d->bytes_per_sample
         || (d->bytes_per_sample == 1 && depth != 8) || depth < 8 || d->r_h < 1
-        || d->r_v < 1)
+        || d->r_v < 1
+        || (d->planar_out && (d->pack || d->bytes_per_sample != 1)))
       goto fail;
     if (build_axes (pp, config, full_in_w, full_in_h, full_out_w, full_out_h)
         < 0)
@@ -329,9 +403,11 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     plan->max_taps = MAX (plan->max_taps, pp->m.v.n_taps);
     plan->acc_bytes = MAX (plan->acc_bytes, pp->m.acc_bytes);
     plan->gather_bytes = MAX (plan->gather_bytes, pp->m.gather_bytes);
+    if (d->convert && conv_plane_init (plan, pp, d->convert) < 0)
+      goto fail;
     if (d->unpack)
       plan->unpack_line = MAX (plan->unpack_line, px * d->in_w);
-    if (d->pack)
+    if (d->pack || d->planar_out)
       plan->pack_line = MAX (plan->pack_line, px * d->out_w);
   }
   return plan;
@@ -352,6 +428,7 @@ as_plan_free (AsPlan *plan)
     as_axis_clear (&plan->plane[p].y);
     free (plan->plane[p].outside_x);
     free (plan->plane[p].outside_y);
+    as_convert_free (plan->plane[p].conv);
   }
   free (plan);
 }
@@ -367,7 +444,9 @@ struct AsScratch
   uint8_t *unpacked; /* unpacked source rows, n_unpack slots */
   int *unpack_row;   /* source row held by each unpacked slot */
   uint8_t *packline; /* one working output row before its pack */
+  void *conv;        /* the conversion's chroma lines */
   size_t inter_bytes, acc_bytes, gather_bytes, unpack_line, pack_line;
+  size_t conv_bytes;
   int max_taps;
 };
 
@@ -384,6 +463,7 @@ as_scratch_free (AsScratch *s)
   free (s->unpacked);
   free (s->unpack_row);
   free (s->packline);
+  free (s->conv);
   free (s);
 }
 
@@ -400,6 +480,7 @@ as_scratch_new (const AsPlan *plan)
   s->gather_bytes = plan->gather_bytes;
   s->unpack_line = plan->unpack_line;
   s->pack_line = plan->pack_line;
+  s->conv_bytes = plan->conv_bytes;
   s->max_taps = n;
   /* 16 spare bytes: the fast rows may read a word past a gathered line */
   s->line.gather = malloc (plan->gather_bytes + 16);
@@ -407,11 +488,14 @@ as_scratch_new (const AsPlan *plan)
   s->inter = malloc (plan->inter_bytes + 16);
   s->ring_row = malloc (sizeof (int) * n);
   s->rows = malloc (sizeof (void *) * n);
-  s->unpacked = malloc (plan->unpack_line * n + 16);
+  /* zeroed: a converting plane converts only the columns its windows
+   * read, and the fast rows may load a word past them */
+  s->unpacked = calloc (plan->unpack_line * n + 16, 1);
   s->unpack_row = malloc (sizeof (int) * n);
   s->packline = malloc (plan->pack_line + 16);
+  s->conv = malloc (plan->conv_bytes + 16);
   if (!s->line.gather || !s->line.acc || !s->inter || !s->ring_row || !s->rows
-      || !s->unpacked || !s->unpack_row || !s->packline) {
+      || !s->unpacked || !s->unpack_row || !s->packline || !s->conv) {
     as_scratch_free (s);
     return NULL;
   }
@@ -425,7 +509,7 @@ as_scratch_fits (const AsScratch *s, const AsPlan *plan)
       && s->acc_bytes >= plan->acc_bytes
       && s->gather_bytes >= plan->gather_bytes
       && s->unpack_line >= plan->unpack_line && s->pack_line >= plan->pack_line
-      && s->max_taps >= plan->max_taps;
+      && s->conv_bytes >= plan->conv_bytes && s->max_taps >= plan->max_taps;
 }
 
 /* ------------------------------------------------------------- runs */
@@ -436,7 +520,8 @@ typedef struct
 {
   const AsPlanePlan *pp;
   AsScratch *s;
-  const uint8_t *src;
+  const AsPlaneIo *io;
+  const uint8_t *src; /* io's plane 0 */
   ptrdiff_t sstride;
   uint8_t *dst;
   ptrdiff_t dstride;
@@ -454,12 +539,17 @@ src_row (Run *run, int r)
   int slot;
   uint8_t *u;
 
-  if (!d->unpack)
+  if (!d->unpack && !run->pp->conv)
     return run->src + run->sstride * r;
   slot = r % run->n_unpack;
   u = run->s->unpacked + line * slot;
   if (run->s->unpack_row[slot] != r) {
-    d->unpack (u, run->src + run->sstride * r, d->in_w, d);
+    const AsPlanePlan *pp = run->pp;
+    if (pp->conv)
+      as_convert_row (
+          pp->conv, u, run->io->src, run->io->sstride, r, run->s->conv);
+    else
+      d->unpack (u, run->src + run->sstride * r, d->in_w, d);
     run->s->unpack_row[slot] = r;
   }
   return u;
@@ -478,7 +568,7 @@ v_row (const AsPass *v, int j, int k)
 static void *
 dst_row (Run *run, int j)
 {
-  if (run->pp->desc.pack)
+  if (run->pp->desc.pack || run->pp->desc.planar_out)
     return run->s->packline;
   return run->dst + run->dstride * j;
 }
@@ -501,6 +591,12 @@ finish_row (Run *run, void *row, int j)
   }
   if (d->pack)
     d->pack (run->dst + run->dstride * j, row, d->out_w, d);
+  if (d->planar_out)
+    for (int c = 0; c < d->channels; c++) {
+      uint8_t *p = run->io->dst[c] + run->io->dstride[c] * j;
+      for (int i = 0; i < d->out_w; i++)
+        p[i] = o[d->channels * i + c];
+    }
 }
 
 static void
@@ -578,9 +674,26 @@ as_plan_run_plane (const AsPlan *plan, AsScratch *s, int p, const uint8_t *src,
     ptrdiff_t src_stride, uint8_t *dst, ptrdiff_t dst_stride, int row0,
     int row1)
 {
+  AsPlaneIo io;
+
+  memset (&io, 0, sizeof (io));
+  io.src[0] = src;
+  io.sstride[0] = src_stride;
+  io.dst[0] = dst;
+  io.dstride[0] = dst_stride;
+  as_plan_run_plane_io (plan, s, p, &io, row0, row1);
+}
+
+void
+as_plan_run_plane_io (const AsPlan *plan, AsScratch *s, int p,
+    const AsPlaneIo *io, int row0, int row1)
+{
   const AsPlanePlan *pp = &plan->plane[p];
   const AsModelPlan *m = &pp->m;
-  Run run = { pp, s, src, src_stride, dst, dst_stride, s->max_taps };
+  const uint8_t *src = io->src[0];
+  ptrdiff_t src_stride = io->sstride[0];
+  Run run = { pp, s, io, src, src_stride, io->dst[0], io->dstride[0],
+    s->max_taps };
 
   if (row0 < 0)
     row0 = 0;
@@ -592,9 +705,10 @@ as_plan_run_plane (const AsPlan *plan, AsScratch *s, int p, const uint8_t *src,
     s->unpack_row[k] = -1;
 
   if ((m->v_one && !m->one_box2) || m->h_one
-      || (m->one_box2 && !pp->desc.unpack && !pp->desc.pack
+      || (m->one_box2 && !pp->desc.unpack && !pp->desc.pack && !pp->conv
+          && !pp->desc.planar_out
           && as_dsp_box2_aligned (
-              pp->desc.channels, src, src_stride, dst, dst_stride)))
+              pp->desc.channels, src, src_stride, io->dst[0], io->dstride[0])))
     run_one_pass (&run, row0, row1);
   else if (pp->h_first)
     run_h_first (&run, row0, row1);

@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "convert.h"
 #include "dsp.h"
 #include "model.h"
 #include "resample.h"
@@ -47,6 +48,9 @@ typedef struct
    * of samples mapped outside the picture, as a fraction of the range */
   double roi[4];
   double extrapolation;
+  /* converting planes: chroma-upsampling=nearest (else linear); the
+   * planes' AsConvertDesc carry it, the config only tells a change */
+  int chroma_nearest;
 } AsConfig;
 
 struct AsPlaneDesc;
@@ -84,6 +88,12 @@ typedef struct AsPlaneDesc
    * pair of stages, which read its layout. */
   AsStageFunc unpack, pack;
   AsLayout layout;
+  /* a converting plane (YUV in, RGB out): its source rows are made from
+   * every source plane by this conversion (convert.h) instead of read;
+   * the plan keeps its own copy */
+  const AsConvertDesc *convert;
+  /* channel k of the working rows goes to destination plane k (RGBP) */
+  int planar_out;
 } AsPlaneDesc;
 
 typedef struct
@@ -96,6 +106,9 @@ typedef struct
    * (NULL when none is); their samples are fill[] */
   uint8_t *outside_x, *outside_y;
   uint8_t fill[16]; /* one working pixel of the extrapolation value */
+  /* a converting plane: the conversion, set to convert only the source
+   * columns a run reads */
+  AsConvert *conv;
 } AsPlanePlan;
 
 typedef struct
@@ -106,6 +119,7 @@ typedef struct
   AsPlanePlan plane[AS_MAX_PLANES];
   /* what one thread's scratch must hold (as_scratch_new) */
   size_t inter_bytes, acc_bytes, gather_bytes, unpack_line, pack_line;
+  size_t conv_bytes;
   int max_taps;
   /* what running a frame costs: multiply-adds (the cost model's taps) and
    * the bytes of tables the plan holds */
@@ -140,5 +154,19 @@ int as_scratch_fits (const AsScratch *s, const AsPlan *plan);
 void as_plan_run_plane (const AsPlan *plan, AsScratch *s, int p,
     const uint8_t *src, ptrdiff_t src_stride, uint8_t *dst,
     ptrdiff_t dst_stride, int row0, int row1);
+
+/* The planes a run reads and writes: plane 0 of each for an ordinary
+ * plane; every source plane for a converting one, every destination
+ * plane for a planar_out one. */
+typedef struct
+{
+  const uint8_t *src[AS_MAX_PLANES];
+  ptrdiff_t sstride[AS_MAX_PLANES];
+  uint8_t *dst[AS_MAX_PLANES];
+  ptrdiff_t dstride[AS_MAX_PLANES];
+} AsPlaneIo;
+
+void as_plan_run_plane_io (const AsPlan *plan, AsScratch *s, int p,
+    const AsPlaneIo *io, int row0, int row1);
 
 #endif /* __ALIGN_SCALE_PLAN_H__ */
