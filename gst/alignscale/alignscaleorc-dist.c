@@ -139,6 +139,7 @@ void as_orc_sum_h_u8_add2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_
 void as_orc_sum_h_u8_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
 void as_orc_sum_h_u16_add2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int n);
 void as_orc_sum_h_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
+void as_orc_merge4_u8 (orc_uint32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int n);
 
 
 /* begin Orc C target preamble */
@@ -12230,6 +12231,191 @@ as_orc_sum_h_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_REST
   ex->arrays[ORC_VAR_S1] = (void *)s1;
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_merge4_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_merge4_u8 (orc_uint32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  orc_int8 var34;
+  orc_int8 var35;
+  orc_int8 var36;
+  orc_int8 var37;
+  orc_union32 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_int8 *)s3;
+  ptr7 = (orc_int8 *)s4;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr4[i];
+    /* 1: loadb */
+    var35 = ptr5[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var35;
+       var39.i = _dest.i;
+    }
+    /* 3: loadb */
+    var36 = ptr6[i];
+    /* 4: loadb */
+    var37 = ptr7[i];
+    /* 5: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var36;
+       _dest.x2[1] = var37;
+       var40.i = _dest.i;
+    }
+    /* 6: mergewl */
+    {
+       orc_union32 _dest;
+       _dest.x2[0] = var39.i;
+       _dest.x2[1] = var40.i;
+       var38.i = _dest.i;
+    }
+    /* 7: storel */
+    ptr0[i] = var38;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_merge4_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  orc_int8 var34;
+  orc_int8 var35;
+  orc_int8 var36;
+  orc_int8 var37;
+  orc_union32 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_int8 *)ex->arrays[6];
+  ptr7 = (orc_int8 *)ex->arrays[7];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr4[i];
+    /* 1: loadb */
+    var35 = ptr5[i];
+    /* 2: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var34;
+       _dest.x2[1] = var35;
+       var39.i = _dest.i;
+    }
+    /* 3: loadb */
+    var36 = ptr6[i];
+    /* 4: loadb */
+    var37 = ptr7[i];
+    /* 5: mergebw */
+    {
+       orc_union16 _dest;
+       _dest.x2[0] = var36;
+       _dest.x2[1] = var37;
+       var40.i = _dest.i;
+    }
+    /* 6: mergewl */
+    {
+       orc_union32 _dest;
+       _dest.x2[0] = var39.i;
+       _dest.x2[1] = var40.i;
+       var38.i = _dest.i;
+    }
+    /* 7: storel */
+    ptr0[i] = var38;
+  }
+
+}
+
+void
+as_orc_merge4_u8 (orc_uint32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 16, 97, 115, 95, 111, 114, 99, 95, 109, 101, 114, 103, 101, 52, 
+        95, 117, 56, 11, 4, 4, 12, 1, 1, 12, 1, 1, 12, 1, 1, 12, 
+        1, 1, 20, 2, 20, 2, 196, 32, 4, 5, 196, 33, 6, 7, 195, 0, 
+        32, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_merge4_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_merge4_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_merge4_u8);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 1, "s3");
+      orc_program_add_source (p, 1, "s4");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_S2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergebw", 0, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_S4, ORC_VAR_D1);
+      orc_program_append_2 (p, "mergewl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
 
   func = c->exec;
   func (ex);

@@ -1078,3 +1078,19 @@ addw d1, c, t
 .temp 2 t
 mulhuw t, s1, w1
 addw d1, a1, t
+
+# ---- YUV -> RGB (convert.c)
+
+# four byte lines into 4-byte pixels (bytes a, b, c, d in memory order on
+# little-endian hosts)
+.function as_orc_merge4_u8
+.dest 4 d1 uint32_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 1 s3 uint8_t
+.source 1 s4 uint8_t
+.temp 2 t1
+.temp 2 t2
+mergebw t1, s1, s2
+mergebw t2, s3, s4
+mergewl d1, t1, t2

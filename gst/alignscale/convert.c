@@ -14,7 +14,7 @@
 
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
 
-/* the double arithmetic runs on whole arrays: let GCC use SIMD for it at
+/* the integer lines run on whole arrays: let GCC use SIMD for them at
  * -O2 too (Clang does) */
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC optimize("tree-vectorize")
@@ -27,6 +27,8 @@ struct AsConvert
   int den_h, den_v; /* interpolation weights per axis sum to these */
   int oy, ocd;      /* luma offset, chroma offset * D */
   double ky, kc, kr, kb, kgb, kgr, ka;
+  float fk[5]; /* the float32 rows' parameters (dsp.h) */
+  AsDsp dsp;
   int need_chroma, need_alpha;
   /* every column of a picture 8 or wider, horizontal 2:1 chroma: the
    * taps of columns [2, 2 (cw - 1)) repeat every two (chroma_h) */
@@ -125,7 +127,7 @@ comp_valid (const AsConvComp *c)
 }
 
 AsConvert *
-as_convert_new (const AsConvertDesc *d)
+as_convert_new (const AsConvertDesc *d, const AsDsp *dsp)
 {
   AsConvert *cv;
   const AsConvComp *y = &d->comp[0], *u = &d->comp[1];
@@ -172,6 +174,13 @@ as_convert_new (const AsConvertDesc *d)
   for (int c = 0; c < 3; c++)
     cv->bounded &= d->comp[c].bps == 1 || d->comp[c].shift > 0
         || d->comp[c].depth == 16;
+  if (dsp) {
+    cv->dsp = *dsp;
+  } else {
+    as_dsp_init_c (&cv->dsp);
+    as_dsp_init_simd (&cv->dsp);
+    as_dsp_init_orc (&cv->dsp);
+  }
   cv->ky = 255.0 / sy;
   cv->kc = 1.0 / ((double) (cv->den_h * cv->den_v) * sc);
   cv->kr = 255.0 * (2.0 * (1.0 - d->kr));
@@ -179,6 +188,11 @@ as_convert_new (const AsConvertDesc *d)
   kg = (1.0 - d->kr) - d->kb;
   cv->kgb = 255.0 * (((2.0 * d->kb) * (1.0 - d->kb)) / kg);
   cv->kgr = 255.0 * (((2.0 * d->kr) * (1.0 - d->kr)) / kg);
+  cv->fk[0] = (float) cv->ky;
+  cv->fk[1] = (float) (cv->kc * cv->kr);
+  cv->fk[2] = (float) (cv->kc * cv->kgb);
+  cv->fk[3] = (float) (cv->kc * cv->kgr);
+  cv->fk[4] = (float) (cv->kc * cv->kb);
   cv->ka = d->comp[3].plane >= 0
       ? 255.0 / (double) ((1u << d->comp[3].depth) - 1)
       : 0.0;
@@ -319,13 +333,12 @@ as_convert_set_columns (AsConvert *cv, const int32_t *cols, int n)
 size_t
 as_convert_scratch_bytes (const AsConvert *cv)
 {
-  /* chroma rows (cb, cr at chroma width), then per column Y, Cb, Cr, A */
   size_t w = cv->d.width, cw = cv->cw;
-  size_t generic = sizeof (int32_t) * (2 * cw + 4 * w);
-  /* convert_row8: Y, Cb, Cr, two blended chroma rows */
-  size_t row8 = sizeof (int16_t) * (3 * w + 2 * cw);
 
-  return (generic > row8 ? generic : row8) + 64;
+  /* as_convert_row: the codes (int32 Y, Cb, Cr and two chroma rows;
+   * yuv_row8's int16 fit), a line of 4-byte pixels, five byte lines (R,
+   * G, B, flags, alpha) */
+  return 9 * w + sizeof (int32_t) * (3 * w + 2 * cw) + 64;
 }
 
 /* sample i of a component's row */
@@ -374,236 +387,62 @@ row_of (const AsConvComp *c, const uint8_t *const *src, const ptrdiff_t *stride,
 /* one pixel's R, G, B from its codes less their offsets: docs/conversion.md,
  * in its order */
 static inline void
-rgb1 (const AsConvert *cv, uint8_t *o, int32_t yi, int32_t ui, int32_t vi)
+rgb1 (const AsConvert *cv, uint8_t *r, uint8_t *g, uint8_t *b, int32_t yi,
+    int32_t ui, int32_t vi)
 {
   double yv = (double) yi * cv->ky, u = (double) ui * cv->kc,
          v = (double) vi * cv->kc;
 
-  o[cv->pos_r] = q8 (yv + v * cv->kr);
-  o[cv->pos_g] = q8 ((yv - u * cv->kgb) - v * cv->kgr);
-  o[cv->pos_b] = q8 (yv + u * cv->kb);
+  *r = q8 (yv + v * cv->kr);
+  *g = q8 ((yv - u * cv->kgb) - v * cv->kgr);
+  *b = q8 (yv + u * cv->kb);
 }
 
-/* columns [k0, n) */
-static void
-rgb_scalar (const AsConvert *cv, uint8_t *dst, const int32_t *yi,
-    const int32_t *ui, const int32_t *vi, int k0, int n)
-{
-  size_t no = cv->d.n_out;
-
-  for (int k = k0; k < n; k++)
-    rgb1 (cv, dst + no * cv->cols[k], yi[k], ui[k], vi[k]);
-}
-
-#if defined(__GNUC__) && (defined(__SSE2__) || defined(__ARM_NEON))
-/* Four pixels a step in float32 (GCC's and Clang's vector extensions:
- * SSE2 or NEON), then the exact result where float32 could differ.
- *
- * The float32 value t of v + 0.5 is within 1.5e-4 of the binary64 one:
- * the inputs are exact in float32 (|codes| < 2^24); y is at most 298.6
+/* The bytes of docs/conversion.md's binary64 arithmetic, from the float32
+ * rows of the function table (ORC, dsp.h) and binary64 where they flag a
+ * pixel. Their float32 t of v + 0.5 is within 1.5e-4 of the binary64 one:
+ * the codes are exact in float32 (|codes| < 2^24); y is at most 298.6
  * (codes at most 2^depth: 255 2^d / sy), the chroma terms at most
- * 0.57 kr <= 230 (and 50, 104 for G), R at most 530; each of the seven or
+ * 0.57 kr <= 230 (50 and 104 for G), R at most 530; each of the seven or
  * so roundings and four rounded coefficients errs by 2^-24 of its value,
  * the binary64 evaluation by 1e-13. floor (t) is then the binary64 floor
- * unless t lies within EPS (3x the bound) of an integer: such a block of
- * four is recomputed in binary64 (rgb1), under 1 % of blocks of random
- * codes. Clamping t to [0.5, 255.5] first keeps 0 and 255 out of the
- * test: whatever side of 0 or 256 the value was, the clamped result is
- * the same. tests/check/libs/convert.c compares with binary64. */
-#define EPS 5e-4f
-#define SIMD 1
-
-typedef float v4f __attribute__ ((vector_size (16)));
-typedef int32_t v4i __attribute__ ((vector_size (16)));
-typedef int16_t v4s __attribute__ ((vector_size (8)));
-
-#define SPLAT(x)                                                               \
-  {                                                                            \
-    (x), (x), (x), (x)                                                         \
-  }
-
-typedef struct
-{
-  v4f ky, kc, kr, kb, kgb, kgr;
-  v4i pad;        /* 255 in the padding bytes of a pixel's word */
-  int sr, sg, sb; /* bit of R, G, B in a pixel's word */
-  int wide;       /* 4-byte pixels: whole words */
-  int last;       /* the last column: its word would spill past the row */
-} RgbK;
-
+ * unless t lies within 5e-4 (3x the bound) of an integer: those pixels
+ * are flagged, under 1 % of random codes. Clamping t to [0.5, 255.5]
+ * first keeps 0 and 255 out of the test: whatever side of 0 or 256 the
+ * value was, the clamped result is the same. Codes above 2^depth (a
+ * 10-bit format's word of 16 bits) can make the terms large: such
+ * formats ("unbounded") take binary64 for every pixel.
+ * tests/check/libs/convert.c compares every 8-bit (Y, Cb, Cr). */
 static void
-rgbk_init (const AsConvert *cv, RgbK *kk)
+rgb_line (const AsConvert *cv, uint8_t *r, uint8_t *g, uint8_t *b,
+    uint8_t *near, const void *yi, const void *ui, const void *vi, int s16,
+    int n)
 {
-  const float ky = (float) cv->ky, kc = (float) cv->kc, kr = (float) cv->kr,
-              kb = (float) cv->kb, kgb = (float) cv->kgb, kgr = (float) cv->kgr;
-  int32_t padw = 0;
-  /* byte p of a word in memory */
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-#define BYTE_SHIFT(p) (24 - 8 * (p))
-#else
-#define BYTE_SHIFT(p) (8 * (p))
-#endif
-
-  kk->ky = (v4f) SPLAT (ky);
-  kk->kc = (v4f) SPLAT (kc);
-  kk->kr = (v4f) SPLAT (kr);
-  kk->kb = (v4f) SPLAT (kb);
-  kk->kgb = (v4f) SPLAT (kgb);
-  kk->kgr = (v4f) SPLAT (kgr);
-  for (int p = 0; p < cv->n_pad; p++)
-    padw |= (int32_t) (0xffu << BYTE_SHIFT (cv->pad[p]));
-  kk->pad = (v4i) SPLAT (padw);
-  kk->sr = BYTE_SHIFT (cv->pos_r);
-  kk->sg = BYTE_SHIFT (cv->pos_g);
-  kk->sb = BYTE_SHIFT (cv->pos_b);
-  kk->wide = cv->d.n_out == 4;
-  kk->last = cv->d.width - 1;
-}
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#define ANY(m) _mm_movemask_ps ((__m128) (m))
-#define VMAX(a, b) ((v4f) _mm_max_ps ((__m128) (a), (__m128) (b)))
-#define VMIN(a, b) ((v4f) _mm_min_ps ((__m128) (a), (__m128) (b)))
-#else
-static inline int
-ANY (v4i m)
-{
-  int64_t any[2];
-  memcpy (any, &m, 16);
-  return (any[0] | any[1]) != 0;
-}
-
-static inline v4f
-VMAX (v4f a, v4f b)
-{
-  v4i m = a > b;
-  return (v4f) (((v4i) a & m) | ((v4i) b & ~m));
-}
-
-static inline v4f
-VMIN (v4f a, v4f b)
-{
-  v4i m = a < b;
-  return (v4f) (((v4i) a & m) | ((v4i) b & ~m));
-}
-#endif
-
-static inline v4f
-vclamp (v4f t)
-{
-  const v4f lo = SPLAT (0.5f), hi = SPLAT (255.5f);
-
-  return VMAX (VMIN (t, hi), lo);
-}
-
-/* lanes whose t is within EPS of an integer: |frac - 0.5| > 0.5 - EPS */
-static inline v4i
-vnear (v4f t, v4i q)
-{
-  const v4f half = SPLAT (0.5f), lim = SPLAT (0.5f - EPS);
-  const v4i abs = SPLAT (0x7fffffff);
-  v4f f = t - __builtin_convertvector(q, v4f) - half;
-
-  return (v4f) ((v4i) f & abs) > lim;
-}
-
-/* Pixels x[0 .. 4) from their codes less their offsets (a, b, c: Y, Cb,
- * Cr); 0 when a result is too close to call in float32 (nothing written:
- * the caller computes the block in binary64). */
-static inline __attribute__ ((always_inline)) int
-rgb_block (const AsConvert *cv, const RgbK *kk, uint8_t *dst, v4i a, v4i b,
-    v4i c, const int32_t *x)
-{
-  const v4f half = SPLAT (0.5f);
-  size_t no = cv->d.n_out;
-  v4f yv, u, v, tr, tg, tb;
-  v4i qr, qg, qb, near, w;
-
-  yv = __builtin_convertvector(a, v4f) * kk->ky + half;
-  u = __builtin_convertvector(b, v4f) * kk->kc;
-  v = __builtin_convertvector(c, v4f) * kk->kc;
-  tr = vclamp (yv + v * kk->kr);
-  tg = vclamp ((yv - u * kk->kgb) - v * kk->kgr);
-  tb = vclamp (yv + u * kk->kb);
-  qr = __builtin_convertvector(tr, v4i);
-  qg = __builtin_convertvector(tg, v4i);
-  qb = __builtin_convertvector(tb, v4i);
-  near = vnear (tr, qr) | vnear (tg, qg) | vnear (tb, qb);
-  if (__builtin_expect (ANY (near), 0))
-    return 0;
-  /* the clamp keeps every q in [0, 255]: one 32-bit word a pixel, its
-   * bytes in working order (pads 255); a 3-byte pixel's word spills into
-   * the next pixel, written after it, or past the row's end, where bytes
-   * go one by one */
-  w = (qr << kk->sr) | (qg << kk->sg) | (qb << kk->sb) | kk->pad;
-  if (kk->wide && x[3] == x[0] + 3) {
-    memcpy (dst + 4 * (size_t) x[0], &w, 16);
-  } else if (kk->wide || x[3] < kk->last) {
-    for (int i = 0; i < 4; i++)
-      memcpy (dst + no * x[i], (const int32_t *) &w + i, 4);
-  } else {
-    for (int i = 0; i < 4; i++) {
-      uint8_t *o = dst + no * x[i];
-      o[cv->pos_r] = (uint8_t) qr[i];
-      o[cv->pos_g] = (uint8_t) qg[i];
-      o[cv->pos_b] = (uint8_t) qb[i];
+  if (cv->bounded)
+    cv->dsp.c[s16 ? AS_C_RGB_S16 : AS_C_RGB_S32](
+        r, g, b, near, yi, ui, vi, cv->fk, n);
+  else
+    memset (near, 0xff, n);
+  /* the flagged pixels again in binary64, eight flags a step */
+  for (int k = 0; k < n; k++) {
+    if (k + 8 <= n) {
+      uint64_t a;
+      memcpy (&a, near + k, 8);
+      if (!a) {
+        k += 7;
+        continue;
+      }
     }
+    if (!near[k])
+      continue;
+    if (s16)
+      rgb1 (cv, r + k, g + k, b + k, ((const int16_t *) yi)[k],
+          ((const int16_t *) ui)[k], ((const int16_t *) vi)[k]);
+    else
+      rgb1 (cv, r + k, g + k, b + k, ((const int32_t *) yi)[k],
+          ((const int32_t *) ui)[k], ((const int32_t *) vi)[k]);
   }
-  return 1;
 }
-
-/* columns cv->cols[0 .. n), int32 codes; returns how many were done */
-static int
-rgb_fast (const AsConvert *cv, uint8_t *dst, const int32_t *yi,
-    const int32_t *ui, const int32_t *vi, int n)
-{
-  RgbK kk;
-  int k = 0;
-
-  rgbk_init (cv, &kk);
-  for (; k + 4 <= n; k += 4) {
-    v4i a, b, c;
-
-    memcpy (&a, yi + k, 16);
-    memcpy (&b, ui + k, 16);
-    memcpy (&c, vi + k, 16);
-    if (!rgb_block (cv, &kk, dst, a, b, c, cv->cols + k))
-      rgb_scalar (cv, dst, yi, ui, vi, k, k + 4);
-  }
-  return k;
-}
-
-/* columns 0 .. n - 1, int16 codes (convert_row8) */
-static int
-rgb_fast16 (const AsConvert *cv, uint8_t *dst, const int16_t *yi,
-    const int16_t *ui, const int16_t *vi, int n)
-{
-  size_t no = cv->d.n_out;
-  RgbK kk;
-  int k = 0;
-
-  rgbk_init (cv, &kk);
-  for (; k + 4 <= n; k += 4) {
-    v4s a, b, c;
-    const int32_t x[4] = { k, k + 1, k + 2, k + 3 };
-
-    memcpy (&a, yi + k, 8);
-    memcpy (&b, ui + k, 8);
-    memcpy (&c, vi + k, 8);
-    if (!rgb_block (cv, &kk, dst, __builtin_convertvector(a, v4i),
-            __builtin_convertvector(b, v4i), __builtin_convertvector(c, v4i),
-            x))
-      for (int i = k; i < k + 4; i++)
-        rgb1 (cv, dst + no * i, yi[i], ui[i], vi[i]);
-  }
-  for (; k < n; k++)
-    rgb1 (cv, dst + no * k, yi[k], ui[k], vi[k]);
-  return n;
-}
-#else
-#define SIMD 0
-#endif
 
 /* each column's chroma: its two chroma columns of the blended row */
 static void
@@ -611,27 +450,10 @@ chroma_h (
     const AsConvert *cv, int32_t *restrict out, const int32_t *restrict row)
 {
   const int32_t *c0 = cv->k0, *c1 = cv->k1, *a0 = cv->kw0, *a1 = cv->kw1;
-  int n = cv->n, lo = n, hi = n;
+  int n = cv->n;
   const int32_t ocd = cv->ocd;
 
-  /* every column of 4:2:x: away from the edges, even and odd columns
-   * each take fixed weights at a fixed offset from x / 2 (vectorised) */
-  if (cv->regular2) {
-    const int32_t de = cv->k0[2] - 1, dd = cv->k0[3] - 1;
-    const int32_t e0 = cv->kw0[2], e1 = cv->kw1[2], d0 = cv->kw0[3],
-                  d1 = cv->kw1[3];
-    int i1 = cv->cw - 1;
-
-    lo = 2;
-    hi = 2 * i1;
-    for (int i = 1; i < i1; i++) {
-      out[2 * i] = e0 * row[i + de] + e1 * row[i + de + 1] - ocd;
-      out[2 * i + 1] = d0 * row[i + dd] + d1 * row[i + dd + 1] - ocd;
-    }
-  }
-  for (int k = 0; k < lo; k++)
-    out[k] = a0[k] * row[c0[k]] + a1[k] * row[c1[k]] - ocd;
-  for (int k = hi; k < n; k++)
+  for (int k = 0; k < n; k++)
     out[k] = a0[k] * row[c0[k]] + a1[k] * row[c1[k]] - ocd;
 }
 
@@ -640,13 +462,13 @@ chroma_h (
  * rows <= 8 * 255, interpolated chroma less its offset within +-8192).
  * Each chroma row pair is blended into contiguous samples first. */
 static void
-convert_row8 (const AsConvert *cv, uint8_t *dst, const uint8_t *const *src,
-    const ptrdiff_t *stride, int y, void *tmp)
+yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
+    int16_t *bu, int16_t *bv, const uint8_t *const *src,
+    const ptrdiff_t *stride, int y)
 {
   const AsConvertDesc *d = &cv->d;
   const AsConvComp *cy = &d->comp[0], *cu = &d->comp[1], *cvv = &d->comp[2];
   int w = d->width, cw = cv->cw;
-  int16_t *yi = tmp, *ui = yi + w, *vi = ui + w, *bu = vi + w, *bv = bu + cw;
   const uint8_t *py = row_of (cy, src, stride, y) + cy->offset;
   const int16_t oy = (int16_t) cv->oy, ocd = (int16_t) cv->ocd;
   int32_t j0, j1, v0, v1;
@@ -702,12 +524,46 @@ convert_row8 (const AsConvert *cv, uint8_t *dst, const uint8_t *const *src,
             - ocd);
     }
   }
-#if SIMD
-  rgb_fast16 (cv, dst, yi, ui, vi, w);
-#else
-  for (int x = 0; x < w; x++)
-    rgb1 (cv, dst + (size_t) d->n_out * x, yi[x], ui[x], vi[x]);
-#endif
+}
+
+/* any layout and depth, at the set columns, in int32 */
+static void
+yuv_row (const AsConvert *cv, int32_t *yi, int32_t *ui, int32_t *vi,
+    int32_t *cbrow, int32_t *crrow, const uint8_t *const *src,
+    const ptrdiff_t *stride, int y)
+{
+  const AsConvertDesc *d = &cv->d;
+  const AsConvComp *cy = &d->comp[0], *cu = &d->comp[1], *cvv = &d->comp[2];
+  int32_t j0, j1, v0, v1;
+  const uint8_t *u0, *u1, *w0, *w1;
+  const int32_t *cc = cv->ccols;
+
+  gather (yi, cy, row_of (cy, src, stride, y), cv->cols, cv->n, cv->oy);
+  /* the two chroma rows around y, blended at the chroma columns the luma
+   * columns reach, then each luma column's two chroma columns */
+  axis_taps (y, cu->r_v, d->o2_v, cv->ch, d->nearest, &j0, &j1, &v0, &v1);
+  u0 = row_of (cu, src, stride, j0);
+  u1 = row_of (cu, src, stride, j1);
+  w0 = row_of (cvv, src, stride, j0);
+  w1 = row_of (cvv, src, stride, j1);
+  if (cu->bps == 1 && cvv->bps == 1) {
+    const uint8_t *pu0 = u0 + cu->offset, *pu1 = u1 + cu->offset;
+    const uint8_t *pv0 = w0 + cvv->offset, *pv1 = w1 + cvv->offset;
+    size_t su = cu->pstride, sv = cvv->pstride;
+    for (int k = 0, nc = cv->n_c; k < nc; k++) {
+      size_t i = cc[k];
+      cbrow[i] = v0 * pu0[i * su] + v1 * pu1[i * su];
+      crrow[i] = v0 * pv0[i * sv] + v1 * pv1[i * sv];
+    }
+  } else {
+    for (int k = 0, nc = cv->n_c; k < nc; k++) {
+      int i = cc[k];
+      cbrow[i] = v0 * rd (cu, u0, i) + v1 * rd (cu, u1, i);
+      crrow[i] = v0 * rd (cvv, w0, i) + v1 * rd (cvv, w1, i);
+    }
+  }
+  chroma_h (cv, ui, cbrow);
+  chroma_h (cv, vi, crrow);
 }
 
 void
@@ -715,69 +571,77 @@ as_convert_row (const AsConvert *cv, uint8_t *dst, const uint8_t *const *src,
     const ptrdiff_t *stride, int y, void *tmp)
 {
   const AsConvertDesc *d = &cv->d;
-  const AsConvComp *cy = &d->comp[0], *cu = &d->comp[1], *cvv = &d->comp[2],
-                   *ca = &d->comp[3];
-  int32_t *cbrow = tmp, *crrow = cbrow + cv->cw;
-  int32_t *yi = crrow + cv->cw, *ui = yi + d->width, *vi = ui + d->width;
+  const AsConvComp *cy = &d->comp[0], *ca = &d->comp[3];
+  size_t w = d->width, cw = cv->cw, no = d->n_out;
   const int32_t *cols = cv->cols;
-  size_t no = d->n_out;
-  int n = cv->n, k0 = 0;
+  int n = cv->n;
+  /* scratch: the codes of yuv_row8 or yuv_row, a merged line of 4-byte
+   * pixels, then the byte lines (R, G, B, flags, alpha or 255);
+   * ORC wants each line aligned to its samples */
+  void *codes = tmp;
+  uint8_t *merged = (uint8_t *) ((int32_t *) tmp + 3 * w + 2 * cw);
+  uint8_t *ch = merged + 4 * w;
+  uint8_t *line[3] = { ch, ch + w, ch + 2 * w }, *near = ch + 3 * w,
+          *alpha = ch + 4 * w;
 
   if (n < 1)
     return;
-  if (cv->row8) {
-    convert_row8 (cv, dst, src, stride, y, tmp);
-  } else {
-    gather (yi, cy, row_of (cy, src, stride, y), cols, n, cv->oy);
-  }
+  if (cv->need_chroma) {
+    int32_t *c32 = codes;
+    int16_t *c16 = codes;
 
-  if (cv->need_chroma && !cv->row8) {
-    int32_t j0, j1, v0, v1;
-    const uint8_t *u0, *u1, *w0, *w1;
-    /* the two chroma rows around y, blended at the chroma columns the
-     * luma columns reach, then each luma column's two chroma columns */
-    axis_taps (y, cu->r_v, d->o2_v, cv->ch, d->nearest, &j0, &j1, &v0, &v1);
-    u0 = row_of (cu, src, stride, j0);
-    u1 = row_of (cu, src, stride, j1);
-    w0 = row_of (cvv, src, stride, j0);
-    w1 = row_of (cvv, src, stride, j1);
-    if (cu->bps == 1 && cvv->bps == 1) {
-      const uint8_t *pu0 = u0 + cu->offset, *pu1 = u1 + cu->offset;
-      const uint8_t *pv0 = w0 + cvv->offset, *pv1 = w1 + cvv->offset;
-      size_t su = cu->pstride, sv = cvv->pstride;
-      const int32_t *cc = cv->ccols;
-      for (int k = 0, nc = cv->n_c; k < nc; k++) {
-        size_t i = cc[k];
-        cbrow[i] = v0 * pu0[i * su] + v1 * pu1[i * su];
-        crrow[i] = v0 * pv0[i * sv] + v1 * pv1[i * sv];
-      }
-    } else {
-      for (int k = 0; k < cv->n_c; k++) {
-        int i = cv->ccols[k];
-        cbrow[i] = v0 * rd (cu, u0, i) + v1 * rd (cu, u1, i);
-        crrow[i] = v0 * rd (cvv, w0, i) + v1 * rd (cvv, w1, i);
-      }
-    }
-    chroma_h (cv, ui, cbrow);
-    chroma_h (cv, vi, crrow);
-#if SIMD
-    if (cv->bounded)
-      k0 = rgb_fast (cv, dst, yi, ui, vi, n);
-#endif
-    rgb_scalar (cv, dst, yi, ui, vi, k0, n);
+    if (cv->row8)
+      yuv_row8 (cv, c16, c16 + w, c16 + 2 * w, c16 + 3 * w, c16 + 3 * w + cw,
+          src, stride, y);
+    else
+      yuv_row (cv, c32, c32 + w, c32 + 2 * w, c32 + 3 * w, c32 + 3 * w + cw,
+          src, stride, y);
+    if (cv->row8)
+      rgb_line (
+          cv, line[0], line[1], line[2], near, c16, c16 + w, c16 + 2 * w, 1, n);
+    else
+      rgb_line (
+          cv, line[0], line[1], line[2], near, c32, c32 + w, c32 + 2 * w, 0, n);
   }
   /* luma (GRAY8) and alpha through their tables of every stored code */
   if (cv->pos_y >= 0) {
     const uint8_t *py = row_of (cy, src, stride, y);
     for (int k = 0; k < n; k++)
       dst[no * cols[k] + cv->pos_y] = cv->ylut[rd (cy, py, cols[k])];
+    return;
   }
   if (cv->need_alpha) {
     const uint8_t *pa = row_of (ca, src, stride, y);
     for (int k = 0; k < n; k++)
-      dst[no * cols[k] + cv->pos_a] = cv->alut[rd (ca, pa, cols[k])];
+      alpha[k] = cv->alut[rd (ca, pa, cols[k])];
+  } else {
+    memset (alpha, 255, n);
   }
-  for (int p = 0; p < cv->n_pad; p++)
-    for (int k = 0; k < n; k++)
-      dst[no * cols[k] + cv->pad[p]] = 255;
+
+  if (no == 4) {
+    /* the four lines in the working pixel's byte order, merged */
+    const uint8_t *by[4];
+    by[cv->pos_r] = line[0];
+    by[cv->pos_g] = line[1];
+    by[cv->pos_b] = line[2];
+    by[cv->pos_a >= 0 ? cv->pos_a : cv->pad[0]] = alpha;
+    if (cv->contiguous) {
+      cv->dsp.merge4 (dst, by[0], by[1], by[2], by[3], n);
+    } else {
+      cv->dsp.merge4 (merged, by[0], by[1], by[2], by[3], n);
+      for (int k = 0; k < n; k++)
+        memcpy (dst + 4 * (size_t) cols[k], merged + 4 * (size_t) k, 4);
+    }
+    return;
+  }
+  for (int k = 0; k < n; k++) {
+    uint8_t *o = dst + no * cols[k];
+    o[cv->pos_r] = line[0][k];
+    o[cv->pos_g] = line[1][k];
+    o[cv->pos_b] = line[2][k];
+    if (cv->pos_a >= 0)
+      o[cv->pos_a] = alpha[k];
+    for (int p = 0; p < cv->n_pad; p++)
+      o[cv->pad[p]] = 255;
+  }
 }

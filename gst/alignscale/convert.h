@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dsp.h"
+
 /* what a working channel of the converted rows holds */
 typedef enum
 {
@@ -52,8 +54,9 @@ typedef struct
 
 typedef struct AsConvert AsConvert;
 
-/* NULL on an invalid description or no memory */
-AsConvert *as_convert_new (const AsConvertDesc *d);
+/* NULL on an invalid description or no memory. dsp: the float32 rows
+ * (NULL: C overridden by ORC, as_dsp_init_*) */
+AsConvert *as_convert_new (const AsConvertDesc *d, const AsDsp *dsp);
 void as_convert_free (AsConvert *cv);
 /* bytes of scratch a row needs (as_convert_row's tmp) */
 size_t as_convert_scratch_bytes (const AsConvert *cv);

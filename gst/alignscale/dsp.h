@@ -92,16 +92,51 @@ typedef enum
   AS_N_H
 } AsHEntry;
 
+/* YUV -> RGB in float32 (convert.c; docs/conversion.md): n pixels from
+ * Y, Cb, Cr codes less their offsets (int16 or int32 lines); k = ky,
+ * kc kr, kc kgb, kc kgr, kc kb as floats (the chroma scale folded into
+ * each coefficient):
+ *   y = Y ky + 0.5
+ *   t = clamp (y + Cr kr', (y - Cb kgb') - Cr kgr', y + Cb kb'; 0.5, 255.5)
+ *   r, g, b = trunc (t)
+ *   near = 0xff when some |t - trunc (t) - 0.5| > 0.5 - 5e-4, else 0
+ * near marks a result within 5e-4 of a rounding boundary: the caller
+ * recomputes that pixel in binary64. */
+typedef void (*AsCFunc) (uint8_t *r, uint8_t *g, uint8_t *b, uint8_t *near,
+    const void *y, const void *u, const void *v, const float *k, int n);
+
+/* 0.5 - 5e-4 as a float's bits: a non-negative float compares as its
+ * bits do */
+#define AS_RGB_LIM_BITS 0x3effbe77
+
+typedef enum
+{
+  AS_C_RGB_S16, /* int16 codes (8 and 10 bits) */
+  AS_C_RGB_S32, /* int32 codes */
+  AS_N_C
+} AsCEntry;
+
+/* n 4-byte pixels of bytes a[i], b[i], c[i], d[i] in memory order */
+typedef void (*AsMergeFunc) (uint8_t *dst, const uint8_t *a, const uint8_t *b,
+    const uint8_t *c, const uint8_t *d, int n);
+
 typedef struct
 {
   AsVFunc v[AS_N_V];
   AsHFunc h[AS_N_H];
+  AsCFunc c[AS_N_C];
+  AsMergeFunc merge4;
 } AsDsp;
 
 extern const char *const as_dsp_v_names[AS_N_V];
 extern const char *const as_dsp_h_names[AS_N_H];
+extern const char *const as_dsp_c_names[AS_N_C];
 
 void as_dsp_init_c (AsDsp *dsp);
+/* overrides the entries that have SIMD rows in GCC's and Clang's vector
+ * extensions (SSE2, NEON; none elsewhere): the float32 YUV -> RGB rows,
+ * where ORC 0.4.33's float code is slower (rows-simd.c) */
+void as_dsp_init_simd (AsDsp *dsp);
 /* overrides the entries that have ORC programs (none without ORC) */
 void as_dsp_init_orc (AsDsp *dsp);
 

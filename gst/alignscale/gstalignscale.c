@@ -1695,19 +1695,24 @@ gst_align_scale_describe_convert (const GstVideoInfo *in,
   if (GST_VIDEO_FORMAT_INFO_IS_GRAY (fo)) {
     cd->n_out = 1;
     cd->out[0] = AS_CONV_LUMA;
-  } else if (GST_VIDEO_FORMAT_INFO_N_PLANES (fo) > 1) {
-    /* RGBP, BGRP: channel k is plane k */
-    cd->n_out = GST_VIDEO_FORMAT_INFO_N_PLANES (fo);
-    for (guint c = 0; c < GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fo); c++)
-      cd->out[GST_VIDEO_FORMAT_INFO_PLANE (fo, c)] = (AsConvChannel) c;
-    d->planar_out = 1;
   } else {
-    /* packed: every byte of the pixel, padding included */
-    cd->n_out = GST_VIDEO_FORMAT_INFO_PSTRIDE (fo, 0);
-    for (gint b = 0; b < cd->n_out; b++)
+    /* 4-byte working pixels (the conversion writes whole words): the
+     * stored bytes of a packed pixel, padding included, and one more for
+     * RGB and BGR, dropped by their pack stage; RGBP and BGRP in plane
+     * order, the first three channels written to the three planes */
+    gboolean planar = GST_VIDEO_FORMAT_INFO_N_PLANES (fo) > 1;
+
+    cd->n_out = 4;
+    for (gint b = 0; b < 4; b++)
       cd->out[b] = AS_CONV_PAD;
     for (guint c = 0; c < GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fo); c++)
-      cd->out[GST_VIDEO_FORMAT_INFO_POFFSET (fo, c)] = (AsConvChannel) c;
+      cd->out[planar ? GST_VIDEO_FORMAT_INFO_PLANE (fo, c)
+                     : GST_VIDEO_FORMAT_INFO_POFFSET (fo, c)] = (AsConvChannel)
+          c;
+    if (planar)
+      d->planar_out = GST_VIDEO_FORMAT_INFO_N_PLANES (fo);
+    else if (GST_VIDEO_FORMAT_INFO_PSTRIDE (fo, 0) == 3)
+      d->pack = as_stage_pack_drop4;
   }
   d->in_w = in->width;
   d->in_h = in->height;

@@ -334,7 +334,7 @@ conv_plane_init (AsPlan *plan, AsPlanePlan *pp, const AsConvertDesc *cd)
       || cd->n_out != d->channels || cd->width != d->in_w
       || cd->height != d->in_h)
     return -1;
-  pp->conv = as_convert_new (cd);
+  pp->conv = as_convert_new (cd, &plan->dsp);
   if (!pp->conv || conv_columns (pp) < 0)
     return -1;
   plan->conv_bytes = MAX (
@@ -363,6 +363,7 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     plan->dsp = *dsp;
   } else {
     as_dsp_init_c (&plan->dsp);
+    as_dsp_init_simd (&plan->dsp);
     as_dsp_init_orc (&plan->dsp);
   }
   plan->max_taps = 2;
@@ -382,7 +383,9 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
         || depth > 8 * d->bytes_per_sample
         || (d->bytes_per_sample == 1 && depth != 8) || depth < 8 || d->r_h < 1
         || d->r_v < 1
-        || (d->planar_out && (d->pack || d->bytes_per_sample != 1)))
+        || (d->planar_out
+            && (d->pack || d->bytes_per_sample != 1
+                || d->planar_out > d->channels)))
       goto fail;
     if (build_axes (pp, config, full_in_w, full_in_h, full_out_w, full_out_h)
         < 0)
@@ -591,12 +594,11 @@ finish_row (Run *run, void *row, int j)
   }
   if (d->pack)
     d->pack (run->dst + run->dstride * j, row, d->out_w, d);
-  if (d->planar_out)
-    for (int c = 0; c < d->channels; c++) {
-      uint8_t *p = run->io->dst[c] + run->io->dstride[c] * j;
-      for (int i = 0; i < d->out_w; i++)
-        p[i] = o[d->channels * i + c];
-    }
+  for (int c = 0; c < d->planar_out; c++) {
+    uint8_t *p = run->io->dst[c] + run->io->dstride[c] * j;
+    for (int i = 0; i < d->out_w; i++)
+      p[i] = o[d->channels * i + c];
+  }
 }
 
 static void

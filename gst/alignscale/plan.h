@@ -92,7 +92,8 @@ typedef struct AsPlaneDesc
    * every source plane by this conversion (convert.h) instead of read;
    * the plan keeps its own copy */
   const AsConvertDesc *convert;
-  /* channel k of the working rows goes to destination plane k (RGBP) */
+  /* the first planar_out channels of the working rows go to destination
+   * planes 0 .. planar_out - 1 (RGBP: 3; 0: none) */
   int planar_out;
 } AsPlaneDesc;
 

@@ -523,9 +523,69 @@ const char *const as_dsp_h_names[AS_N_H] = {
   [AS_H_COPY] = "h_copy",
 };
 
+/* ------------------------------------------------------ YUV -> RGB */
+
+/* the float32 rows of dsp.h, scalar: the reference of rows-simd.c, with
+ * the same IEEE single-precision operations in the same order (this file
+ * is compiled with -ffp-contract=off) */
+static inline uint8_t
+rgb_q (float t, const float *k, int32_t *near)
+{
+  int32_t q, fb, lb;
+  float f;
+
+  t = t > 0.5f ? t : 0.5f;
+  t = t < 255.5f ? t : 255.5f;
+  q = (int32_t) t;
+  f = (t - (float) q) - 0.5f;
+  memcpy (&fb, &f, 4);
+  lb = AS_RGB_LIM_BITS;
+  *near |= (fb & 0x7fffffff) > lb;
+  return (uint8_t) q;
+}
+
+#define C_ROW(name, type)                                                      \
+  static void c_rgb_##name (uint8_t *r, uint8_t *g, uint8_t *b, uint8_t *near, \
+      const void *y, const void *u, const void *v, const float *k, int n)      \
+  {                                                                            \
+    const type *ys = y, *us = u, *vs = v;                                      \
+    for (int i = 0; i < n; i++) {                                              \
+      float yv = (float) ys[i] * k[0] + 0.5f, uf = (float) us[i],              \
+            vf = (float) vs[i];                                                \
+      int32_t m = 0;                                                           \
+      r[i] = rgb_q (yv + vf * k[1], k, &m);                                    \
+      g[i] = rgb_q ((yv - uf * k[2]) - vf * k[3], k, &m);                      \
+      b[i] = rgb_q (yv + uf * k[4], k, &m);                                    \
+      near[i] = m ? 0xff : 0;                                                  \
+    }                                                                          \
+  }
+
+C_ROW (s16, int16_t)
+C_ROW (s32, int32_t)
+
+static void
+merge4 (uint8_t *dst, const uint8_t *a, const uint8_t *b, const uint8_t *c,
+    const uint8_t *d, int n)
+{
+  for (int i = 0; i < n; i++) {
+    dst[4 * i] = a[i];
+    dst[4 * i + 1] = b[i];
+    dst[4 * i + 2] = c[i];
+    dst[4 * i + 3] = d[i];
+  }
+}
+
+const char *const as_dsp_c_names[AS_N_C] = {
+  [AS_C_RGB_S16] = "c_rgb_s16",
+  [AS_C_RGB_S32] = "c_rgb_s32",
+};
+
 void
 as_dsp_init_c (AsDsp *dsp)
 {
+  dsp->c[AS_C_RGB_S16] = c_rgb_s16;
+  dsp->c[AS_C_RGB_S32] = c_rgb_s32;
+  dsp->merge4 = merge4;
   dsp->v[AS_V_INT8_IN] = v_int8_in;
   dsp->v[AS_V_INT8_OUT] = v_int8_out;
   dsp->v[AS_V_INT16_IN] = v_int16_in;

@@ -516,9 +516,23 @@ h_sum8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
       width);
 }
 
+/* ------------------------------------------------------ YUV -> RGB */
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+static void
+merge4 (uint8_t *dst, const uint8_t *a, const uint8_t *b, const uint8_t *c,
+    const uint8_t *d, int n)
+{
+  as_orc_merge4_u8 ((uint32_t *) dst, a, b, c, d, n);
+}
+#endif
+
 void
 as_dsp_init_orc (AsDsp *dsp)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  dsp->merge4 = merge4;
+#endif
   dsp->v[AS_V_INT8_IN] = v_int8_in;
   dsp->v[AS_V_INT8_OUT] = v_int8_out;
   dsp->v[AS_V_INT16_IN] = v_int16_in;

@@ -215,3 +215,18 @@ as_stage_pack_word16 (
     memcpy (o + 2 * i, &v, 2);
   }
 }
+
+void
+as_stage_pack_drop4 (
+    void *dst, const void *src, int width, const AsPlaneDesc *d)
+{
+  uint8_t *o = dst;
+  const uint8_t *i = src;
+
+  (void) d;
+  for (int x = 0; x < width; x++) {
+    o[3 * x] = i[4 * x];
+    o[3 * x + 1] = i[4 * x + 1];
+    o[3 * x + 2] = i[4 * x + 2];
+  }
+}

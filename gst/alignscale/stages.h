@@ -28,4 +28,10 @@ void as_stage_unpack_word16 (
 void as_stage_pack_word16 (
     void *dst, const void *src, int width, const AsPlaneDesc *d);
 
+/* 4-byte working pixels to 3-byte stored ones, the fourth byte dropped
+ * (RGB and BGR converted from YUV work as 4 channels: the conversion
+ * writes whole words, the 4-byte rows are the fast ones) */
+void as_stage_pack_drop4 (
+    void *dst, const void *src, int width, const AsPlaneDesc *d);
+
 #endif /* __ALIGN_SCALE_STAGES_H__ */

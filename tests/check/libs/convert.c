@@ -117,7 +117,7 @@ GST_START_TEST (test_cube8)
       d.out[0] = AS_CONV_R;
       d.out[1] = AS_CONV_G;
       d.out[2] = AS_CONV_B;
-      cv = as_convert_new (&d);
+      cv = as_convert_new (&d, NULL);
       fail_unless (cv != NULL);
       tmp = g_malloc (as_convert_scratch_bytes (cv));
       /* 4:4:4 linear: each axis weighs the sample by 2 (D = 4) */
@@ -267,7 +267,7 @@ GST_START_TEST (test_frames)
           d.out[0] = AS_CONV_B;
           d.out[1] = AS_CONV_G;
           d.out[2] = AS_CONV_R;
-          cv = as_convert_new (&d);
+          cv = as_convert_new (&d, NULL);
           fail_unless (cv != NULL);
           for (gint x = 0; x < w; x++)
             if (!sparse || g_random_int_range (0, 3) == 0)
@@ -354,7 +354,7 @@ GST_START_TEST (test_refused)
   d.out[0] = AS_CONV_R;
   d.out[1] = AS_CONV_G;
   d.out[2] = AS_CONV_B;
-  cv = as_convert_new (&d);
+  cv = as_convert_new (&d, NULL);
   fail_unless (cv != NULL);
   /* columns out of order or outside the picture */
   fail_unless (as_convert_set_columns (cv, cols, 2) < 0);
@@ -363,16 +363,16 @@ GST_START_TEST (test_refused)
   as_convert_free (cv);
 
   d.out[2] = AS_CONV_PAD; /* RGB without B */
-  fail_unless (as_convert_new (&d) == NULL);
+  fail_unless (as_convert_new (&d, NULL) == NULL);
   d.out[2] = AS_CONV_B;
   d.comp[1].depth = 10; /* chroma deeper than its byte */
-  fail_unless (as_convert_new (&d) == NULL);
+  fail_unless (as_convert_new (&d, NULL) == NULL);
   d.comp[1].depth = 8;
   d.o2_h = 2; /* siting past the sample */
-  fail_unless (as_convert_new (&d) == NULL);
+  fail_unless (as_convert_new (&d, NULL) == NULL);
   d.o2_h = 0;
   d.width = 0;
-  fail_unless (as_convert_new (&d) == NULL);
+  fail_unless (as_convert_new (&d, NULL) == NULL);
 }
 
 GST_END_TEST;

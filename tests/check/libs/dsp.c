@@ -508,6 +508,126 @@ GST_START_TEST (test_table_covered)
 
 GST_END_TEST;
 
+/* The YUV -> RGB rows (SIMD and ORC tables against C): random codes of
+ * 8 to 16 bits less their offsets, and codes next to the rounding
+ * boundaries (the flags must agree too); and merge4. Lines of every
+ * length 1..70 at exact sizes, outputs in guarded buffers. */
+GST_START_TEST (test_convert_entries)
+{
+  GRand *r = g_rand_new_with_seed (23);
+  AsDsp c_dsp, fast;
+  /* bt709 limited 8-bit (ky, kc kr, kc kgb, kc kgr, kc kb), bt2020 full
+   * 10-bit (D = 16), and coefficients that put R on boundaries exactly
+   * (t = Y + 0.5 + Cr / 2: an integer for odd Cr) */
+  static const float ks[3][5] = {
+    { 255.0f / 219.0f, 1.5748f * 255.0f / 224.0f / 4.0f,
+        0.18732f * 255.0f / 224.0f / 4.0f, 0.46812f * 255.0f / 224.0f / 4.0f,
+        1.8556f * 255.0f / 224.0f / 4.0f },
+    { 255.0f / 1023.0f, 1.4746f * 255.0f / 1023.0f / 16.0f,
+        0.16455f * 255.0f / 1023.0f / 16.0f,
+        0.57135f * 255.0f / 1023.0f / 16.0f,
+        1.8814f * 255.0f / 1023.0f / 16.0f },
+    { 1.0f, 0.5f, 0.25f, 0.125f, 0.5f },
+  };
+  guint flagged = 0, total = 0;
+
+  as_dsp_init_c (&c_dsp);
+  as_dsp_init_c (&fast);
+  as_dsp_init_simd (&fast);
+  as_dsp_init_orc (&fast);
+  for (int e = 0; e < AS_N_C; e++) {
+    gboolean s16 = e == AS_C_RGB_S16;
+    size_t sz = s16 ? 2 : 4;
+
+    fail_unless (c_dsp.c[e] && as_dsp_c_names[e]);
+    for (int n = 1; n <= 70; n++)
+      for (int kset = 0; kset < 3; kset++) {
+        const float *k = ks[kset];
+        gint32 ymax = kset == 1 ? 1023 : 255,
+               cmax = kset == 1 ? 16 * 512 : 4 * 128;
+        void *y = g_malloc (sz * n), *u = g_malloc (sz * n),
+             *v = g_malloc (sz * n);
+        uint8_t *out[2][4];
+
+        for (int i = 0; i < n; i++) {
+          gint32 yc = g_rand_int_range (r, -64, ymax + 1);
+          gint32 uc = g_rand_int_range (r, -cmax, cmax);
+          gint32 vc = g_rand_int_range (r, -cmax, cmax);
+          /* with the third set, R of every other pixel on a boundary */
+          if (kset == 2 && i % 2 == 0) {
+            yc = g_rand_int_range (r, 0, 250);
+            vc = 2 * g_rand_int_range (r, 0, 5) + 1;
+          }
+          if (s16) {
+            ((gint16 *) y)[i] = (gint16) yc;
+            ((gint16 *) u)[i] = (gint16) uc;
+            ((gint16 *) v)[i] = (gint16) vc;
+          } else {
+            ((gint32 *) y)[i] = yc;
+            ((gint32 *) u)[i] = uc;
+            ((gint32 *) v)[i] = vc;
+          }
+        }
+        for (int d = 0; d < 2; d++) {
+          for (int o = 0; o < 4; o++)
+            out[d][o] = padded (n);
+          (d ? fast : c_dsp)
+              .c[e](out[d][0] + GUARD, out[d][1] + GUARD, out[d][2] + GUARD,
+                  out[d][3] + GUARD, y, u, v, k, n);
+          for (int o = 0; o < 4; o++)
+            check_guards (out[d][o], n, as_dsp_c_names[e], d);
+        }
+        for (int o = 0; o < 4; o++)
+          for (int i = 0; i < n; i++)
+            fail_unless (out[0][o][GUARD + i] == out[1][o][GUARD + i],
+                "%s: line %d pixel %d of %d: %u (C) vs %u", as_dsp_c_names[e],
+                o, i, n, out[0][o][GUARD + i], out[1][o][GUARD + i]);
+        for (int i = 0; i < n; i++)
+          flagged += out[0][3][GUARD + i] != 0;
+        total += n;
+        for (int d = 0; d < 2; d++)
+          for (int o = 0; o < 4; o++)
+            g_free (out[d][o]);
+        g_free (y);
+        g_free (u);
+        g_free (v);
+      }
+  }
+  /* the boundary pixels are flagged: the flag is tested, not just 0 */
+  fail_unless (flagged > total / 10, "%u of %u flagged", flagged, total);
+
+  /* merge4 */
+  for (int n = 1; n <= 70; n++) {
+    uint8_t *l[4], *a = padded (4 * n), *b = padded (4 * n);
+    for (int c = 0; c < 4; c++) {
+      l[c] = g_malloc (n);
+      for (int i = 0; i < n; i++)
+        l[c][i] = g_rand_int (r);
+    }
+    c_dsp.merge4 (a + GUARD, l[0], l[1], l[2], l[3], n);
+    fast.merge4 (b + GUARD, l[0], l[1], l[2], l[3], n);
+    check_guards (a, 4 * n, "merge4", 0);
+    check_guards (b, 4 * n, "merge4", 1);
+    fail_unless (memcmp (a, b, 4 * n + 2 * GUARD) == 0, "merge4 differs");
+    for (int i = 0; i < n; i++)
+      for (int c = 0; c < 4; c++)
+        fail_unless (a[GUARD + 4 * i + c] == l[c][i]);
+    for (int c = 0; c < 4; c++)
+      g_free (l[c]);
+    g_free (a);
+    g_free (b);
+  }
+  /* the fast table is not the C one: the comparison compares something */
+  fail_unless (fast.c[AS_C_RGB_S16] != c_dsp.c[AS_C_RGB_S16]
+      || fast.merge4 != c_dsp.merge4);
+  g_print ("dsp: conversion rows equal to C on %u pixels (%u flagged near a"
+           " boundary), merge4 on lines 1..70\n",
+      total, flagged);
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
 /* ALIGNSCALE_DSP_TIME=1: ns per output sample of each entry, C and ORC */
 static void
 time_entries (const Entry *entries, guint n_entries, gboolean vertical,
@@ -568,6 +688,7 @@ dsp_suite (void)
   tcase_add_test (tc, test_table_covered);
   tcase_add_test (tc, test_vertical_entries);
   tcase_add_test (tc, test_horizontal_entries);
+  tcase_add_test (tc, test_convert_entries);
   tcase_add_test (tc, test_time);
   return s;
 }
