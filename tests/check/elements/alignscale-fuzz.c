@@ -9,6 +9,14 @@
  * output is flat with the same values, whatever the configuration; with
  * tf-crop-and-resize a pixel may also be the extrapolation value.
  *
+ * A quarter of the YUV cases convert (docs/conversion.md): the output is
+ * one of the RGB formats or GRAY8, the input caps have a random
+ * colorimetry and chroma-site, chroma-upsampling is random (and changes
+ * live). A flat YUV frame converts to one flat RGB pixel, computed here
+ * with the formulas of docs/conversion.md; padding bytes are 255. Those
+ * draws come from a second generator, so every other draw of a case is
+ * the one it had before conversions existed.
+ *
  * Environment:
  *   ALIGNSCALE_FUZZ_SEED     base seed (default 20240611)
  *   ALIGNSCALE_FUZZ_CASES    number of cases (default 4000: ~5 s here, ~50 s
@@ -17,10 +25,13 @@
  *   ALIGNSCALE_FUZZ_FIRST    start at this case index (go on after a crash)
  *   ALIGNSCALE_FUZZ_LAYOUTS  comma list of layouts to draw from (default all:
  *                            default,padded,split,short,hostile,odd)
+ *   ALIGNSCALE_FUZZ_CONVERT  percent of the YUV cases that convert to RGB
+ *                            (default 25; 0: none, 100: all)
  *   ALIGNSCALE_FUZZ_VERBOSE  print every case before it runs
  *   ALIGNSCALE_FUZZ_STOP     stop at the first failing check (default: run
  *                            every case, print the first failures of each
  *                            kind, fail at the end)
+ *   ALIGNSCALE_FUZZ_PRINT    failures printed per kind (default 3)
  */
 #include <gst/check/gstcheck.h>
 #include <gst/check/gstharness.h>
@@ -39,13 +50,14 @@
 
 #define DEFAULT_SEED 20240611u
 #define DEFAULT_CASES 4000
+#define DEFAULT_CONVERT_PERCENT 25
 /* per frame: pixels in and out, and predicted multiply-adds (antialias
  * windows) so one case stays in the milliseconds */
 #define MAX_PIXELS (1 << 20)
 #define MAX_COST 2.0e7
 #define MAX_SIZE 32767
 /* failures printed per kind (all are counted) */
-#define MAX_PRINTED 3
+#define DEFAULT_PRINTED 3
 
 static const GstVideoFormat formats[] = { GST_VIDEO_FORMAT_GRAY8,
   GST_VIDEO_FORMAT_GRAY16_LE, GST_VIDEO_FORMAT_RGBA, GST_VIDEO_FORMAT_BGRA,
@@ -72,6 +84,14 @@ static const gchar *const cmode_nick[] = { "half-pixel", "align-corners",
   "tf-half-pixel-for-nn", "tf-crop-and-resize" };
 static const gchar *const nmode_nick[] = { "auto", "round-prefer-floor",
   "round-prefer-ceil", "floor", "ceil" };
+static const gchar *const cu_nick[] = { "linear", "nearest" };
+
+/* the formats a YUV input converts to */
+static const GstVideoFormat convert_out[] = { GST_VIDEO_FORMAT_RGB,
+  GST_VIDEO_FORMAT_BGR, GST_VIDEO_FORMAT_RGBA, GST_VIDEO_FORMAT_BGRA,
+  GST_VIDEO_FORMAT_ARGB, GST_VIDEO_FORMAT_ABGR, GST_VIDEO_FORMAT_RGBx,
+  GST_VIDEO_FORMAT_BGRx, GST_VIDEO_FORMAT_xRGB, GST_VIDEO_FORMAT_xBGR,
+  GST_VIDEO_FORMAT_RGBP, GST_VIDEO_FORMAT_BGRP, GST_VIDEO_FORMAT_GRAY8 };
 
 enum
 {
@@ -104,6 +124,7 @@ typedef struct
   gint method, cmode, nmode;
   gboolean aa, excl;
   gdouble cubic_a, sx, sy, roi[4], ev;
+  gint cu; /* chroma-upsampling: 0 linear, 1 nearest */
 } Config;
 
 /* where the planes of one input buffer are */
@@ -134,6 +155,12 @@ typedef struct
   BufLayout bl;
   guint n_frames;
   GstVideoInfo in_info;
+  /* YUV in, RGB out: drawn from crng, not rng */
+  guint32 crng;
+  gboolean conv;
+  GstVideoFormat out_format; /* the format out: format unless conv */
+  gchar colorimetry[32];     /* the input caps' field ("": none) */
+  GstVideoInfo caps_info;    /* the input caps as GStreamer reads them */
 } Case;
 
 /* per run: counts and the failures seen */
@@ -141,7 +168,8 @@ typedef struct
 {
   guint32 seed;
   gboolean stop;
-  guint cases, ok, refused, failed_cases;
+  guint convert_percent, max_printed;
+  guint cases, ok, refused, failed_cases, converting, converting_ok;
   gboolean case_refused;
   guint slowest;
   gdouble slowest_s;
@@ -423,6 +451,14 @@ config_fits (const Case *c, const Config *cfg)
   bytes = pixel_bytes (c->in_info.finfo);
   hf = (gdouble) c->in_h * ow * tx + (gdouble) oh * ow * ty;
   vf = (gdouble) c->in_w * oh * ty + (gdouble) oh * ow * tx;
+  if (c->conv) {
+    /* resized: the 8-bit working frame of the output's channels; read: every
+     * input pixel converted once at worst, in doubles (~8 times a copy) */
+    gdouble work = pixel_bytes (gst_video_format_get_info (c->out_format));
+
+    return MIN (hf, vf) * work + (gdouble) c->in_w * c->in_h * (bytes + 8.0)
+        < MAX_COST;
+  }
   return MIN (hf, vf) * bytes + (gdouble) c->in_w * c->in_h * bytes < MAX_COST;
 }
 
@@ -869,16 +905,17 @@ make_buffer (const guint8 *data, const BufLayout *bl, const GstVideoInfo *info,
 /* ---------------------------------------------------------- reporting */
 
 static void
-describe_config (const Config *c, gchar *s, gsize n)
+describe_config (const Config *c, gboolean conv, gchar *s, gsize n)
 {
   g_snprintf (s, n,
       "method=%s coordinate-mode=%s antialias=%d cubic-a=%.17g "
       "exclude-outside=%d nearest-mode=%s scale-factor-x=%.17g "
       "scale-factor-y=%.17g roi=<%.17g,%.17g,%.17g,%.17g> "
-      "extrapolation-value=%.17g",
+      "extrapolation-value=%.17g%s%s",
       method_nick[c->method], cmode_nick[c->cmode], c->aa, c->cubic_a, c->excl,
       nmode_nick[c->nmode], c->sx, c->sy, c->roi[0], c->roi[1], c->roi[2],
-      c->roi[3], c->ev);
+      c->roi[3], c->ev, conv ? " chroma-upsampling=" : "",
+      conv ? cu_nick[c->cu] : "");
 }
 
 static void
@@ -920,17 +957,35 @@ describe_layout (const Case *c, gchar *s, gsize n)
 static void
 describe (Fuzz *fz, const Case *c, const Config *cfg, guint frame)
 {
-  gchar cs[512], ls[512];
+  gchar cs[512], ls[512], col[96] = "", out[64] = "", conv_env[48] = "";
   gint ow, oh;
 
   expected_size (c, cfg, &ow, &oh);
-  describe_config (cfg, cs, sizeof (cs));
+  describe_config (cfg, c->conv, cs, sizeof (cs));
   describe_layout (c, ls, sizeof (ls));
+  if (c->conv) {
+    gchar *read = gst_video_colorimetry_to_string (&c->caps_info.colorimetry);
+
+    /* the caps' field, and what GStreamer makes of it */
+    if (c->colorimetry[0])
+      g_snprintf (col, sizeof (col), ",colorimetry=%s (read as %s)",
+          c->colorimetry, read);
+    else
+      g_snprintf (col, sizeof (col), " (no colorimetry: %s)", read);
+    g_free (read);
+    g_snprintf (
+        out, sizeof (out), "%s ", gst_video_format_to_string (c->out_format));
+  }
+  /* which YUV cases convert depends on the percentage */
+  if (fz->convert_percent != DEFAULT_CONVERT_PERCENT)
+    g_snprintf (conv_env, sizeof (conv_env), " ALIGNSCALE_FUZZ_CONVERT=%u",
+        fz->convert_percent);
   g_snprintf (fz->desc, sizeof (fz->desc),
-      "[rerun: ALIGNSCALE_FUZZ_SEED=%u ALIGNSCALE_FUZZ_CASE=%u] seed %u case "
-      "%u frame %u/%u: %s%s %dx%d -> %dx%d %s; %s; %s",
-      c->seed, c->index, c->seed, c->index, frame + 1, c->n_frames,
-      gst_video_format_to_string (c->format), c->site, c->in_w, c->in_h, ow, oh,
+      "[rerun: ALIGNSCALE_FUZZ_SEED=%u ALIGNSCALE_FUZZ_CASE=%u%s] seed %u "
+      "case %u frame %u/%u: %s%s%s %dx%d -> %s%dx%d %s; %s; %s",
+      c->seed, c->index, conv_env, c->seed, c->index, frame + 1, c->n_frames,
+      gst_video_format_to_string (c->format), c->site, col, c->in_w, c->in_h,
+      out, ow, oh,
       c->fixed ? "(fixed by the sink caps)" : "(free: from the scale factors)",
       cs, ls);
   g_strlcpy (crash_desc, fz->desc, sizeof (crash_desc));
@@ -960,7 +1015,7 @@ fuzz_fail (Fuzz *fz, const gchar *kind, const gchar *fmt, ...)
   g_hash_table_insert (fz->fail_count, (gpointer) kind, GUINT_TO_POINTER (n));
   if (n == 1)
     g_hash_table_insert (fz->fail_first, (gpointer) kind, g_strdup (msg));
-  if (n <= MAX_PRINTED)
+  if (n <= fz->max_printed)
     g_printerr ("fuzz FAILURE %s\n", msg);
   g_free (msg);
 }
@@ -1166,6 +1221,224 @@ check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
   gst_buffer_unmap (out, &map);
 }
 
+/* --------------------------------------------- YUV -> RGB conversion */
+
+/* a product rounded to a double on its own, never fused with the add or
+ * subtract around it (docs/conversion.md: no fused multiply-add) */
+static gdouble
+mul (gdouble a, gdouble b)
+{
+  volatile gdouble r = a * b;
+  return r;
+}
+
+/* q (v) = clamp (floor (v + 0.5), 0, 255) */
+static guint8
+q8 (gdouble v)
+{
+  gdouble f = floor (v + 0.5);
+  return (guint8) CLAMP (f, 0.0, 255.0);
+}
+
+/* docs/conversion.md's table (an unknown matrix cannot reach here:
+ * GStreamer reads YUV caps without one as its default for the size) */
+static void
+matrix_kr_kb (GstVideoColorMatrix m, gdouble *kr, gdouble *kb)
+{
+  switch (m) {
+    case GST_VIDEO_COLOR_MATRIX_BT709:
+      *kr = 0.2126;
+      *kb = 0.0722;
+      break;
+    case GST_VIDEO_COLOR_MATRIX_BT2020:
+      *kr = 0.2627;
+      *kb = 0.0593;
+      break;
+    case GST_VIDEO_COLOR_MATRIX_SMPTE240M:
+      *kr = 0.212;
+      *kb = 0.087;
+      break;
+    case GST_VIDEO_COLOR_MATRIX_FCC:
+      *kr = 0.30;
+      *kb = 0.11;
+      break;
+    default:
+      *kr = 0.299;
+      *kb = 0.114;
+      break;
+  }
+}
+
+static const gchar *
+matrix_name (GstVideoColorMatrix m)
+{
+  switch (m) {
+    case GST_VIDEO_COLOR_MATRIX_BT709:
+      return "bt709";
+    case GST_VIDEO_COLOR_MATRIX_BT2020:
+      return "bt2020";
+    case GST_VIDEO_COLOR_MATRIX_SMPTE240M:
+      return "smpte240m";
+    case GST_VIDEO_COLOR_MATRIX_FCC:
+      return "fcc";
+    case GST_VIDEO_COLOR_MATRIX_BT601:
+      return "bt601";
+    default:
+      return "unknown (bt601)";
+  }
+}
+
+/* a component's code on its own grid, as pixel_pattern writes it */
+static gint64
+code_of (const GstVideoFormatInfo *fi, const guint16 *val, gint c)
+{
+  return val[c] & ((1u << GST_VIDEO_FORMAT_INFO_DEPTH (fi, c)) - 1);
+}
+
+/* the flat YUV pixel val of the caps info converted: ch[] = R, G, B, A
+ * (255 without an input alpha), luma (GRAY8), docs/conversion.md in its
+ * order. A flat chroma plane upsampled is D times its value, whatever the
+ * upsampling and siting. */
+static void
+conv_pixel (const GstVideoInfo *ci, const guint16 *val, guint8 *ch)
+{
+  const GstVideoFormatInfo *fi = ci->finfo;
+  gint d = GST_VIDEO_FORMAT_INFO_DEPTH (fi, 0);
+  gint64 D = (2 << GST_VIDEO_FORMAT_INFO_W_SUB (fi, 1))
+      * (2 << GST_VIDEO_FORMAT_INFO_H_SUB (fi, 1));
+  gboolean full = ci->colorimetry.range == GST_VIDEO_COLOR_RANGE_0_255;
+  gint64 oy = full ? 0 : 16 << (d - 8);
+  gint64 sy = full ? (1 << d) - 1 : 219 << (d - 8);
+  gint64 oc = full ? 1 << (d - 1) : 128 << (d - 8);
+  gint64 sc = full ? (1 << d) - 1 : 224 << (d - 8);
+  gint64 Y = code_of (fi, val, 0), Cb = D * code_of (fi, val, 1),
+         Cr = D * code_of (fi, val, 2);
+  gdouble Kr, Kb, Kg, ky, kc, kr, kb, kgb, kgr, y, cb, cr;
+
+  matrix_kr_kb (ci->colorimetry.matrix, &Kr, &Kb);
+  ky = 255.0 / (gdouble) sy;
+  kc = 1.0 / (gdouble) (D * sc);
+  kr = 255.0 * (2.0 * (1.0 - Kr));
+  kb = 255.0 * (2.0 * (1.0 - Kb));
+  Kg = (1.0 - Kr) - Kb;
+  kgb = 255.0 * (((2.0 * Kb) * (1.0 - Kb)) / Kg);
+  kgr = 255.0 * (((2.0 * Kr) * (1.0 - Kr)) / Kg);
+
+  y = mul ((gdouble) (Y - oy), ky);
+  cb = mul ((gdouble) (Cb - D * oc), kc);
+  cr = mul ((gdouble) (Cr - D * oc), kc);
+  ch[0] = q8 (y + mul (cr, kr));
+  ch[1] = q8 ((y - mul (cb, kgb)) - mul (cr, kgr));
+  ch[2] = q8 (y + mul (cb, kb));
+  ch[3] = 255;
+  if (GST_VIDEO_FORMAT_INFO_HAS_ALPHA (fi)) {
+    gint da = GST_VIDEO_FORMAT_INFO_DEPTH (fi, 3);
+    ch[3] = q8 (mul (
+        (gdouble) code_of (fi, val, 3), 255.0 / (gdouble) ((1u << da) - 1)));
+  }
+  ch[4] = q8 (y);
+}
+
+/* plane p of an RGB (or GRAY8) pixel of channels ch: ps[p] bytes, those
+ * no component has (the x of RGBx) 255 */
+static void
+conv_pattern (
+    const GstVideoFormatInfo *fo, const guint8 *ch, guint8 pat[][8], gint *ps)
+{
+  for (guint p = 0; p < GST_VIDEO_FORMAT_INFO_N_PLANES (fo); p++) {
+    gint comp[GST_VIDEO_MAX_COMPONENTS];
+
+    gst_video_format_info_component (fo, p, comp);
+    ps[p] = GST_VIDEO_FORMAT_INFO_PSTRIDE (fo, comp[0]);
+    memset (pat[p], 255, 8);
+  }
+  if (GST_VIDEO_FORMAT_INFO_IS_GRAY (fo)) {
+    pat[0][0] = ch[4];
+    return;
+  }
+  for (guint c = 0; c < GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fo); c++)
+    pat[GST_VIDEO_FORMAT_INFO_PLANE (fo, c)]
+       [GST_VIDEO_FORMAT_INFO_POFFSET (fo, c)] = ch[c];
+}
+
+static void
+bytes_str (gchar *s, gsize n, const guint8 *d, gint len)
+{
+  s[0] = '\0';
+  for (gint i = 0; i < len; i++)
+    g_snprintf (s + strlen (s), n - strlen (s), "%s%u", i ? "," : "", d[i]);
+}
+
+/* every output pixel (all its bytes, the padding too, on every plane) is
+ * the converted flat input pixel, or with tf-crop-and-resize the
+ * extrapolation value in every byte */
+static void
+check_conv_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
+    const Case *c, const guint16 *val, const Config *cfg)
+{
+  gboolean crop = cfg->cmode == C_TF_CROP;
+  gdouble ev = CLAMP (cfg->ev, 0.0, 1.0);
+  guint8 fv = (guint8) floor (ev * 255 + 0.5), ch[5];
+  guint8 pat[GST_VIDEO_MAX_PLANES][8], fpat[GST_VIDEO_MAX_PLANES][8];
+  gint ps[GST_VIDEO_MAX_PLANES], stride[GST_VIDEO_MAX_PLANES];
+  const guint8 *plane[GST_VIDEO_MAX_PLANES];
+  guint n = GST_VIDEO_INFO_N_PLANES (info), bad = 0;
+  gint bx = -1, by = -1;
+  GstMapInfo map;
+
+  conv_pixel (&c->caps_info, val, ch);
+  conv_pattern (info->finfo, ch, pat, ps);
+  for (guint p = 0; p < n; p++)
+    memset (fpat[p], fv, 8);
+  if (!map_planes (fz, out, info, &map, plane, stride, "output"))
+    return;
+  for (gint y = 0; y < info->height; y++)
+    for (gint x = 0; x < info->width; x++) {
+      gboolean is_val = TRUE, is_fill = crop;
+
+      for (guint p = 0; p < n; p++) {
+        const guint8 *d = plane[p] + (gsize) y * stride[p] + (gsize) x * ps[p];
+        is_val &= memcmp (d, pat[p], ps[p]) == 0;
+        is_fill &= memcmp (d, fpat[p], ps[p]) == 0;
+      }
+      if (!is_val && !is_fill && bad++ == 0) {
+        bx = x;
+        by = y;
+      }
+    }
+  if (bad) {
+    GString *got = g_string_new (NULL), *want = g_string_new (NULL);
+
+    for (guint p = 0; p < n; p++) {
+      gchar b[40];
+
+      bytes_str (b, sizeof (b),
+          plane[p] + (gsize) by * stride[p] + (gsize) bx * ps[p], ps[p]);
+      g_string_append_printf (got, "%s%s", p ? " | " : "", b);
+      bytes_str (b, sizeof (b), pat[p], ps[p]);
+      g_string_append_printf (want, "%s%s", p ? " | " : "", b);
+    }
+    fuzz_fail (fz, crop ? "convert-not-flat-crop" : "convert-not-flat",
+        "%u of %d pixels wrong, first (%d,%d) = [%s], want [%s]%s (input "
+        "codes %u,%u,%u,%u, matrix %s, %s range)",
+        bad, info->width * info->height, bx, by, got->str, want->str,
+        crop ? " or the fill value" : "",
+        (guint) code_of (c->caps_info.finfo, val, 0),
+        (guint) code_of (c->caps_info.finfo, val, 1),
+        (guint) code_of (c->caps_info.finfo, val, 2),
+        GST_VIDEO_FORMAT_INFO_HAS_ALPHA (c->caps_info.finfo)
+            ? (guint) code_of (c->caps_info.finfo, val, 3)
+            : 0,
+        matrix_name (c->caps_info.colorimetry.matrix),
+        c->caps_info.colorimetry.range == GST_VIDEO_COLOR_RANGE_0_255
+            ? "full"
+            : "limited");
+    g_string_free (got, TRUE);
+    g_string_free (want, TRUE);
+  }
+  gst_buffer_unmap (out, &map);
+}
+
 /* visible bytes of two outputs (x padding excluded) */
 static gboolean
 outputs_equal (Fuzz *fz, GstBuffer *a, GstBuffer *b, const GstVideoInfo *info,
@@ -1233,7 +1506,7 @@ apply_config (GstElement *e, const Config *c)
   g_object_set (e, "method", c->method, "coordinate-mode", c->cmode,
       "nearest-mode", c->nmode, "antialias", c->aa, "exclude-outside", c->excl,
       "cubic-a", c->cubic_a, "scale-factor-x", c->sx, "scale-factor-y", c->sy,
-      "extrapolation-value", c->ev, NULL);
+      "extrapolation-value", c->ev, "chroma-upsampling", c->cu, NULL);
   set_roi (e, c->roi);
   g_object_thaw_notify (G_OBJECT (e));
 }
@@ -1243,7 +1516,7 @@ apply_config (GstElement *e, const Config *c)
 static void
 change_config (Case *c, GstElement *e, Config *cfg)
 {
-  Config n;
+  Config n = *cfg;
   guint32 *r = &c->rng;
   gboolean group = rnd (r, 2);
 
@@ -1280,6 +1553,11 @@ change_config (Case *c, GstElement *e, Config *cfg)
   }
   if (rnd (r, 3) == 0)
     g_object_set (e, "extrapolation-value", (cfg->ev = n.ev), NULL);
+  /* from the conversion generator: the other draws stay those of old */
+  if (rnd (&c->crng, c->conv ? 2 : 4) == 0) {
+    cfg->cu = n.cu = rnd (&c->crng, 2);
+    g_object_set (e, "chroma-upsampling", cfg->cu, NULL);
+  }
   if (group)
     g_object_thaw_notify (G_OBJECT (e));
   /* the union of old and new may not fit the budget: then all new */
@@ -1296,19 +1574,23 @@ change_config (Case *c, GstElement *e, Config *cfg)
 static gchar *
 sink_caps_str (const Case *c)
 {
+  if (c->fixed && c->conv)
+    return g_strdup_printf ("video/x-raw,format=%s,width=%d,height=%d",
+        gst_video_format_to_string (c->out_format), c->out_w, c->out_h);
   if (c->fixed)
     return g_strdup_printf (
         "video/x-raw,width=%d,height=%d", c->out_w, c->out_h);
   return g_strdup_printf (
-      "video/x-raw,format=%s", gst_video_format_to_string (c->format));
+      "video/x-raw,format=%s", gst_video_format_to_string (c->out_format));
 }
 
 static gchar *
 src_caps_str (const Case *c)
 {
   return g_strdup_printf ("video/x-raw,format=%s,width=%d,height=%d,"
-                          "framerate=30/1%s",
-      gst_video_format_to_string (c->format), c->in_w, c->in_h, c->site);
+                          "framerate=30/1%s%s%s",
+      gst_video_format_to_string (c->format), c->in_w, c->in_h, c->site,
+      c->colorimetry[0] ? ",colorimetry=" : "", c->colorimetry);
 }
 
 static GstHarness *
@@ -1518,8 +1800,82 @@ compare_split (Fuzz *fz, Case *c, const Config *cfg)
   harness_done (hb, bus_b);
 }
 
+/* YUV in (GRAY formats are YUV to GStreamer, but have no chroma) */
+static gboolean
+is_convert_in (const GstVideoFormatInfo *fi)
+{
+  return GST_VIDEO_FORMAT_INFO_IS_YUV (fi)
+      && GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fi) > 1;
+}
+
+/* a conversion case: the output format, the input's colorimetry and
+ * siting, all from crng */
 static void
-draw_case (Case *c, guint32 seed, guint index, guint layouts)
+draw_conversion (Case *c)
+{
+  static const gchar *const named[] = { "bt601", "bt709", "bt2020",
+    "smpte240m" };
+  static const GstVideoColorMatrix matrix[] = { GST_VIDEO_COLOR_MATRIX_BT601,
+    GST_VIDEO_COLOR_MATRIX_BT709, GST_VIDEO_COLOR_MATRIX_BT2020,
+    GST_VIDEO_COLOR_MATRIX_SMPTE240M, GST_VIDEO_COLOR_MATRIX_FCC };
+  static const GstVideoTransferFunction transfer[] = {
+    GST_VIDEO_TRANSFER_UNKNOWN, GST_VIDEO_TRANSFER_BT709,
+    GST_VIDEO_TRANSFER_BT601, GST_VIDEO_TRANSFER_SRGB,
+    GST_VIDEO_TRANSFER_BT2020_10
+  };
+  static const GstVideoColorPrimaries primaries[] = {
+    GST_VIDEO_COLOR_PRIMARIES_UNKNOWN, GST_VIDEO_COLOR_PRIMARIES_BT709,
+    GST_VIDEO_COLOR_PRIMARIES_SMPTE170M, GST_VIDEO_COLOR_PRIMARIES_BT2020
+  };
+  static const gchar *const sites[] = { "", ",chroma-site=jpeg",
+    ",chroma-site=mpeg2", ",chroma-site=dv", ",chroma-site=cosited",
+    ",chroma-site=v-cosited", ",chroma-site=h-cosited" };
+  guint32 *r = &c->crng;
+  guint k = rnd (r, 20);
+  gchar *caps_str;
+  GstCaps *caps;
+
+  c->conv = TRUE;
+  c->out_format = convert_out[rnd (r, G_N_ELEMENTS (convert_out))];
+  c->site = sites[rnd (r, G_N_ELEMENTS (sites))];
+  if (k < 2) {
+    /* none: GStreamer's default for the size */
+    c->colorimetry[0] = '\0';
+  } else if (k < 6) {
+    g_strlcpy (c->colorimetry, named[rnd (r, G_N_ELEMENTS (named))],
+        sizeof (c->colorimetry));
+  } else {
+    /* "1:4:5:1"-style, or a name when it has one */
+    GstVideoColorimetry cm;
+    gchar *str;
+
+    cm.range = rnd (r, 2) ? GST_VIDEO_COLOR_RANGE_0_255
+                          : GST_VIDEO_COLOR_RANGE_16_235;
+    cm.matrix = matrix[rnd (r, G_N_ELEMENTS (matrix))];
+    /* unknown ones now and then: GStreamer's default for the size (an
+     * unknown matrix), gst_video_color_range_offsets' limited range (an
+     * unknown range) */
+    if (k == 6)
+      cm.range = GST_VIDEO_COLOR_RANGE_UNKNOWN;
+    if (k == 7)
+      cm.matrix = GST_VIDEO_COLOR_MATRIX_UNKNOWN;
+    cm.transfer = transfer[rnd (r, G_N_ELEMENTS (transfer))];
+    cm.primaries = primaries[rnd (r, G_N_ELEMENTS (primaries))];
+    str = gst_video_colorimetry_to_string (&cm);
+    g_strlcpy (c->colorimetry, str, sizeof (c->colorimetry));
+    g_free (str);
+  }
+  caps_str = src_caps_str (c);
+  caps = gst_caps_from_string (caps_str);
+  fail_unless (caps && gst_video_info_from_caps (&c->caps_info, caps),
+      "cannot read %s", caps_str);
+  gst_caps_unref (caps);
+  g_free (caps_str);
+}
+
+static void
+draw_case (
+    Case *c, guint32 seed, guint index, guint layouts, guint convert_percent)
 {
   guint32 *r;
   guint k;
@@ -1555,6 +1911,13 @@ draw_case (Case *c, guint32 seed, guint index, guint layouts)
       c->layout = L_ODD;
   } while (!(layouts & (1u << c->layout)));
   c->n_frames = rnd (r, 100) < 30 ? 2 + rnd (r, 3) : 1;
+
+  /* conversions from their own generator ("CONV"): rng's draws above and
+   * later are those of a case before conversions existed */
+  c->out_format = c->format;
+  c->crng = case_seed (seed ^ 0x434f4e56u, index);
+  if (is_convert_in (c->in_info.finfo) && rnd (&c->crng, 100) < convert_percent)
+    draw_conversion (c);
 }
 
 static void
@@ -1566,7 +1929,9 @@ run_case (Fuzz *fz, guint index, guint layouts)
   GstHarness *h;
   gboolean hostile;
 
-  draw_case (&c, fz->seed, index, layouts);
+  draw_case (&c, fz->seed, index, layouts, fz->convert_percent);
+  memset (&cfg, 0, sizeof (cfg));
+  cfg.cu = rnd (&c.crng, 2);
   fitting_config (&c, &cfg);
   case_layout (&c);
   hostile = c.bl.hostile != NULL;
@@ -1609,13 +1974,17 @@ run_case (Fuzz *fz, guint index, guint layouts)
 
       expected_size (&c, &cfg, &ew, &eh);
       fuzz_check (fz,
-          GST_VIDEO_INFO_FORMAT (&out_info) == c.format && out_info.width == ew
-              && out_info.height == eh,
+          GST_VIDEO_INFO_FORMAT (&out_info) == c.out_format
+              && out_info.width == ew && out_info.height == eh,
           "output-caps", "output caps %s %dx%d, want %s %dx%d",
           GST_VIDEO_INFO_NAME (&out_info), out_info.width, out_info.height,
-          gst_video_format_to_string (c.format), ew, eh);
-      if (GST_VIDEO_INFO_FORMAT (&out_info) == c.format)
-        check_flat (fz, out, &out_info, val, &cfg);
+          gst_video_format_to_string (c.out_format), ew, eh);
+      if (GST_VIDEO_INFO_FORMAT (&out_info) == c.out_format) {
+        if (c.conv)
+          check_conv_flat (fz, out, &out_info, &c, val, &cfg);
+        else
+          check_flat (fz, out, &out_info, val, &cfg);
+      }
       gst_buffer_unref (out);
     }
     if (res != PUSH_OK)
@@ -1627,12 +1996,15 @@ run_case (Fuzz *fz, guint index, guint layouts)
     compare_split (fz, &c, &cfg);
 
   fz->cases++;
+  fz->converting += c.conv;
   if (fz->case_failed)
     fz->failed_cases++;
   else if (fz->case_refused)
     fz->refused++;
   else
     fz->ok++;
+  if (c.conv && !fz->case_failed && !fz->case_refused)
+    fz->converting_ok++;
 }
 
 static guint
@@ -1679,6 +2051,12 @@ GST_START_TEST (test_fuzz)
 
   memset (&fz, 0, sizeof (fz));
   fz.seed = DEFAULT_SEED;
+  fz.convert_percent = DEFAULT_CONVERT_PERCENT;
+  fz.max_printed = DEFAULT_PRINTED;
+  if ((s = g_getenv ("ALIGNSCALE_FUZZ_PRINT")))
+    fz.max_printed = (guint) g_ascii_strtoull (s, NULL, 0);
+  if ((s = g_getenv ("ALIGNSCALE_FUZZ_CONVERT")))
+    fz.convert_percent = (guint) g_ascii_strtoull (s, NULL, 0);
   if ((s = g_getenv ("ALIGNSCALE_FUZZ_SEED")))
     fz.seed = (guint32) g_ascii_strtoull (s, NULL, 0);
   if ((s = g_getenv ("ALIGNSCALE_FUZZ_CASES")))
@@ -1738,6 +2116,9 @@ GST_START_TEST (test_fuzz)
            "%.1f s (seed %u)\n",
       fz.cases, fz.ok, fz.refused, fz.failed_cases,
       (g_get_monotonic_time () - t0) / 1e6, fz.seed);
+  g_print ("fuzz: %u of the cases convert YUV to RGB (%u %% of the YUV ones "
+           "drawn), %u of them ok\n",
+      fz.converting, fz.convert_percent, fz.converting_ok);
   g_print ("fuzz: slowest case %u, %.3f s\n", fz.slowest, fz.slowest_s);
   g_print ("fuzz: refusals (layout: message):\n");
   g_hash_table_foreach (fz.refusals, print_counts, (gpointer) "fuzz:   ");

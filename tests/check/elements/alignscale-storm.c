@@ -9,6 +9,11 @@
  * configurations; a mix of two (one's size and another's mapping, half of
  * one group applied, ...) matches none.
  *
+ * The conversion variants (YUV in, RGB out, docs/conversion.md) switch
+ * chroma-upsampling with the rest: a frame converted with one
+ * configuration's upsampling and resized with another's mapping matches
+ * none either.
+ *
  * Environment: ALIGNSCALE_STORM_FRAMES frames per case (default 50000,
  * ~3 s each here; 2000 is enough under valgrind), ALIGNSCALE_STORM_SEED.
  */
@@ -24,13 +29,14 @@
 /* at least this many switches during the stream (a loaded machine may
  * starve the storm thread for a while: then push on, up to 4x frames) */
 #define MIN_CHANGES 1000
-#define N_PROPS 11
+#define N_PROPS 12
 
 typedef struct
 {
   const gchar *method, *cmode, *nmode;
   gboolean aa, excl;
   gdouble cubic_a, sx, sy, roi[4], ev;
+  const gchar *cu; /* chroma-upsampling (used when converting) */
 } Config;
 
 /* every property differs somewhere; the scale factors choose distinct free
@@ -38,24 +44,25 @@ typedef struct
  * 19x48 */
 static const Config configs[] = {
   { "bilinear", "half-pixel", "auto", FALSE, FALSE, -0.75, 0.5, 0.5,
-      { 0, 0, 1, 1 }, 0.0 },
+      { 0, 0, 1, 1 }, 0.0, "linear" },
   { "bicubic", "pytorch-half-pixel", "floor", TRUE, FALSE, -0.5, 0.75, 0.8,
-      { 0.2, 0.1, 0.9, 0.8 }, 0.25 },
+      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest" },
   { "nearest", "asymmetric", "round-prefer-ceil", FALSE, TRUE, -1.5, 1.5, 1.25,
-      { 0, 0, 1, 1 }, 1.0 },
+      { 0, 0, 1, 1 }, 1.0, "linear" },
   { "bicubic", "align-corners", "auto", FALSE, TRUE, -0.6, 2.0, 2.0,
-      { -0.1, 0, 1, 1.1 }, 0.5 },
+      { -0.1, 0, 1, 1.1 }, 0.5, "nearest" },
   { "bilinear", "tf-crop-and-resize", "ceil", FALSE, FALSE, -0.75, 0.0, 0.0,
-      { 0.1, 0.2, 0.9, 0.7 }, 0.3 },
+      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest" },
   { "bilinear", "half-pixel-symmetric", "auto", TRUE, FALSE, 0.0, 0.3, 1.0,
-      { 0.5, 0.5, 0.6, 0.6 }, 0.9 },
+      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear" },
 };
 
 #define K G_N_ELEMENTS (configs)
 
 static const gchar *const prop_names[N_PROPS] = { "method", "coordinate-mode",
   "nearest-mode", "antialias", "exclude-outside", "cubic-a", "scale-factor-x",
-  "scale-factor-y", "roi", "extrapolation-value", "align-corners" };
+  "scale-factor-y", "roi", "extrapolation-value", "align-corners",
+  "chroma-upsampling" };
 
 /* one configuration as GValues for g_object_setv () */
 static void
@@ -88,10 +95,12 @@ config_values (GstElement *e, const Config *c, GValue *v)
     gst_value_array_append_and_take_value (&v[8], &d);
   }
   g_value_set_double (&v[9], c->ev);
+  fail_unless (gst_value_deserialize (&v[11], c->cu));
 }
 
 /* the order of the setv: align-corners before coordinate-mode */
-static const guint set_order[N_PROPS] = { 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9 };
+static const guint set_order[N_PROPS] = { 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
+  11 };
 
 typedef struct
 {
@@ -137,29 +146,74 @@ apply (GstElement *e, const ConfigValues *cv, gboolean one_call)
   g_object_thaw_notify (G_OBJECT (e));
 }
 
-/* one frame through a fresh element with configuration k; out_info gets
+/* one frame through a fresh element with configuration c; out_info gets
  * the negotiated output */
 static GstBuffer *
-scale_fresh (const gchar *in_caps, const gchar *out_caps, GstBuffer *in,
-    guint k, GstVideoInfo *out_info)
+scale_fresh_config (const gchar *in_caps, const gchar *out_caps, GstBuffer *in,
+    const Config *c, GstVideoInfo *out_info)
 {
   GstHarness *h = gst_harness_new ("alignscale");
   ConfigValues cv;
   GstBuffer *out;
   GstCaps *caps;
 
-  config_values_init (&cv, h->element, &configs[k]);
+  config_values_init (&cv, h->element, c);
   apply (h->element, &cv, TRUE);
   config_values_clear (&cv);
   gst_harness_set_sink_caps_str (h, out_caps);
   gst_harness_set_src_caps_str (h, in_caps);
   out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
-  fail_unless (out != NULL, "config %u gave no frame", k);
+  fail_unless (out != NULL, "%s -> %s gave no frame", in_caps, out_caps);
   caps = gst_pad_get_current_caps (h->sinkpad);
   fail_unless (caps && gst_video_info_from_caps (out_info, caps));
   gst_caps_unref (caps);
   gst_harness_teardown (h);
   return out;
+}
+
+/* the same with configuration k */
+static GstBuffer *
+scale_fresh (const gchar *in_caps, const gchar *out_caps, GstBuffer *in,
+    guint k, GstVideoInfo *out_info)
+{
+  return scale_fresh_config (in_caps, out_caps, in, &configs[k], out_info);
+}
+
+/* whether the element converts in_caps to out (then chroma-upsampling
+ * matters) */
+static gboolean
+converts (const gchar *in_caps, const GstVideoInfo *out)
+{
+  GstCaps *caps = gst_caps_from_string (in_caps);
+  GstVideoInfo info;
+
+  fail_unless (caps && gst_video_info_from_caps (&info, caps));
+  gst_caps_unref (caps);
+  return GST_VIDEO_INFO_FORMAT (&info) != GST_VIDEO_INFO_FORMAT (out);
+}
+
+/* converting: configuration k with the other chroma-upsampling (a frame
+ * that took the upsampling from another configuration) is none of the
+ * configurations' frames, so a torn switch cannot pass */
+static void
+check_upsampling_matters (const gchar *in_caps, const gchar *out_caps,
+    GstBuffer *in, GstBuffer **ref, const GstVideoInfo *info)
+{
+  for (guint k = 0; k < K; k++) {
+    Config c = configs[k];
+    GstVideoInfo fi;
+    GstBuffer *flip;
+
+    c.cu = strcmp (c.cu, "linear") ? "linear" : "nearest";
+    flip = scale_fresh_config (in_caps, out_caps, in, &c, &fi);
+    for (guint j = 0; j < K; j++)
+      fail_if (gst_video_info_is_equal (&fi, &info[j])
+              && frames_equal_info (flip, ref[j], &fi),
+          "%s -> %s: configuration %u with chroma-upsampling=%s gives "
+          "configuration %u's frame",
+          in_caps, out_caps, k, c.cu, j);
+    gst_buffer_unref (flip);
+  }
 }
 
 typedef struct
@@ -302,12 +356,15 @@ storm_fixed (const gchar *in_caps, const gchar *out_caps, guint32 seed)
           "%s: configurations %u and %u give the same frame", in_caps, j, k);
   }
 
+  for (guint k = 0; k < K; k++)
+    infos[k] = info;
+  if (converts (in_caps, &info))
+    check_upsampling_matters (in_caps, out_caps, in, ref, infos);
+
   gst_harness_set_sink_caps_str (h, out_caps);
   gst_harness_set_src_caps_str (h, in_caps);
 
   /* first without a second thread */
-  for (guint k = 0; k < K; k++)
-    infos[k] = info;
   check_switches (h, in, ref, infos, in_caps);
 
   start_storm (&storm, h, &thread);
@@ -353,28 +410,42 @@ GST_START_TEST (test_storm_fixed_size)
 
 GST_END_TEST;
 
-/* -------------------------------------------------- free output size */
+/* YUV in, RGB out: the conversion switches with the resize */
+GST_START_TEST (test_storm_convert_fixed_size)
+{
+  storm_fixed ("video/x-raw,format=NV12,width=64,height=48,framerate=30/1,"
+               "colorimetry=bt709,chroma-site=jpeg",
+      "video/x-raw,format=RGB,width=53,height=17", 6);
+  storm_fixed ("video/x-raw,format=I422_10LE,width=37,height=29,"
+               "framerate=30/1,colorimetry=1:4:0:0,chroma-site=mpeg2",
+      "video/x-raw,format=RGBP,width=20,height=30", 7);
+}
 
-#define FREE_IN "video/x-raw,format=RGBA,width=64,height=48,framerate=30/1"
-#define FREE_OUT "video/x-raw,format=RGBA"
+GST_END_TEST;
+
+/* -------------------------------------------------- free output size */
 
 /* config k's mapping at config a's size: what a frame that mixes the two
  * looks like (a fresh element with a's size fixed downstream) */
 static GstBuffer *
-mixed_frame (GstBuffer *in, const GstVideoInfo *size_of, guint k)
+mixed_frame (
+    const gchar *in_caps, GstBuffer *in, const GstVideoInfo *size_of, guint k)
 {
-  gchar *oc = g_strdup_printf ("video/x-raw,format=RGBA,width=%d,height=%d",
-      size_of->width, size_of->height);
+  gchar *oc = g_strdup_printf ("video/x-raw,format=%s,width=%d,height=%d",
+      GST_VIDEO_INFO_NAME (size_of), size_of->width, size_of->height);
   GstVideoInfo info;
-  GstBuffer *out = scale_fresh (FREE_IN, oc, in, k, &info);
+  GstBuffer *out = scale_fresh (in_caps, oc, in, k, &info);
 
   g_free (oc);
   return out;
 }
 
-GST_START_TEST (test_storm_free_size)
+/* in_caps 64x48, out_caps without a size: each configuration's scale
+ * factors give it its own output size */
+static void
+storm_free (const gchar *in_caps, const gchar *out_caps, guint32 seed)
 {
-  GstBuffer *in = random_buffer (FREE_IN, 5), *ref[K];
+  GstBuffer *in = random_buffer (in_caps, seed), *ref[K];
   GstVideoInfo info[K];
   GstHarness *h = gst_harness_new ("alignscale");
   guint seen[K], mismatches = 0, caps_mismatches = 0, frames = n_frames (), i;
@@ -389,7 +460,7 @@ GST_START_TEST (test_storm_free_size)
     gint w = configs[k].sx > 0 ? (gint) floor (64 * configs[k].sx) : 64;
     gint hh = configs[k].sy > 0 ? (gint) floor (48 * configs[k].sy) : 48;
 
-    ref[k] = scale_fresh (FREE_IN, FREE_OUT, in, k, &info[k]);
+    ref[k] = scale_fresh (in_caps, out_caps, in, k, &info[k]);
     fail_unless (info[k].width == w && info[k].height == hh,
         "config %u: %dx%d, want floor (in * s) = %dx%d", k, info[k].width,
         info[k].height, w, hh);
@@ -399,11 +470,14 @@ GST_START_TEST (test_storm_free_size)
           info[j].size == info[k].size, "configs %u and %u: same size", j, k);
   }
 
-  gst_harness_set_sink_caps_str (h, FREE_OUT);
-  gst_harness_set_src_caps_str (h, FREE_IN);
+  if (converts (in_caps, &info[0]))
+    check_upsampling_matters (in_caps, out_caps, in, ref, info);
+
+  gst_harness_set_sink_caps_str (h, out_caps);
+  gst_harness_set_src_caps_str (h, in_caps);
   /* first without a second thread (it ends on configuration 0: no frame
    * of the defaults in the storm) */
-  check_switches (h, in, ref, info, "free size");
+  check_switches (h, in, ref, info, in_caps);
   start_storm (&storm, h, &thread);
   t0 = g_get_monotonic_time ();
   for (i = 0; keep_pushing (i, frames, &storm); i++) {
@@ -437,7 +511,7 @@ GST_START_TEST (test_storm_free_size)
 
         if (j == k)
           continue;
-        mix = mixed_frame (in, &info[k], j);
+        mix = mixed_frame (in_caps, in, &info[k], j);
         if (frames_equal_info (out, mix, &info[k]))
           g_snprintf (diagnosis, sizeof (diagnosis),
               ": frame %u has configuration %u's size %dx%d and "
@@ -450,7 +524,7 @@ GST_START_TEST (test_storm_free_size)
   }
   stop_storm (&storm, thread);
   frames = i;
-  print_counts ("free size", seen, mismatches + caps_mismatches, frames,
+  print_counts (in_caps, seen, mismatches + caps_mismatches, frames,
       storm.changes, (g_get_monotonic_time () - t0) / 1e6);
 
   for (guint k = 0; k < K; k++)
@@ -458,16 +532,32 @@ GST_START_TEST (test_storm_free_size)
   gst_buffer_unref (in);
   gst_harness_teardown (h);
   fail_unless (caps_mismatches == 0,
-      "%u of %u frames have a size no configuration gives, or other caps "
-      "(first: frame %d)",
-      caps_mismatches, frames, first_bad);
+      "%s -> %s: %u of %u frames have a size no configuration gives, or "
+      "other caps (first: frame %d)",
+      in_caps, out_caps, caps_mismatches, frames, first_bad);
   fail_unless (mismatches == 0,
-      "%u of %u frames match no configuration of their size (first: frame "
-      "%d)%s",
-      mismatches, frames, first_bad, diagnosis);
+      "%s -> %s: %u of %u frames match no configuration of their size "
+      "(first: frame %d)%s",
+      in_caps, out_caps, mismatches, frames, first_bad, diagnosis);
   /* the storm overlapped the stream */
   fail_unless (storm.changes >= 100, "only %d switches during %u frames",
       storm.changes, frames);
+}
+
+GST_START_TEST (test_storm_free_size)
+{
+  storm_free ("video/x-raw,format=RGBA,width=64,height=48,framerate=30/1",
+      "video/x-raw,format=RGBA", 5);
+}
+
+GST_END_TEST;
+
+/* YUV in, RGB out, the size from the scale factors */
+GST_START_TEST (test_storm_convert_free_size)
+{
+  storm_free ("video/x-raw,format=I420,width=64,height=48,framerate=30/1,"
+              "colorimetry=bt601,chroma-site=mpeg2",
+      "video/x-raw,format=BGRx", 8);
 }
 
 GST_END_TEST;
@@ -481,6 +571,8 @@ alignscale_storm_suite (void)
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_storm_fixed_size);
   tcase_add_test (tc, test_storm_free_size);
+  tcase_add_test (tc, test_storm_convert_fixed_size);
+  tcase_add_test (tc, test_storm_convert_free_size);
   return s;
 }
 

@@ -683,6 +683,271 @@ GST_START_TEST (test_extreme_sizes)
 
 GST_END_TEST;
 
+/* ------------------------------------------- YUV in, RGB out (caps) */
+
+/* the format on the element's src pad after negotiating in_caps against
+ * a downstream that takes out_caps (NULL: none) */
+static gchar *
+src_format (const gchar *in_caps, const gchar *out_caps)
+{
+  GstHarness *h = new_harness (in_caps, out_caps, NULL);
+  GstCaps *caps = gst_pad_get_current_caps (
+      GST_BASE_TRANSFORM_SRC_PAD (GST_BASE_TRANSFORM (h->element)));
+  gchar *f = NULL;
+
+  if (caps)
+    f = g_strdup (
+        gst_structure_get_string (gst_caps_get_structure (caps, 0), "format"));
+  gst_clear_caps (&caps);
+  gst_harness_teardown (h);
+  return f;
+}
+
+#define CONV_NV12 "video/x-raw,format=NV12,width=64,height=48,framerate=30/1"
+
+/* downstream wants RGB of NV12: offered, negotiated, converted */
+GST_START_TEST (test_convert_negotiation)
+{
+  static const gchar *outs[] = { "RGB", "BGR", "RGBA", "BGRA", "ARGB", "ABGR",
+    "RGBx", "BGRx", "xRGB", "xBGR", "RGBP", "BGRP", "GRAY8" };
+  GstHarness *h = new_harness (CONV_NV12, "video/x-raw,format=RGB", NULL);
+  GstBuffer *out;
+  GstCaps *caps;
+  GstVideoInfo info;
+
+  caps = gst_pad_get_current_caps (
+      GST_BASE_TRANSFORM_SRC_PAD (GST_BASE_TRANSFORM (h->element)));
+  fail_unless (caps != NULL, "NV12 -> RGB did not negotiate");
+  fail_unless (gst_video_info_from_caps (&info, caps));
+  fail_unless_equals_string (GST_VIDEO_INFO_NAME (&info), "RGB");
+  fail_unless (info.width == 64 && info.height == 48);
+  gst_caps_unref (caps);
+  out = gst_harness_push_and_pull (h, random_buffer (CONV_NV12, 3));
+  fail_unless (out != NULL);
+  fail_unless_equals_int (gst_buffer_get_size (out), info.size);
+  gst_buffer_unref (out);
+  gst_harness_teardown (h);
+
+  /* every RGB output, with a size of its own */
+  for (guint i = 0; i < G_N_ELEMENTS (outs); i++) {
+    gchar *oc = g_strdup_printf (
+        "video/x-raw,format=%s,width=33,height=17", outs[i]);
+    gchar *f = src_format (CONV_NV12, oc);
+
+    fail_unless (f && !strcmp (f, outs[i]), "NV12 -> %s negotiated %s", outs[i],
+        GST_STR_NULL (f));
+    g_free (f);
+    g_free (oc);
+  }
+}
+
+GST_END_TEST;
+
+/* downstream takes the input's format too: it is kept, in either order of
+ * the list, with or without a size */
+GST_START_TEST (test_convert_same_format_preferred)
+{
+  const gchar *downstream[] = { "video/x-raw,format={ RGB, NV12 }",
+    "video/x-raw,format={ NV12, RGB }",
+    "video/x-raw,format={ RGBx, NV12, GRAY8 },width=32,height=24",
+    "video/x-raw,format={ GRAY8, RGBP, NV12 },width=32,height=24",
+    "video/x-raw,format=RGB;video/x-raw,format=NV12", "video/x-raw" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (downstream); i++) {
+    gchar *f = src_format (CONV_NV12, downstream[i]);
+
+    fail_unless (f && !strcmp (f, "NV12"), "NV12 into %s: negotiated %s",
+        downstream[i], GST_STR_NULL (f));
+    g_free (f);
+  }
+}
+
+GST_END_TEST;
+
+/* set_caps (as basetransform would) with a pair alignscale does not make:
+ * refused with an error naming both formats */
+static void
+expect_caps_refused (const gchar *in_caps, const gchar *out_caps,
+    const gchar *in_fmt, const gchar *out_fmt)
+{
+  GstElement *e = gst_element_factory_make ("alignscale", NULL);
+  GstBaseTransformClass *klass = GST_BASE_TRANSFORM_GET_CLASS (e);
+  GstCaps *ic = gst_caps_from_string (in_caps);
+  GstCaps *oc = gst_caps_from_string (out_caps);
+  GstBus *bus = gst_bus_new ();
+  GstMessage *msg;
+  GError *err = NULL;
+  gchar *dbg = NULL, *all;
+
+  gst_element_set_bus (e, bus);
+  fail_if (klass->set_caps (GST_BASE_TRANSFORM (e), ic, oc),
+      "%s -> %s accepted", in_fmt, out_fmt);
+  msg = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
+  fail_unless (msg != NULL, "%s -> %s: no error message", in_fmt, out_fmt);
+  gst_message_parse_error (msg, &err, &dbg);
+  all = g_strdup_printf ("%s %s", err->message, GST_STR_NULL (dbg));
+  fail_unless (strstr (all, in_fmt) && strstr (all, out_fmt),
+      "%s -> %s refused with '%s', which does not name both", in_fmt, out_fmt,
+      all);
+  g_free (all);
+  g_free (dbg);
+  g_clear_error (&err);
+  gst_message_unref (msg);
+  gst_caps_unref (ic);
+  gst_caps_unref (oc);
+  gst_element_set_bus (e, NULL);
+  gst_object_unref (bus);
+  gst_object_unref (e);
+}
+
+/* a downstream that takes only a format alignscale cannot make of the
+ * input: not negotiated, no frame */
+static void
+expect_not_negotiated (const gchar *in_caps, const gchar *out_caps)
+{
+  GstHarness *h = new_harness (in_caps, out_caps, NULL);
+
+  fail_unless_equals_int (gst_harness_push (h, random_buffer (in_caps, 1)),
+      GST_FLOW_NOT_NEGOTIATED);
+  fail_unless_equals_int (gst_harness_buffers_received (h), 0);
+  gst_harness_teardown (h);
+}
+
+/* RGB -> YUV and YUV -> another YUV: refused */
+GST_START_TEST (test_convert_refused)
+{
+  const gchar *rgb = "video/x-raw,format=RGB,width=64,height=48,"
+                     "framerate=30/1";
+
+  expect_not_negotiated (rgb, "video/x-raw,format=NV12");
+  expect_not_negotiated (CONV_NV12, "video/x-raw,format=I420");
+  expect_not_negotiated (CONV_NV12, "video/x-raw,format=YUY2,width=32");
+  expect_not_negotiated ("video/x-raw,format=GRAY8,width=64,height=48,"
+                         "framerate=30/1",
+      "video/x-raw,format=RGB");
+  expect_caps_refused (rgb,
+      "video/x-raw,format=NV12,width=32,height=24,framerate=30/1", "RGB",
+      "NV12");
+  expect_caps_refused (CONV_NV12,
+      "video/x-raw,format=I420,width=32,height=24,framerate=30/1", "NV12",
+      "I420");
+}
+
+GST_END_TEST;
+
+/* GRAY8 out of limited-range YUV at the input size: every pixel is the
+ * luma stretched to full range, round (255 (Y - 16) / 219) clamped (every
+ * code 0-255 occurs); full range gives Y itself */
+GST_START_TEST (test_convert_gray8_identity)
+{
+  static const gchar *in_fmts[] = { "NV12", "I420", "YUY2", "Y444" };
+  static const gchar *ranges[] = { "bt601", "bt709", "1:4:0:0" };
+
+  for (guint f = 0; f < G_N_ELEMENTS (in_fmts); f++)
+    for (guint r = 0; r < G_N_ELEMENTS (ranges); r++)
+      for (guint u = 0; u < 2; u++) {
+        gchar *ic = g_strdup_printf ("video/x-raw,format=%s,width=64,"
+                                     "height=48,framerate=30/1,colorimetry=%s",
+            in_fmts[f], ranges[r]);
+        gboolean full = r == 2;
+        const gchar *const props[] = { "chroma-upsampling",
+          u ? "nearest" : "linear", NULL };
+        GstBuffer *in = random_buffer (ic, 21 + f), *out;
+        GstVideoInfo ii, oi;
+        GstVideoFrame fin, fout;
+        GstCaps *caps = gst_caps_from_string (ic);
+        guint seen = 0;
+
+        fail_unless (gst_video_info_from_caps (&ii, caps));
+        gst_caps_unref (caps);
+        /* every luma code somewhere */
+        fail_unless (gst_video_frame_map (&fin, &ii, in, GST_MAP_WRITE));
+        for (gint i = 0; i < 256; i++)
+          write_sample (&fin, 0, i % 64, i / 64, i);
+        gst_video_frame_unmap (&fin);
+
+        out = scale_with (
+            ic, "video/x-raw,format=GRAY8,width=64,height=48", in, props);
+        gst_video_info_set_format (&oi, GST_VIDEO_FORMAT_GRAY8, 64, 48);
+        fail_unless_equals_int (gst_buffer_get_size (out), oi.size);
+        fail_unless (gst_video_frame_map (&fin, &ii, in, GST_MAP_READ));
+        fail_unless (gst_video_frame_map (&fout, &oi, out, GST_MAP_READ));
+        for (gint y = 0; y < 48; y++)
+          for (gint x = 0; x < 64; x++) {
+            gint Y = read_sample (&fin, 0, x, y);
+            gint want = full
+                ? Y
+                : (gint) CLAMP (floor (255.0 * (Y - 16) / 219.0 + 0.5), 0, 255);
+            gint got = read_sample (&fout, 0, x, y);
+
+            fail_unless (got == want,
+                "%s %s chroma-upsampling=%s: pixel (%d,%d) luma %d gives %d, "
+                "want %d",
+                in_fmts[f], ranges[r], props[1], x, y, Y, got, want);
+            seen++;
+          }
+        fail_unless_equals_int (seen, 64 * 48);
+        gst_video_frame_unmap (&fin);
+        gst_video_frame_unmap (&fout);
+        gst_buffer_unref (out);
+        gst_buffer_unref (in);
+        g_free (ic);
+      }
+}
+
+GST_END_TEST;
+
+/* chroma-upsampling: an enum, linear by default, changeable while
+ * playing; it changes what a conversion gives */
+GST_START_TEST (test_chroma_upsampling_property)
+{
+  GstElement *e = gst_element_factory_make ("alignscale", NULL);
+  GParamSpec *ps = g_object_class_find_property (
+      G_OBJECT_GET_CLASS (e), "chroma-upsampling");
+  GEnumClass *ec;
+  gint v;
+  const gchar *ic = "video/x-raw,format=I420,width=37,height=29,"
+                    "framerate=30/1,colorimetry=bt709";
+  const gchar *oc = "video/x-raw,format=RGB,width=37,height=29";
+  const gchar *const lin[] = { "chroma-upsampling", "linear", NULL };
+  const gchar *const near[] = { "chroma-upsampling", "nearest", NULL };
+  GstBuffer *in = random_buffer (ic, 31), *a, *b, *got;
+  GstHarness *h;
+  GstVideoInfo info;
+
+  fail_unless (ps != NULL && G_IS_PARAM_SPEC_ENUM (ps));
+  fail_unless (ps->flags & GST_PARAM_MUTABLE_PLAYING);
+  fail_unless (ps->flags & G_PARAM_STATIC_STRINGS);
+  ec = G_PARAM_SPEC_ENUM (ps)->enum_class;
+  fail_unless (g_enum_get_value_by_nick (ec, "linear") != NULL);
+  fail_unless (g_enum_get_value_by_nick (ec, "nearest") != NULL);
+  g_object_get (e, "chroma-upsampling", &v, NULL);
+  fail_unless_equals_int (v, g_enum_get_value_by_nick (ec, "linear")->value);
+  gst_object_unref (e);
+
+  /* linear and nearest differ on random chroma; a live switch gives a
+   * fresh element's frame */
+  gst_video_info_set_format (&info, GST_VIDEO_FORMAT_RGB, 37, 29);
+  a = scale_with (ic, oc, in, lin);
+  b = scale_with (ic, oc, in, near);
+  fail_if (frames_equal_info (a, b, &info));
+  h = harness_with (ic, oc, lin);
+  for (guint i = 0; i < 4; i++) {
+    gst_util_set_object_arg (G_OBJECT (h->element), "chroma-upsampling",
+        i % 2 ? "nearest" : "linear");
+    got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+    fail_unless (got && frames_equal_info (got, i % 2 ? b : a, &info),
+        "frame %u: the live chroma-upsampling is not a fresh element's", i);
+    gst_buffer_unref (got);
+  }
+  gst_harness_teardown (h);
+  gst_buffer_unref (a);
+  gst_buffer_unref (b);
+  gst_buffer_unref (in);
+}
+
+GST_END_TEST;
+
 /* ------------------------------------------------------------ bad input */
 
 static void
@@ -1111,9 +1376,61 @@ GST_START_TEST (test_scale_factor_sizes)
 
 GST_END_TEST;
 
+/* one input through threads 2, 3 and 0 (one per core), on fresh elements
+ * and on one element whose count changes between frames: the bytes of one
+ * thread. extra: more properties (name, value pairs, NULL-ended) */
+static void
+check_threads (const gchar *in_caps, const gchar *out_caps,
+    const gchar *const *method, const gchar *const *extra, guint32 seed,
+    const gchar *what)
+{
+  static const gchar *threads[] = { "2", "3", "0" };
+  const gchar *props[16] = { method[0], method[1], method[2], method[3],
+    "n-threads", "1", NULL };
+  GstBuffer *in = random_buffer (in_caps, seed), *one;
+  GstHarness *live;
+  GstVideoInfo info;
+  GstCaps *caps;
+  guint n = 6;
+
+  for (; extra && extra[0]; extra += 2) {
+    g_assert (n + 3 <= G_N_ELEMENTS (props));
+    props[n++] = extra[0];
+    props[n++] = extra[1];
+  }
+  props[n] = NULL;
+  one = scale_with (in_caps, out_caps, in, props);
+  live = harness_with (in_caps, out_caps, props);
+  caps = gst_pad_get_current_caps (live->sinkpad);
+  fail_unless (caps && gst_video_info_from_caps (&info, caps));
+  gst_caps_unref (caps);
+  fail_unless_equals_int (gst_buffer_get_size (one), info.size);
+  for (guint t = 0; t < G_N_ELEMENTS (threads); t++) {
+    GstBuffer *got;
+
+    props[5] = threads[t];
+    got = scale_with (in_caps, out_caps, in, props);
+    fail_unless (frames_equal_info (one, got, &info),
+        "%s %s antialias %s: n-threads=%s differs from 1", what, method[1],
+        method[3], threads[t]);
+    gst_buffer_unref (got);
+    /* the same element, the count changed between frames */
+    gst_util_set_object_arg (G_OBJECT (live->element), "n-threads", threads[t]);
+    got = gst_harness_push_and_pull (live, gst_buffer_ref (in));
+    fail_unless (got && frames_equal_info (one, got, &info),
+        "%s %s antialias %s: n-threads changed to %s while playing differs",
+        what, method[1], method[3], threads[t]);
+    gst_buffer_unref (got);
+  }
+  gst_harness_teardown (live);
+  gst_buffer_unref (in);
+  gst_buffer_unref (one);
+}
+
 /* n-threads cuts the output rows into slices run at once: the bytes are
  * those of one thread for every format, method, size and thread count
- * (0: one per core), and when the count changes between frames */
+ * (0: one per core), and when the count changes between frames; YUV
+ * converted to RGB too, both chroma upsamplings */
 GST_START_TEST (test_n_threads)
 {
   static const gchar *formats[] = { "GRAY8", "GRAY16_LE", "GRAY16_BE", "RGBA",
@@ -1123,6 +1440,20 @@ GST_START_TEST (test_n_threads)
     "VYUY", "AYUV", "AYUV64", "P010_10LE", "P012_LE", "P016_LE", "I420_10LE",
     "I420_12LE", "I422_10LE", "I422_12LE", "Y444_10LE", "Y444_12LE",
     "Y444_16LE" };
+  /* YUV in (with a colorimetry and siting), RGB out */
+  static const gchar *convert[][3] = {
+    { "NV12", "colorimetry=bt709,chroma-site=jpeg", "RGB" },
+    { "I420", "colorimetry=bt601", "RGBP" },
+    { "YUY2", "colorimetry=1:4:0:0,chroma-site=mpeg2", "BGRx" },
+    { "P010_10LE", "colorimetry=bt2020,chroma-site=cosited", "RGBA" },
+    { "AYUV", "colorimetry=1:3:0:0", "ARGB" },
+    { "Y41B", "colorimetry=smpte240m,chroma-site=dv", "GRAY8" },
+    { "I422_12LE", "colorimetry=1:2:0:0", "BGRP" },
+    { "NV21", "colorimetry=bt709,chroma-site=v-cosited", "xBGR" },
+    { "AYUV64", "colorimetry=bt601", "BGRA" },
+    { "Y444_10LE", "colorimetry=1:6:0:0", "RGB" },
+  };
+  static const gchar *upsampling[] = { "linear", "nearest" };
   static const gchar *methods[][4] = {
     { "method", "nearest", "antialias", "false" },
     { "method", "bilinear", "antialias", "false" },
@@ -1132,7 +1463,6 @@ GST_START_TEST (test_n_threads)
   };
   static const gint sizes[][4] = { { 97, 61, 50, 35 }, { 64, 48, 32, 24 },
     { 41, 30, 83, 67 }, { 64, 48, 64, 30 }, { 20, 9, 7, 3 } };
-  static const gchar *threads[] = { "2", "3", "0" };
   guint32 seed = 5;
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
@@ -1144,40 +1474,36 @@ GST_START_TEST (test_n_threads)
         gchar *out_caps = g_strdup_printf (
             "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
             formats[f], sizes[z][2], sizes[z][3]);
-        const gchar *props[] = { methods[m][0], methods[m][1], methods[m][2],
-          methods[m][3], "n-threads", "1", NULL };
-        GstBuffer *in = random_buffer (in_caps, seed++);
-        GstBuffer *one = scale_with (in_caps, out_caps, in, props);
-        GstHarness *live = harness_with (in_caps, out_caps, props);
-        GstVideoInfo info;
-        GstCaps *caps = gst_caps_from_string (out_caps);
+        gchar *what = g_strdup_printf ("%s %dx%d -> %dx%d", formats[f],
+            sizes[z][0], sizes[z][1], sizes[z][2], sizes[z][3]);
 
-        fail_unless (gst_video_info_from_caps (&info, caps));
-        for (guint t = 0; t < G_N_ELEMENTS (threads); t++) {
-          GstBuffer *got;
-          props[5] = threads[t];
-          got = scale_with (in_caps, out_caps, in, props);
-          fail_unless (frames_equal_info (one, got, &info),
-              "%s %dx%d -> %dx%d %s antialias %s: n-threads=%s differs from 1",
-              formats[f], sizes[z][0], sizes[z][1], sizes[z][2], sizes[z][3],
-              methods[m][1], methods[m][3], threads[t]);
-          gst_buffer_unref (got);
-          /* the same element, the count changed between frames */
-          gst_util_set_object_arg (
-              G_OBJECT (live->element), "n-threads", threads[t]);
-          got = gst_harness_push_and_pull (live, gst_buffer_ref (in));
-          fail_unless (got && frames_equal_info (one, got, &info),
-              "%s: n-threads changed to %s while playing differs", formats[f],
-              threads[t]);
-          gst_buffer_unref (got);
-        }
-        gst_harness_teardown (live);
-        gst_caps_unref (caps);
-        gst_buffer_unref (in);
-        gst_buffer_unref (one);
+        check_threads (in_caps, out_caps, methods[m], NULL, seed++, what);
         g_free (in_caps);
         g_free (out_caps);
+        g_free (what);
       }
+
+  for (guint c = 0; c < G_N_ELEMENTS (convert); c++)
+    for (guint u = 0; u < G_N_ELEMENTS (upsampling); u++)
+      for (guint m = 0; m < G_N_ELEMENTS (methods); m++)
+        for (guint z = 0; z < G_N_ELEMENTS (sizes); z++) {
+          const gchar *extra[] = { "chroma-upsampling", upsampling[u], NULL };
+          gchar *in_caps = g_strdup_printf (
+              "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1,%s",
+              convert[c][0], sizes[z][0], sizes[z][1], convert[c][1]);
+          gchar *out_caps = g_strdup_printf (
+              "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
+              convert[c][2], sizes[z][2], sizes[z][3]);
+          gchar *what = g_strdup_printf ("%s (%s) %dx%d -> %s %dx%d "
+                                         "chroma-upsampling=%s",
+              convert[c][0], convert[c][1], sizes[z][0], sizes[z][1],
+              convert[c][2], sizes[z][2], sizes[z][3], upsampling[u]);
+
+          check_threads (in_caps, out_caps, methods[m], extra, seed++, what);
+          g_free (in_caps);
+          g_free (out_caps);
+          g_free (what);
+        }
 }
 
 GST_END_TEST;
@@ -1214,6 +1540,11 @@ alignscale_suite (void)
   tcase_add_test (tc, test_bad_video_meta);
   tcase_add_test (tc, test_chroma_siting);
   tcase_add_test (tc, test_n_threads);
+  tcase_add_test (tc, test_convert_negotiation);
+  tcase_add_test (tc, test_convert_same_format_preferred);
+  tcase_add_test (tc, test_convert_refused);
+  tcase_add_test (tc, test_convert_gray8_identity);
+  tcase_add_test (tc, test_chroma_upsampling_property);
   return s;
 }
 
