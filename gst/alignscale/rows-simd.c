@@ -9,6 +9,7 @@
  * orcc crashes on one program with the three channels (more than 20
  * constant uses), so each would be a pass of its own.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dsp.h"
@@ -168,11 +169,100 @@ load_s32 (const int32_t *p)
 SIMD_ROW (s16, int16_t)
 SIMD_ROW (s32, int32_t)
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+/* The same eight lanes at a time where the CPU has AVX2 (GCC compiles
+ * these with 32-byte vectors; picked at run time): the operations of each
+ * lane are rgb4's, so the bytes are too. */
+#define AVX2_ATTR __attribute__ ((target ("avx2")))
+#include <immintrin.h>
+
+typedef float v8f __attribute__ ((vector_size (32)));
+typedef int32_t v8i __attribute__ ((vector_size (32)));
+typedef int16_t v8s __attribute__ ((vector_size (16)));
+
+#define SPLAT8(x) { (x), (x), (x), (x), (x), (x), (x), (x) }
+
+static inline AVX2_ATTR v8i
+vq8 (v8f t, v8i *near)
+{
+  const v8f lo = SPLAT8 (0.5f), hi = SPLAT8 (255.5f);
+  const v8i abs = SPLAT8 (0x7fffffff), lim = SPLAT8 (AS_RGB_LIM_BITS);
+  v8i q, f;
+
+  /* no NaN here: max and min are the comparisons of rows-c.c */
+  t = (v8f) _mm256_max_ps (_mm256_min_ps ((__m256) t, (__m256) hi), (__m256) lo);
+  q = __builtin_convertvector (t, v8i);
+  f = (v8i) ((t - __builtin_convertvector (q, v8f)) - lo);
+  *near |= (f & abs) > lim;
+  return q;
+}
+
+/* the low bytes of eight lanes (0 .. 255, or 0 / -1 when is_mask) */
+static inline AVX2_ATTR void
+store8 (uint8_t *dst, v8i q, int is_mask)
+{
+  __m128i w = _mm_packs_epi32 (_mm256_castsi256_si128 ((__m256i) q),
+      _mm256_extracti128_si256 ((__m256i) q, 1));
+
+  w = is_mask ? _mm_packs_epi16 (w, w) : _mm_packus_epi16 (w, w);
+  _mm_storel_epi64 ((__m128i *) dst, w);
+}
+
+static inline AVX2_ATTR void
+rgb8 (uint8_t *r, uint8_t *g, uint8_t *b, uint8_t *near, v8i a, v8i c, v8i e,
+    const float *k)
+{
+  const v8f ky = SPLAT8 (k[0]), kr = SPLAT8 (k[1]), kgb = SPLAT8 (k[2]),
+            kgr = SPLAT8 (k[3]), kb = SPLAT8 (k[4]), half = SPLAT8 (0.5f);
+  v8f y = __builtin_convertvector (a, v8f) * ky + half;
+  v8f u = __builtin_convertvector (c, v8f), v = __builtin_convertvector (e, v8f);
+  v8i m = SPLAT8 (0);
+  v8i qr = vq8 (y + v * kr, &m), qg = vq8 ((y - u * kgb) - v * kgr, &m),
+      qb = vq8 (y + u * kb, &m);
+
+  store8 (r, qr, 0);
+  store8 (g, qg, 0);
+  store8 (b, qb, 0);
+  store8 (near, m, 1);
+}
+
+#define AVX2_ROW(name, type, vtype, load)                                      \
+  static AVX2_ATTR void avx2_rgb_##name (uint8_t *r, uint8_t *g, uint8_t *b,  \
+      uint8_t *near, const void *y, const void *u, const void *v,              \
+      const float *kf, int n)                                                  \
+  {                                                                            \
+    const type *ys = y, *us = u, *vs = v;                                      \
+    int i = 0;                                                                 \
+    for (; i + 8 <= n; i += 8) {                                               \
+      vtype a, c, e;                                                           \
+      memcpy (&a, ys + i, sizeof (a));                                         \
+      memcpy (&c, us + i, sizeof (c));                                         \
+      memcpy (&e, vs + i, sizeof (e));                                         \
+      rgb8 (r + i, g + i, b + i, near + i, load (a), load (c), load (e), kf);  \
+    }                                                                          \
+    if (i < n)                                                                 \
+      simd_rgb_##name (r + i, g + i, b + i, near + i, ys + i, us + i, vs + i,  \
+          kf, n - i);                                                          \
+  }
+
+#define WIDEN_S16(x) __builtin_convertvector (x, v8i)
+#define WIDEN_S32(x) (x)
+AVX2_ROW (s16, int16_t, v8s, WIDEN_S16)
+AVX2_ROW (s32, int32_t, v8i, WIDEN_S32)
+#endif
+
 void
 as_dsp_init_simd (AsDsp *dsp)
 {
   dsp->c[AS_C_RGB_S16] = simd_rgb_s16;
   dsp->c[AS_C_RGB_S32] = simd_rgb_s32;
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+  __builtin_cpu_init ();
+  if (__builtin_cpu_supports ("avx2") && !getenv ("ALIGNSCALE_NO_AVX2")) {
+    dsp->c[AS_C_RGB_S16] = avx2_rgb_s16;
+    dsp->c[AS_C_RGB_S32] = avx2_rgb_s32;
+  }
+#endif
 }
 
 #else
