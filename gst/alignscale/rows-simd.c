@@ -180,7 +180,10 @@ typedef float v8f __attribute__ ((vector_size (32)));
 typedef int32_t v8i __attribute__ ((vector_size (32)));
 typedef int16_t v8s __attribute__ ((vector_size (16)));
 
-#define SPLAT8(x) { (x), (x), (x), (x), (x), (x), (x), (x) }
+#define SPLAT8(x)                                                              \
+  {                                                                            \
+    (x), (x), (x), (x), (x), (x), (x), (x)                                     \
+  }
 
 static inline AVX2_ATTR v8i
 vq8 (v8f t, v8i *near)
@@ -190,9 +193,10 @@ vq8 (v8f t, v8i *near)
   v8i q, f;
 
   /* no NaN here: max and min are the comparisons of rows-c.c */
-  t = (v8f) _mm256_max_ps (_mm256_min_ps ((__m256) t, (__m256) hi), (__m256) lo);
-  q = __builtin_convertvector (t, v8i);
-  f = (v8i) ((t - __builtin_convertvector (q, v8f)) - lo);
+  t = (v8f) _mm256_max_ps (
+      _mm256_min_ps ((__m256) t, (__m256) hi), (__m256) lo);
+  q = __builtin_convertvector(t, v8i);
+  f = (v8i) ((t - __builtin_convertvector(q, v8f)) - lo);
   *near |= (f & abs) > lim;
   return q;
 }
@@ -214,8 +218,8 @@ rgb8 (uint8_t *r, uint8_t *g, uint8_t *b, uint8_t *near, v8i a, v8i c, v8i e,
 {
   const v8f ky = SPLAT8 (k[0]), kr = SPLAT8 (k[1]), kgb = SPLAT8 (k[2]),
             kgr = SPLAT8 (k[3]), kb = SPLAT8 (k[4]), half = SPLAT8 (0.5f);
-  v8f y = __builtin_convertvector (a, v8f) * ky + half;
-  v8f u = __builtin_convertvector (c, v8f), v = __builtin_convertvector (e, v8f);
+  v8f y = __builtin_convertvector(a, v8f) * ky + half;
+  v8f u = __builtin_convertvector(c, v8f), v = __builtin_convertvector(e, v8f);
   v8i m = SPLAT8 (0);
   v8i qr = vq8 (y + v * kr, &m), qg = vq8 ((y - u * kgb) - v * kgr, &m),
       qb = vq8 (y + u * kb, &m);
@@ -227,7 +231,7 @@ rgb8 (uint8_t *r, uint8_t *g, uint8_t *b, uint8_t *near, v8i a, v8i c, v8i e,
 }
 
 #define AVX2_ROW(name, type, vtype, load)                                      \
-  static AVX2_ATTR void avx2_rgb_##name (uint8_t *r, uint8_t *g, uint8_t *b,  \
+  static AVX2_ATTR void avx2_rgb_##name (uint8_t *r, uint8_t *g, uint8_t *b,   \
       uint8_t *near, const void *y, const void *u, const void *v,              \
       const float *kf, int n)                                                  \
   {                                                                            \
@@ -241,11 +245,11 @@ rgb8 (uint8_t *r, uint8_t *g, uint8_t *b, uint8_t *near, v8i a, v8i c, v8i e,
       rgb8 (r + i, g + i, b + i, near + i, load (a), load (c), load (e), kf);  \
     }                                                                          \
     if (i < n)                                                                 \
-      simd_rgb_##name (r + i, g + i, b + i, near + i, ys + i, us + i, vs + i,  \
-          kf, n - i);                                                          \
+      simd_rgb_##name (                                                        \
+          r + i, g + i, b + i, near + i, ys + i, us + i, vs + i, kf, n - i);   \
   }
 
-#define WIDEN_S16(x) __builtin_convertvector (x, v8i)
+#define WIDEN_S16(x) __builtin_convertvector(x, v8i)
 #define WIDEN_S32(x) (x)
 AVX2_ROW (s16, int16_t, v8s, WIDEN_S16)
 AVX2_ROW (s32, int32_t, v8i, WIDEN_S32)

@@ -85,12 +85,27 @@ plane_comp (gint plane, gint bps, gint shift, gint r_h, gint r_v, gint depth)
   return c;
 }
 
-/* every 8-bit (Y, Cb, Cr): one row per (Y, Cb), Cr along it, 4:4:4 */
+/* the description of a picture converted to the channels out[0 .. n) */
+static void
+set_out (
+    AsConvertDesc *d, gint m, gboolean full, const AsConvChannel *out, gint n)
+{
+  d->kr = matrices[m].kr;
+  d->kb = matrices[m].kb;
+  d->full_range = full;
+  d->n_out = n;
+  memcpy (d->out, out, sizeof (AsConvChannel) * n);
+}
+
+/* every 8-bit (Y, Cb, Cr): one row per (Y, Cb), Cr along it, 4:4:4, to
+ * 4-byte pixels (the merged path; test_frames takes the 3-byte one) */
 GST_START_TEST (test_cube8)
 {
   const gchar *s = g_getenv ("ALIGNSCALE_CONVERT_STEP");
   gint step = s ? MAX (1, atoi (s)) : 1;
-  guint8 py[256], pu[256], pv[256], out[3 * 256 + 16];
+  guint8 py[256], pu[256], pv[256], out[4 * 256 + 16];
+  static const AsConvChannel rgbx[4] = { AS_CONV_R, AS_CONV_G, AS_CONV_B,
+    AS_CONV_PAD };
   guint64 n = 0;
 
   for (gint i = 0; i < 256; i++)
@@ -110,13 +125,7 @@ GST_START_TEST (test_cube8)
       d.comp[3].plane = -1;
       d.width = 256;
       d.height = 1;
-      d.kr = matrices[m].kr;
-      d.kb = matrices[m].kb;
-      d.full_range = full;
-      d.n_out = 3;
-      d.out[0] = AS_CONV_R;
-      d.out[1] = AS_CONV_G;
-      d.out[2] = AS_CONV_B;
+      set_out (&d, m, full, rgbx, 4);
       cv = as_convert_new (&d, NULL);
       fail_unless (cv != NULL);
       tmp = g_malloc (as_convert_scratch_bytes (cv));
@@ -130,12 +139,12 @@ GST_START_TEST (test_cube8)
           for (gint V = 0; V < 256; V++) {
             guint8 want[3];
             ref_rgb (&ref, Y, 4 * U, 4 * V, want);
-            if (memcmp (out + 3 * V, want, 3))
-              fail ("%s %s (Y, Cb, Cr) = (%d, %d, %d): RGB %u %u %u, want"
-                    " %u %u %u",
+            if (memcmp (out + 4 * V, want, 3) || out[4 * V + 3] != 255)
+              fail ("%s %s (Y, Cb, Cr) = (%d, %d, %d): RGBx %u %u %u %u, want"
+                    " %u %u %u 255",
                   matrices[m].name, full ? "full" : "limited", Y, U, V,
-                  out[3 * V], out[3 * V + 1], out[3 * V + 2], want[0], want[1],
-                  want[2]);
+                  out[4 * V], out[4 * V + 1], out[4 * V + 2], out[4 * V + 3],
+                  want[0], want[1], want[2]);
           }
           n += 256;
         }
@@ -206,6 +215,7 @@ ref_read (
 GST_START_TEST (test_frames)
 {
   guint32 seed = 0x1234567;
+  static const AsConvChannel bgr[3] = { AS_CONV_B, AS_CONV_G, AS_CONV_R };
   guint64 n = 0;
 
   for (guint l = 0; l < G_N_ELEMENTS (layouts); l++)
@@ -257,16 +267,10 @@ GST_START_TEST (test_frames)
           d.comp[3].plane = -1;
           d.width = w;
           d.height = h;
-          d.kr = matrices[m].kr;
-          d.kb = matrices[m].kb;
-          d.full_range = site == 1;
+          set_out (&d, m, site == 1, bgr, 3);
           d.o2_h = o2h;
           d.o2_v = o2v;
           d.nearest = nearest;
-          d.n_out = 3;
-          d.out[0] = AS_CONV_B;
-          d.out[1] = AS_CONV_G;
-          d.out[2] = AS_CONV_R;
           cv = as_convert_new (&d, NULL);
           fail_unless (cv != NULL);
           for (gint x = 0; x < w; x++)
