@@ -113,9 +113,11 @@ case "${1:-}" in
     install_missing "${BUILD_DEPS[@]}" valgrind
     build build
     # the C suites (valgrind on the python interpreter says nothing of ours);
-    # the fuzzer and the property storm with fewer cases (30 ms a case here)
+    # the fuzzer and the property storm with fewer cases (30 ms a case here);
+    # fair scheduling, or the storm's property thread holds valgrind's one
+    # running thread and a frame takes 0.1 s
     CK_FORK=no ALIGNSCALE_FUZZ_CASES=300 ALIGNSCALE_STORM_FRAMES=2000 \
-      run_suite build valgrind --suite check --wrapper "valgrind --error-exitcode=3 --leak-check=full \
+      run_suite build valgrind --suite check --wrapper "valgrind --error-exitcode=3 --leak-check=full --fair-sched=yes \
       --errors-for-leak-kinds=definite --suppressions=$PWD/tests/check/gst.supp" \
       --timeout-multiplier 10
     ;;

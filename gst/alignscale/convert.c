@@ -34,9 +34,7 @@ struct AsConvert
    * taps of columns [2, 2 (cw - 1)) repeat every two (chroma_h) */
   int regular2;
   int contiguous; /* the columns are 0 .. n - 1 */
-  /* every column of 8-bit codes, 2:1 or no horizontal subsampling:
-   * convert_row8 */
-  int row8;
+  int row8;       /* 8-bit codes: yuv_row8 */
   /* the luma and alpha outputs of every stored code (GRAY8, AYUV) */
   uint8_t *ylut, *alut;
   /* every code is at most 2^depth - 1 (8-bit bytes, words with the code
@@ -197,17 +195,23 @@ as_convert_new (const AsConvertDesc *d, const AsDsp *dsp)
       ? 255.0 / (double) ((1u << d->comp[3].depth) - 1)
       : 0.0;
 
-  /* every stored code of a component: 2^(8 bps - shift) */
+  /* every stored code of a component (2^(8 bps - shift)), for the
+   * outputs that are a table: a live switch rebuilds them */
   {
-    size_t ny = (size_t) 1 << (8 * y->bps - y->shift);
-    cv->ylut = malloc (ny);
-    if (!cv->ylut) {
-      as_convert_free (cv);
-      return NULL;
+    int luma = 0;
+    for (int k = 0; k < d->n_out; k++)
+      luma |= d->out[k] == AS_CONV_LUMA;
+    if (luma) {
+      size_t ny = (size_t) 1 << (8 * y->bps - y->shift);
+      cv->ylut = malloc (ny);
+      if (!cv->ylut) {
+        as_convert_free (cv);
+        return NULL;
+      }
+      for (size_t c = 0; c < ny; c++)
+        cv->ylut[c] = q8 ((double) ((int32_t) c - cv->oy) * cv->ky);
     }
-    for (size_t c = 0; c < ny; c++)
-      cv->ylut[c] = q8 ((double) ((int32_t) c - cv->oy) * cv->ky);
-    if (d->comp[3].plane >= 0) {
+    if (cv->need_alpha) {
       const AsConvComp *a = &d->comp[3];
       size_t na = (size_t) 1 << (8 * a->bps - a->shift);
       cv->alut = malloc (na);
@@ -321,11 +325,10 @@ as_convert_set_columns (AsConvert *cv, const int32_t *cols, int n)
   }
   {
     const AsConvComp *u = &cv->d.comp[1], *v = &cv->d.comp[2];
-    cv->row8 = cv->contiguous && cv->need_chroma && cv->d.comp[0].bps == 1
-        && u->bps == 1 && v->bps == 1
+    cv->row8 = cv->need_chroma && cv->d.comp[0].bps == 1 && u->bps == 1
+        && v->bps == 1
         && (u->pstride == 1 || u->pstride == 2 || u->pstride == 4)
-        && (v->pstride == 1 || v->pstride == 2 || v->pstride == 4)
-        && (u->r_h == 1 || cv->regular2);
+        && (v->pstride == 1 || v->pstride == 2 || v->pstride == 4);
   }
   return 0;
 }
@@ -457,10 +460,12 @@ chroma_h (
     out[k] = a0[k] * row[c0[k]] + a1[k] * row[c1[k]] - ocd;
 }
 
-/* The common case fast: every column of 8-bit codes with 2:1 or no
- * horizontal chroma subsampling, in int16 (vectorised: blended chroma
- * rows <= 8 * 255, interpolated chroma less its offset within +-8192).
- * Each chroma row pair is blended into contiguous samples first. */
+/* 8-bit codes, the common case, in int16 (vectorised: blended chroma rows
+ * <= 8 * 255, interpolated chroma less its offset within +-8192). Each
+ * chroma row pair is blended whole into contiguous samples first (cheaper
+ * vectorised than the columns a sparse set reaches one by one); every
+ * column of 2:1 or no horizontal subsampling then takes fixed weights per
+ * parity, other sets each column's own two taps. */
 static void
 yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
     int16_t *bu, int16_t *bv, const uint8_t *const *src,
@@ -468,13 +473,17 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
 {
   const AsConvertDesc *d = &cv->d;
   const AsConvComp *cy = &d->comp[0], *cu = &d->comp[1], *cvv = &d->comp[2];
-  int w = d->width, cw = cv->cw;
+  int w = d->width, cw = cv->cw, n = cv->n;
+  const int32_t *cols = cv->cols;
   const uint8_t *py = row_of (cy, src, stride, y) + cy->offset;
   const int16_t oy = (int16_t) cv->oy, ocd = (int16_t) cv->ocd;
   int32_t j0, j1, v0, v1;
   int16_t *out[2] = { ui, vi };
 
-  if (cy->pstride == 1)
+  if (!cv->contiguous)
+    for (int k = 0; k < n; k++)
+      yi[k] = (int16_t) (py[(size_t) cols[k] * cy->pstride] - oy);
+  else if (cy->pstride == 1)
     for (int x = 0; x < w; x++)
       yi[x] = (int16_t) (py[x] - oy);
   else
@@ -505,6 +514,8 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
         break;
     }
 
+    if (!cv->contiguous || (cu->r_h != 1 && !cv->regular2))
+      continue; /* below, both components at once */
     if (cu->r_h == 1) {
       for (int x = 0; x < w; x++)
         o[x] = (int16_t) (2 * b[x] - ocd);
@@ -522,6 +533,15 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
       for (int x = 0; x < w; x = x == 1 ? 2 * (cw - 1) : x + 1)
         o[x] = (int16_t) (cv->kw0[x] * b[cv->k0[x]] + cv->kw1[x] * b[cv->k1[x]]
             - ocd);
+    }
+  }
+  if (!cv->contiguous || (cu->r_h != 1 && !cv->regular2)) {
+    /* each column's two chroma samples, its taps read once for both */
+    const int32_t *c0 = cv->k0, *c1 = cv->k1, *a0 = cv->kw0, *a1 = cv->kw1;
+    for (int k = 0; k < n; k++) {
+      int32_t i0 = c0[k], i1 = c1[k], w0 = a0[k], w1 = a1[k];
+      ui[k] = (int16_t) (w0 * bu[i0] + w1 * bu[i1] - ocd);
+      vi[k] = (int16_t) (w0 * bv[i0] + w1 * bv[i1] - ocd);
     }
   }
 }
