@@ -460,6 +460,48 @@ chroma_h (
     out[k] = a0[k] * row[c0[k]] + a1[k] * row[c1[k]] - ocd;
 }
 
+/* NV12, NV21: both chroma rows of an interleaved U V plane blended at
+ * once, eight pairs a step (each pair one 16-bit word: U the low byte on
+ * a little-endian host); 0 when the layout is another */
+static int
+semi_planar8 (const AsConvert *cv, int16_t *bu, int16_t *bv,
+    const uint8_t *const *src, const ptrdiff_t *stride, int j0, int j1, int v0,
+    int v1)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__)                               \
+    && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  typedef uint16_t v8w __attribute__ ((vector_size (16)));
+  const AsConvComp *cu = &cv->d.comp[1], *cvv = &cv->d.comp[2];
+  int cw = cv->cw, lo = cu->offset < cvv->offset ? cu->offset : cvv->offset;
+  int16_t *first = cu->offset == lo ? bu : bv, *second = first == bu ? bv : bu;
+  const uint8_t *r0, *r1;
+  int i = 0;
+
+  if (cu->plane != cvv->plane || cu->pstride != 2 || cvv->pstride != 2
+      || abs (cu->offset - cvv->offset) != 1)
+    return 0;
+  r0 = src[cu->plane] + stride[cu->plane] * j0 + lo;
+  r1 = src[cu->plane] + stride[cu->plane] * j1 + lo;
+  for (; i + 8 <= cw; i += 8) {
+    v8w a, b, x, z;
+    memcpy (&a, r0 + 2 * i, 16);
+    memcpy (&b, r1 + 2 * i, 16);
+    /* weights <= 8, codes <= 255: the sums fit 16 bits */
+    x = (a & 0xff) * (uint16_t) v0 + (b & 0xff) * (uint16_t) v1;
+    z = (a >> 8) * (uint16_t) v0 + (b >> 8) * (uint16_t) v1;
+    memcpy (first + i, &x, 16);
+    memcpy (second + i, &z, 16);
+  }
+  for (; i < cw; i++) {
+    first[i] = (int16_t) (v0 * r0[2 * i] + v1 * r1[2 * i]);
+    second[i] = (int16_t) (v0 * r0[2 * i + 1] + v1 * r1[2 * i + 1]);
+  }
+  return 1;
+#else
+  return 0;
+#endif
+}
+
 /* 8-bit codes, the common case, in int16 (vectorised: blended chroma rows
  * <= 8 * 255, interpolated chroma less its offset within +-8192). Each
  * chroma row pair is blended whole into contiguous samples first (cheaper
@@ -479,6 +521,7 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
   const int16_t oy = (int16_t) cv->oy, ocd = (int16_t) cv->ocd;
   int32_t j0, j1, v0, v1;
   int16_t *out[2] = { ui, vi };
+  int semi;
 
   if (!cv->contiguous)
     for (int k = 0; k < n; k++)
@@ -491,6 +534,7 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
       yi[x] = (int16_t) (py[(size_t) x * cy->pstride] - oy);
 
   axis_taps (y, cu->r_v, d->o2_v, cv->ch, d->nearest, &j0, &j1, &v0, &v1);
+  semi = semi_planar8 (cv, bu, bv, src, stride, j0, j1, v0, v1);
   for (int p = 0; p < 2; p++) {
     const AsConvComp *k = p ? cvv : cu;
     const uint8_t *r0 = row_of (k, src, stride, j0) + k->offset;
@@ -499,7 +543,9 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
 
     /* the two chroma rows blended, as contiguous samples (a constant
      * stride per loop: GCC vectorises each) */
-    switch (k->pstride) {
+    switch (semi ? 0 : k->pstride) {
+      case 0:
+        break;
       case 1:
         for (int i = 0; i < cw; i++)
           b[i] = (int16_t) (v0 * r0[i] + v1 * r1[i]);
