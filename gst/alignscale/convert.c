@@ -50,6 +50,9 @@ struct AsConvert
    * k its chroma taps; the chroma columns they reach */
   int n, n_c;
   int32_t *cols, *ccols, *k0, *k1, *kw0, *kw1;
+  /* the same as den_h c[k0] + kd (c[k0 + 1] - c[k0]) (kd 0 where both
+   * taps are one sample: yuv_row8 reads c[k0 + 1] anyway) */
+  int32_t *kd;
 };
 
 /* q (v) = clamp (floor (v + 0.5), 0, 255), without branches: for t in
@@ -109,6 +112,7 @@ as_convert_free (AsConvert *cv)
   free (cv->k1);
   free (cv->kw0);
   free (cv->kw1);
+  free (cv->kd);
   free (cv->ylut);
   free (cv->alut);
   free (cv);
@@ -290,7 +294,9 @@ as_convert_set_columns (AsConvert *cv, const int32_t *cols, int n)
     cv->k1 = malloc (sizeof (int32_t) * w);
     cv->kw0 = malloc (sizeof (int32_t) * w);
     cv->kw1 = malloc (sizeof (int32_t) * w);
-    if (!cv->cols || !cv->ccols || !cv->k0 || !cv->k1 || !cv->kw0 || !cv->kw1)
+    cv->kd = malloc (sizeof (int32_t) * w);
+    if (!cv->cols || !cv->ccols || !cv->k0 || !cv->k1 || !cv->kw0 || !cv->kw1
+        || !cv->kd)
       return -1;
   }
   for (int k = 0; k < n; k++) {
@@ -302,6 +308,7 @@ as_convert_set_columns (AsConvert *cv, const int32_t *cols, int n)
     cv->k1[k] = cv->x1[x];
     cv->kw0[k] = cv->w0[x];
     cv->kw1[k] = cv->w1[x];
+    cv->kd[k] = cv->k1[k] == cv->k0[k] ? 0 : cv->kw1[k];
     /* x0, x1 never decrease with x */
     if (m == 0 || cv->ccols[m - 1] < cv->k0[k])
       cv->ccols[m++] = cv->k0[k];
@@ -523,7 +530,10 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
   int16_t *out[2] = { ui, vi };
   int semi;
 
-  if (!cv->contiguous)
+  if (!cv->contiguous && cy->pstride == 1)
+    for (int k = 0; k < n; k++)
+      yi[k] = (int16_t) (py[cols[k]] - oy);
+  else if (!cv->contiguous)
     for (int k = 0; k < n; k++)
       yi[k] = (int16_t) (py[(size_t) cols[k] * cy->pstride] - oy);
   else if (cy->pstride == 1)
@@ -582,12 +592,15 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
     }
   }
   if (!cv->contiguous || (cu->r_h != 1 && !cv->regular2)) {
-    /* each column's two chroma samples, its taps read once for both */
-    const int32_t *c0 = cv->k0, *c1 = cv->k1, *a0 = cv->kw0, *a1 = cv->kw1;
+    /* each column's two chroma samples, its taps read once for both
+     * (one past the row is the last sample again, weighed 0 there) */
+    const int32_t *c0 = cv->k0, *kd = cv->kd, den = 2 * cu->r_h;
+    bu[cw] = bu[cw - 1];
+    bv[cw] = bv[cw - 1];
     for (int k = 0; k < n; k++) {
-      int32_t i0 = c0[k], i1 = c1[k], w0 = a0[k], w1 = a1[k];
-      ui[k] = (int16_t) (w0 * bu[i0] + w1 * bu[i1] - ocd);
-      vi[k] = (int16_t) (w0 * bv[i0] + w1 * bv[i1] - ocd);
+      int32_t i = c0[k], t = kd[k];
+      ui[k] = (int16_t) (den * bu[i] + t * (bu[i + 1] - bu[i]) - ocd);
+      vi[k] = (int16_t) (den * bv[i] + t * (bv[i + 1] - bv[i]) - ocd);
     }
   }
 }
@@ -657,8 +670,8 @@ as_convert_row (const AsConvert *cv, uint8_t *dst, const uint8_t *const *src,
     int16_t *c16 = codes;
 
     if (cv->row8)
-      yuv_row8 (cv, c16, c16 + w, c16 + 2 * w, c16 + 3 * w, c16 + 3 * w + cw,
-          src, stride, y);
+      yuv_row8 (cv, c16, c16 + w, c16 + 2 * w, c16 + 3 * w,
+          c16 + 3 * w + cw + 1, src, stride, y);
     else
       yuv_row (cv, c32, c32 + w, c32 + 2 * w, c32 + 3 * w, c32 + 3 * w + cw,
           src, stride, y);
