@@ -254,7 +254,10 @@ pick_order (AsPlan *plan, AsPlanePlan *pp)
           + (double) d->out_w * h->n_taps * COST_H);
   cost_h = rows_h * d->out_w * h->n_taps * COST_H
       + (double) d->out_h * d->out_w * v->n_taps * COST_V;
-  pp->h_first = cost_h <= cost_v;
+  /* an exact tie (2:1 across, 3:2 down, as YUY2 720p -> 480p) goes to
+   * V-first: 15 % faster there (its vertical pass streams whole rows; no
+   * other bench row is a tie) */
+  pp->h_first = cost_h < cost_v * 0.999;
   ring = (size_t) d->out_w * d->channels * pp->m.inter_size * v->n_taps;
   if (ring > MAX_RING_BYTES)
     pp->h_first = 0;
