@@ -28,6 +28,10 @@ typedef struct
   /* horizontal lerp: outputs [0, n_pair) read pixel offset[i] + 1; the
    * others have weight 0 and do not (bases never decrease) */
   int n_pair;
+  /* horizontal: outputs [step2_a, step2_b] have first taps two pixels
+   * apart (a 2:1 axis away from its edges; as_gather_step2_run), which the
+   * gather moves with SIMD shuffles; b < a: none */
+  int step2_a, step2_b;
   const int32_t *offset; /* [out_len]: the first tap (lerp: the base) */
   /* [out_len * n_taps] in the model's weight type (lerp: [out_len]) */
   const void *w;

@@ -6,8 +6,116 @@
  * shuffles). Plain copies, whatever the model.
  */
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "gather.h"
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define EVEN_BYTES 0x00ff00ff00ff00ffull
+#endif
+
+/* GCC's and Clang's vector extensions (a SIMD shuffle where the target has
+ * one); other compilers take the 8-byte steps below */
+#if defined(__clang__)
+typedef uint8_t v16 __attribute__ ((vector_size (16)));
+#define SHUFFLE(a, b, ...) __builtin_shufflevector (a, b, __VA_ARGS__)
+#elif defined(__GNUC__)
+typedef uint8_t v16 __attribute__ ((vector_size (16)));
+#define SHUFFLE(a, b, ...) __builtin_shuffle (a, b, (v16){ __VA_ARGS__ })
+#endif
+
+void
+as_every_other_byte (uint8_t *dst, const uint8_t *src, size_t n)
+{
+  size_t k = 0;
+
+#ifdef SHUFFLE
+  /* sixteen a step: the even bytes of two 16-byte loads (one SIMD pack) */
+  for (; k + 16 < n; k += 16) {
+    v16 a, b, r;
+    memcpy (&a, src + 2 * k, 16);
+    memcpy (&b, src + 2 * k + 16, 16);
+    r = SHUFFLE (
+        a, b, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
+    memcpy (dst + k, &r, 16);
+  }
+#endif
+#ifdef EVEN_BYTES
+  for (; k + 4 < n; k += 4) {
+    uint64_t w;
+    memcpy (&w, src + 2 * k, 8);
+    w &= EVEN_BYTES;
+    w = (w | w >> 8) & 0x0000ffff0000ffffull;
+    w = (w | w >> 16) & 0x00000000ffffffffull;
+    memcpy (dst + k, &w, 4);
+  }
+#endif
+  for (; k < n; k++)
+    dst[k] = src[2 * k];
+}
+
+void
+as_every_other_word (uint8_t *dst, const uint8_t *src, size_t n)
+{
+  size_t k = 0;
+
+#if defined(__SSE2__)
+  /* eight a step: the low words of the 32-bit lanes of two loads, sign
+   * extended so that the signed pack keeps them */
+  for (; k + 8 < n; k += 8) {
+    __m128i a = _mm_loadu_si128 ((const __m128i *) (src + 4 * k));
+    __m128i b = _mm_loadu_si128 ((const __m128i *) (src + 4 * k + 16));
+    a = _mm_srai_epi32 (_mm_slli_epi32 (a, 16), 16);
+    b = _mm_srai_epi32 (_mm_slli_epi32 (b, 16), 16);
+    _mm_storeu_si128 ((__m128i *) (dst + 2 * k), _mm_packs_epi32 (a, b));
+  }
+#endif
+  for (; k < n; k++)
+    memcpy (dst + 2 * k, src + 4 * k, 2);
+}
+
+void
+as_every_other_dword (uint8_t *dst, const uint8_t *src, size_t n)
+{
+  size_t k = 0;
+
+#if defined(__SSE2__)
+  /* four a step: lanes 0 and 2 of two loads */
+  for (; k + 4 < n; k += 4) {
+    __m128 a = _mm_loadu_ps ((const float *) (src + 8 * k));
+    __m128 b = _mm_loadu_ps ((const float *) (src + 8 * k + 16));
+    _mm_storeu_ps ((float *) (dst + 4 * k),
+        _mm_shuffle_ps (a, b, _MM_SHUFFLE (2, 0, 2, 0)));
+  }
+#endif
+  for (; k < n; k++)
+    memcpy (dst + 4 * k, src + 8 * k, 4);
+}
+
+/* shorter runs are left to the per-pixel copies */
+#define MIN_STEP2_RUN 32
+
+void
+as_gather_step2_run (const int32_t *offset, int out_w, int *a, int *b)
+{
+  int best = 0;
+
+  *a = 0;
+  *b = -1;
+  for (int i = 0; i + 1 < out_w;) {
+    int j = i;
+    while (j + 1 < out_w && offset[j + 1] - offset[j] == 2)
+      j++;
+    if (j - i >= MIN_STEP2_RUN && j - i > best) {
+      best = j - i;
+      *a = i;
+      *b = j;
+    }
+    i = j + 1;
+  }
+}
 
 /* pixels base[i] and base[i] + 1 (px bytes each) to pixel i of lines gb
  * and go, in one pass over base; from i = n_pair on, base[i] + 1 may be
@@ -108,13 +216,35 @@ as_gather_pair (uint8_t *restrict gb, uint8_t *restrict go,
  * window where it fits a register, four stores. */
 void
 as_gather_taps (void *gather, const void *src, const int32_t *offset,
-    int n_taps, int out_w, int channels, int sample_size)
+    int n_taps, int out_w, int channels, int sample_size, int run_a, int run_b)
 {
   size_t px = (size_t) channels * sample_size;
   size_t line = px * out_w;
   const uint8_t *s = src;
   uint8_t *g = gather;
 
+  if (n_taps == 4 && (px == 1 || px == 2 || px == 4) && run_b >= run_a) {
+    /* a 2:1 axis: away from the edges, tap k of the outputs is every
+     * other pixel from offset[a] + k (SIMD shuffles), the edges one by
+     * one; the run reads up to offset[b] + 3, inside the window */
+    int a = run_a, b = run_b;
+    for (int k = 0; k < 4; k++) {
+      uint8_t *l = g + k * line;
+      const uint8_t *from = s + px * ((size_t) offset[a] + k);
+      size_t n = (size_t) (b - a + 1);
+      if (px == 1)
+        as_every_other_byte (l + a, from, n);
+      else if (px == 2)
+        as_every_other_word (l + 2 * (size_t) a, from, n);
+      else
+        as_every_other_dword (l + 4 * (size_t) a, from, n);
+      for (int i = 0; i < a; i++)
+        memcpy (l + px * i, s + px * ((size_t) offset[i] + k), px);
+      for (int i = b + 1; i < out_w; i++)
+        memcpy (l + px * i, s + px * ((size_t) offset[i] + k), px);
+    }
+    return;
+  }
   if (n_taps == 4) {
     uint8_t *g0 = g, *g1 = g + line, *g2 = g + 2 * line, *g3 = g + 3 * line;
 

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gather.h"
 #include "model.h"
 
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
@@ -104,6 +105,9 @@ init_passes (AsModelPlan *mp, const AsModelInput *in)
   v->offset = in->y->offset;
   h->maxval = v->maxval = in->maxval;
   h->bps = v->bps = in->bps;
+  as_gather_step2_run (h->offset, h->out_len, &h->step2_a, &h->step2_b);
+  v->step2_a = 0;
+  v->step2_b = -1;
 }
 
 /* weights per sample, tap-major, for the fast horizontal rows */
@@ -215,6 +219,7 @@ lerp_prepare (AsModelPlan *mp, const AsModelInput *in)
     return -2;
   mp->h.n_taps = mp->v.n_taps = 2;
   mp->h.offset = xb;
+  as_gather_step2_run (xb, mp->h.out_len, &mp->h.step2_a, &mp->h.step2_b);
   mp->h.w = xw;
   mp->v.offset = yb;
   mp->v.w = yw;

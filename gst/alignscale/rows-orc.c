@@ -136,8 +136,8 @@ h_int8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   const uint8_t *gl = s->gather;
   const int16_t *wr = p->wr;
 
-  as_gather_taps (
-      s->gather, src, p->offset, p->n_taps, p->out_len, p->channels, 1);
+  as_gather_taps (s->gather, src, p->offset, p->n_taps, p->out_len, p->channels,
+      1, p->step2_a, p->step2_b);
   if (p->n_taps == 2)
     as_orc_h2_u8_i16 (dst, gl, gl + width, wr + width, width);
   else if (p->n_taps == 4)
@@ -154,8 +154,8 @@ h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   const int16_t *gl = s->gather;
   const int16_t *wr = p->wr;
 
-  as_gather_taps (
-      s->gather, src, p->offset, p->n_taps, p->out_len, p->channels, 2);
+  as_gather_taps (s->gather, src, p->offset, p->n_taps, p->out_len, p->channels,
+      2, p->step2_a, p->step2_b);
   if (p->n_taps == 2)
     as_orc_h2_i16_u8 (dst, gl, gl + width, wr + width, width);
   else if (p->n_taps == 4)
@@ -223,7 +223,8 @@ h_int16_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   const uint16_t *gl = s->gather;
   const int32_t *wr = p->wr;
 
-  as_gather_taps (s->gather, src, p->offset, n, p->out_len, p->channels, 2);
+  as_gather_taps (s->gather, src, p->offset, n, p->out_len, p->channels, 2,
+      p->step2_a, p->step2_b);
   if (n == 4) {
     as_orc_h4_u16_i32 (dst, gl, gl + width, gl + 2 * width, gl + 3 * width, wr,
         wr + 2 * width, wr + 3 * width, width);
@@ -243,8 +244,8 @@ h_int16_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   const int32_t *gl = s->gather;
   const int32_t *wr = p->wr;
 
-  as_gather_taps (
-      s->gather, src, p->offset, p->n_taps, p->out_len, p->channels, 4);
+  as_gather_taps (s->gather, src, p->offset, p->n_taps, p->out_len, p->channels,
+      4, p->step2_a, p->step2_b);
   if (p->n_taps == 4) {
     as_orc_h4_i32_u16 (dst, gl, gl + width, gl + 2 * width, gl + 3 * width, wr,
         wr + 2 * width, wr + 3 * width, width);
@@ -497,8 +498,8 @@ h_sum8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
 {
   int width = p->out_len * p->channels;
 
-  as_gather_taps (
-      s->gather, src, p->offset, p->n_taps, p->out_len, p->channels, 1);
+  as_gather_taps (s->gather, src, p->offset, p->n_taps, p->out_len, p->channels,
+      1, p->step2_a, p->step2_b);
   sum_h_u8 (dst, s->gather, p->wr, p->n_taps, width, s->acc,
       (uint16_t) (p->n_taps >> 1));
 }
@@ -508,8 +509,8 @@ h_sum8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
 {
   int width = p->out_len * p->channels;
 
-  as_gather_taps (
-      s->gather, src, p->offset, p->n_taps, p->out_len, p->channels, 2);
+  as_gather_taps (s->gather, src, p->offset, p->n_taps, p->out_len, p->channels,
+      2, p->step2_a, p->step2_b);
   as_orc_sum_to_u8 (dst,
       sum_h_u16 (s->gather, p->wr, p->n_taps, width, s->acc,
           (uint16_t) (128 + (p->n_taps >> 1))),

@@ -3,6 +3,7 @@
  */
 #include <string.h>
 
+#include "gather.h"
 #include "stages.h"
 
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
@@ -18,36 +19,7 @@ typedef uint8_t v16 __attribute__ ((vector_size (16)));
 #define SHUFFLE(a, b, ...) __builtin_shuffle (a, b, (v16){ __VA_ARGS__ })
 #endif
 
-/* dst[k] = src[2 k], k < n: packed 4:2:2's Y (pixel stride 2) and its U V
- * pairs (both at every other byte of 4-byte pairs). Eight source bytes a
- * step while the ninth is still in the row. */
-static void
-every_other_byte (uint8_t *dst, const uint8_t *src, size_t n)
-{
-  size_t k = 0;
-
-#ifdef SHUFFLE
-  /* sixteen a step: the even bytes of two 16-byte loads (one SIMD pack) */
-  for (; k + 16 < n; k += 16) {
-    v16 a, b, r;
-    memcpy (&a, src + 2 * k, 16);
-    memcpy (&b, src + 2 * k + 16, 16);
-    r = SHUFFLE (
-        a, b, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30);
-    memcpy (dst + k, &r, 16);
-  }
-#endif
-  for (; k + 4 < n; k += 4) {
-    uint64_t w;
-    memcpy (&w, src + 2 * k, 8);
-    w &= EVEN_BYTES;
-    w = (w | w >> 8) & 0x0000ffff0000ffffull;
-    w = (w | w >> 16) & 0x00000000ffffffffull;
-    memcpy (dst + k, &w, 4);
-  }
-  for (; k < n; k++)
-    dst[k] = src[2 * k];
-}
+#define every_other_byte as_every_other_byte
 
 /* dst[2 k] = src[k], k < n, the bytes between kept */
 static void

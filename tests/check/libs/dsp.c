@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "dsp.h"
+#include "gather.h"
 #include "model.h"
 
 #define GUARD 32
@@ -395,6 +396,15 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
       while (c->p.n_pair < out && c->offset[c->p.n_pair] + 1 < in)
         c->p.n_pair++;
     }
+    /* a third of the 4-tap cases: a 2:1 axis (first taps two apart away
+     * from the edges, which the gather moves with shuffles) */
+    if (n == 4 && !(e->w == W_LERP16 || e->w == W_LERP32)
+        && e->entry != AS_H_COPY && g_rand_int_range (r, 0, 3) == 0) {
+      c->p.in_len = in = 2 * out + g_rand_int_range (r, 3, 9);
+      for (int i = 0; i < out; i++)
+        c->offset[i] = CLAMP (2 * i - 1, 0, in - n);
+    }
+    as_gather_step2_run (c->offset, out, &c->p.step2_a, &c->p.step2_b);
     c->p.offset = c->offset;
     c->w = random_weights (r, e->w, out,
         e->w == W_LERP16 || e->w == W_LERP32 ? 1 : n, c->offset, in);
