@@ -16,16 +16,6 @@
 #define EVEN_BYTES 0x00ff00ff00ff00ffull
 #endif
 
-/* GCC's and Clang's vector extensions (a SIMD shuffle where the target has
- * one); other compilers take the 8-byte steps below */
-#if defined(__clang__)
-typedef uint8_t v16 __attribute__ ((vector_size (16)));
-#define SHUFFLE(a, b, ...) __builtin_shufflevector (a, b, __VA_ARGS__)
-#elif defined(__GNUC__)
-typedef uint8_t v16 __attribute__ ((vector_size (16)));
-#define SHUFFLE(a, b, ...) __builtin_shuffle (a, b, (v16){ __VA_ARGS__ })
-#endif
-
 void
 as_every_other_byte (uint8_t *dst, const uint8_t *src, size_t n)
 {

@@ -7,6 +7,16 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* a SIMD byte shuffle in GCC's and Clang's vector extensions (the gather
+ * and the row stages; other compilers take their 8-byte steps) */
+#if defined(__clang__)
+typedef uint8_t v16 __attribute__ ((vector_size (16)));
+#define SHUFFLE(a, b, ...) __builtin_shufflevector (a, b, __VA_ARGS__)
+#elif defined(__GNUC__)
+typedef uint8_t v16 __attribute__ ((vector_size (16)));
+#define SHUFFLE(a, b, ...) __builtin_shuffle (a, b, (v16){ __VA_ARGS__ })
+#endif
+
 /* tap k of output pixel i (channels samples of sample_size bytes) into
  * line k at pixel i: n_taps lines of out_w pixels. Outputs [run_a, run_b]
  * have first taps two pixels apart (as_gather_step2_run; b < a: none). */

@@ -9,16 +9,6 @@
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define EVEN_BYTES 0x00ff00ff00ff00ffull
 
-/* GCC's and Clang's vector extensions (a SIMD shuffle where the target has
- * one); other compilers take the 8-byte steps below */
-#if defined(__clang__)
-typedef uint8_t v16 __attribute__ ((vector_size (16)));
-#define SHUFFLE(a, b, ...) __builtin_shufflevector (a, b, __VA_ARGS__)
-#elif defined(__GNUC__)
-typedef uint8_t v16 __attribute__ ((vector_size (16)));
-#define SHUFFLE(a, b, ...) __builtin_shuffle (a, b, (v16){ __VA_ARGS__ })
-#endif
-
 #define every_other_byte as_every_other_byte
 
 /* dst[2 k] = src[k], k < n, the bytes between kept */
