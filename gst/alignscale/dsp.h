@@ -73,6 +73,9 @@ typedef enum
   AS_V_BOX2,       /* u8 -> u8: 2x2 box, rows 2j, 2j + 1 */
   AS_V_EXACT_IN,   /* samples -> double */
   AS_V_EXACT_OUT,  /* double -> samples */
+  AS_V_OCV8_OUT,   /* i32 (Q11) -> u8: OpenCV INTER_LINEAR's vertical */
+  AS_V_OCV8_AREA2, /* u8 -> u8: OpenCV's 2x2 area fast path, rows 2j, 2j+1 */
+  AS_V_PIL8,       /* u8 -> u8: Pillow's 22-bit pass, clipped */
   AS_N_V
 } AsVEntry;
 
@@ -93,6 +96,8 @@ typedef enum
   AS_H_EXACT_OUT,
   AS_H_NEAREST, /* copy pixel offset[i] (bps * channels bytes) */
   AS_H_COPY,    /* the line unchanged */
+  AS_H_OCV8_IN, /* u8 -> i32 (Q11): OpenCV INTER_LINEAR's horizontal */
+  AS_H_PIL8,    /* u8 -> u8: Pillow's 22-bit pass, clipped */
   AS_N_H
 } AsHEntry;
 

@@ -80,6 +80,7 @@ GST_DEBUG_CATEGORY_STATIC (gst_align_scale_debug);
 #define MAX_FRAME_BYTES ((gsize) 1 << 30)
 #define DEFAULT_N_THREADS 1
 #define DEFAULT_CHROMA_UPSAMPLING GST_ALIGN_SCALE_CHROMA_UPSAMPLING_LINEAR
+#define DEFAULT_INTEGER_MODEL GST_ALIGN_SCALE_INTEGER_MODEL_EXACT
 #define MAX_THREADS 64
 
 enum
@@ -98,6 +99,7 @@ enum
   PROP_EXTRAPOLATION_VALUE,
   PROP_N_THREADS,
   PROP_CHROMA_UPSAMPLING,
+  PROP_INTEGER_MODEL,
   N_PROPS
 };
 
@@ -115,6 +117,7 @@ typedef struct
   gdouble roi[4];
   gdouble extrapolation_value;
   GstAlignScaleChromaUpsampling chroma_upsampling;
+  GstAlignScaleIntegerModel integer_model;
 } GstAlignScaleSettings;
 
 struct _GstAlignScale
@@ -156,6 +159,7 @@ struct _GstAlignScale
     gint rows; /* output rows per slice: whole rows of every plane */
   } job;
   gboolean warned_aa_ac;
+  gboolean warned_library;
   gboolean warned_cost;
   gboolean warned_frames;
 };
@@ -286,6 +290,27 @@ gst_align_scale_chroma_upsampling_get_type (void)
 
   if (g_once_init_enter (&type)) {
     GType t = g_enum_register_static ("GstAlignScaleChromaUpsampling", values);
+    g_once_init_leave (&type, t);
+  }
+  return type;
+}
+
+GType
+gst_align_scale_integer_model_get_type (void)
+{
+  static GType type = 0;
+  static const GEnumValue values[] = {
+    { GST_ALIGN_SCALE_INTEGER_MODEL_EXACT,
+        "The framework's float result, rounded (PyTorch, ONNX, TF)", "exact" },
+    { GST_ALIGN_SCALE_INTEGER_MODEL_OPENCV,
+        "The bytes of OpenCV's cv2.resize on uint8 images", "opencv" },
+    { GST_ALIGN_SCALE_INTEGER_MODEL_PILLOW,
+        "The bytes of Pillow's Image.resize on 8-bit images", "pillow" },
+    { 0, NULL, NULL },
+  };
+
+  if (g_once_init_enter (&type)) {
+    GType t = g_enum_register_static ("GstAlignScaleIntegerModel", values);
     g_once_init_leave (&type, t);
   }
   return type;
@@ -540,6 +565,24 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
       " its siting, or nearest (each sample covers its block, as OpenCV)",
       GST_TYPE_ALIGN_SCALE_CHROMA_UPSAMPLING, DEFAULT_CHROMA_UPSAMPLING, flags);
 
+  /**
+   * GstAlignScale:integer-model:
+   *
+   * Whose bytes the output is. `exact`: the framework's float result
+   * (PyTorch, ONNX, TF), rounded. `opencv`: what OpenCV 4.6's `cv2.resize`
+   * returns for the same uint8 image (`nearest`: INTER_NEAREST, `bilinear`:
+   * INTER_LINEAR); `pillow`: what Pillow 9.4's `Image.resize` returns
+   * (`nearest`, `bilinear`, `bicubic`: NEAREST, BILINEAR, BICUBIC). The
+   * library's own mapping and arithmetic are used, whatever coordinate-mode
+   * says; 8-bit planes only (others keep `exact`, with a warning).
+   * docs/integer-models.md.
+   */
+  properties[PROP_INTEGER_MODEL] = g_param_spec_enum ("integer-model",
+      "Integer model",
+      "Whose bytes: exact (the framework's float result, rounded), opencv"
+      " (cv2.resize on uint8) or pillow (Image.resize on 8-bit images)",
+      GST_TYPE_ALIGN_SCALE_INTEGER_MODEL, DEFAULT_INTEGER_MODEL, flags);
+
   g_object_class_install_properties (gobject_class, N_PROPS, properties);
 
   gst_element_class_set_static_metadata (element_class,
@@ -573,6 +616,7 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_COORDINATE_MODE, 0);
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_NEAREST_MODE, 0);
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_CHROMA_UPSAMPLING, 0);
+  gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_INTEGER_MODEL, 0);
 }
 
 static void
@@ -590,6 +634,7 @@ gst_align_scale_init (GstAlignScale *self)
   self->settings.roi[2] = self->settings.roi[3] = 1.0;
   self->settings.extrapolation_value = DEFAULT_EXTRAPOLATION_VALUE;
   self->settings.chroma_upsampling = DEFAULT_CHROMA_UPSAMPLING;
+  self->settings.integer_model = DEFAULT_INTEGER_MODEL;
   self->published = self->settings;
   self->n_threads = DEFAULT_N_THREADS;
 }
@@ -737,6 +782,9 @@ gst_align_scale_set_property (
     case PROP_CHROMA_UPSAMPLING:
       self->settings.chroma_upsampling = g_value_get_enum (value);
       break;
+    case PROP_INTEGER_MODEL:
+      self->settings.integer_model = g_value_get_enum (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
       break;
@@ -803,6 +851,9 @@ gst_align_scale_get_property (
       break;
     case PROP_CHROMA_UPSAMPLING:
       g_value_set_enum (value, self->settings.chroma_upsampling);
+      break;
+    case PROP_INTEGER_MODEL:
+      g_value_set_enum (value, self->settings.integer_model);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1756,6 +1807,11 @@ gst_align_scale_config (
     const GstAlignScaleSettings *st, gboolean converting, AsConfig *cfg)
 {
   memset (cfg, 0, sizeof (*cfg));
+  cfg->library = st->integer_model == GST_ALIGN_SCALE_INTEGER_MODEL_OPENCV
+      ? AS_LIBRARY_OPENCV
+      : st->integer_model == GST_ALIGN_SCALE_INTEGER_MODEL_PILLOW
+      ? AS_LIBRARY_PILLOW
+      : AS_LIBRARY_NONE;
   if (converting)
     cfg->chroma_nearest = st->chroma_upsampling
         == GST_ALIGN_SCALE_CHROMA_UPSAMPLING_NEAREST;
@@ -1890,6 +1946,29 @@ gst_align_scale_ensure_plan (
       self->plan->plane[0].h_first ? "horizontal" : "vertical",
       self->plan->plane[0].m.model->name, self->plan->plane[0].m.bound);
   gst_align_scale_warn_cost (self);
+  if (cfg.library != AS_LIBRARY_NONE) {
+    /* a plane the library's model does not take runs the exact chain */
+    const gchar *want = cfg.library == AS_LIBRARY_OPENCV ? "opencv" : "pillow";
+    for (gint p = 0; p < self->plan->n_planes; p++) {
+      if (!strcmp (self->plan->plane[p].m.model->name, want))
+        continue;
+      GST_WARNING_OBJECT (
+          self, "integer-model=%s does not cover plane %d", want, p);
+      if (!self->warned_library) {
+        GST_ELEMENT_WARNING (self, LIBRARY, SETTINGS,
+            ("integer-model=%s does not cover this stream: exact used", want),
+            ("%s, method %d%s: the %s model serves 8-bit planes with %s;"
+             " see docs/integer-models.md",
+                GST_VIDEO_INFO_NAME (&filter->in_info), st->method,
+                cfg.antialias ? ", antialias" : "", want,
+                cfg.library == AS_LIBRARY_OPENCV
+                    ? "nearest and bilinear (no antialias)"
+                    : "nearest, bilinear and bicubic"));
+        self->warned_library = TRUE;
+      }
+      break;
+    }
+  }
   return TRUE;
 }
 

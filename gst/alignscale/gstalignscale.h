@@ -108,6 +108,28 @@ typedef enum
   (gst_align_scale_chroma_upsampling_get_type ())
 GType gst_align_scale_chroma_upsampling_get_type (void);
 
+/**
+ * GstAlignScaleIntegerModel:
+ * @GST_ALIGN_SCALE_INTEGER_MODEL_EXACT: the framework's float result,
+ *   rounded (PyTorch, ONNX, TF)
+ * @GST_ALIGN_SCALE_INTEGER_MODEL_OPENCV: the bytes of OpenCV 4.6's
+ *   `cv2.resize` on uint8 images
+ * @GST_ALIGN_SCALE_INTEGER_MODEL_PILLOW: the bytes of Pillow 9.4's
+ *   `Image.resize` on 8-bit images
+ *
+ * Whose bytes the element gives (docs/integer-models.md).
+ */
+typedef enum
+{
+  GST_ALIGN_SCALE_INTEGER_MODEL_EXACT,
+  GST_ALIGN_SCALE_INTEGER_MODEL_OPENCV,
+  GST_ALIGN_SCALE_INTEGER_MODEL_PILLOW,
+} GstAlignScaleIntegerModel;
+
+#define GST_TYPE_ALIGN_SCALE_INTEGER_MODEL                                     \
+  (gst_align_scale_integer_model_get_type ())
+GType gst_align_scale_integer_model_get_type (void);
+
 #define GST_TYPE_ALIGN_SCALE (gst_align_scale_get_type ())
 G_DECLARE_FINAL_TYPE (
     GstAlignScale, gst_align_scale, GST, ALIGN_SCALE, GstVideoFilter)

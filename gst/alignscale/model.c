@@ -10,6 +10,7 @@
 #include "gather.h"
 #include "model.h"
 
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 
 #define FIT_POS 1.5
@@ -420,10 +421,270 @@ exact_prepare (AsModelPlan *mp, const AsModelInput *in)
 
 const AsModel as_model_exact = { "exact", exact_prepare };
 
+/* --------------------------------------------------- library models */
+
+/* OpenCV's scale: 1 / (out / in), in double (resize.cpp) */
+static double
+ocv_scale (int in, int out)
+{
+  return 1.0 / ((double) out / (double) in);
+}
+
+/* INTER_LINEAR's table of one axis: first tap and Q11 weights rounded
+ * half to even from the float32 fraction; the x axis clamps both (outside
+ * the picture: the edge pixel, weight 0), the y axis keeps the fraction
+ * and lets the rows be clamped when read (v_row) */
+static void
+ocv_linear_axis (int in, int out, int clamp, int32_t *ofs, int16_t *w)
+{
+  double scale = ocv_scale (in, out);
+
+  for (int i = 0; i < out; i++) {
+    float f = (float) ((i + 0.5) * scale - 0.5);
+    int sx = (int) floorf (f);
+
+    f -= (float) sx;
+    if (clamp && sx < 0) {
+      sx = 0;
+      f = 0.0f;
+    }
+    if (clamp && sx >= in - 1) {
+      sx = in - 1;
+      f = 0.0f;
+    }
+    ofs[i] = sx;
+    w[2 * i] = (int16_t) lrintf ((1.0f - f) * 2048.0f);
+    w[2 * i + 1] = (int16_t) lrintf (f * 2048.0f);
+  }
+}
+
+static double
+opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
+{
+  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
+      oh = in->y->out_len;
+  const AsDsp *dsp = in->dsp;
+
+  if (in->library != AS_LIBRARY_OPENCV || in->bps != 1)
+    return -1;
+  init_passes (mp, in);
+  if (in->kernel == as_kernel_desc (AS_KERNEL_NEAREST)) {
+    /* INTER_NEAREST: min (floor (i scale), in - 1), scale in double */
+    int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
+    int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
+    double sx = ocv_scale (iw, ow), sy = ocv_scale (ih, oh);
+    if (!xo || !yo)
+      return -2;
+    for (int i = 0; i < ow; i++)
+      xo[i] = MIN ((int) floor (i * sx), iw - 1);
+    for (int j = 0; j < oh; j++)
+      yo[j] = MIN ((int) floor (j * sy), ih - 1);
+    mp->h.n_taps = mp->v.n_taps = 1;
+    mp->h.offset = xo;
+    mp->v.offset = yo;
+    as_gather_step2_run (xo, ow, &mp->h.step2_a, &mp->h.step2_b);
+    mp->h_one = dsp->h[AS_H_NEAREST];
+    return 0.0;
+  }
+  if (in->kernel != as_kernel_desc (AS_KERNEL_LINEAR) || in->antialias)
+    return -1;
+  if (iw == 2 * ow && ih == 2 * oh) {
+    /* scale exactly 2 on both axes: INTER_AREA's fast path */
+    int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
+    if (!yo)
+      return -2;
+    for (int j = 0; j < oh; j++)
+      yo[j] = 2 * j;
+    mp->v.n_taps = 2;
+    mp->v.offset = yo;
+    mp->v_one = dsp->v[AS_V_OCV8_AREA2];
+    return 0.0;
+  }
+  {
+    int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
+    int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
+    int16_t *xw = model_alloc (mp, 2 * (size_t) ow, sizeof (int16_t));
+    int16_t *yw = model_alloc (mp, 2 * (size_t) oh, sizeof (int16_t));
+    if (!xo || !yo || !xw || !yw)
+      return -2;
+    ocv_linear_axis (iw, ow, 1, xo, xw);
+    ocv_linear_axis (ih, oh, 0, yo, yw);
+    mp->h.n_taps = mp->v.n_taps = 2;
+    mp->h.offset = xo;
+    mp->h.w = xw;
+    mp->h.step2_a = 0;
+    mp->h.step2_b = -1;
+    mp->v.offset = yo;
+    mp->v.w = yw;
+    mp->h_in = dsp->h[AS_H_OCV8_IN];
+    mp->v_out = dsp->v[AS_V_OCV8_OUT];
+    mp->h_first_only = 1;
+    mp->inter_size = sizeof (int32_t);
+    return 0.0;
+  }
+}
+
+const AsModel as_model_opencv = { "opencv", opencv_prepare };
+
+/* Pillow's filters (Resample.c) */
+static double
+pil_bilinear (double x)
+{
+  if (x < 0.0)
+    x = -x;
+  return x < 1.0 ? 1.0 - x : 0.0;
+}
+
+static double
+pil_bicubic (double x)
+{
+  const double a = -0.5;
+
+  if (x < 0.0)
+    x = -x;
+  if (x < 1.0)
+    return ((a + 2.0) * x - (a + 3.0)) * x * x + 1;
+  if (x < 2.0)
+    return (((x - 5) * x + 8) * x - 4) * a;
+  return 0.0;
+}
+
+/* precompute_coeffs and normalize_coeffs_8bpc of one axis (in0 = 0,
+ * in1 = in, as Image.resize without box), as n-tap windows: the window of
+ * output i starts at ofs[i] and holds its taps at their pixels (a window
+ * that would pass the last pixel starts earlier, zeros in front) */
+static int
+pil_axis (AsModelPlan *mp, int in, int out, double (*filter) (double),
+    double support0, AsPass *p)
+{
+  double scale = (double) (float) in / out, filterscale = scale;
+  double support;
+  int ksize, n = 1;
+  int32_t *xmin, *cnt, *ofs, *w;
+  double *k;
+
+  if (filterscale < 1.0)
+    filterscale = 1.0;
+  support = support0 * filterscale;
+  ksize = (int) ceil (support) * 2 + 1;
+  xmin = malloc (sizeof (int32_t) * out);
+  cnt = malloc (sizeof (int32_t) * out);
+  k = malloc (sizeof (double) * (size_t) out * ksize);
+  if (!xmin || !cnt || !k) {
+    free (xmin);
+    free (cnt);
+    free (k);
+    return -2;
+  }
+  for (int xx = 0; xx < out; xx++) {
+    double center = (xx + 0.5) * scale, ww = 0.0, ss = 1.0 / filterscale;
+    int lo = (int) (center - support + 0.5), hi;
+    double *kx = k + (size_t) xx * ksize;
+
+    if (lo < 0)
+      lo = 0;
+    hi = (int) (center + support + 0.5);
+    if (hi > in)
+      hi = in;
+    hi -= lo;
+    for (int x = 0; x < hi; x++) {
+      double v = filter ((x + lo - center + 0.5) * ss);
+      kx[x] = v;
+      ww += v;
+    }
+    for (int x = 0; x < hi; x++)
+      if (ww != 0.0)
+        kx[x] /= ww;
+    xmin[xx] = lo;
+    cnt[xx] = hi;
+    n = MAX (n, hi);
+  }
+  ofs = model_alloc (mp, out, sizeof (int32_t));
+  w = model_alloc (mp, (size_t) out * n, sizeof (int32_t));
+  if (!ofs || !w) {
+    free (xmin);
+    free (cnt);
+    free (k);
+    return -2;
+  }
+  for (int xx = 0; xx < out; xx++) {
+    int start = MIN (xmin[xx], in - n), at = xmin[xx] - start;
+    for (int x = 0; x < cnt[xx]; x++) {
+      double v = k[(size_t) xx * ksize + x] * (1 << 22);
+      w[(size_t) xx * n + at + x] = (int32_t) (v < 0 ? v - 0.5 : v + 0.5);
+    }
+    ofs[xx] = start;
+  }
+  free (xmin);
+  free (cnt);
+  free (k);
+  p->n_taps = n;
+  p->offset = ofs;
+  p->w = w;
+  p->step2_a = 0;
+  p->step2_b = -1;
+  return 0;
+}
+
+static double
+pillow_prepare (AsModelPlan *mp, const AsModelInput *in)
+{
+  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
+      oh = in->y->out_len;
+  const AsDsp *dsp = in->dsp;
+  double (*filter) (double);
+  double support;
+
+  if (in->library != AS_LIBRARY_PILLOW || in->bps != 1)
+    return -1;
+  init_passes (mp, in);
+  if (in->kernel == as_kernel_desc (AS_KERNEL_NEAREST)) {
+    /* NEAREST: the source coordinate accumulated in double from
+     * (in / out) / 2, truncated */
+    int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
+    int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
+    double a = (double) iw / ow, b = (double) ih / oh, xo0 = a * 0.5,
+           yo0 = b * 0.5;
+    if (!xo || !yo)
+      return -2;
+    for (int i = 0; i < ow; i++, xo0 += a)
+      xo[i] = MIN ((int) xo0, iw - 1);
+    for (int j = 0; j < oh; j++, yo0 += b)
+      yo[j] = MIN ((int) yo0, ih - 1);
+    mp->h.n_taps = mp->v.n_taps = 1;
+    mp->h.offset = xo;
+    mp->v.offset = yo;
+    as_gather_step2_run (xo, ow, &mp->h.step2_a, &mp->h.step2_b);
+    mp->h_one = dsp->h[AS_H_NEAREST];
+    return 0.0;
+  }
+  if (in->kernel == as_kernel_desc (AS_KERNEL_LINEAR)) {
+    filter = pil_bilinear;
+    support = 1.0;
+  } else if (in->kernel == as_kernel_desc (AS_KERNEL_CUBIC)) {
+    filter = pil_bicubic;
+    support = 2.0;
+  } else {
+    return -1;
+  }
+  if (pil_axis (mp, iw, ow, filter, support, &mp->h) < 0
+      || pil_axis (mp, ih, oh, filter, support, &mp->v) < 0)
+    return -2;
+  mp->h_in = dsp->h[AS_H_PIL8];
+  mp->v_out = dsp->v[AS_V_PIL8];
+  mp->h_first_only = 1;
+  mp->inter_size = 1;
+  return 0.0;
+}
+
+const AsModel as_model_pillow = { "pillow", pillow_prepare };
+
 /* ------------------------------------------------------------------ */
 
 /* in order of preference: the cheapest that holds the plane */
 static const AsModel *const models[] = {
+  &as_model_opencv, /* only for their library: -1 otherwise */
+  &as_model_pillow,
   &as_model_nearest,
   &as_model_lerp,
   &as_model_sum,

@@ -66,6 +66,20 @@
  * 255 * 1.5 * 64 and 65535 * 1.5 * 2^13 (times 2) fit their types, so an
  * 8-bit intermediate lies in [-8160, 24480].
  *
+ * Library models (AsModelInput.library): the bytes a library returns,
+ * from the plane's sizes with the library's own mapping and arithmetic
+ * (docs/integer-models.md), bound 0 by definition:
+ *  - opencv: cv2.resize of OpenCV 4.6, 8-bit: INTER_NEAREST (floor of
+ *    i in/out in double, clamped) and INTER_LINEAR (float32 coordinate,
+ *    11-bit rhe weights, int32 Q11 horizontal, the SIMD vertical
+ *    sat_u8 ((sat_s16 ((T0 >> 4) b0 >> 16) + ((T1 >> 4) b1 >> 16)) + 2)
+ *    >> 2); an exact 2x2 downscale takes INTER_AREA's (a+b+c+d+2) >> 2;
+ *  - pillow: Image.resize of Pillow 9.4, 8-bit: NEAREST (accumulated
+ *    double), BILINEAR and BICUBIC (precompute_coeffs in double, int32
+ *    weights of 22 bits rounded away from zero, acc = 2^21 + sum, clip8
+ *    (acc >> 22), horizontal first over the rows needed, clipped
+ *    between passes).
+ *
  * exact (any table): double weights and a double intermediate, each output
  * rounded half up and clamped to [0, maxval] once; a NaN gives 0. It runs
  * where no fixed-point model holds the table (weights beyond the sums
@@ -101,7 +115,18 @@ typedef struct
   int bps;    /* bytes of a working sample: 1, or 2 native-endian */
   int maxval; /* the largest code: (1 << depth) - 1 */
   const AsDsp *dsp;
+  /* the library whose bytes the plane must give (AsLibrary): its own
+   * models, from the plane's sizes alone (the axes' weights unused) */
+  int library;
 } AsModelInput;
+
+/* integer-model: whose bytes (library models, model.c) */
+typedef enum
+{
+  AS_LIBRARY_NONE,   /* the float result, rounded (the models above) */
+  AS_LIBRARY_OPENCV, /* cv2.resize, OpenCV 4.6 */
+  AS_LIBRARY_PILLOW, /* Image.resize, Pillow 9.4 */
+} AsLibrary;
 
 struct AsModel;
 
@@ -120,6 +145,7 @@ typedef struct
   AsVFunc v_one;
   AsHFunc h_one;
   int one_box2;
+  int h_first_only;    /* the library computes horizontal first: no V-first */
   size_t inter_size;   /* bytes of an intermediate sample */
   size_t gather_bytes; /* per-thread scratch of the fast rows */
   size_t acc_bytes;
@@ -136,7 +162,7 @@ typedef struct AsModel
 } AsModel;
 
 extern const AsModel as_model_nearest, as_model_lerp, as_model_sum,
-    as_model_fixed, as_model_exact;
+    as_model_fixed, as_model_exact, as_model_opencv, as_model_pillow;
 
 /* the first model in preference order whose bound is at most max_bound
  * (exact always is); returns -1 when memory ran out */

@@ -205,7 +205,7 @@ as_config_equal (const AsConfig *a, const AsConfig *b)
       && a->scale_y == b->scale_y && a->roi[0] == b->roi[0]
       && a->roi[1] == b->roi[1] && a->roi[2] == b->roi[2]
       && a->roi[3] == b->roi[3] && a->extrapolation == b->extrapolation
-      && a->chroma_nearest == b->chroma_nearest;
+      && a->chroma_nearest == b->chroma_nearest && a->library == b->library;
 }
 
 int
@@ -257,7 +257,7 @@ pick_order (AsPlan *plan, AsPlanePlan *pp)
   /* an exact tie (2:1 across, 3:2 down, as YUY2 720p -> 480p) goes to
    * V-first: 15 % faster there (its vertical pass streams whole rows; no
    * other bench row is a tie) */
-  pp->h_first = cost_h < cost_v * 0.999;
+  pp->h_first = cost_h < cost_v * 0.999 || pp->m.h_first_only;
   ring = (size_t) d->out_w * d->channels * pp->m.inter_size * v->n_taps;
   if (ring > MAX_RING_BYTES)
     pp->h_first = 0;
@@ -400,7 +400,7 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
 
     in = (AsModelInput){ &pp->x, &pp->y, kd,
       config->antialias && kd->support > 0, d->channels, d->bytes_per_sample,
-      plane_maxval (d), &plan->dsp };
+      plane_maxval (d), &plan->dsp, config->library };
     if (as_model_pick (&pp->m, &in, MAX_BOUND) < 0)
       goto fail;
     plan->bytes += pp->m.bytes;
@@ -562,13 +562,15 @@ src_row (Run *run, int r)
 }
 
 /* the rows a vertical pass blends for output row j: n consecutive source
- * rows from v.offset[j] (the lerp model's second row is past the end only
- * where its weight is 0: then the first is read twice) */
+ * rows from v.offset[j], clamped to the picture (the lerp model's second
+ * row is past the end only where its weight is 0: then the first is read
+ * twice; OpenCV's first row may be -1, its weight not 0: row 0 twice) */
 static int
 v_row (const AsPass *v, int j, int k)
 {
   int r = v->offset[j] + k;
-  return r < v->in_len ? r : v->in_len - 1;
+  /* (OpenCV's rows above the picture: its y table keeps them) */
+  return r < 0 ? 0 : r < v->in_len ? r : v->in_len - 1;
 }
 
 static void *

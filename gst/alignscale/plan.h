@@ -51,6 +51,9 @@ typedef struct
   /* converting planes: chroma-upsampling=nearest (else linear); the
    * planes' AsConvertDesc carry it, the config only tells a change */
   int chroma_nearest;
+  /* whose bytes (AsLibrary, model.h): 0 the float result rounded; a
+   * library's models take the plane (8-bit) or the default chain runs */
+  int library;
 } AsConfig;
 
 struct AsPlaneDesc;

@@ -503,6 +503,9 @@ const char *const as_dsp_v_names[AS_N_V] = {
   [AS_V_BOX2] = "v_box2",
   [AS_V_EXACT_IN] = "v_exact_in",
   [AS_V_EXACT_OUT] = "v_exact_out",
+  [AS_V_OCV8_OUT] = "v_ocv8_out",
+  [AS_V_OCV8_AREA2] = "v_ocv8_area2",
+  [AS_V_PIL8] = "v_pil8",
 };
 
 const char *const as_dsp_h_names[AS_N_H] = {
@@ -521,7 +524,121 @@ const char *const as_dsp_h_names[AS_N_H] = {
   [AS_H_EXACT_OUT] = "h_exact_out",
   [AS_H_NEAREST] = "h_nearest",
   [AS_H_COPY] = "h_copy",
+  [AS_H_OCV8_IN] = "h_ocv8_in",
+  [AS_H_PIL8] = "h_pil8",
 };
+
+/* --------------------------------------------- library models (exact) */
+
+/* OpenCV 4.6 INTER_LINEAR 8U, horizontal: T = S[x0] a0 + S[x1] a1 (Q11),
+ * x1 = x0 + 1 but the last pixel at the right edge (where a1 = 0);
+ * weights: int16 pairs */
+static void
+h_ocv8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const uint8_t *l = src;
+  const int16_t *w = p->w;
+  int32_t *o = dst;
+  int ch = p->channels;
+
+  (void) s;
+  for (int i = 0; i < p->out_len; i++) {
+    int x0 = p->offset[i], x1 = x0 + 1 < p->in_len ? x0 + 1 : x0;
+    for (int c = 0; c < ch; c++)
+      o[i * ch + c] = l[x0 * ch + c] * w[2 * i] + l[x1 * ch + c] * w[2 * i + 1];
+  }
+}
+
+/* its vertical (the SIMD body of VResizeLinearVec_32s8u, which its scalar
+ * rows equal): sat_u8 ((sat_s16 (((T0 >> 4) b0 >> 16) + ((T1 >> 4) b1 >>
+ * 16)) + 2) >> 2) */
+static void
+v_ocv8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int32_t *t0 = src[0], *t1 = src[1];
+  const int16_t *w = p->w;
+  int32_t b0 = w[2 * j], b1 = w[2 * j + 1];
+  uint8_t *o = dst;
+
+  (void) s;
+  for (int x = 0; x < width; x++) {
+    int32_t v = (((t0[x] >> 4) * b0) >> 16) + (((t1[x] >> 4) * b1) >> 16);
+    v = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+    v = (v + 2) >> 2;
+    o[x] = (uint8_t) (v < 0 ? 0 : v > 255 ? 255 : v);
+  }
+}
+
+/* OpenCV's INTER_AREA fast path of an exact 2x2 downscale (INTER_LINEAR
+ * takes it too): (a + b + c + d + 2) >> 2 for 1, 3 or 4 channels,
+ * cvRound (sum * 0.25f) (ties to even) for others */
+static void
+v_ocv8_area2 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *r0 = src[0], *r1 = src[1];
+  uint8_t *o = dst;
+  int ch = p->channels;
+
+  (void) j;
+  (void) s;
+  for (int x = 0; x < width; x++) {
+    int i = x / ch, c = x % ch;
+    int sum = r0[2 * i * ch + c] + r0[(2 * i + 1) * ch + c] + r1[2 * i * ch + c]
+        + r1[(2 * i + 1) * ch + c];
+    if (ch == 1 || ch == 3 || ch == 4)
+      o[x] = (uint8_t) ((sum + 2) >> 2);
+    else
+      o[x] = (uint8_t) lrintf ((float) sum * 0.25f);
+  }
+}
+
+/* Pillow 9.4's 8-bit passes: acc = 2^21 + sum s w (int32 weights in 22
+ * fractional bits), out = clip8 (acc >> 22), clipped between passes */
+static inline uint8_t
+pil_clip8 (int32_t acc)
+{
+  int32_t v = acc >> 22;
+  return (uint8_t) (v < 0 ? 0 : v > 255 ? 255 : v);
+}
+
+static void
+h_pil8 (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const uint8_t *l = src;
+  const int32_t *w = p->w;
+  uint8_t *o = dst;
+  int ch = p->channels, n = p->n_taps;
+
+  (void) s;
+  for (int i = 0; i < p->out_len; i++) {
+    const uint8_t *px = l + (size_t) p->offset[i] * ch;
+    const int32_t *wi = w + (size_t) i * n;
+    for (int c = 0; c < ch; c++) {
+      int32_t acc = 1 << 21;
+      for (int k = 0; k < n; k++)
+        acc += px[k * ch + c] * wi[k];
+      o[i * ch + c] = pil_clip8 (acc);
+    }
+  }
+}
+
+static void
+v_pil8 (void *dst, const void *const *src, const AsPass *p, int j, int width,
+    AsLineScratch *s)
+{
+  const int32_t *w = (const int32_t *) p->w + (size_t) j * p->n_taps;
+  uint8_t *o = dst;
+
+  (void) s;
+  for (int x = 0; x < width; x++) {
+    int32_t acc = 1 << 21;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += ((const uint8_t *) src[k])[x] * w[k];
+    o[x] = pil_clip8 (acc);
+  }
+}
 
 /* ------------------------------------------------------ YUV -> RGB */
 
@@ -616,4 +733,9 @@ as_dsp_init_c (AsDsp *dsp)
   dsp->h[AS_H_EXACT_OUT] = h_exact_out;
   dsp->h[AS_H_NEAREST] = h_nearest;
   dsp->h[AS_H_COPY] = h_copy;
+  dsp->h[AS_H_OCV8_IN] = h_ocv8_in;
+  dsp->h[AS_H_PIL8] = h_pil8;
+  dsp->v[AS_V_OCV8_OUT] = v_ocv8_out;
+  dsp->v[AS_V_OCV8_AREA2] = v_ocv8_area2;
+  dsp->v[AS_V_PIL8] = v_pil8;
 }

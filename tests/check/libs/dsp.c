@@ -31,6 +31,7 @@ typedef enum
   T_U32,     /* any (lerp intermediate of 16-bit samples) */
   T_DOUBLE,  /* the exact model's intermediate */
   T_SAMPLES, /* u8 or u16 by the pass's bps (exact, nearest, copy) */
+  T_I32_OCV, /* OpenCV's Q11 horizontal sums: [0, 255 * 2048] */
 } SampleType;
 
 /* weight tables: what each model builds */
@@ -43,6 +44,8 @@ typedef enum
   W_LERP32,
   W_DOUBLE,
   W_NONE,
+  W_OCV, /* OpenCV INTER_LINEAR: int16 pairs summing to 2048 (or 2049) */
+  W_PIL, /* Pillow: int32 rows of 22 fractional bits */
 } WeightKind;
 
 typedef struct
@@ -68,6 +71,9 @@ static const Entry v_entries[] = {
   { AS_V_BOX2, T_U8, T_U8, W_NONE, 2, 2 },
   { AS_V_EXACT_IN, T_SAMPLES, T_DOUBLE, W_DOUBLE, 1, 9 },
   { AS_V_EXACT_OUT, T_DOUBLE, T_SAMPLES, W_DOUBLE, 1, 9 },
+  { AS_V_OCV8_OUT, T_I32_OCV, T_U8, W_OCV, 2, 2 },
+  { AS_V_OCV8_AREA2, T_U8, T_U8, W_NONE, 2, 2 },
+  { AS_V_PIL8, T_U8, T_U8, W_PIL, 1, 20 },
 };
 
 static const Entry h_entries[] = {
@@ -86,6 +92,8 @@ static const Entry h_entries[] = {
   { AS_H_EXACT_OUT, T_DOUBLE, T_SAMPLES, W_DOUBLE, 1, 9 },
   { AS_H_NEAREST, T_SAMPLES, T_SAMPLES, W_NONE, 1, 1 },
   { AS_H_COPY, T_SAMPLES, T_SAMPLES, W_NONE, 1, 1 },
+  { AS_H_OCV8_IN, T_U8, T_I32_OCV, W_OCV, 2, 2 },
+  { AS_H_PIL8, T_U8, T_U8, W_PIL, 1, 20 },
 };
 
 static size_t
@@ -99,6 +107,7 @@ type_size (SampleType t, int bps)
       return 2;
     case T_I32_16:
     case T_U32:
+    case T_I32_OCV:
       return 4;
     case T_DOUBLE:
       return 8;
@@ -134,6 +143,10 @@ random_line (GRand *r, void *dst, SampleType t, int bps, size_t n)
       case T_U32:
         ((uint32_t *) dst)[i] = extreme ? (hi ? 0xffffffffu : 0)
                                         : g_rand_int (r);
+        break;
+      case T_I32_OCV:
+        ((int32_t *) dst)[i] = extreme ? (hi ? 255 * 2048 : 0)
+                                       : g_rand_int_range (r, 0, 255 * 2049);
         break;
       case T_DOUBLE:
         ((double *) dst)[i] = extreme
@@ -256,6 +269,26 @@ random_weights (GRand *r, WeightKind wk, int n_rows, int n_taps,
         for (int k = 0; k < n_taps; k++)
           ((double *) w)[(size_t) i * n_taps + k] = row[k]
               * (g_rand_int_range (r, 0, 8) ? 1.0 : 40.0);
+      }
+      break;
+    case W_OCV:
+      w = g_malloc0 (n * 2);
+      for (int i = 0; i < n_rows; i++) {
+        int a1 = g_rand_int_range (r, 0, 2049);
+        ((int16_t *) w)[2 * i] = (int16_t) (2048 - a1 + (i % 5 == 0));
+        ((int16_t *) w)[2 * i + 1] = (int16_t) a1;
+      }
+      break;
+    case W_PIL:
+      w = g_malloc0 (n * 4);
+      for (int i = 0; i < n_rows; i++) {
+        random_row (r, row, n_taps, FALSE);
+        for (int k = 0; k < n_taps; k++) {
+          double v = row[k] * (1 << 22);
+          ((int32_t *) w)[(size_t) i * n_taps + k] = (int32_t) (v < 0
+                  ? v - 0.5
+                  : v + 0.5);
+        }
       }
       break;
     case W_NONE:
@@ -411,9 +444,9 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
     c->p.w = c->w;
     if (c->w)
       c->p.wr = c->wr = replicate (c->w,
-          e->w == W_INT30 || e->w == W_LERP32 ? 4
-              : e->w == W_DOUBLE              ? 8
-                                              : 2,
+          e->w == W_INT30 || e->w == W_LERP32 || e->w == W_PIL ? 4
+              : e->w == W_DOUBLE                               ? 8
+                                                               : 2,
           e->w == W_LERP16 || e->w == W_LERP32 ? 1 : n, out, ch);
     c->src = g_malloc ((size_t) in * ch * isz);
     random_line (r, c->src, e->in, bps, (size_t) in * ch);
