@@ -140,6 +140,8 @@ void as_orc_sum_h_u8_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_
 void as_orc_sum_h_u16_add2 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, const orc_uint16 * ORC_RESTRICT s5, int n);
 void as_orc_sum_h_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, int n);
 void as_orc_merge4_u8 (orc_uint32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int n);
+void as_orc_ocv_h_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n);
+void as_orc_ocv_v_i32_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int p1, int p2, int n);
 
 
 /* begin Orc C target preamble */
@@ -12416,6 +12418,393 @@ as_orc_merge4_u8 (orc_uint32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->arrays[ORC_VAR_S3] = (void *)s3;
   ex->arrays[ORC_VAR_S4] = (void *)s4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_h_u8_i32 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_h_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  orc_int8 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union32 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_union16 *)s3;
+  ptr7 = (orc_union16 *)s4;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var36 = ptr4[i];
+    /* 1: convubw */
+    var41.i = (orc_uint8)var36;
+    /* 2: loadb */
+    var37 = ptr5[i];
+    /* 3: convubw */
+    var42.i = (orc_uint8)var37;
+    /* 4: loadw */
+    var38 = ptr6[i];
+    /* 5: mulswl */
+    var43.i = var41.i * var38.i;
+    /* 6: loadw */
+    var39 = ptr7[i];
+    /* 7: mulswl */
+    var44.i = var42.i * var39.i;
+    /* 8: addl */
+    var40.i = ((orc_uint32)var43.i) + ((orc_uint32)var44.i);
+    /* 9: storel */
+    ptr0[i] = var40;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_h_u8_i32 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  orc_int8 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union32 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var36 = ptr4[i];
+    /* 1: convubw */
+    var41.i = (orc_uint8)var36;
+    /* 2: loadb */
+    var37 = ptr5[i];
+    /* 3: convubw */
+    var42.i = (orc_uint8)var37;
+    /* 4: loadw */
+    var38 = ptr6[i];
+    /* 5: mulswl */
+    var43.i = var41.i * var38.i;
+    /* 6: loadw */
+    var39 = ptr7[i];
+    /* 7: mulswl */
+    var44.i = var42.i * var39.i;
+    /* 8: addl */
+    var40.i = ((orc_uint32)var43.i) + ((orc_uint32)var44.i);
+    /* 9: storel */
+    ptr0[i] = var40;
+  }
+
+}
+
+void
+as_orc_ocv_h_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 19, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 104, 95, 
+        117, 56, 95, 105, 51, 50, 11, 4, 4, 12, 1, 1, 12, 1, 1, 12, 
+        2, 2, 12, 2, 2, 20, 2, 20, 2, 20, 4, 20, 4, 150, 32, 4, 
+        150, 33, 5, 176, 34, 32, 6, 176, 35, 33, 7, 103, 0, 34, 35, 2, 
+        0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_h_u8_i32);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_h_u8_i32");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_h_u8_i32);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+      orc_program_add_temporary (p, 4, "t3");
+      orc_program_add_temporary (p, 4, "t4");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T4, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_T4, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_v_i32_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_v_i32_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int p1, int p2, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var35;
+  orc_union16 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var39;
+#else
+  orc_union16 var39;
+#endif
+  orc_int8 var40;
+  orc_union32 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union32 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+
+    /* 3: loadpw */
+    var36.i = p1;
+    /* 8: loadpw */
+    var38.i = p2;
+    /* 11: loadpw */
+    var39.i = 0x00000002; /* 2 or 9.88131e-324f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var35 = ptr4[i];
+    /* 1: shrsl */
+    var41.i = var35.i >> 4;
+    /* 2: convssslw */
+    var42.i = ORC_CLAMP_SW(var41.i);
+    /* 4: mulhsw */
+    var43.i = (var42.i * var36.i) >> 16;
+    /* 5: loadl */
+    var37 = ptr5[i];
+    /* 6: shrsl */
+    var44.i = var37.i >> 4;
+    /* 7: convssslw */
+    var45.i = ORC_CLAMP_SW(var44.i);
+    /* 9: mulhsw */
+    var46.i = (var45.i * var38.i) >> 16;
+    /* 10: addssw */
+    var47.i = ORC_CLAMP_SW(var43.i + var46.i);
+    /* 12: addssw */
+    var48.i = ORC_CLAMP_SW(var47.i + var39.i);
+    /* 13: shrsw */
+    var49.i = var48.i >> 2;
+    /* 14: convsuswb */
+    var40 = ORC_CLAMP_UB(var49.i);
+    /* 15: storeb */
+    ptr0[i] = var40;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_v_i32_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var35;
+  orc_union16 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union16 var39;
+#else
+  orc_union16 var39;
+#endif
+  orc_int8 var40;
+  orc_union32 var41;
+  orc_union16 var42;
+  orc_union16 var43;
+  orc_union32 var44;
+  orc_union16 var45;
+  orc_union16 var46;
+  orc_union16 var47;
+  orc_union16 var48;
+  orc_union16 var49;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+
+    /* 3: loadpw */
+    var36.i = ex->params[24];
+    /* 8: loadpw */
+    var38.i = ex->params[25];
+    /* 11: loadpw */
+    var39.i = 0x00000002; /* 2 or 9.88131e-324f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var35 = ptr4[i];
+    /* 1: shrsl */
+    var41.i = var35.i >> 4;
+    /* 2: convssslw */
+    var42.i = ORC_CLAMP_SW(var41.i);
+    /* 4: mulhsw */
+    var43.i = (var42.i * var36.i) >> 16;
+    /* 5: loadl */
+    var37 = ptr5[i];
+    /* 6: shrsl */
+    var44.i = var37.i >> 4;
+    /* 7: convssslw */
+    var45.i = ORC_CLAMP_SW(var44.i);
+    /* 9: mulhsw */
+    var46.i = (var45.i * var38.i) >> 16;
+    /* 10: addssw */
+    var47.i = ORC_CLAMP_SW(var43.i + var46.i);
+    /* 12: addssw */
+    var48.i = ORC_CLAMP_SW(var47.i + var39.i);
+    /* 13: shrsw */
+    var49.i = var48.i >> 2;
+    /* 14: convsuswb */
+    var40 = ORC_CLAMP_UB(var49.i);
+    /* 15: storeb */
+    ptr0[i] = var40;
+  }
+
+}
+
+void
+as_orc_ocv_v_i32_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int p1, int p2, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 19, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 118, 95, 
+        105, 51, 50, 95, 117, 56, 11, 1, 1, 12, 4, 4, 12, 4, 4, 14, 
+        4, 4, 0, 0, 0, 14, 2, 2, 0, 0, 0, 16, 2, 16, 2, 20, 
+        4, 20, 2, 20, 2, 125, 32, 4, 16, 165, 33, 32, 90, 33, 33, 24, 
+        125, 32, 5, 16, 165, 34, 32, 90, 34, 34, 25, 71, 33, 33, 34, 71, 
+        33, 33, 17, 94, 33, 33, 17, 160, 0, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_v_i32_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_v_i32_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_v_i32_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_constant (p, 4, 0x00000004, "c1");
+      orc_program_add_constant (p, 2, 0x00000002, "c2");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_parameter (p, 2, "p2");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+
+      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convssslw", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convssslw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulhsw", 0, ORC_VAR_T3, ORC_VAR_T3, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addssw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addssw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
 
   func = c->exec;
   func (ex);

@@ -1094,3 +1094,44 @@ addw d1, a1, t
 mergebw t1, s1, s2
 mergebw t2, s3, s4
 mergewl d1, t1, t2
+
+# ---- OpenCV INTER_LINEAR 8U (model.c: library models)
+
+# horizontal: T = S0 a0 + S1 a1 (Q11 int16 weights, int32 sums)
+.function as_orc_ocv_h_u8_i32
+.dest 4 d1 int32_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 2 w1 int16_t
+.source 2 w2 int16_t
+.temp 2 a
+.temp 2 b
+.temp 4 x
+.temp 4 y
+convubw a, s1
+convubw b, s2
+mulswl x, a, w1
+mulswl y, b, w2
+addl d1, x, y
+
+# vertical, as OpenCV's SIMD body: sat_u8 ((sat_s16 (((T0 >> 4) b0 >> 16)
+# + ((T1 >> 4) b1 >> 16)) + 2) >> 2)
+.function as_orc_ocv_v_i32_u8
+.dest 1 d1 uint8_t
+.source 4 s1 int32_t
+.source 4 s2 int32_t
+.param 2 b0 int16_t
+.param 2 b1 int16_t
+.temp 4 t
+.temp 2 a
+.temp 2 b
+shrsl t, s1, 4
+convssslw a, t
+mulhsw a, a, b0
+shrsl t, s2, 4
+convssslw b, t
+mulhsw b, b, b1
+addssw a, a, b
+addssw a, a, 2
+shrsw a, a, 2
+convsuswb d1, a

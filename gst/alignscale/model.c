@@ -516,10 +516,18 @@ opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
     mp->h.step2_b = -1;
     mp->v.offset = yo;
     mp->v.w = yw;
+    /* the fast rows: pairs gathered, weights per sample; outputs from
+     * n_pair on read their last pixel twice (their a1 is 0) */
+    mp->h.wr = replicate (mp, xw, sizeof (int16_t), 2, ow, in->channels);
+    if (!mp->h.wr)
+      return -2;
+    while (mp->h.n_pair < ow && xo[mp->h.n_pair] + 1 < iw)
+      mp->h.n_pair++;
     mp->h_in = dsp->h[AS_H_OCV8_IN];
     mp->v_out = dsp->v[AS_V_OCV8_OUT];
     mp->h_first_only = 1;
     mp->inter_size = sizeof (int32_t);
+    mp->gather_bytes = 2 * (size_t) ow * in->channels;
     return 0.0;
   }
 }

@@ -528,9 +528,33 @@ merge4 (uint8_t *dst, const uint8_t *a, const uint8_t *b, const uint8_t *c,
 }
 #endif
 
+/* ---------------------------------- OpenCV INTER_LINEAR 8U (model.c) */
+
+static void
+h_ocv8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int width = p->out_len * p->channels;
+  const uint8_t *go = gather_pair (src, p, s, 1);
+  const int16_t *wr = p->wr;
+
+  as_orc_ocv_h_u8_i32 (dst, s->gather, go, wr, wr + width, width);
+}
+
+static void
+v_ocv8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int16_t *w = p->w;
+
+  (void) s;
+  as_orc_ocv_v_i32_u8 (dst, src[0], src[1], w[2 * j], w[2 * j + 1], width);
+}
+
 void
 as_dsp_init_orc (AsDsp *dsp)
 {
+  dsp->h[AS_H_OCV8_IN] = h_ocv8_in;
+  dsp->v[AS_V_OCV8_OUT] = v_ocv8_out;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   dsp->merge4 = merge4;
 #endif

@@ -417,7 +417,7 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
           ? i
           : g_rand_int_range (r, 0, in - n + 1);
     /* lerp bases never decrease (and the last may be the last pixel) */
-    if (e->w == W_LERP16 || e->w == W_LERP32) {
+    if (e->w == W_LERP16 || e->w == W_LERP32 || e->w == W_OCV) {
       for (int i = 0; i < out; i++)
         c->offset[i] = g_rand_int_range (r, 0, in);
       for (int i = 1; i < out; i++)
