@@ -142,6 +142,11 @@ void as_orc_sum_h_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC
 void as_orc_merge4_u8 (orc_uint32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int n);
 void as_orc_ocv_h_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n);
 void as_orc_ocv_v_i32_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int p1, int p2, int n);
+void as_orc_pil_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n);
+void as_orc_pil_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
+void as_orc_pil_vacc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, int p1, int n);
+void as_orc_pil_vacc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
+void as_orc_pil_acc_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
 
 
 /* begin Orc C target preamble */
@@ -12805,6 +12810,724 @@ as_orc_ocv_v_i32_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->params[ORC_VAR_P1] = p1;
   ex->params[ORC_VAR_P2] = p2;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_pil_acc_init */
+#ifdef DISABLE_ORC
+void
+as_orc_pil_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_int8 var34;
+  orc_union32 var35;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var36;
+#else
+  orc_union32 var36;
+#endif
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_union32 *)s2;
+
+    /* 5: loadpl */
+    var36.i = 0x00200000; /* 2097152 or 1.03613e-317f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr4[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var39.i = (orc_uint16)var38.i;
+    /* 3: loadl */
+    var35 = ptr5[i];
+    /* 4: mulll */
+    var40.i = (((orc_uint32)var39.i) * ((orc_uint32)var35.i)) & 0xffffffff;
+    /* 6: addl */
+    var37.i = ((orc_uint32)var40.i) + ((orc_uint32)var36.i);
+    /* 7: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_pil_acc_init (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_int8 var34;
+  orc_union32 var35;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var36;
+#else
+  orc_union32 var36;
+#endif
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+
+    /* 5: loadpl */
+    var36.i = 0x00200000; /* 2097152 or 1.03613e-317f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr4[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var39.i = (orc_uint16)var38.i;
+    /* 3: loadl */
+    var35 = ptr5[i];
+    /* 4: mulll */
+    var40.i = (((orc_uint32)var39.i) * ((orc_uint32)var35.i)) & 0xffffffff;
+    /* 6: addl */
+    var37.i = ((orc_uint32)var40.i) + ((orc_uint32)var36.i);
+    /* 7: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+void
+as_orc_pil_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 19, 97, 115, 95, 111, 114, 99, 95, 112, 105, 108, 95, 97, 99, 
+        99, 95, 105, 110, 105, 116, 11, 4, 4, 12, 1, 1, 12, 4, 4, 14, 
+        4, 0, 0, 32, 0, 20, 2, 20, 4, 150, 32, 4, 154, 33, 32, 120, 
+        33, 33, 5, 103, 0, 33, 16, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_pil_acc_init);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_pil_acc_init");
+      orc_program_set_backup_function (p, _backup_as_orc_pil_acc_init);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_constant (p, 4, 0x00200000, "c1");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_pil_acc_add */
+#ifdef DISABLE_ORC
+void
+as_orc_pil_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  orc_int8 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_union32 *)s3;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr5[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var39.i = (orc_uint16)var38.i;
+    /* 3: loadl */
+    var35 = ptr6[i];
+    /* 4: mulll */
+    var40.i = (((orc_uint32)var39.i) * ((orc_uint32)var35.i)) & 0xffffffff;
+    /* 5: loadl */
+    var36 = ptr4[i];
+    /* 6: addl */
+    var37.i = ((orc_uint32)var36.i) + ((orc_uint32)var40.i);
+    /* 7: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_pil_acc_add (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  orc_int8 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr5[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var39.i = (orc_uint16)var38.i;
+    /* 3: loadl */
+    var35 = ptr6[i];
+    /* 4: mulll */
+    var40.i = (((orc_uint32)var39.i) * ((orc_uint32)var35.i)) & 0xffffffff;
+    /* 5: loadl */
+    var36 = ptr4[i];
+    /* 6: addl */
+    var37.i = ((orc_uint32)var36.i) + ((orc_uint32)var40.i);
+    /* 7: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+void
+as_orc_pil_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 18, 97, 115, 95, 111, 114, 99, 95, 112, 105, 108, 95, 97, 99, 
+        99, 95, 97, 100, 100, 11, 4, 4, 12, 4, 4, 12, 1, 1, 12, 4, 
+        4, 20, 2, 20, 4, 150, 32, 5, 154, 33, 32, 120, 33, 33, 6, 103, 
+        0, 4, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_pil_acc_add);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_pil_acc_add");
+      orc_program_set_backup_function (p, _backup_as_orc_pil_acc_add);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_pil_vacc_init */
+#ifdef DISABLE_ORC
+void
+as_orc_pil_vacc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, int p1, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  orc_int8 var34;
+  orc_union32 var35;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var36;
+#else
+  orc_union32 var36;
+#endif
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_int8 *)s1;
+
+    /* 3: loadpl */
+    var35.i = p1;
+    /* 5: loadpl */
+    var36.i = 0x00200000; /* 2097152 or 1.03613e-317f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr4[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var39.i = (orc_uint16)var38.i;
+    /* 4: mulll */
+    var40.i = (((orc_uint32)var39.i) * ((orc_uint32)var35.i)) & 0xffffffff;
+    /* 6: addl */
+    var37.i = ((orc_uint32)var40.i) + ((orc_uint32)var36.i);
+    /* 7: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_pil_vacc_init (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  orc_int8 var34;
+  orc_union32 var35;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var36;
+#else
+  orc_union32 var36;
+#endif
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+
+    /* 3: loadpl */
+    var35.i = ex->params[24];
+    /* 5: loadpl */
+    var36.i = 0x00200000; /* 2097152 or 1.03613e-317f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr4[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var39.i = (orc_uint16)var38.i;
+    /* 4: mulll */
+    var40.i = (((orc_uint32)var39.i) * ((orc_uint32)var35.i)) & 0xffffffff;
+    /* 6: addl */
+    var37.i = ((orc_uint32)var40.i) + ((orc_uint32)var36.i);
+    /* 7: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+void
+as_orc_pil_vacc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 112, 105, 108, 95, 118, 97, 
+        99, 99, 95, 105, 110, 105, 116, 11, 4, 4, 12, 1, 1, 14, 4, 0, 
+        0, 32, 0, 16, 4, 20, 2, 20, 4, 150, 32, 4, 154, 33, 32, 120, 
+        33, 33, 24, 103, 0, 33, 16, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_pil_vacc_init);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_pil_vacc_init");
+      orc_program_set_backup_function (p, _backup_as_orc_pil_vacc_init);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_constant (p, 4, 0x00200000, "c1");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_C1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_pil_vacc_add */
+#ifdef DISABLE_ORC
+void
+as_orc_pil_vacc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  orc_int8 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_int8 *)s2;
+
+    /* 3: loadpl */
+    var35.i = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr5[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var39.i = (orc_uint16)var38.i;
+    /* 4: mulll */
+    var40.i = (((orc_uint32)var39.i) * ((orc_uint32)var35.i)) & 0xffffffff;
+    /* 5: loadl */
+    var36 = ptr4[i];
+    /* 6: addl */
+    var37.i = ((orc_uint32)var36.i) + ((orc_uint32)var40.i);
+    /* 7: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_pil_vacc_add (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  orc_int8 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+
+    /* 3: loadpl */
+    var35.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr5[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var39.i = (orc_uint16)var38.i;
+    /* 4: mulll */
+    var40.i = (((orc_uint32)var39.i) * ((orc_uint32)var35.i)) & 0xffffffff;
+    /* 5: loadl */
+    var36 = ptr4[i];
+    /* 6: addl */
+    var37.i = ((orc_uint32)var36.i) + ((orc_uint32)var40.i);
+    /* 7: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+void
+as_orc_pil_vacc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 19, 97, 115, 95, 111, 114, 99, 95, 112, 105, 108, 95, 118, 97, 
+        99, 99, 95, 97, 100, 100, 11, 4, 4, 12, 4, 4, 12, 1, 1, 16, 
+        4, 20, 2, 20, 4, 150, 32, 5, 154, 33, 32, 120, 33, 33, 24, 103, 
+        0, 4, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_pil_vacc_add);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_pil_vacc_add");
+      orc_program_set_backup_function (p, _backup_as_orc_pil_vacc_add);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->params[ORC_VAR_P1] = p1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_pil_acc_to_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_pil_acc_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  orc_union32 var34;
+  orc_int8 var35;
+  orc_union32 var36;
+  orc_union16 var37;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union32 *)s1;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 1: shrsl */
+    var36.i = var34.i >> 22;
+    /* 2: convssslw */
+    var37.i = ORC_CLAMP_SW(var36.i);
+    /* 3: convsuswb */
+    var35 = ORC_CLAMP_UB(var37.i);
+    /* 4: storeb */
+    ptr0[i] = var35;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_pil_acc_to_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  orc_union32 var34;
+  orc_int8 var35;
+  orc_union32 var36;
+  orc_union16 var37;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 1: shrsl */
+    var36.i = var34.i >> 22;
+    /* 2: convssslw */
+    var37.i = ORC_CLAMP_SW(var36.i);
+    /* 3: convsuswb */
+    var35 = ORC_CLAMP_UB(var37.i);
+    /* 4: storeb */
+    ptr0[i] = var35;
+  }
+
+}
+
+void
+as_orc_pil_acc_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 112, 105, 108, 95, 97, 99, 
+        99, 95, 116, 111, 95, 117, 56, 11, 1, 1, 12, 4, 4, 14, 4, 22, 
+        0, 0, 0, 20, 4, 20, 2, 125, 32, 4, 16, 165, 33, 32, 160, 0, 
+        33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_pil_acc_to_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_pil_acc_to_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_pil_acc_to_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_constant (p, 4, 0x00000016, "c1");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+
+      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convssslw", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
 
   func = c->exec;
   func (ex);

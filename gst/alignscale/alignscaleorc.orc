@@ -1135,3 +1135,63 @@ addssw a, a, b
 addssw a, a, 2
 shrsw a, a, 2
 convsuswb d1, a
+
+# ---- Pillow 8-bit (model.c: library models): acc = 2^21 + sum s w with
+# int32 weights of 22 fractional bits (exact int32 products: pmulld),
+# out = clip8 (acc >> 22); horizontal taps from gathered lines and
+# replicated weights, vertical taps with the weight as a parameter
+
+.function as_orc_pil_acc_init
+.dest 4 d1 int32_t
+.source 1 s1 uint8_t
+.source 4 w1 int32_t
+.temp 2 a
+.temp 4 b
+convubw a, s1
+convuwl b, a
+mulll b, b, w1
+addl d1, b, 2097152
+
+.function as_orc_pil_acc_add
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 1 s1 uint8_t
+.source 4 w1 int32_t
+.temp 2 a
+.temp 4 b
+convubw a, s1
+convuwl b, a
+mulll b, b, w1
+addl d1, a1, b
+
+.function as_orc_pil_vacc_init
+.dest 4 d1 int32_t
+.source 1 s1 uint8_t
+.param 4 p1 int32_t
+.temp 2 a
+.temp 4 b
+convubw a, s1
+convuwl b, a
+mulll b, b, p1
+addl d1, b, 2097152
+
+.function as_orc_pil_vacc_add
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 1 s1 uint8_t
+.param 4 p1 int32_t
+.temp 2 a
+.temp 4 b
+convubw a, s1
+convuwl b, a
+mulll b, b, p1
+addl d1, a1, b
+
+.function as_orc_pil_acc_to_u8
+.dest 1 d1 uint8_t
+.source 4 a1 int32_t
+.temp 4 t
+.temp 2 w
+shrsl t, a1, 22
+convssslw w, t
+convsuswb d1, w

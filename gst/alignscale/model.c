@@ -678,10 +678,18 @@ pillow_prepare (AsModelPlan *mp, const AsModelInput *in)
   if (pil_axis (mp, iw, ow, filter, support, &mp->h) < 0
       || pil_axis (mp, ih, oh, filter, support, &mp->v) < 0)
     return -2;
+  /* the fast rows: taps gathered into lines, weights per sample */
+  mp->h.wr = replicate (
+      mp, mp->h.w, sizeof (int32_t), mp->h.n_taps, ow, in->channels);
+  if (!mp->h.wr)
+    return -2;
+  as_gather_step2_run (mp->h.offset, ow, &mp->h.step2_a, &mp->h.step2_b);
   mp->h_in = dsp->h[AS_H_PIL8];
   mp->v_out = dsp->v[AS_V_PIL8];
   mp->h_first_only = 1;
   mp->inter_size = 1;
+  mp->gather_bytes = (size_t) mp->h.n_taps * ow * in->channels;
+  mp->acc_bytes = 2 * (size_t) MAX (ow, 1) * in->channels * sizeof (int32_t);
   return 0.0;
 }
 

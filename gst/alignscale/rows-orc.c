@@ -550,9 +550,43 @@ v_ocv8_out (void *dst, const void *const *src, const AsPass *p, int j,
   as_orc_ocv_v_i32_u8 (dst, src[0], src[1], w[2 * j], w[2 * j + 1], width);
 }
 
+/* ------------------------------------------ Pillow 8-bit (model.c) */
+
+static void
+h_pil8 (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int width = p->out_len * p->channels, n = p->n_taps;
+  const uint8_t *gl = s->gather;
+  const int32_t *wr = p->wr;
+  int32_t *a = s->acc, *b = a + width, *t;
+
+  as_gather_taps (s->gather, src, p->offset, n, p->out_len, p->channels, 1,
+      p->step2_a, p->step2_b);
+  as_orc_pil_acc_init (a, gl, wr, width);
+  for (int k = 1; k < n; k++, t = a, a = b, b = t)
+    as_orc_pil_acc_add (
+        b, a, gl + (size_t) k * width, wr + (size_t) k * width, width);
+  as_orc_pil_acc_to_u8 (dst, a, width);
+}
+
+static void
+v_pil8 (void *dst, const void *const *src, const AsPass *p, int j, int width,
+    AsLineScratch *s)
+{
+  const int32_t *w = (const int32_t *) p->w + (size_t) j * p->n_taps;
+  int32_t *a = s->acc, *b = a + width, *t;
+
+  as_orc_pil_vacc_init (a, src[0], w[0], width);
+  for (int k = 1; k < p->n_taps; k++, t = a, a = b, b = t)
+    as_orc_pil_vacc_add (b, a, src[k], w[k], width);
+  as_orc_pil_acc_to_u8 (dst, a, width);
+}
+
 void
 as_dsp_init_orc (AsDsp *dsp)
 {
+  dsp->h[AS_H_PIL8] = h_pil8;
+  dsp->v[AS_V_PIL8] = v_pil8;
   dsp->h[AS_H_OCV8_IN] = h_ocv8_in;
   dsp->v[AS_V_OCV8_OUT] = v_ocv8_out;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
