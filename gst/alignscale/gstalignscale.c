@@ -1931,8 +1931,9 @@ gst_align_scale_ensure_plan (
       filter->out_info.width, filter->out_info.height, planes, (int) n, NULL);
   if (!self->plan) {
     GST_ELEMENT_ERROR (self, RESOURCE, FAILED, ("Could not build the tables"),
-        ("%dx%d -> %dx%d: out of memory, or more than %d taps per axis"
-         " (a scale factor or roi far from the sizes?)",
+        ("%dx%d -> %dx%d: out of memory, more than %d taps per axis (a"
+         " scale factor or roi far from the sizes?), or an integer-model"
+         " whose intermediate rows would pass 64 MiB",
             filter->in_info.width, filter->in_info.height,
             filter->out_info.width, filter->out_info.height,
             AS_MAX_TABLE_TAPS));

@@ -241,7 +241,7 @@ rows_needed (const AsAxis *y)
 /* V-first: every output row blends n_y input rows at input width, then one
  * horizontal pass. H-first: each needed input row gets one horizontal
  * pass, then every output row blends n_y of them. */
-static void
+static int
 pick_order (AsPlan *plan, AsPlanePlan *pp)
 {
   const AsPlaneDesc *d = &pp->desc;
@@ -259,6 +259,10 @@ pick_order (AsPlan *plan, AsPlanePlan *pp)
    * other bench row is a tie) */
   pp->h_first = cost_h < cost_v * 0.999 || pp->m.h_first_only;
   ring = (size_t) d->out_w * d->channels * pp->m.inter_size * v->n_taps;
+  /* a library model that runs horizontal first has no other order: too
+   * large a ring is refused (Pillow would allocate it all) */
+  if (ring > MAX_RING_BYTES && pp->m.h_first_only)
+    return -1;
   if (ring > MAX_RING_BYTES)
     pp->h_first = 0;
   if (pp->m.h_one || (pp->m.v_one && !pp->m.one_box2))
@@ -274,6 +278,7 @@ pick_order (AsPlan *plan, AsPlanePlan *pp)
    * new scratch (tests run every one) */
   plan->inter_bytes = MAX3 (plan->inter_bytes, ring > MAX_RING_BYTES ? 0 : ring,
       (size_t) d->in_w * d->channels * pp->m.inter_size);
+  return 0;
 }
 
 /* whether the run of a plane reads its source rows whole (a vertical pass
@@ -411,7 +416,8 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
       pp->outside_x = pp->outside_y = NULL;
     }
     plan->bytes += pp->m.bytes;
-    pick_order (plan, pp);
+    if (pick_order (plan, pp) < 0)
+      goto fail;
 
     plan->max_taps = MAX (plan->max_taps, pp->m.v.n_taps);
     plan->acc_bytes = MAX (plan->acc_bytes, pp->m.acc_bytes);

@@ -17,6 +17,30 @@
  * draws come from a second generator, so every other draw of a case is
  * the one it had before conversions existed.
  *
+ * A third of the cases set integer-model to opencv or pillow (the bytes of
+ * cv2.resize or Image.resize, docs/integer-models.md), drawn at the start
+ * and at live changes from a third generator: with
+ * ALIGNSCALE_FUZZ_LIBRARY=0 every case is the one it was before. Where
+ * the library's model takes the planes (8-bit: every plane of an 8-bit
+ * format, and the 8-bit working frame of a conversion; opencv: nearest,
+ * bilinear without antialias; pillow: nearest, bilinear, bicubic) a flat
+ * input stays exactly flat too, and with nothing filled in: the library
+ * has its own mapping, so tf-crop-and-resize's extrapolation does not
+ * apply. Elsewhere the default chain runs, as if integer-model were
+ * exact. Exactly flat, not within one code (worked out from model.c and
+ * rows-c.c, and tried on every 8-bit value):
+ *  - nearest (both), OpenCV's 2x2 area path ((4v + 2) >> 2 = v): copies;
+ *  - OpenCV's INTER_LINEAR: the Q11 pairs a0 + a1 (horizontal) and
+ *    b0 + b1 (vertical) are 2047..2049 (every float fraction tried), and
+ *    ((((A v) >> 4) b0 >> 16) + (((A v) >> 4) b1 >> 16) + 2) >> 2 = v for
+ *    every v, A, b0, b1 of those sums: the +2 covers the floors;
+ *  - Pillow: clip8 ((2^21 + v S) >> 22) = v for every v while the sum S
+ *    of an output's 22-bit weights is 2^22 + e, -8224 <= e <= 8256; e is
+ *    at most half the taps, so at most 3856 for an output 17 or more
+ *    wide from at most 32767, and every axis 32767 -> 1..16 has
+ *    |e| <= 2048 (bilinear, 6144 -> 3: every weight a tie) and 714
+ *    (bicubic).
+ *
  * Environment:
  *   ALIGNSCALE_FUZZ_SEED     base seed (default 20240611)
  *   ALIGNSCALE_FUZZ_CASES    number of cases (default 4000: ~5 s here, ~50 s
@@ -27,6 +51,9 @@
  *                            default,padded,split,short,hostile,odd)
  *   ALIGNSCALE_FUZZ_CONVERT  percent of the YUV cases that convert to RGB
  *                            (default 25; 0: none, 100: all)
+ *   ALIGNSCALE_FUZZ_LIBRARY  percent of the cases that start on
+ *                            integer-model=opencv or pillow (default 33;
+ *                            0: none, and no live change to them either)
  *   ALIGNSCALE_FUZZ_VERBOSE  print every case before it runs
  *   ALIGNSCALE_FUZZ_STOP     stop at the first failing check (default: run
  *                            every case, print the first failures of each
@@ -51,6 +78,7 @@
 #define DEFAULT_SEED 20240611u
 #define DEFAULT_CASES 4000
 #define DEFAULT_CONVERT_PERCENT 25
+#define DEFAULT_LIBRARY_PERCENT 33
 /* per frame: pixels in and out, and predicted multiply-adds (antialias
  * windows) so one case stays in the milliseconds */
 #define MAX_PIXELS (1 << 20)
@@ -85,6 +113,7 @@ static const gchar *const cmode_nick[] = { "half-pixel", "align-corners",
 static const gchar *const nmode_nick[] = { "auto", "round-prefer-floor",
   "round-prefer-ceil", "floor", "ceil" };
 static const gchar *const cu_nick[] = { "linear", "nearest" };
+static const gchar *const im_nick[] = { "exact", "opencv", "pillow" };
 
 /* the formats a YUV input converts to */
 static const GstVideoFormat convert_out[] = { GST_VIDEO_FORMAT_RGB,
@@ -103,6 +132,12 @@ enum
 {
   C_ALIGN_CORNERS = 1,
   C_TF_CROP = 6
+};
+enum
+{
+  IM_EXACT,
+  IM_OPENCV,
+  IM_PILLOW
 };
 
 typedef enum
@@ -125,6 +160,7 @@ typedef struct
   gboolean aa, excl;
   gdouble cubic_a, sx, sy, roi[4], ev;
   gint cu; /* chroma-upsampling: 0 linear, 1 nearest */
+  gint im; /* integer-model: IM_* */
 } Config;
 
 /* where the planes of one input buffer are */
@@ -161,6 +197,9 @@ typedef struct
   GstVideoFormat out_format; /* the format out: format unless conv */
   gchar colorimetry[32];     /* the input caps' field ("": none) */
   GstVideoInfo caps_info;    /* the input caps as GStreamer reads them */
+  /* integer-model: drawn from mrng, not rng */
+  guint32 mrng;
+  guint library_percent;
 } Case;
 
 /* per run: counts and the failures seen */
@@ -168,8 +207,11 @@ typedef struct
 {
   guint32 seed;
   gboolean stop;
-  guint convert_percent, max_printed;
+  guint convert_percent, library_percent, max_printed;
   guint cases, ok, refused, failed_cases, converting, converting_ok;
+  /* cases that started on a library model; frames made by one, per model,
+   * and those checked flat; frames on the default chain instead */
+  guint library_cases, library_ok, lib_frames[3], lib_flat[3], lib_fallback;
   gboolean case_refused;
   guint slowest;
   gdouble slowest_s;
@@ -349,6 +391,15 @@ rnd_roi (guint32 *r, gdouble *roi)
     roi[2] = roi[0]; /* an empty region */
 }
 
+/* IM_OPENCV or IM_PILLOW percent % of the time, else IM_EXACT */
+static gint
+draw_integer_model (guint32 *r, guint percent)
+{
+  if (rnd (r, 100) >= percent)
+    return IM_EXACT;
+  return rnd (r, 2) ? IM_PILLOW : IM_OPENCV;
+}
+
 static void
 rnd_config (guint32 *r, Config *c)
 {
@@ -394,13 +445,41 @@ expected_size (const Case *c, const Config *cfg, gint *w, gint *h)
   }
 }
 
-/* taps per output sample on one axis, as resample.c sizes them */
+/* integer-model's library model makes the planes (else the default chain
+ * does): all of them or none, since they are all 8-bit (every plane of an
+ * 8-bit format, the working frame of a conversion) or none is */
+static gboolean
+library_covers (const Case *c, const Config *cfg)
+{
+  if (cfg->im == IM_EXACT
+      || (!c->conv && GST_VIDEO_FORMAT_INFO_BITS (c->in_info.finfo) > 8))
+    return FALSE;
+  if (cfg->method == M_NEAREST || cfg->im == IM_PILLOW)
+    return TRUE;
+  /* opencv: INTER_LINEAR, no antialias; no bicubic */
+  return cfg->method == M_BILINEAR && !cfg->aa;
+}
+
+/* taps per output sample on one axis, as resample.c sizes them (lib: as
+ * the library model does, from the sizes alone) */
 static gdouble
-axis_taps (
-    const Config *c, gint in, gint out, gdouble s, gdouble r0, gdouble r1)
+axis_taps (const Config *c, gboolean lib, gint in, gint out, gdouble s,
+    gdouble r0, gdouble r1)
 {
   gdouble slope, taps;
 
+  if (lib) {
+    if (c->method == M_NEAREST)
+      taps = 1;
+    else if (c->im == IM_OPENCV)
+      taps = 2;
+    else /* Pillow: always antialiased */
+      taps = 2.0
+              * ceil ((c->method == M_BICUBIC ? 2.0 : 1.0)
+                  * MAX ((gdouble) in / out, 1.0))
+          + 1.0;
+    return CLAMP (taps, 1, in);
+  }
   if (c->cmode == C_TF_CROP)
     slope = fabs (r1 - r0) * (in - 1) / MAX (out - 1, 1);
   else if (c->cmode == C_ALIGN_CORNERS)
@@ -439,12 +518,13 @@ config_fits (const Case *c, const Config *cfg)
 {
   gint ow, oh;
   gdouble tx, ty, hf, vf, bytes;
+  gboolean lib = library_covers (c, cfg);
 
   expected_size (c, cfg, &ow, &oh);
   if ((gint64) ow * oh > MAX_PIXELS)
     return FALSE;
-  tx = axis_taps (cfg, c->in_w, ow, cfg->sx, cfg->roi[0], cfg->roi[2]);
-  ty = axis_taps (cfg, c->in_h, oh, cfg->sy, cfg->roi[1], cfg->roi[3]);
+  tx = axis_taps (cfg, lib, c->in_w, ow, cfg->sx, cfg->roi[0], cfg->roi[2]);
+  ty = axis_taps (cfg, lib, c->in_h, oh, cfg->sy, cfg->roi[1], cfg->roi[3]);
   /* tables far beyond AS_MAX_TABLE_TAPS (2^24) are refused before any work */
   if (ow * tx > (1 << 25) || oh * ty > (1 << 25))
     return TRUE;
@@ -911,11 +991,11 @@ describe_config (const Config *c, gboolean conv, gchar *s, gsize n)
       "method=%s coordinate-mode=%s antialias=%d cubic-a=%.17g "
       "exclude-outside=%d nearest-mode=%s scale-factor-x=%.17g "
       "scale-factor-y=%.17g roi=<%.17g,%.17g,%.17g,%.17g> "
-      "extrapolation-value=%.17g%s%s",
+      "extrapolation-value=%.17g%s%s integer-model=%s",
       method_nick[c->method], cmode_nick[c->cmode], c->aa, c->cubic_a, c->excl,
       nmode_nick[c->nmode], c->sx, c->sy, c->roi[0], c->roi[1], c->roi[2],
       c->roi[3], c->ev, conv ? " chroma-upsampling=" : "",
-      conv ? cu_nick[c->cu] : "");
+      conv ? cu_nick[c->cu] : "", im_nick[c->im]);
 }
 
 static void
@@ -957,11 +1037,16 @@ describe_layout (const Case *c, gchar *s, gsize n)
 static void
 describe (Fuzz *fz, const Case *c, const Config *cfg, guint frame)
 {
-  gchar cs[512], ls[512], col[96] = "", out[64] = "", conv_env[48] = "";
+  gchar cs[640], ls[512], col[96] = "", out[64] = "", conv_env[96] = "";
   gint ow, oh;
 
   expected_size (c, cfg, &ow, &oh);
   describe_config (cfg, c->conv, cs, sizeof (cs));
+  if (cfg->im != IM_EXACT)
+    g_strlcat (cs,
+        library_covers (c, cfg) ? " (the library's model)"
+                                : " (not covered: the default chain)",
+        sizeof (cs));
   describe_layout (c, ls, sizeof (ls));
   if (c->conv) {
     gchar *read = gst_video_colorimetry_to_string (&c->caps_info.colorimetry);
@@ -980,6 +1065,11 @@ describe (Fuzz *fz, const Case *c, const Config *cfg, guint frame)
   if (fz->convert_percent != DEFAULT_CONVERT_PERCENT)
     g_snprintf (conv_env, sizeof (conv_env), " ALIGNSCALE_FUZZ_CONVERT=%u",
         fz->convert_percent);
+  /* and which start on a library model, on this one */
+  if (fz->library_percent != DEFAULT_LIBRARY_PERCENT)
+    g_snprintf (conv_env + strlen (conv_env),
+        sizeof (conv_env) - strlen (conv_env), " ALIGNSCALE_FUZZ_LIBRARY=%u",
+        fz->library_percent);
   g_snprintf (fz->desc, sizeof (fz->desc),
       "[rerun: ALIGNSCALE_FUZZ_SEED=%u ALIGNSCALE_FUZZ_CASE=%u%s] seed %u "
       "case %u frame %u/%u: %s%s%s %dx%d -> %s%dx%d %s; %s; %s",
@@ -1149,12 +1239,15 @@ groups_value_or_fill (const GstVideoFormatInfo *finfo, guint p, const guint8 *d,
 }
 
 /* every output pixel is the flat input pixel, or with tf-crop-and-resize
- * the extrapolation value */
+ * the extrapolation value; a library model (its own mapping, whatever
+ * coordinate-mode says) fills nothing in, and is exactly flat too (see the
+ * top of the file) */
 static void
-check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
+check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info, const Case *c,
     const guint16 *val, const Config *cfg)
 {
-  gboolean crop = cfg->cmode == C_TF_CROP;
+  gboolean lib = library_covers (c, cfg);
+  gboolean crop = cfg->cmode == C_TF_CROP && !lib;
   guint16 fill[4];
   const guint8 *plane[GST_VIDEO_MAX_PLANES];
   gint stride[GST_VIDEO_MAX_PLANES];
@@ -1211,10 +1304,16 @@ check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
         g_snprintf (got + strlen (got), 8, "%s%u", i ? "," : "", d[i]);
         g_snprintf (want + strlen (want), 8, "%s%u", i ? "," : "", pat[i]);
       }
-      fuzz_fail (fz, crop ? "not-flat-crop" : "not-flat",
+      fuzz_fail (fz,
+          lib        ? "not-flat-library"
+              : crop ? "not-flat-crop"
+                     : "not-flat",
           "plane %u: %u of %d pixels wrong, first (%d,%d) = [%s], want [%s]%s",
-          p, bad, (gint) (row / ps) * rows, bx, by, got, want,
-          crop ? " or the fill value" : "");
+          p, bad, (gint) ((row + ps - 1) / ps) * rows, bx, by, got, want,
+          crop ? " or the fill value"
+              : lib && cfg->cmode == C_TF_CROP
+              ? " (no fill: the library model ignores coordinate-mode)"
+              : "");
       break;
     }
   }
@@ -1371,12 +1470,14 @@ bytes_str (gchar *s, gsize n, const guint8 *d, gint len)
 
 /* every output pixel (all its bytes, the padding too, on every plane) is
  * the converted flat input pixel, or with tf-crop-and-resize the
- * extrapolation value in every byte */
+ * extrapolation value in every byte (never with a library model: it
+ * resizes the converted frame with its own mapping) */
 static void
 check_conv_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
     const Case *c, const guint16 *val, const Config *cfg)
 {
-  gboolean crop = cfg->cmode == C_TF_CROP;
+  gboolean lib = library_covers (c, cfg);
+  gboolean crop = cfg->cmode == C_TF_CROP && !lib;
   gdouble ev = CLAMP (cfg->ev, 0.0, 1.0);
   guint8 fv = (guint8) floor (ev * 255 + 0.5), ch[5];
   guint8 pat[GST_VIDEO_MAX_PLANES][8], fpat[GST_VIDEO_MAX_PLANES][8];
@@ -1418,7 +1519,10 @@ check_conv_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
       bytes_str (b, sizeof (b), pat[p], ps[p]);
       g_string_append_printf (want, "%s%s", p ? " | " : "", b);
     }
-    fuzz_fail (fz, crop ? "convert-not-flat-crop" : "convert-not-flat",
+    fuzz_fail (fz,
+        lib        ? "convert-not-flat-library"
+            : crop ? "convert-not-flat-crop"
+                   : "convert-not-flat",
         "%u of %d pixels wrong, first (%d,%d) = [%s], want [%s]%s (input "
         "codes %u,%u,%u,%u, matrix %s, %s range)",
         bad, info->width * info->height, bx, by, got->str, want->str,
@@ -1506,7 +1610,8 @@ apply_config (GstElement *e, const Config *c)
   g_object_set (e, "method", c->method, "coordinate-mode", c->cmode,
       "nearest-mode", c->nmode, "antialias", c->aa, "exclude-outside", c->excl,
       "cubic-a", c->cubic_a, "scale-factor-x", c->sx, "scale-factor-y", c->sy,
-      "extrapolation-value", c->ev, "chroma-upsampling", c->cu, NULL);
+      "extrapolation-value", c->ev, "chroma-upsampling", c->cu, "integer-model",
+      c->im, NULL);
   set_roi (e, c->roi);
   g_object_thaw_notify (G_OBJECT (e));
 }
@@ -1557,6 +1662,11 @@ change_config (Case *c, GstElement *e, Config *cfg)
   if (rnd (&c->crng, c->conv ? 2 : 4) == 0) {
     cfg->cu = n.cu = rnd (&c->crng, 2);
     g_object_set (e, "chroma-upsampling", cfg->cu, NULL);
+  }
+  /* from the integer-model generator, likewise: on and off a library */
+  if (c->library_percent && rnd (&c->mrng, 3) == 0) {
+    cfg->im = n.im = draw_integer_model (&c->mrng, 50);
+    g_object_set (e, "integer-model", cfg->im, NULL);
   }
   if (group)
     g_object_thaw_notify (G_OBJECT (e));
@@ -1918,6 +2028,8 @@ draw_case (
   c->crng = case_seed (seed ^ 0x434f4e56u, index);
   if (is_convert_in (c->in_info.finfo) && rnd (&c->crng, 100) < convert_percent)
     draw_conversion (c);
+  /* integer-model from a third ("LIBR"), the same way */
+  c->mrng = case_seed (seed ^ 0x4c494252u, index);
 }
 
 static void
@@ -1927,12 +2039,15 @@ run_case (Fuzz *fz, guint index, guint layouts)
   Config cfg;
   GstBus *bus;
   GstHarness *h;
-  gboolean hostile;
+  gboolean hostile, started_lib;
 
   draw_case (&c, fz->seed, index, layouts, fz->convert_percent);
+  c.library_percent = fz->library_percent;
   memset (&cfg, 0, sizeof (cfg));
   cfg.cu = rnd (&c.crng, 2);
+  cfg.im = draw_integer_model (&c.mrng, fz->library_percent);
   fitting_config (&c, &cfg);
+  started_lib = cfg.im != IM_EXACT;
   case_layout (&c);
   hostile = c.bl.hostile != NULL;
   fz->case_failed = FALSE;
@@ -1979,11 +2094,17 @@ run_case (Fuzz *fz, guint index, guint layouts)
           "output-caps", "output caps %s %dx%d, want %s %dx%d",
           GST_VIDEO_INFO_NAME (&out_info), out_info.width, out_info.height,
           gst_video_format_to_string (c.out_format), ew, eh);
+      if (cfg.im != IM_EXACT && library_covers (&c, &cfg))
+        fz->lib_frames[cfg.im]++;
+      else if (cfg.im != IM_EXACT)
+        fz->lib_fallback++;
       if (GST_VIDEO_INFO_FORMAT (&out_info) == c.out_format) {
         if (c.conv)
           check_conv_flat (fz, out, &out_info, &c, val, &cfg);
         else
-          check_flat (fz, out, &out_info, val, &cfg);
+          check_flat (fz, out, &out_info, &c, val, &cfg);
+        if (cfg.im != IM_EXACT && library_covers (&c, &cfg))
+          fz->lib_flat[cfg.im]++;
       }
       gst_buffer_unref (out);
     }
@@ -1997,6 +2118,9 @@ run_case (Fuzz *fz, guint index, guint layouts)
 
   fz->cases++;
   fz->converting += c.conv;
+  fz->library_cases += started_lib;
+  if (started_lib && !fz->case_failed && !fz->case_refused)
+    fz->library_ok++;
   if (fz->case_failed)
     fz->failed_cases++;
   else if (fz->case_refused)
@@ -2052,11 +2176,14 @@ GST_START_TEST (test_fuzz)
   memset (&fz, 0, sizeof (fz));
   fz.seed = DEFAULT_SEED;
   fz.convert_percent = DEFAULT_CONVERT_PERCENT;
+  fz.library_percent = DEFAULT_LIBRARY_PERCENT;
   fz.max_printed = DEFAULT_PRINTED;
   if ((s = g_getenv ("ALIGNSCALE_FUZZ_PRINT")))
     fz.max_printed = (guint) g_ascii_strtoull (s, NULL, 0);
   if ((s = g_getenv ("ALIGNSCALE_FUZZ_CONVERT")))
     fz.convert_percent = (guint) g_ascii_strtoull (s, NULL, 0);
+  if ((s = g_getenv ("ALIGNSCALE_FUZZ_LIBRARY")))
+    fz.library_percent = (guint) g_ascii_strtoull (s, NULL, 0);
   if ((s = g_getenv ("ALIGNSCALE_FUZZ_SEED")))
     fz.seed = (guint32) g_ascii_strtoull (s, NULL, 0);
   if ((s = g_getenv ("ALIGNSCALE_FUZZ_CASES")))
@@ -2119,6 +2246,13 @@ GST_START_TEST (test_fuzz)
   g_print ("fuzz: %u of the cases convert YUV to RGB (%u %% of the YUV ones "
            "drawn), %u of them ok\n",
       fz.converting, fz.convert_percent, fz.converting_ok);
+  g_print ("fuzz: %u of the cases start on integer-model opencv or pillow "
+           "(%u %% drawn), %u of them ok; frames made by a library model: "
+           "opencv %u (%u checked flat), pillow %u (%u checked flat); by the "
+           "default chain in their place: %u\n",
+      fz.library_cases, fz.library_percent, fz.library_ok,
+      fz.lib_frames[IM_OPENCV], fz.lib_flat[IM_OPENCV],
+      fz.lib_frames[IM_PILLOW], fz.lib_flat[IM_PILLOW], fz.lib_fallback);
   g_print ("fuzz: slowest case %u, %.3f s\n", fz.slowest, fz.slowest_s);
   g_print ("fuzz: refusals (layout: message):\n");
   g_hash_table_foreach (fz.refusals, print_counts, (gpointer) "fuzz:   ");

@@ -144,6 +144,36 @@ GST_START_TEST (test_golden_libs)
 
 GST_END_TEST;
 
+/* Pillow runs horizontal first: a downscale whose intermediate rows pass
+ * the plan's 64 MiB ring is refused with an error, not crashed (the
+ * fuzzer's case 7037 of 20000) */
+GST_START_TEST (test_pillow_huge_ring_refused)
+{
+  GstHarness *h = gst_harness_new ("alignscale");
+  GstBus *bus = gst_bus_new ();
+  GstMessage *m;
+  GstFlowReturn ret;
+
+  gst_element_set_bus (h->element, bus);
+  gst_util_set_object_arg (G_OBJECT (h->element), "integer-model", "pillow");
+  gst_util_set_object_arg (G_OBJECT (h->element), "method", "bicubic");
+  gst_harness_set_sink_caps_str (
+      h, "video/x-raw,format=GRAY8,width=4000,height=1");
+  gst_harness_set_src_caps_str (
+      h, "video/x-raw,format=GRAY8,width=16,height=20000,framerate=30/1");
+  ret = gst_harness_push (
+      h, random_buffer ("video/x-raw,format=GRAY8,width=16,height=20000", 5));
+  fail_unless_equals_int (ret, GST_FLOW_ERROR);
+  m = gst_bus_pop_filtered (bus, GST_MESSAGE_ERROR);
+  fail_unless (m != NULL);
+  gst_message_unref (m);
+  gst_element_set_bus (h->element, NULL);
+  gst_object_unref (bus);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 static Suite *
 alignscale_libs_suite (void)
 {
@@ -153,6 +183,7 @@ alignscale_libs_suite (void)
   tcase_set_timeout (tc, 300);
   suite_add_tcase (s, tc);
   tcase_add_test (tc, test_golden_libs);
+  tcase_add_test (tc, test_pillow_huge_ring_refused);
   return s;
 }
 

@@ -14,6 +14,13 @@
  * configuration's upsampling and resized with another's mapping matches
  * none either.
  *
+ * The library variants switch integer-model too (exact, opencv, pillow;
+ * docs/integer-models.md) with the method: a frame made with one
+ * configuration's library model and another's method, or half a library
+ * plan, matches none. One of their configurations asks opencv for bicubic,
+ * which it does not have: the default chain with that configuration's
+ * mapping, switched to and from like the others.
+ *
  * Environment: ALIGNSCALE_STORM_FRAMES frames per case (default 50000,
  * ~3 s each here; 2000 is enough under valgrind), ALIGNSCALE_STORM_SEED.
  */
@@ -29,7 +36,7 @@
 /* at least this many switches during the stream (a loaded machine may
  * starve the storm thread for a while: then push on, up to 4x frames) */
 #define MIN_CHANGES 1000
-#define N_PROPS 12
+#define N_PROPS 13
 
 typedef struct
 {
@@ -37,32 +44,58 @@ typedef struct
   gboolean aa, excl;
   gdouble cubic_a, sx, sy, roi[4], ev;
   const gchar *cu; /* chroma-upsampling (used when converting) */
+  const gchar *im; /* integer-model */
 } Config;
 
 /* every property differs somewhere; the scale factors choose distinct free
  * output sizes for a 64x48 input: 32x24, 48x38, 96x60, 128x96, 64x48,
  * 19x48 */
-static const Config configs[] = {
+static const Config default_configs[] = {
   { "bilinear", "half-pixel", "auto", FALSE, FALSE, -0.75, 0.5, 0.5,
-      { 0, 0, 1, 1 }, 0.0, "linear" },
+      { 0, 0, 1, 1 }, 0.0, "linear", "exact" },
   { "bicubic", "pytorch-half-pixel", "floor", TRUE, FALSE, -0.5, 0.75, 0.8,
-      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest" },
+      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest", "exact" },
   { "nearest", "asymmetric", "round-prefer-ceil", FALSE, TRUE, -1.5, 1.5, 1.25,
-      { 0, 0, 1, 1 }, 1.0, "linear" },
+      { 0, 0, 1, 1 }, 1.0, "linear", "exact" },
   { "bicubic", "align-corners", "auto", FALSE, TRUE, -0.6, 2.0, 2.0,
-      { -0.1, 0, 1, 1.1 }, 0.5, "nearest" },
+      { -0.1, 0, 1, 1.1 }, 0.5, "nearest", "exact" },
   { "bilinear", "tf-crop-and-resize", "ceil", FALSE, FALSE, -0.75, 0.0, 0.0,
-      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest" },
+      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest", "exact" },
   { "bilinear", "half-pixel-symmetric", "auto", TRUE, FALSE, 0.0, 0.3, 1.0,
-      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear" },
+      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear", "exact" },
 };
 
-#define K G_N_ELEMENTS (configs)
+#define K G_N_ELEMENTS (default_configs)
+
+/* integer-model switched too: opencv (nearest, bilinear: its exact 2x
+ * area path at 0.5, INTER_LINEAR elsewhere; bicubic: not covered, the
+ * default chain), pillow (nearest, bilinear, bicubic) and exact; the
+ * same free sizes as above. The first is align-corners: OpenCV's 2x2
+ * average is exact half-pixel bilinear's frame at 2x, and a frame that
+ * took the other integer-model must differ. */
+static const Config library_configs[K] = {
+  { "bilinear", "align-corners", "auto", FALSE, FALSE, -0.75, 0.5, 0.5,
+      { 0, 0, 1, 1 }, 0.0, "linear", "opencv" },
+  { "bicubic", "pytorch-half-pixel", "floor", TRUE, FALSE, -0.5, 0.75, 0.8,
+      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest", "pillow" },
+  { "nearest", "asymmetric", "round-prefer-ceil", FALSE, TRUE, -1.5, 1.5, 1.25,
+      { 0, 0, 1, 1 }, 1.0, "linear", "opencv" },
+  { "bilinear", "align-corners", "auto", FALSE, TRUE, -0.6, 2.0, 2.0,
+      { -0.1, 0, 1, 1.1 }, 0.5, "nearest", "pillow" },
+  { "bilinear", "tf-crop-and-resize", "ceil", FALSE, FALSE, -0.75, 0.0, 0.0,
+      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest", "exact" },
+  { "bicubic", "half-pixel-symmetric", "auto", FALSE, FALSE, -0.5, 0.3, 1.0,
+      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear", "opencv" },
+};
+
+/* the configurations the running storm switches between (the test sets
+ * it first) */
+static const Config *configs = default_configs;
 
 static const gchar *const prop_names[N_PROPS] = { "method", "coordinate-mode",
   "nearest-mode", "antialias", "exclude-outside", "cubic-a", "scale-factor-x",
   "scale-factor-y", "roi", "extrapolation-value", "align-corners",
-  "chroma-upsampling" };
+  "chroma-upsampling", "integer-model" };
 
 /* one configuration as GValues for g_object_setv () */
 static void
@@ -96,11 +129,12 @@ config_values (GstElement *e, const Config *c, GValue *v)
   }
   g_value_set_double (&v[9], c->ev);
   fail_unless (gst_value_deserialize (&v[11], c->cu));
+  fail_unless (gst_value_deserialize (&v[12], c->im));
 }
 
 /* the order of the setv: align-corners before coordinate-mode */
-static const guint set_order[N_PROPS] = { 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9,
-  11 };
+static const guint set_order[N_PROPS] = { 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11,
+  12 };
 
 typedef struct
 {
@@ -216,6 +250,44 @@ check_upsampling_matters (const gchar *in_caps, const gchar *out_caps,
   }
 }
 
+/* integer-model switched: configuration k on exact instead is none of the
+ * configurations' frames where its library model makes the planes (a
+ * frame that took the model of another configuration cannot pass), and
+ * is its own frame where the library has no such method (opencv bicubic,
+ * opencv bilinear antialiased: the default chain) */
+static void
+check_library_matters (const gchar *in_caps, const gchar *out_caps,
+    GstBuffer *in, GstBuffer **ref, const GstVideoInfo *info)
+{
+  for (guint k = 0; k < K; k++) {
+    Config c = configs[k];
+    gboolean covered = !strcmp (c.method, "nearest") || !strcmp (c.im, "pillow")
+        || (!strcmp (c.method, "bilinear") && !c.aa);
+    GstVideoInfo fi;
+    GstBuffer *flip;
+
+    if (!strcmp (c.im, "exact"))
+      continue;
+    c.im = "exact";
+    flip = scale_fresh_config (in_caps, out_caps, in, &c, &fi);
+    fail_unless (gst_video_info_is_equal (&fi, &info[k]));
+    if (!covered)
+      fail_unless (frames_equal_info (flip, ref[k], &fi),
+          "%s -> %s: configuration %u (integer-model=%s, %s%s) is not the "
+          "default chain's frame",
+          in_caps, out_caps, k, configs[k].im, c.method,
+          c.aa ? " antialias" : "");
+    else
+      for (guint j = 0; j < K; j++)
+        fail_if (gst_video_info_is_equal (&fi, &info[j])
+                && frames_equal_info (flip, ref[j], &fi),
+            "%s -> %s: configuration %u with integer-model=exact gives "
+            "configuration %u's frame",
+            in_caps, out_caps, k, j);
+    gst_buffer_unref (flip);
+  }
+}
+
 typedef struct
 {
   GstElement *element;
@@ -295,9 +367,10 @@ print_counts (const gchar *what, const guint *seen, guint mismatches,
 
   for (guint k = 0; k < K; k++)
     g_string_append_printf (s, " %u", seen[k]);
-  g_print ("storm %s: %u frames, %d configuration changes, matches per "
+  g_print ("storm %s%s: %u frames, %d configuration changes, matches per "
            "configuration:%s, mismatches %u, %.1f s\n",
-      what, frames, changes, s->str, mismatches, secs);
+      what, configs == library_configs ? " (integer-model switched too)" : "",
+      frames, changes, s->str, mismatches, secs);
   g_string_free (s, TRUE);
 }
 
@@ -360,6 +433,7 @@ storm_fixed (const gchar *in_caps, const gchar *out_caps, guint32 seed)
     infos[k] = info;
   if (converts (in_caps, &info))
     check_upsampling_matters (in_caps, out_caps, in, ref, infos);
+  check_library_matters (in_caps, out_caps, in, ref, infos);
 
   gst_harness_set_sink_caps_str (h, out_caps);
   gst_harness_set_src_caps_str (h, in_caps);
@@ -402,6 +476,7 @@ storm_fixed (const gchar *in_caps, const gchar *out_caps, guint32 seed)
 
 GST_START_TEST (test_storm_fixed_size)
 {
+  configs = default_configs;
   storm_fixed ("video/x-raw,format=RGBA,width=64,height=48,framerate=30/1",
       "video/x-raw,format=RGBA,width=53,height=17", 3);
   storm_fixed ("video/x-raw,format=I420,width=37,height=29,framerate=30/1",
@@ -413,6 +488,7 @@ GST_END_TEST;
 /* YUV in, RGB out: the conversion switches with the resize */
 GST_START_TEST (test_storm_convert_fixed_size)
 {
+  configs = default_configs;
   storm_fixed ("video/x-raw,format=NV12,width=64,height=48,framerate=30/1,"
                "colorimetry=bt709,chroma-site=jpeg",
       "video/x-raw,format=RGB,width=53,height=17", 6);
@@ -472,6 +548,7 @@ storm_free (const gchar *in_caps, const gchar *out_caps, guint32 seed)
 
   if (converts (in_caps, &info[0]))
     check_upsampling_matters (in_caps, out_caps, in, ref, info);
+  check_library_matters (in_caps, out_caps, in, ref, info);
 
   gst_harness_set_sink_caps_str (h, out_caps);
   gst_harness_set_src_caps_str (h, in_caps);
@@ -546,6 +623,7 @@ storm_free (const gchar *in_caps, const gchar *out_caps, guint32 seed)
 
 GST_START_TEST (test_storm_free_size)
 {
+  configs = default_configs;
   storm_free ("video/x-raw,format=RGBA,width=64,height=48,framerate=30/1",
       "video/x-raw,format=RGBA", 5);
 }
@@ -555,9 +633,43 @@ GST_END_TEST;
 /* YUV in, RGB out, the size from the scale factors */
 GST_START_TEST (test_storm_convert_free_size)
 {
+  configs = default_configs;
   storm_free ("video/x-raw,format=I420,width=64,height=48,framerate=30/1,"
               "colorimetry=bt601,chroma-site=mpeg2",
       "video/x-raw,format=BGRx", 8);
+}
+
+GST_END_TEST;
+
+/* integer-model switched with the rest: 8-bit RGBA and RGB (each plane a
+ * library model's but where opencv has no bicubic) */
+GST_START_TEST (test_storm_library_fixed_size)
+{
+  configs = library_configs;
+  storm_fixed ("video/x-raw,format=RGBA,width=64,height=48,framerate=30/1",
+      "video/x-raw,format=RGBA,width=53,height=17", 9);
+  storm_fixed ("video/x-raw,format=RGB,width=64,height=48,framerate=30/1",
+      "video/x-raw,format=RGB,width=32,height=24", 10);
+}
+
+GST_END_TEST;
+
+GST_START_TEST (test_storm_library_free_size)
+{
+  configs = library_configs;
+  storm_free ("video/x-raw,format=RGBA,width=64,height=48,framerate=30/1",
+      "video/x-raw,format=RGBA", 11);
+}
+
+GST_END_TEST;
+
+/* and converting: the library models resize the converted 8-bit frame */
+GST_START_TEST (test_storm_library_convert)
+{
+  configs = library_configs;
+  storm_fixed ("video/x-raw,format=NV12,width=64,height=48,framerate=30/1,"
+               "colorimetry=bt709,chroma-site=jpeg",
+      "video/x-raw,format=RGB,width=53,height=17", 12);
 }
 
 GST_END_TEST;
@@ -573,6 +685,9 @@ alignscale_storm_suite (void)
   tcase_add_test (tc, test_storm_free_size);
   tcase_add_test (tc, test_storm_convert_fixed_size);
   tcase_add_test (tc, test_storm_convert_free_size);
+  tcase_add_test (tc, test_storm_library_fixed_size);
+  tcase_add_test (tc, test_storm_library_free_size);
+  tcase_add_test (tc, test_storm_library_convert);
   return s;
 }
 

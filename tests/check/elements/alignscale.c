@@ -948,6 +948,253 @@ GST_START_TEST (test_chroma_upsampling_property)
 
 GST_END_TEST;
 
+/* integer-model: an enum (exact, opencv, pillow), exact by default,
+ * changeable while playing: each frame is a fresh element's with the
+ * setting of the moment. A library's bilinear is not exact's; opencv has
+ * no bicubic: the default chain, exact's frame, with one warning */
+GST_START_TEST (test_integer_model_property)
+{
+  static const gchar *const nicks[] = { "exact", "opencv", "pillow" };
+  static const gchar *const methods[] = { "nearest", "bilinear", "bicubic" };
+  /* exact, then every change between two of the three */
+  static const guint steps[] = { 0, 1, 2, 0, 2, 1, 0, 1, 1, 2 };
+  static const gint sizes[][4] = { { 64, 48, 45, 31 }, { 64, 48, 32, 24 },
+    { 37, 29, 53, 17 } };
+  GstElement *e = gst_element_factory_make ("alignscale", NULL);
+  GParamSpec *ps = g_object_class_find_property (
+      G_OBJECT_GET_CLASS (e), "integer-model");
+  GEnumClass *ec;
+  gint v;
+
+  fail_unless (ps != NULL && G_IS_PARAM_SPEC_ENUM (ps));
+  fail_unless (ps->flags & G_PARAM_READWRITE);
+  fail_unless (ps->flags & GST_PARAM_MUTABLE_PLAYING);
+  fail_unless (ps->flags & GST_PARAM_CONTROLLABLE);
+  fail_unless (ps->flags & G_PARAM_STATIC_STRINGS);
+  ec = G_PARAM_SPEC_ENUM (ps)->enum_class;
+  fail_unless_equals_int (ec->n_values, G_N_ELEMENTS (nicks));
+  for (guint i = 0; i < G_N_ELEMENTS (nicks); i++) {
+    GEnumValue *ev = g_enum_get_value_by_nick (ec, nicks[i]);
+
+    fail_unless (ev != NULL, "no nick %s", nicks[i]);
+    fail_unless_equals_int (ev->value, i);
+  }
+  fail_unless_equals_int (G_PARAM_SPEC_ENUM (ps)->default_value, 0);
+  g_object_get (e, "integer-model", &v, NULL);
+  fail_unless_equals_int (v, 0);
+  for (guint i = G_N_ELEMENTS (nicks); i-- > 0;) {
+    gst_util_set_object_arg (G_OBJECT (e), "integer-model", nicks[i]);
+    g_object_get (e, "integer-model", &v, NULL);
+    fail_unless_equals_int (v, i);
+  }
+  gst_object_unref (e);
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++)
+    for (guint m = 0; m < G_N_ELEMENTS (methods); m++) {
+      gchar *ic = g_strdup_printf (
+          "video/x-raw,format=RGBA,width=%d,height=%d,framerate=30/1",
+          sizes[z][0], sizes[z][1]);
+      gchar *oc = g_strdup_printf ("video/x-raw,format=RGBA,width=%d,"
+                                   "height=%d",
+          sizes[z][2], sizes[z][3]);
+      const gchar *props[] = { "method", methods[m], "integer-model", NULL,
+        NULL };
+      GstBuffer *in = random_buffer (ic, 400 + 3 * z + m), *ref[3];
+      GstBus *bus = gst_bus_new ();
+      GstHarness *h;
+      GstVideoInfo info;
+      GstMessage *msg;
+      guint warnings = 0;
+
+      gst_video_info_set_format (
+          &info, GST_VIDEO_FORMAT_RGBA, sizes[z][2], sizes[z][3]);
+      for (guint i = 0; i < G_N_ELEMENTS (nicks); i++) {
+        props[3] = nicks[i];
+        ref[i] = scale_with (ic, oc, in, props);
+      }
+      if (m == 1) {
+        /* bilinear: three different frames (but at exactly 2x, where
+         * OpenCV's 2x2 average, (a + b + c + d + 2) >> 2, is half-pixel
+         * bilinear rounded half up: exact's frame) */
+        if (sizes[z][0] != 2 * sizes[z][2] || sizes[z][1] != 2 * sizes[z][3])
+          fail_if (frames_equal_info (ref[0], ref[1], &info),
+              "%s -> %s bilinear: opencv gives exact's frame", ic, oc);
+        fail_if (frames_equal_info (ref[0], ref[2], &info),
+            "%s -> %s bilinear: pillow gives exact's frame", ic, oc);
+        fail_if (frames_equal_info (ref[1], ref[2], &info),
+            "%s -> %s bilinear: opencv gives pillow's frame", ic, oc);
+      } else if (m == 2) {
+        /* OpenCV's bicubic is not modelled: the default chain */
+        fail_unless (frames_equal_info (ref[0], ref[1], &info),
+            "%s -> %s bicubic: opencv is not exact's frame", ic, oc);
+        fail_if (frames_equal_info (ref[0], ref[2], &info),
+            "%s -> %s bicubic: pillow gives exact's frame", ic, oc);
+      }
+
+      props[2] = NULL;
+      h = harness_with (ic, oc, props);
+      gst_element_set_bus (h->element, bus);
+      for (guint i = 0; i < G_N_ELEMENTS (steps); i++) {
+        GstBuffer *got;
+
+        if (i > 0)
+          gst_util_set_object_arg (
+              G_OBJECT (h->element), "integer-model", nicks[steps[i]]);
+        got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+        fail_unless (got != NULL);
+        fail_unless (frames_equal_info (got, ref[steps[i]], &info),
+            "%s -> %s %s: frame %u, integer-model=%s (live), is not a "
+            "fresh element's",
+            ic, oc, methods[m], i, nicks[steps[i]]);
+        gst_buffer_unref (got);
+      }
+      /* the default chain in opencv's place says so, once */
+      while ((msg = gst_bus_pop_filtered (bus, GST_MESSAGE_WARNING))) {
+        warnings++;
+        gst_message_unref (msg);
+      }
+      fail_unless_equals_int (warnings, m == 2 ? 1 : 0);
+      gst_element_set_bus (h->element, NULL);
+      gst_object_unref (bus);
+      gst_harness_teardown (h);
+      for (guint i = 0; i < G_N_ELEMENTS (nicks); i++)
+        gst_buffer_unref (ref[i]);
+      gst_buffer_unref (in);
+      g_free (ic);
+      g_free (oc);
+    }
+}
+
+GST_END_TEST;
+
+/* a library model has the library's own mapping: coordinate-mode, roi,
+ * extrapolation (no tf-crop-and-resize fill), nearest-mode, cubic-a,
+ * exclude-outside, the scale factors of a fixed size and (Pillow, which
+ * always antialiases) antialias change none of its bytes; at equal sizes
+ * it is a copy. Where it does not serve (16-bit planes, opencv bicubic or
+ * antialiased bilinear) the frame is exact's with the same properties */
+GST_START_TEST (test_integer_model_own_mapping)
+{
+  static const gchar *const others[][9] = {
+    { "coordinate-mode", "align-corners", NULL },
+    { "coordinate-mode", "asymmetric", "nearest-mode", "ceil", NULL },
+    { "coordinate-mode", "tf-crop-and-resize", "roi", "<-0.3, 0.2, 0.8, 1.4>",
+        "extrapolation-value", "1", NULL },
+    { "coordinate-mode", "tf-crop-and-resize", "roi", "<0.1, 0.1, 0.9, 0.8>",
+        "extrapolation-value", "0.5", NULL },
+    { "coordinate-mode", "pytorch-half-pixel", "cubic-a", "-0.5",
+        "exclude-outside", "true", NULL },
+    { "coordinate-mode", "tf-half-pixel-for-nn", "nearest-mode", "floor",
+        NULL },
+    { "scale-factor-x", "0.3", "scale-factor-y", "2.5", NULL },
+    { "antialias", "true", "coordinate-mode", "half-pixel-symmetric", NULL },
+  };
+  static const gchar *const lib[][2] = { { "opencv", "nearest" },
+    { "opencv", "bilinear" }, { "pillow", "nearest" }, { "pillow", "bilinear" },
+    { "pillow", "bicubic" } };
+  static const gint sizes[][4] = { { 64, 48, 45, 31 }, { 64, 48, 32, 24 },
+    { 37, 29, 53, 17 }, { 40, 30, 40, 30 } };
+
+  for (guint z = 0; z < G_N_ELEMENTS (sizes); z++) {
+    gchar *ic = g_strdup_printf (
+        "video/x-raw,format=RGBA,width=%d,height=%d,framerate=30/1",
+        sizes[z][0], sizes[z][1]);
+    gchar *oc = g_strdup_printf (
+        "video/x-raw,format=RGBA,width=%d,height=%d", sizes[z][2], sizes[z][3]);
+    GstBuffer *in = random_buffer (ic, 500 + z);
+    GstVideoInfo info;
+
+    gst_video_info_set_format (
+        &info, GST_VIDEO_FORMAT_RGBA, sizes[z][2], sizes[z][3]);
+    for (guint l = 0; l < G_N_ELEMENTS (lib); l++) {
+      const gchar *props[16] = { "integer-model", lib[l][0], "method",
+        lib[l][1], NULL };
+      GstBuffer *ref = scale_with (ic, oc, in, props);
+
+      if (sizes[z][0] == sizes[z][2] && sizes[z][1] == sizes[z][3])
+        fail_unless (frames_equal_info (ref, in, &info),
+            "%s %s at equal sizes is not a copy", lib[l][0], lib[l][1]);
+      for (guint o = 0; o < G_N_ELEMENTS (others); o++) {
+        GstBuffer *got;
+        guint n = 4;
+
+        /* opencv's antialiased bilinear is exact's (below) */
+        if (!strcmp (lib[l][0], "opencv") && !strcmp (lib[l][1], "bilinear")
+            && !strcmp (others[o][0], "antialias"))
+          continue;
+        for (const gchar *const *p = others[o]; p[0]; p += 2) {
+          props[n++] = p[0];
+          props[n++] = p[1];
+        }
+        props[n] = NULL;
+        got = scale_with (ic, oc, in, props);
+        fail_unless (frames_equal_info (got, ref, &info),
+            "%s -> %s integer-model=%s method=%s: %s=%s changes the frame", ic,
+            oc, lib[l][0], lib[l][1], others[o][0], others[o][1]);
+        gst_buffer_unref (got);
+        props[4] = NULL;
+      }
+      gst_buffer_unref (ref);
+    }
+    gst_buffer_unref (in);
+    g_free (ic);
+    g_free (oc);
+  }
+
+  /* the default chain where the library model does not serve */
+  {
+    static const gchar *const fallback[][4] = {
+      { "RGBA", "opencv", "bicubic", "false" },
+      { "RGBA", "opencv", "bicubic", "true" },
+      { "RGBA", "opencv", "bilinear", "true" },
+      { "GRAY16_LE", "pillow", "bilinear", "false" },
+      { "GRAY16_LE", "pillow", "bicubic", "true" },
+      { "RGBA64_LE", "opencv", "bilinear", "false" },
+      { "RGBA64_LE", "opencv", "nearest", "false" },
+      { "I420_10LE", "pillow", "nearest", "false" },
+    };
+
+    for (guint f = 0; f < G_N_ELEMENTS (fallback); f++)
+      for (guint o = 0; o < G_N_ELEMENTS (others); o++) {
+        gchar *ic = g_strdup_printf (
+            "video/x-raw,format=%s,width=61,height=47,framerate=30/1",
+            fallback[f][0]);
+        gchar *oc = g_strdup_printf (
+            "video/x-raw,format=%s,width=45,height=31", fallback[f][0]);
+        const gchar *props[16] = { "method", fallback[f][2], "antialias",
+          fallback[f][3], NULL };
+        GstBuffer *in = random_buffer (ic, 600 + f), *want, *got;
+        GstVideoInfo info;
+        guint n = 4;
+
+        gst_video_info_set_format (
+            &info, gst_video_format_from_string (fallback[f][0]), 45, 31);
+        for (const gchar *const *p = others[o]; p[0]; p += 2) {
+          props[n++] = p[0];
+          props[n++] = p[1];
+        }
+        props[n] = NULL;
+        want = scale_with (ic, oc, in, props);
+        props[n++] = "integer-model";
+        props[n++] = fallback[f][1];
+        props[n] = NULL;
+        got = scale_with (ic, oc, in, props);
+        fail_unless (frames_equal_info (got, want, &info),
+            "%s integer-model=%s method=%s antialias=%s %s=%s: not exact's "
+            "frame",
+            fallback[f][0], fallback[f][1], fallback[f][2], fallback[f][3],
+            others[o][0], others[o][1]);
+        gst_buffer_unref (got);
+        gst_buffer_unref (want);
+        gst_buffer_unref (in);
+        g_free (ic);
+        g_free (oc);
+      }
+  }
+}
+
+GST_END_TEST;
+
 /* ------------------------------------------------------------ bad input */
 
 static void
@@ -1430,7 +1677,8 @@ check_threads (const gchar *in_caps, const gchar *out_caps,
 /* n-threads cuts the output rows into slices run at once: the bytes are
  * those of one thread for every format, method, size and thread count
  * (0: one per core), and when the count changes between frames; YUV
- * converted to RGB too, both chroma upsamplings */
+ * converted to RGB too, both chroma upsamplings; and the library models
+ * (integer-model opencv and pillow) on 8-bit formats */
 GST_START_TEST (test_n_threads)
 {
   static const gchar *formats[] = { "GRAY8", "GRAY16_LE", "GRAY16_BE", "RGBA",
@@ -1463,6 +1711,10 @@ GST_START_TEST (test_n_threads)
   };
   static const gint sizes[][4] = { { 97, 61, 50, 35 }, { 64, 48, 32, 24 },
     { 41, 30, 83, 67 }, { 64, 48, 64, 30 }, { 20, 9, 7, 3 } };
+  static const gint wide[4] = { 640, 360, 61, 45 };
+  static const gchar *lib_formats[] = { "GRAY8", "RGB", "RGBA", "I420", "NV12",
+    "YUY2" };
+  static const gchar *libraries[] = { "opencv", "pillow" };
   guint32 seed = 5;
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
@@ -1498,6 +1750,31 @@ GST_START_TEST (test_n_threads)
                                          "chroma-upsampling=%s",
               convert[c][0], convert[c][1], sizes[z][0], sizes[z][1],
               convert[c][2], sizes[z][2], sizes[z][3], upsampling[u]);
+
+          check_threads (in_caps, out_caps, methods[m], extra, seed++, what);
+          g_free (in_caps);
+          g_free (out_caps);
+          g_free (what);
+        }
+
+  /* nearest, bilinear, bicubic (opencv: the default chain), and
+   * antialiased bilinear (opencv: the default chain; pillow: always);
+   * the sizes above (64x48 -> 32x24: OpenCV's 2x2 area path) and a
+   * downscale with wide Pillow windows */
+  for (guint f = 0; f < G_N_ELEMENTS (lib_formats); f++)
+    for (guint l = 0; l < G_N_ELEMENTS (libraries); l++)
+      for (guint m = 0; m < 4; m++)
+        for (guint z = 0; z < G_N_ELEMENTS (sizes) + 1; z++) {
+          const gchar *extra[] = { "integer-model", libraries[l], NULL };
+          const gint *sz = z < G_N_ELEMENTS (sizes) ? sizes[z] : wide;
+          gchar *in_caps = g_strdup_printf (
+              "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
+              lib_formats[f], sz[0], sz[1]);
+          gchar *out_caps = g_strdup_printf (
+              "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
+              lib_formats[f], sz[2], sz[3]);
+          gchar *what = g_strdup_printf ("%s %dx%d -> %dx%d integer-model=%s",
+              lib_formats[f], sz[0], sz[1], sz[2], sz[3], libraries[l]);
 
           check_threads (in_caps, out_caps, methods[m], extra, seed++, what);
           g_free (in_caps);
@@ -1545,6 +1822,8 @@ alignscale_suite (void)
   tcase_add_test (tc, test_convert_refused);
   tcase_add_test (tc, test_convert_gray8_identity);
   tcase_add_test (tc, test_chroma_upsampling_property);
+  tcase_add_test (tc, test_integer_model_property);
+  tcase_add_test (tc, test_integer_model_own_mapping);
   return s;
 }
 
