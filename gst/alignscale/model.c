@@ -458,6 +458,19 @@ ocv_linear_axis (int in, int out, int clamp, int32_t *ofs, int16_t *w)
   }
 }
 
+/* a library's nearest: its source pixels xo[i], rows yo[j], copied */
+static double
+library_nearest (AsModelPlan *mp, const AsModelInput *in, const int32_t *xo,
+    const int32_t *yo)
+{
+  mp->h.n_taps = mp->v.n_taps = 1;
+  mp->h.offset = xo;
+  mp->v.offset = yo;
+  as_gather_step2_run (xo, mp->h.out_len, &mp->h.step2_a, &mp->h.step2_b);
+  mp->h_one = in->dsp->h[AS_H_NEAREST];
+  return 0.0;
+}
+
 static double
 opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
 {
@@ -479,12 +492,7 @@ opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
       xo[i] = MIN ((int) floor (i * sx), iw - 1);
     for (int j = 0; j < oh; j++)
       yo[j] = MIN ((int) floor (j * sy), ih - 1);
-    mp->h.n_taps = mp->v.n_taps = 1;
-    mp->h.offset = xo;
-    mp->v.offset = yo;
-    as_gather_step2_run (xo, ow, &mp->h.step2_a, &mp->h.step2_b);
-    mp->h_one = dsp->h[AS_H_NEAREST];
-    return 0.0;
+    return library_nearest (mp, in, xo, yo);
   }
   if (in->kernel != as_kernel_desc (AS_KERNEL_LINEAR) || in->antialias)
     return -1;
@@ -659,12 +667,7 @@ pillow_prepare (AsModelPlan *mp, const AsModelInput *in)
       xo[i] = MIN ((int) xo0, iw - 1);
     for (int j = 0; j < oh; j++, yo0 += b)
       yo[j] = MIN ((int) yo0, ih - 1);
-    mp->h.n_taps = mp->v.n_taps = 1;
-    mp->h.offset = xo;
-    mp->v.offset = yo;
-    as_gather_step2_run (xo, ow, &mp->h.step2_a, &mp->h.step2_b);
-    mp->h_one = dsp->h[AS_H_NEAREST];
-    return 0.0;
+    return library_nearest (mp, in, xo, yo);
   }
   if (in->kernel == as_kernel_desc (AS_KERNEL_LINEAR)) {
     filter = pil_bilinear;
