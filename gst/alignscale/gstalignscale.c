@@ -1597,6 +1597,30 @@ gst_align_scale_map (GstAlignScale *self, GstAlignScaleFrame *f,
   return TRUE;
 }
 
+/* 16-bit words of the format in the other byte order than the host's */
+static gboolean
+words_swapped (const GstVideoFormatInfo *finfo)
+{
+  return GST_VIDEO_FORMAT_INFO_BITS (finfo) > 8
+      && !GST_VIDEO_FORMAT_INFO_IS_LE (finfo) != (G_BYTE_ORDER == G_BIG_ENDIAN);
+}
+
+/* §6.1: twice the luma offset of chroma sample 0 on each axis of a plane
+ * subsampled r_h x r_v: centred samples sit (r - 1) / 2 luma pixels in,
+ * cosited ones at 0. Unknown siting: MPEG-2 / H.264 type 0 (left), the
+ * default of H.273 and of most decoded 4:2:0 and 4:2:2 video
+ * (docs/alignscale.md). */
+static void
+siting_o2 (const GstVideoInfo *info, gint r_h, gint r_v, gint *o2_h, gint *o2_v)
+{
+  GstVideoChromaSite site = GST_VIDEO_INFO_CHROMA_SITE (info);
+
+  if (site == GST_VIDEO_CHROMA_SITE_UNKNOWN)
+    site = GST_VIDEO_CHROMA_SITE_MPEG2;
+  *o2_h = (site & GST_VIDEO_CHROMA_SITE_H_COSITED) ? 0 : r_h - 1;
+  *o2_v = (site & GST_VIDEO_CHROMA_SITE_V_COSITED) ? 0 : r_v - 1;
+}
+
 /* The frame as the plan sees it: one working plane per group of a stored
  * plane's components that share a subsampling (YUY2's plane is Y and UV:
  * two), N equal channels each. A group stored otherwise (interleaved with
@@ -1608,17 +1632,9 @@ gst_align_scale_describe_planes (const GstVideoInfo *in,
     const GstVideoInfo *out, AsPlaneDesc *d, guint *gst_plane)
 {
   const GstVideoFormatInfo *finfo = in->finfo;
-  GstVideoChromaSite site = GST_VIDEO_INFO_CHROMA_SITE (in);
   gint bps = GST_VIDEO_FORMAT_INFO_BITS (finfo) > 8 ? 2 : 1;
-  /* 16-bit words in the other byte order than the host's */
-  gboolean swap = bps == 2
-      && !GST_VIDEO_FORMAT_INFO_IS_LE (finfo) != (G_BYTE_ORDER == G_BIG_ENDIAN);
+  gboolean swap = words_swapped (finfo);
   guint n = 0;
-
-  /* unknown siting: MPEG-2 / H.264 type 0 (left), the default of H.273 and
-   * of most decoded 4:2:0 and 4:2:2 video (docs/alignscale.md) */
-  if (site == GST_VIDEO_CHROMA_SITE_UNKNOWN)
-    site = GST_VIDEO_CHROMA_SITE_MPEG2;
 
   for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (in); p++) {
     gint comp[GST_VIDEO_MAX_COMPONENTS];
@@ -1652,9 +1668,7 @@ gst_align_scale_describe_planes (const GstVideoInfo *in,
       w->channels = 1;
       w->r_h = r_h;
       w->r_v = r_v;
-      /* §6.1: centred samples sit (r - 1) / 2 luma pixels in, cosited at 0 */
-      w->o2_h = (site & GST_VIDEO_CHROMA_SITE_H_COSITED) ? 0 : r_h - 1;
-      w->o2_v = (site & GST_VIDEO_CHROMA_SITE_V_COSITED) ? 0 : r_v - 1;
+      siting_o2 (in, r_h, r_v, &w->o2_h, &w->o2_v);
       w->layout.pstride = GST_VIDEO_FORMAT_INFO_PSTRIDE (finfo, c);
       w->layout.offset[0] = GST_VIDEO_FORMAT_INFO_POFFSET (finfo, c);
       w->layout.shift = GST_VIDEO_FORMAT_INFO_SHIFT (finfo, c);
@@ -1700,13 +1714,9 @@ gst_align_scale_describe_convert (const GstVideoInfo *in,
     AsPlaneDesc *d, guint *gst_plane)
 {
   const GstVideoFormatInfo *fi = in->finfo, *fo = out->finfo;
-  GstVideoChromaSite site = GST_VIDEO_INFO_CHROMA_SITE (in);
-  gboolean swap = GST_VIDEO_FORMAT_INFO_BITS (fi) > 8
-      && !GST_VIDEO_FORMAT_INFO_IS_LE (fi) != (G_BYTE_ORDER == G_BIG_ENDIAN);
+  gboolean swap = words_swapped (fi);
   gdouble kr, kb;
 
-  if (site == GST_VIDEO_CHROMA_SITE_UNKNOWN)
-    site = GST_VIDEO_CHROMA_SITE_MPEG2;
   memset (cd, 0, sizeof (*cd));
   for (guint c = 0; c < 4; c++) {
     AsConvComp *k = &cd->comp[c];
@@ -1738,8 +1748,7 @@ gst_align_scale_describe_convert (const GstVideoInfo *in,
   cd->kr = kr;
   cd->kb = kb;
   cd->full_range = in->colorimetry.range == GST_VIDEO_COLOR_RANGE_0_255;
-  cd->o2_h = (site & GST_VIDEO_CHROMA_SITE_H_COSITED) ? 0 : cd->comp[1].r_h - 1;
-  cd->o2_v = (site & GST_VIDEO_CHROMA_SITE_V_COSITED) ? 0 : cd->comp[1].r_v - 1;
+  siting_o2 (in, cd->comp[1].r_h, cd->comp[1].r_v, &cd->o2_h, &cd->o2_v);
   cd->nearest = nearest;
 
   memset (d, 0, sizeof (*d));
