@@ -1960,7 +1960,7 @@ gst_align_scale_ensure_plan (
     /* a plane the library's model does not take runs the exact chain */
     const gchar *want = cfg.library == AS_LIBRARY_OPENCV ? "opencv" : "pillow";
     for (gint p = 0; p < self->plan->n_planes; p++) {
-      if (!strcmp (self->plan->plane[p].m.model->name, want))
+      if (self->plan->plane[p].m.library == cfg.library)
         continue;
       GST_WARNING_OBJECT (
           self, "integer-model=%s does not cover plane %d", want, p);

@@ -481,6 +481,7 @@ opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
   if (in->library != AS_LIBRARY_OPENCV || in->bps != 1)
     return -1;
   init_passes (mp, in);
+  mp->library = in->library;
   if (in->kernel == as_kernel_desc (AS_KERNEL_NEAREST)) {
     /* INTER_NEAREST: min (floor (i scale), in - 1), scale in double */
     int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
@@ -654,6 +655,7 @@ pillow_prepare (AsModelPlan *mp, const AsModelInput *in)
   if (in->library != AS_LIBRARY_PILLOW || in->bps != 1)
     return -1;
   init_passes (mp, in);
+  mp->library = in->library;
   if (in->kernel == as_kernel_desc (AS_KERNEL_NEAREST)) {
     /* NEAREST: the source coordinate accumulated in double from
      * (in / out) / 2, truncated */

@@ -145,7 +145,10 @@ typedef struct
   AsVFunc v_one;
   AsHFunc h_one;
   int one_box2;
-  int h_first_only;    /* the library computes horizontal first: no V-first */
+  int h_first_only; /* the library computes horizontal first: no V-first */
+  /* whose bytes the plane gives (AsLibrary): a library model's own
+   * geometry and arithmetic, or AS_LIBRARY_NONE (the float result) */
+  int library;
   size_t inter_size;   /* bytes of an intermediate sample */
   size_t gather_bytes; /* per-thread scratch of the fast rows */
   size_t acc_bytes;

@@ -408,7 +408,7 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
       plane_maxval (d), &plan->dsp, config->library };
     if (as_model_pick (&pp->m, &in, MAX_BOUND) < 0)
       goto fail;
-    if (pp->m.model == &as_model_opencv || pp->m.model == &as_model_pillow) {
+    if (pp->m.library != AS_LIBRARY_NONE) {
       /* a library's own geometry: tf-crop-and-resize's outside samples
        * are not its */
       free (pp->outside_x);
