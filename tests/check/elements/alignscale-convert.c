@@ -61,7 +61,7 @@ static const gchar *out_formats[] = { "RGB", "BGR", "RGBA", "BGRA", "ARGB",
 static gfloat
 value_at (const ConvertCase *c, guint i)
 {
-  guint32 u = GST_READ_UINT32_LE (c->values + 4 * (gsize) i);
+  guint32 u = read_le32 (c->values + 4 * (gsize) i);
   gfloat f;
 
   memcpy (&f, &u, 4);
@@ -321,7 +321,7 @@ GST_START_TEST (test_golden_convert)
       g_file_get_contents (path, &data, &len, NULL), "cannot read %s", path);
   fail_unless (len >= HEADER_SIZE && memcmp (data, "ASCONV01", 8) == 0,
       "%s is not golden conversion data", path);
-  n_cases = GST_READ_UINT32_LE (data + 8);
+  n_cases = read_le32 ((const guint8 *) data + 8);
   fail_unless (n_cases >= 300, "only %u cases", n_cases);
   memset (per_out, 0, sizeof (per_out));
   memset (per_in, 0, sizeof (per_in));
@@ -346,10 +346,10 @@ GST_START_TEST (test_golden_convert)
     c.in_format[12] = 0;
     memcpy (c.out_format, p + 12, 12);
     c.out_format[12] = 0;
-    c.in_w = GST_READ_UINT16_LE (p + 24);
-    c.in_h = GST_READ_UINT16_LE (p + 26);
-    c.out_w = GST_READ_UINT16_LE (p + 28);
-    c.out_h = GST_READ_UINT16_LE (p + 30);
+    c.in_w = read_le16 (p + 24);
+    c.in_h = read_le16 (p + 26);
+    c.out_w = read_le16 (p + 28);
+    c.out_h = read_le16 (p + 30);
     c.method = p[32];
     c.align_corners = p[33];
     c.antialias = p[34];
@@ -358,8 +358,8 @@ GST_START_TEST (test_golden_convert)
     c.full_range = p[37];
     c.upsampling = p[38];
     c.flags = p[39];
-    c.seed = GST_READ_UINT32_LE (p + 40);
-    c.n_values = GST_READ_UINT32_LE (p + 44);
+    c.seed = read_le32 (p + 40);
+    c.n_values = read_le32 (p + 44);
     c.values = p + CASE_HEADER_SIZE;
     pos += CASE_HEADER_SIZE + 4 * (gsize) c.n_values;
     io = index_of (out_formats, G_N_ELEMENTS (out_formats), c.out_format);

@@ -25,16 +25,10 @@ static const gchar *site_caps[] = { "", ",chroma-site=jpeg",
 
 static const gchar *method_name[] = { "nearest", "bilinear", "bicubic" };
 
-static guint32
-rd32 (const guint8 *p)
-{
-  return GST_READ_UINT32_LE (p);
-}
-
 static gfloat
 value_at (const GoldenCase *c, guint i)
 {
-  guint32 u = rd32 (c->values + 4 * (gsize) i);
+  guint32 u = read_le32 (c->values + 4 * (gsize) i);
   gfloat f;
   memcpy (&f, &u, 4);
   return f;
@@ -218,7 +212,7 @@ run_golden (const gchar *env, guint min_cases, guint flags, const gchar *tag)
       g_file_get_contents (path, &data, &len, NULL), "cannot read %s", path);
   fail_unless (len >= 12 && memcmp (data, "ASGOLD01", 8) == 0,
       "%s is not golden data", path);
-  n_cases = rd32 ((guint8 *) data + 8);
+  n_cases = read_le32 ((guint8 *) data + 8);
   fail_unless (n_cases >= min_cases, "only %u cases", n_cases);
   memset (tally, 0, sizeof (tally));
 
@@ -229,16 +223,16 @@ run_golden (const gchar *env, guint min_cases, guint flags, const gchar *tag)
     fail_unless (pos + 32 <= len, "truncated at case %u", i);
     memcpy (c.format, p, 12);
     c.format[12] = 0;
-    c.in_w = GST_READ_UINT16_LE (p + 12);
-    c.in_h = GST_READ_UINT16_LE (p + 14);
-    c.out_w = GST_READ_UINT16_LE (p + 16);
-    c.out_h = GST_READ_UINT16_LE (p + 18);
+    c.in_w = read_le16 (p + 12);
+    c.in_h = read_le16 (p + 14);
+    c.out_w = read_le16 (p + 16);
+    c.out_h = read_le16 (p + 18);
     c.method = p[20];
     c.align_corners = p[21];
     c.site = p[22];
     c.flags = p[23];
-    c.seed = rd32 (p + 24);
-    c.n_values = rd32 (p + 28);
+    c.seed = read_le32 (p + 24);
+    c.n_values = read_le32 (p + 28);
     c.values = p + 32;
     pos += 32 + 4 * (gsize) c.n_values;
     fail_unless (pos <= len && c.method < 3 && c.align_corners < 2

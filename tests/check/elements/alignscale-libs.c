@@ -13,20 +13,6 @@
 
 #define CASE_BYTES 26
 
-/* little-endian fields at any address (cases are not aligned) */
-static guint32
-rd32 (const guint8 *p)
-{
-  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16
-      | (guint32) p[3] << 24;
-}
-
-static guint16
-rd16 (const guint8 *p)
-{
-  return (guint16) (p[0] | p[1] << 8);
-}
-
 static const gchar *const library_nick[] = { "exact", "opencv", "pillow" };
 static const gchar *const method_nick[] = { "nearest", "bilinear", "bicubic" };
 
@@ -112,7 +98,7 @@ GST_START_TEST (test_golden_libs)
   fail_unless (
       g_file_get_contents (path, &data, &len, NULL), "cannot read %s", path);
   fail_unless (len >= 12 && memcmp (data, "ASLIBS01", 8) == 0);
-  n_cases = rd32 ((const guint8 *) data + 8);
+  n_cases = read_le32 ((const guint8 *) data + 8);
   memset (count, 0, sizeof (count));
   pos = 12;
   for (guint i = 0; i < n_cases; i++) {
@@ -127,15 +113,15 @@ GST_START_TEST (test_golden_libs)
     method = p[1];
     memcpy (fmt, p + 2, 8);
     fmt[8] = 0;
-    iw = rd16 (p + 10);
-    ih = rd16 (p + 12);
-    ow = rd16 (p + 14);
-    oh = rd16 (p + 16);
-    n = rd32 (p + 22);
+    iw = read_le16 (p + 10);
+    ih = read_le16 (p + 12);
+    ow = read_le16 (p + 14);
+    oh = read_le16 (p + 16);
+    n = read_le32 (p + 22);
     fail_unless (
         lib >= 1 && lib <= 2 && method <= 2 && pos + CASE_BYTES + n <= len);
-    bad = run_case (
-        lib, method, fmt, iw, ih, ow, oh, rd32 (p + 18), p + CASE_BYTES, n);
+    bad = run_case (lib, method, fmt, iw, ih, ow, oh, read_le32 (p + 18),
+        p + CASE_BYTES, n);
     count[lib][method][0]++;
     count[lib][method][1] += n;
     count[lib][method][2] += bad;

@@ -20,6 +20,21 @@ xorshift32 (guint32 *s)
   return *s = x;
 }
 
+/* little-endian fields of the golden files, at any address (their records
+ * are not all aligned) */
+static inline guint16
+read_le16 (const guint8 *p)
+{
+  return (guint16) (p[0] | p[1] << 8);
+}
+
+static inline guint32
+read_le32 (const guint8 *p)
+{
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16
+      | (guint32) p[3] << 24;
+}
+
 /* a buffer laid out as the caps say, every plane byte random */
 static inline GstBuffer *
 random_buffer (const gchar *caps_str, guint32 seed)
