@@ -31,6 +31,15 @@
  * plane. Every property can be changed while PLAYING
  * and applies from the next frame.
  *
+ * With YUV in and RGB (or GRAY8) asked downstream, the element converts
+ * while it scales, in the order of a training pipeline: the whole frame to
+ * 8-bit RGB at full resolution (matrix and range from the caps'
+ * colorimetry, chroma brought up per #GstAlignScale:chroma-upsampling),
+ * then the resize; only the pixels the resize reads are converted.
+ * #GstAlignScale:integer-model gives, instead of the float result, the
+ * bytes of OpenCV's `cv2.resize` or Pillow's `Image.resize` on 8-bit
+ * images.
+ *
  * ## Example launch line
  * |[
  * gst-launch-1.0 videotestsrc ! video/x-raw,width=640,height=480 ! \
@@ -41,6 +50,11 @@
  * |[
  * gst-launch-1.0 videotestsrc ! video/x-raw,format=RGB,width=1920,height=1080 ! \
  *     alignscale antialias=true ! video/x-raw,width=224,height=224 ! fakesink
+ * ]|
+ * A decoder's NV12 to a 224x224 RGB model input, converted exactly:
+ * |[
+ * gst-launch-1.0 videotestsrc ! video/x-raw,format=NV12,width=1920,height=1080 ! \
+ *     alignscale antialias=true ! video/x-raw,format=RGB,width=224,height=224 ! fakesink
  * ]|
  */
 #ifdef HAVE_CONFIG_H
@@ -587,8 +601,9 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
 
   gst_element_class_set_static_metadata (element_class,
       "Align-corners video scaler", "Filter/Converter/Video/Scaler",
-      "Scales video like PyTorch F.interpolate, with a live-switchable "
-      "align-corners convention",
+      "Scales video like PyTorch F.interpolate (or byte for byte like "
+      "cv2.resize or Image.resize), converting YUV to RGB where asked, "
+      "with every convention live-switchable",
       "alignscale developers");
   gst_element_class_add_static_pad_template (
       element_class, &gst_align_scale_sink_template);
