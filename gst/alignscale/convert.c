@@ -31,7 +31,7 @@ struct AsConvert
   AsDsp dsp;
   int need_chroma, need_alpha;
   /* every column of a picture 8 or wider, horizontal 2:1 chroma: the
-   * taps of columns [2, 2 (cw - 1)) repeat every two (chroma_h) */
+   * taps of columns [2, 2 (cw - 1)) repeat every two (yuv_row8) */
   int regular2;
   int contiguous; /* the columns are 0 .. n - 1 */
   int row8;       /* 8-bit codes: yuv_row8 */
@@ -529,6 +529,9 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
   int32_t j0, j1, v0, v1;
   int16_t *out[2] = { ui, vi };
   int semi;
+  /* a sparse set, or subsampling other than 2:1 and 1:1: each column's
+   * own taps (else fixed weights per parity) */
+  int per_column = !cv->contiguous || (cu->r_h != 1 && !cv->regular2);
 
   if (!cv->contiguous && cy->pstride == 1)
     for (int k = 0; k < n; k++)
@@ -570,7 +573,7 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
         break;
     }
 
-    if (!cv->contiguous || (cu->r_h != 1 && !cv->regular2))
+    if (per_column)
       continue; /* below, both components at once */
     if (cu->r_h == 1) {
       for (int x = 0; x < w; x++)
@@ -591,10 +594,10 @@ yuv_row8 (const AsConvert *cv, int16_t *yi, int16_t *ui, int16_t *vi,
             - ocd);
     }
   }
-  if (!cv->contiguous || (cu->r_h != 1 && !cv->regular2)) {
+  if (per_column) {
     /* each column's two chroma samples, its taps read once for both
      * (one past the row is the last sample again, weighed 0 there) */
-    const int32_t *c0 = cv->k0, *kd = cv->kd, den = 2 * cu->r_h;
+    const int32_t *c0 = cv->k0, *kd = cv->kd, den = cv->den_h;
     bu[cw] = bu[cw - 1];
     bv[cw] = bv[cw - 1];
     for (int k = 0; k < n; k++) {
