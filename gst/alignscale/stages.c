@@ -9,8 +9,6 @@
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define EVEN_BYTES 0x00ff00ff00ff00ffull
 
-#define every_other_byte as_every_other_byte
-
 /* dst[2 k] = src[k], k < n, the bytes between kept */
 static void
 to_every_other_byte (uint8_t *dst, const uint8_t *src, size_t n)
@@ -54,7 +52,7 @@ to_every_other_byte (uint8_t *dst, const uint8_t *src, size_t n)
     dst[2 * k] = src[k];
 }
 
-/* the layouts every_other_byte serves: one sample every 2 bytes, or a pair
+/* the layouts as_every_other_byte serves: one sample every 2 bytes, or a pair
  * every 4 bytes two apart */
 static int
 every_other (const AsPlaneDesc *d)
@@ -78,7 +76,7 @@ as_stage_unpack_strided8 (
 
 #ifdef EVEN_BYTES
   if (every_other (d)) {
-    every_other_byte (o, s + l->offset[0], (size_t) width * d->channels);
+    as_every_other_byte (o, s + l->offset[0], (size_t) width * d->channels);
     return;
   }
 #endif
