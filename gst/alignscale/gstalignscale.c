@@ -220,6 +220,22 @@ gst_align_scale_method_get_type (void)
         "bilinear" },
     { GST_ALIGN_SCALE_METHOD_BICUBIC,
         "Bicubic, Keys kernel with cubic-a (PyTorch bicubic)", "bicubic" },
+    { GST_ALIGN_SCALE_METHOD_AREA,
+        "Area: PyTorch area (adaptive average pooling), OpenCV INTER_AREA",
+        "area" },
+    { GST_ALIGN_SCALE_METHOD_BOX, "Pillow BOX (always antialiased)", "box" },
+    { GST_ALIGN_SCALE_METHOD_HAMMING, "Pillow HAMMING (always antialiased)",
+        "hamming" },
+    { GST_ALIGN_SCALE_METHOD_LANCZOS,
+        "Pillow LANCZOS, a = 3 (always antialiased)", "lanczos" },
+    { GST_ALIGN_SCALE_METHOD_LANCZOS4, "OpenCV INTER_LANCZOS4, 8 taps",
+        "lanczos4" },
+    { GST_ALIGN_SCALE_METHOD_BILINEAR_EXACT,
+        "OpenCV INTER_LINEAR_EXACT (bilinear unless integer-model=opencv)",
+        "bilinear-exact" },
+    { GST_ALIGN_SCALE_METHOD_NEAREST_EXACT,
+        "OpenCV INTER_NEAREST_EXACT (nearest unless integer-model=opencv)",
+        "nearest-exact" },
     { 0, NULL, NULL },
   };
 
@@ -385,11 +401,19 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    * Interpolation method, as PyTorch's `mode` and ONNX's `mode`: nearest
    * (rounding per #GstAlignScale:nearest-mode), bilinear, or bicubic (Keys
    * cubic convolution with #GstAlignScale:cubic-a, taps clamped at the
-   * border unless #GstAlignScale:exclude-outside).
+   * border unless #GstAlignScale:exclude-outside), area (PyTorch's
+   * adaptive average pooling). The filters of OpenCV and Pillow: box,
+   * hamming and lanczos (Pillow's, always antialiased), lanczos4 (OpenCV's
+   * 8 taps); bilinear-exact and nearest-exact are OpenCV's _EXACT flags
+   * under #GstAlignScale:integer-model=opencv and bilinear and nearest
+   * otherwise. With integer-model=exact each is the float result of its
+   * kernel; docs/integer-models.md says which library call each gives.
    */
   properties[PROP_METHOD] = g_param_spec_enum ("method", "Method",
-      "Interpolation: nearest (rounding per nearest-mode), bilinear, or"
-      " bicubic (Keys kernel with cubic-a, border taps clamped)",
+      "Interpolation: nearest (rounding per nearest-mode), bilinear,"
+      " bicubic (Keys kernel with cubic-a, border taps clamped), area, or"
+      " the library filters box, hamming, lanczos (Pillow), lanczos4,"
+      " bilinear-exact, nearest-exact (OpenCV)",
       GST_TYPE_ALIGN_SCALE_METHOD, DEFAULT_METHOD, flags);
 
   /**
@@ -1824,6 +1848,32 @@ gst_align_scale_mapping (GstAlignScaleCoordinateMode mode)
   }
 }
 
+static AsKernel
+gst_align_scale_kernel (GstAlignScaleMethod method)
+{
+  switch (method) {
+    case GST_ALIGN_SCALE_METHOD_NEAREST:
+    case GST_ALIGN_SCALE_METHOD_NEAREST_EXACT:
+      return AS_KERNEL_NEAREST;
+    case GST_ALIGN_SCALE_METHOD_BICUBIC:
+      return AS_KERNEL_CUBIC;
+    case GST_ALIGN_SCALE_METHOD_AREA:
+      return AS_KERNEL_AREA;
+    case GST_ALIGN_SCALE_METHOD_BOX:
+      return AS_KERNEL_BOX;
+    case GST_ALIGN_SCALE_METHOD_HAMMING:
+      return AS_KERNEL_HAMMING;
+    case GST_ALIGN_SCALE_METHOD_LANCZOS:
+      return AS_KERNEL_LANCZOS3;
+    case GST_ALIGN_SCALE_METHOD_LANCZOS4:
+      return AS_KERNEL_LANCZOS4;
+    case GST_ALIGN_SCALE_METHOD_BILINEAR:
+    case GST_ALIGN_SCALE_METHOD_BILINEAR_EXACT:
+    default:
+      return AS_KERNEL_LINEAR;
+  }
+}
+
 /* the plan's configuration for one settings snapshot; what the method
  * does not use is zeroed, so changing it rebuilds nothing */
 static void
@@ -1839,9 +1889,10 @@ gst_align_scale_config (
   if (converting)
     cfg->chroma_nearest = st->chroma_upsampling
         == GST_ALIGN_SCALE_CHROMA_UPSAMPLING_NEAREST;
-  cfg->kernel = st->method == GST_ALIGN_SCALE_METHOD_NEAREST ? AS_KERNEL_NEAREST
-      : st->method == GST_ALIGN_SCALE_METHOD_BICUBIC         ? AS_KERNEL_CUBIC
-                                                             : AS_KERNEL_LINEAR;
+  cfg->kernel = gst_align_scale_kernel (st->method);
+  if (cfg->library == AS_LIBRARY_OPENCV)
+    cfg->variant = st->method == GST_ALIGN_SCALE_METHOD_BILINEAR_EXACT
+        || st->method == GST_ALIGN_SCALE_METHOD_NEAREST_EXACT;
   cfg->mapping = gst_align_scale_mapping (st->coordinate_mode);
   cfg->scale_x = st->scale_factor_x;
   cfg->scale_y = st->scale_factor_y;

@@ -15,14 +15,34 @@ G_BEGIN_DECLS
  * @GST_ALIGN_SCALE_METHOD_NEAREST: nearest sample
  * @GST_ALIGN_SCALE_METHOD_BILINEAR: linear interpolation on both axes
  * @GST_ALIGN_SCALE_METHOD_BICUBIC: Keys cubic convolution (#GstAlignScale:cubic-a)
+ * @GST_ALIGN_SCALE_METHOD_AREA: PyTorch `mode='area'` (adaptive average
+ *   pooling); OpenCV INTER_AREA with integer-model=opencv
+ * @GST_ALIGN_SCALE_METHOD_BOX: Pillow's BOX filter (always antialiased)
+ * @GST_ALIGN_SCALE_METHOD_HAMMING: Pillow's HAMMING filter (always
+ *   antialiased)
+ * @GST_ALIGN_SCALE_METHOD_LANCZOS: Pillow's LANCZOS filter, a = 3 (always
+ *   antialiased)
+ * @GST_ALIGN_SCALE_METHOD_LANCZOS4: OpenCV INTER_LANCZOS4 (8 taps, a = 4)
+ * @GST_ALIGN_SCALE_METHOD_BILINEAR_EXACT: OpenCV INTER_LINEAR_EXACT with
+ *   integer-model=opencv, bilinear otherwise
+ * @GST_ALIGN_SCALE_METHOD_NEAREST_EXACT: OpenCV INTER_NEAREST_EXACT with
+ *   integer-model=opencv, nearest otherwise
  *
- * Interpolation method, as PyTorch's `F.interpolate` `mode`.
+ * Interpolation method, as PyTorch's `F.interpolate` `mode`, and the
+ * filters of OpenCV and Pillow (docs/integer-models.md).
  */
 typedef enum
 {
   GST_ALIGN_SCALE_METHOD_NEAREST,
   GST_ALIGN_SCALE_METHOD_BILINEAR,
   GST_ALIGN_SCALE_METHOD_BICUBIC,
+  GST_ALIGN_SCALE_METHOD_AREA,
+  GST_ALIGN_SCALE_METHOD_BOX,
+  GST_ALIGN_SCALE_METHOD_HAMMING,
+  GST_ALIGN_SCALE_METHOD_LANCZOS,
+  GST_ALIGN_SCALE_METHOD_LANCZOS4,
+  GST_ALIGN_SCALE_METHOD_BILINEAR_EXACT,
+  GST_ALIGN_SCALE_METHOD_NEAREST_EXACT,
 } GstAlignScaleMethod;
 
 #define GST_TYPE_ALIGN_SCALE_METHOD (gst_align_scale_method_get_type ())

@@ -478,7 +478,7 @@ opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
       oh = in->y->out_len;
   const AsDsp *dsp = in->dsp;
 
-  if (in->library != AS_LIBRARY_OPENCV || in->bps != 1)
+  if (in->library != AS_LIBRARY_OPENCV || in->bps != 1 || in->variant)
     return -1;
   init_passes (mp, in);
   mp->library = in->library;
@@ -545,7 +545,7 @@ const AsModel as_model_opencv = { "opencv", opencv_prepare };
 
 /* Pillow's filters (Resample.c) */
 static double
-pil_bilinear (double x)
+pil_bilinear (double x, double unused)
 {
   if (x < 0.0)
     x = -x;
@@ -553,7 +553,7 @@ pil_bilinear (double x)
 }
 
 static double
-pil_bicubic (double x)
+pil_bicubic (double x, double unused)
 {
   const double a = -0.5;
 
@@ -571,7 +571,7 @@ pil_bicubic (double x)
  * output i starts at ofs[i] and holds its taps at their pixels (a window
  * that would pass the last pixel starts earlier, zeros in front) */
 static int
-pil_axis (AsModelPlan *mp, int in, int out, double (*filter) (double),
+pil_axis (AsModelPlan *mp, int in, int out, double (*filter) (double, double),
     double support0, AsPass *p)
 {
   double scale = (double) (float) in / out, filterscale = scale;
@@ -605,7 +605,7 @@ pil_axis (AsModelPlan *mp, int in, int out, double (*filter) (double),
       hi = in;
     hi -= lo;
     for (int x = 0; x < hi; x++) {
-      double v = filter ((x + lo - center + 0.5) * ss);
+      double v = filter ((x + lo - center + 0.5) * ss, 0.0);
       kx[x] = v;
       ww += v;
     }
@@ -649,7 +649,7 @@ pillow_prepare (AsModelPlan *mp, const AsModelInput *in)
   int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
       oh = in->y->out_len;
   const AsDsp *dsp = in->dsp;
-  double (*filter) (double);
+  double (*filter) (double, double);
   double support;
 
   if (in->library != AS_LIBRARY_PILLOW || in->bps != 1)
@@ -673,13 +673,14 @@ pillow_prepare (AsModelPlan *mp, const AsModelInput *in)
   }
   if (in->kernel == as_kernel_desc (AS_KERNEL_LINEAR)) {
     filter = pil_bilinear;
-    support = 1.0;
   } else if (in->kernel == as_kernel_desc (AS_KERNEL_CUBIC)) {
     filter = pil_bicubic;
-    support = 2.0;
+  } else if (in->kernel->always_aa) {
+    filter = in->kernel->eval; /* BOX, HAMMING, LANCZOS as Resample.c */
   } else {
     return -1;
   }
+  support = in->kernel->aa_support;
   if (pil_axis (mp, iw, ow, filter, support, &mp->h) < 0
       || pil_axis (mp, ih, oh, filter, support, &mp->v) < 0)
     return -2;

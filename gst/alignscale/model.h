@@ -118,6 +118,7 @@ typedef struct
   /* the library whose bytes the plane must give (AsLibrary): its own
    * models, from the plane's sizes alone (the axes' weights unused) */
   int library;
+  int variant; /* AsConfig.variant: the library's _EXACT flavour */
 } AsModelInput;
 
 /* integer-model: whose bytes (library models, model.c) */

@@ -55,12 +55,22 @@ axis_nearest_rule (const AsConfig *cfg, int full_size)
   }
 }
 
+/* whether the tables are antialias windows: the setting, or always for
+ * Pillow's filters; never for point sampling or area */
+static int
+config_aa (const AsConfig *cfg)
+{
+  const AsKernelDesc *kd = as_kernel_desc (cfg->kernel);
+
+  return (cfg->antialias || kd->always_aa) && kd->support > 0
+      && cfg->kernel != AS_KERNEL_AREA;
+}
+
 static AsMapping
 config_mapping (const AsConfig *cfg)
 {
   /* §3.1: torch antialias with align_corners keeps its own centres */
-  if (cfg->antialias && as_kernel_desc (cfg->kernel)->support > 0
-      && cfg->mapping == AS_MAP_ALIGN_CORNERS)
+  if (config_aa (cfg) && cfg->mapping == AS_MAP_ALIGN_CORNERS)
     return AS_MAP_TORCH_AA_ALIGN_CORNERS;
   return cfg->mapping;
 }
@@ -107,7 +117,7 @@ axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
       cfg, r == 1 && in == full_in && out == full_out);
   s->torch_ratio = m.scale > 0 ? (float) (1.0 / m.scale) : 0.0f;
   s->exclude_outside = cfg->exclude_outside;
-  s->antialias = cfg->antialias && as_kernel_desc (cfg->kernel)->support > 0;
+  s->antialias = config_aa (cfg);
   s->stretch = aa_stretch (m.mapping, m.scale, full_in, full_out);
 }
 
@@ -205,7 +215,8 @@ as_config_equal (const AsConfig *a, const AsConfig *b)
       && a->scale_y == b->scale_y && a->roi[0] == b->roi[0]
       && a->roi[1] == b->roi[1] && a->roi[2] == b->roi[2]
       && a->roi[3] == b->roi[3] && a->extrapolation == b->extrapolation
-      && a->chroma_nearest == b->chroma_nearest && a->library == b->library;
+      && a->chroma_nearest == b->chroma_nearest && a->library == b->library
+      && a->variant == b->variant;
 }
 
 int
@@ -403,9 +414,9 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
             * sizeof (double)
         + ((size_t) d->out_w + d->out_h) * sizeof (int32_t);
 
-    in = (AsModelInput){ &pp->x, &pp->y, kd,
-      config->antialias && kd->support > 0, d->channels, d->bytes_per_sample,
-      plane_maxval (d), &plan->dsp, config->library };
+    in = (AsModelInput){ &pp->x, &pp->y, kd, config_aa (config), d->channels,
+      d->bytes_per_sample, plane_maxval (d), &plan->dsp, config->library,
+      config->variant };
     if (as_model_pick (&pp->m, &in, MAX_BOUND) < 0)
       goto fail;
     if (pp->m.library != AS_LIBRARY_NONE) {

@@ -42,7 +42,7 @@ typedef struct
   double cubic_a;
   AsNearestMode nearest_mode;
   int exclude_outside;
-  int antialias;           /* linear and cubic only */
+  int antialias;           /* the kernels with a support; Pillow's always */
   double scale_x, scale_y; /* scale factors used as given, 0: from sizes */
   /* tf_crop_and_resize: region x0, y0, x1, y1 (normalised) and the value
    * of samples mapped outside the picture, as a fraction of the range */
@@ -54,6 +54,9 @@ typedef struct
   /* whose bytes (AsLibrary, model.h): 0 the float result rounded; a
    * library's models take the plane (8-bit) or the default chain runs */
   int library;
+  /* the library's _EXACT flavour of the method (OpenCV INTER_LINEAR_EXACT,
+   * INTER_NEAREST_EXACT); the float result is the plain method's */
+  int variant;
 } AsConfig;
 
 struct AsPlaneDesc;

@@ -10,6 +10,9 @@
 
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 #define MIN(a, b) ((a) < (b) ? (a) : (b))
+#ifndef M_PI
+#define M_PI 3.14159265358979323846
+#endif
 
 static int
 clampi (int64_t v, int lo, int hi)
@@ -403,11 +406,76 @@ keys_eval (double u, double a)
   return as_keys_kernel (u, a);
 }
 
+/* Pillow's filters as Resample.c writes them (box includes +0.5,
+ * excludes -0.5) */
+static double
+box_eval (double u, double param)
+{
+  return u > -0.5 && u <= 0.5 ? 1.0 : 0.0;
+}
+
+static double
+hamming_eval (double u, double param)
+{
+  u = fabs (u);
+  if (u == 0.0)
+    return 1.0;
+  if (u >= 1.0)
+    return 0.0;
+  u *= M_PI;
+  return sin (u) / u * (0.54 + 0.46 * cos (u));
+}
+
+static double
+sinc (double u)
+{
+  if (u == 0.0)
+    return 1.0;
+  u *= M_PI;
+  return sin (u) / u;
+}
+
+static double
+lanczos3_eval (double u, double param)
+{
+  return -3.0 <= u && u < 3.0 ? sinc (u) * sinc (u / 3.0) : 0.0;
+}
+
+static double
+lanczos4_eval (double u, double param)
+{
+  return fabs (u) < 4.0 ? sinc (u) * sinc (u / 4.0) : 0.0;
+}
+
+/* OpenCV's interpolateLanczos4: the 8 taps at distances t + 3 - k,
+ * normalised to sum 1 */
+static void
+lanczos4_taps (double t, double param, double *w)
+{
+  double sum = 0.0;
+
+  for (int k = 0; k < 8; k++)
+    sum += w[k] = lanczos4_eval (t + 3.0 - k, param);
+  for (int k = 0; k < 8; k++)
+    w[k] /= sum;
+}
+
 static const AsKernelDesc kernels[AS_N_KERNELS] = {
-  [AS_KERNEL_NEAREST] = { "nearest", 0, point_taps, point_eval, 0.0, 0 },
-  [AS_KERNEL_LINEAR] = { "linear", 1, triangle_taps, triangle_eval, 0.0, 1 },
+  [AS_KERNEL_NEAREST] = { "nearest", 0, point_taps, point_eval, 0.0, 0, 0.0,
+      0 },
+  [AS_KERNEL_LINEAR] = { "linear", 1, triangle_taps, triangle_eval, 0.0, 1, 1.0,
+      0 },
   /* torch's antialiased bicubic keeps A = -0.5 (§3.1) */
-  [AS_KERNEL_CUBIC] = { "cubic", 2, keys_taps, keys_eval, -0.5, 0 },
+  [AS_KERNEL_CUBIC] = { "cubic", 2, keys_taps, keys_eval, -0.5, 0, 2.0, 0 },
+  /* tables from the lengths (row_weights); the taps are never used */
+  [AS_KERNEL_AREA] = { "area", 1, triangle_taps, triangle_eval, 0.0, 0, 1.0,
+      0 },
+  [AS_KERNEL_BOX] = { "box", 1, triangle_taps, box_eval, 0.0, 0, 0.5, 1 },
+  [AS_KERNEL_HAMMING] = { "hamming", 1, triangle_taps, hamming_eval, 0.0, 0,
+      1.0, 1 },
+  [AS_KERNEL_LANCZOS3] = { "lanczos3", 3, NULL, lanczos3_eval, 0.0, 0, 3.0, 1 },
+  [AS_KERNEL_LANCZOS4] = { "lanczos4", 4, lanczos4_taps, lanczos4_eval, 0.0, 0,
+      4.0, 0 },
 };
 
 const AsKernelDesc *
@@ -443,9 +511,21 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
     return 1;
   }
 
+  if (s->kernel == AS_KERNEL_AREA) {
+    /* torch's adaptive pooling: start_index and end_index, in integers */
+    int64_t lo = (int64_t) i * in / s->out_len;
+    int64_t hi = ((int64_t) (i + 1) * in + s->out_len - 1) / s->out_len;
+    int n = (int) MIN (hi - lo, (int64_t) cap);
+
+    for (int k = 0; k < n; k++)
+      w[k] = 1.0 / (double) (hi - lo);
+    *start = (int) lo;
+    return n;
+  }
+
   if (s->antialias) {
     double fs = aa_stretch (s);
-    double support = kd->support * fs;
+    double support = kd->aa_support * fs;
     double c = x + 0.5, total = 0, mass = 0;
     /* torch: static_cast<int64_t> truncates toward zero; bounded to the
      * picture in double first (c may be huge) */
@@ -538,8 +618,10 @@ as_axis_init (AsAxis *axis, const AsAxisSpec *s)
 
   /* taps a row can have: the kernel's, or the antialias window */
   cap = MAX (2 * kd->support, 1);
-  if (s->antialias && kd->support > 0) {
-    double support = kd->support * aa_stretch (s);
+  if (s->kernel == AS_KERNEL_AREA)
+    cap = (int) MIN (ceil ((double) in / s->out_len) + 1.0, (double) in);
+  else if (s->antialias && kd->support > 0) {
+    double support = kd->aa_support * aa_stretch (s);
     cap = (int) MIN (ceil (2.0 * support) + 2.0, (double) in);
   }
   cap = MAX (MIN (cap, in), 1);

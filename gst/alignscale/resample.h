@@ -14,6 +14,17 @@ typedef enum
   AS_KERNEL_NEAREST,
   AS_KERNEL_LINEAR,
   AS_KERNEL_CUBIC,
+  /* PyTorch mode='area' (adaptive average pooling): each output averages
+   * source samples floor (i in / out) .. ceil ((i + 1) in / out) - 1, from
+   * the lengths alone (no mapping, no antialias) */
+  AS_KERNEL_AREA,
+  /* Pillow's filters, always antialiased as Image.resize does (§3.1 window
+   * with Pillow's own half-widths): BOX, HAMMING, LANCZOS (a = 3) */
+  AS_KERNEL_BOX,
+  AS_KERNEL_HAMMING,
+  AS_KERNEL_LANCZOS3,
+  /* OpenCV INTER_LANCZOS4: 8 taps of Lanczos a = 4, normalised */
+  AS_KERNEL_LANCZOS4,
   AS_N_KERNELS,
 } AsKernel;
 
@@ -38,6 +49,12 @@ typedef struct
   /* two taps whose weights lie in [0, 1] wherever it is evaluated: the
    * lerp model of model.h may run its tables */
   int lerp;
+  /* the half-width of the antialias window before the stretch (support,
+   * except Pillow's box: 0.5) */
+  double aa_support;
+  /* always an antialias window, whatever the antialias setting (Pillow's
+   * filters: Image.resize has no other) */
+  int always_aa;
 } AsKernelDesc;
 
 const AsKernelDesc *as_kernel_desc (AsKernel kernel);

@@ -14,7 +14,11 @@
 #define CASE_BYTES 26
 
 static const gchar *const library_nick[] = { "exact", "opencv", "pillow" };
-static const gchar *const method_nick[] = { "nearest", "bilinear", "bicubic" };
+/* GstAlignScaleMethod values, as the golden file stores them */
+static const gchar *const method_nick[] = { "nearest", "bilinear", "bicubic",
+  "area", "box", "hamming", "lanczos", "lanczos4", "bilinear-exact",
+  "nearest-exact" };
+#define N_METHODS G_N_ELEMENTS (method_nick)
 
 /* one case through the element; returns the bytes that differ */
 static guint64
@@ -91,7 +95,7 @@ GST_START_TEST (test_golden_libs)
   gsize len = 0, pos;
   guint32 n_cases;
   /* [library][method]: cases, bytes, differing bytes */
-  guint64 count[3][3][3];
+  guint64 count[3][N_METHODS][3];
   guint64 all_bad = 0;
 
   fail_unless (path != NULL, "ALIGNSCALE_GOLDEN_LIBS is not set");
@@ -118,8 +122,8 @@ GST_START_TEST (test_golden_libs)
     ow = read_le16 (p + 14);
     oh = read_le16 (p + 16);
     n = read_le32 (p + 22);
-    fail_unless (
-        lib >= 1 && lib <= 2 && method <= 2 && pos + CASE_BYTES + n <= len);
+    fail_unless (lib >= 1 && lib <= 2 && method < N_METHODS
+        && pos + CASE_BYTES + n <= len);
     bad = run_case (lib, method, fmt, iw, ih, ow, oh, read_le32 (p + 18),
         p + CASE_BYTES, n);
     count[lib][method][0]++;
@@ -131,9 +135,9 @@ GST_START_TEST (test_golden_libs)
   fail_unless (pos == len);
   g_print ("golden-libs: %u cases against the libraries' own bytes\n", n_cases);
   for (guint l = 1; l <= 2; l++)
-    for (guint m = 0; m <= 2; m++)
+    for (guint m = 0; m < N_METHODS; m++)
       if (count[l][m][0])
-        g_print ("golden-libs: %-7s %-9s %3" G_GUINT64_FORMAT
+        g_print ("golden-libs: %-7s %-14s %3" G_GUINT64_FORMAT
                  " cases %8" G_GUINT64_FORMAT " bytes %8" G_GUINT64_FORMAT
                  " identical\n",
             library_nick[l], method_nick[m], count[l][m][0], count[l][m][1],

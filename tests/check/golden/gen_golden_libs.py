@@ -10,7 +10,7 @@ resized by the real library on this machine (Debian 12: python3-opencv
 * opencv: cv2.resize(img, (out_w, out_h), interpolation=INTER_NEAREST or
   INTER_LINEAR) on 1-, 3- and 4-channel arrays (GRAY8, RGB, BGRx);
 * pillow: Image.fromarray(img, mode).resize((out_w, out_h), NEAREST,
-  BILINEAR or BICUBIC) in modes 'L', 'RGB' and 'RGBX' (GRAY8, RGB, BGRx:
+  BILINEAR, BICUBIC, BOX, HAMMING or LANCZOS) in modes 'L', 'RGB' and 'RGBX' (GRAY8, RGB, BGRx:
   the fourth band is resized as a channel, as for RGBX).
 
 Sizes run from 1 to 300 in and out, a third of the cases under 16; the
@@ -19,8 +19,10 @@ and sizes equal on one axis. The expected values are the library's bytes;
 the test requires every one of them.
 
 File format (little-endian): char magic[8] = "ASLIBS01", uint32 n_cases,
-then per case: uint8 library (1 opencv, 2 pillow), uint8 method (0
-nearest, 1 bilinear, 2 bicubic), char format[8] (GStreamer name, NUL
+then per case: uint8 library (1 opencv, 2 pillow), uint8 method (the
+element's method value: 0 nearest, 1 bilinear, 2 bicubic, 3 area, 4 box,
+5 hamming, 6 lanczos, 7 lanczos4, 8 bilinear-exact, 9 nearest-exact),
+char format[8] (GStreamer name, NUL
 padded), uint16 in_w, in_h, out_w, out_h, uint32 seed, uint32 n_bytes,
 uint8 bytes[n_bytes] (out_h rows of out_w * channels bytes).
 
@@ -50,8 +52,10 @@ MASTER_SEED = 0x11B5EED5
 CASES = 10  # per library x method x format
 
 FORMATS = {"GRAY8": (1, "L"), "RGB": (3, "RGB"), "BGRx": (4, "RGBX")}
+# the element's method values (GstAlignScaleMethod) -> the library's flag
 METHODS = {"opencv": {0: cv2.INTER_NEAREST, 1: cv2.INTER_LINEAR},
-           "pillow": {0: Image.NEAREST, 1: Image.BILINEAR, 2: Image.BICUBIC}}
+           "pillow": {0: Image.NEAREST, 1: Image.BILINEAR, 2: Image.BICUBIC,
+                      4: Image.BOX, 5: Image.HAMMING, 6: Image.LANCZOS}}
 LIBRARY = {"opencv": 1, "pillow": 2}
 
 
