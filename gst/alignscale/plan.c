@@ -119,6 +119,9 @@ axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
   s->exclude_outside = cfg->exclude_outside;
   s->antialias = config_aa (cfg);
   s->stretch = aa_stretch (m.mapping, m.scale, full_in, full_out);
+  s->pillow = as_kernel_desc (cfg->kernel)->always_aa
+      && m.mapping == AS_MAP_HALF_PIXEL && m.scale <= 0.0 && r == 1 && o2 == 0
+      && in == full_in && out == full_out;
 }
 
 /* §1.1 tf_crop_and_resize: an output sample whose coordinate falls outside

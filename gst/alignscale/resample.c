@@ -526,7 +526,12 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
   if (s->antialias) {
     double fs = aa_stretch (s);
     double support = kd->aa_support * fs;
-    double c = x + 0.5, total = 0, mass = 0;
+    /* Pillow's filters on a plain half-pixel axis: its own double
+     * arithmetic (center (i + 0.5) scale, taps times 1 / filterscale),
+     * whose roundings decide box's ties at +-0.5 */
+    double c = s->pillow ? (i + 0.5) * s->stretch : x + 0.5;
+    double inv = 1.0 / fs;
+    double total = 0, mass = 0;
     /* torch: static_cast<int64_t> truncates toward zero; bounded to the
      * picture in double first (c may be huge) */
     int lo = floor_clamped (c - support + 0.5, 0, in);
@@ -535,7 +540,8 @@ row_weights (const AsAxisSpec *s, int i, double *w, int cap, int *start)
     if (hi - lo > cap)
       hi = lo + cap; /* cannot happen: cap bounds the window */
     for (int j = lo; j < hi; j++) {
-      w[j - lo] = kd->eval ((j - c + 0.5) / fs, kd->aa_param);
+      w[j - lo] = kd->eval (
+          s->pillow ? (j - c + 0.5) * inv : (j - c + 0.5) / fs, kd->aa_param);
       total += w[j - lo];
       mass += fabs (w[j - lo]);
     }

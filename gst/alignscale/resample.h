@@ -142,6 +142,10 @@ typedef struct
    * sample in pytorch_half_pixel (ONNX Runtime stretches by in / out
    * there). 0: the slope of map. */
   double stretch;
+  /* antialias windows computed as Pillow's precompute_coeffs does, in its
+   * double arithmetic: centre (i + 0.5) * stretch (set for its filters on
+   * a full-resolution half-pixel axis with stretch in / out) */
+  int pillow;
 } AsAxisSpec;
 
 /* One axis' weight table, in double: the integer models of model.h
