@@ -138,7 +138,9 @@ outside_flags (const AsConfig *cfg, int vertical, int full_in, int full_out,
   int any = 0;
 
   *err = 0;
-  if (cfg->mapping != AS_MAP_TF_CROP_AND_RESIZE)
+  /* area's tables come from the lengths alone: no region, nothing outside */
+  if (cfg->mapping != AS_MAP_TF_CROP_AND_RESIZE
+      || cfg->kernel == AS_KERNEL_AREA)
     return NULL;
   flags = calloc (out, 1);
   if (!flags) {

@@ -39,7 +39,14 @@
  *    at most half the taps, so at most 3856 for an output 17 or more
  *    wide from at most 32767, and every axis 32767 -> 1..16 has
  *    |e| <= 2048 (bilinear, 6144 -> 3: every weight a tie) and 714
- *    (bicubic).
+ *    (bicubic). Pillow's other filters (box, hamming, lanczos) are drawn
+ *    only where every window has at most 16448 taps, so |e| <= 8224.
+ *
+ * A third of the draws of a method take one of those added with the
+ * library filters (area, box, hamming, lanczos, lanczos4, bilinear-exact,
+ * nearest-exact), from a fourth generator, so the other draws of a case
+ * stay those of old. The exact chain keeps a flat input flat for each:
+ * their weights sum to one in every model.
  *
  * Environment:
  *   ALIGNSCALE_FUZZ_SEED     base seed (default 20240611)
@@ -106,7 +113,9 @@ static const GstVideoFormat formats[] = { GST_VIDEO_FORMAT_GRAY8,
   GST_VIDEO_FORMAT_Y444_12LE, GST_VIDEO_FORMAT_Y444_16LE };
 
 /* the element's enum nicks, in value order */
-static const gchar *const method_nick[] = { "nearest", "bilinear", "bicubic" };
+static const gchar *const method_nick[] = { "nearest", "bilinear", "bicubic",
+  "area", "box", "hamming", "lanczos", "lanczos4", "bilinear-exact",
+  "nearest-exact" };
 static const gchar *const cmode_nick[] = { "half-pixel", "align-corners",
   "asymmetric", "pytorch-half-pixel", "half-pixel-symmetric",
   "tf-half-pixel-for-nn", "tf-crop-and-resize" };
@@ -126,7 +135,15 @@ enum
 {
   M_NEAREST,
   M_BILINEAR,
-  M_BICUBIC
+  M_BICUBIC,
+  M_AREA,
+  M_BOX,
+  M_HAMMING,
+  M_LANCZOS,
+  M_LANCZOS4,
+  M_BILINEAR_EXACT,
+  M_NEAREST_EXACT,
+  N_METHODS
 };
 enum
 {
@@ -199,6 +216,8 @@ typedef struct
   GstVideoInfo caps_info;    /* the input caps as GStreamer reads them */
   /* integer-model: drawn from mrng, not rng */
   guint32 mrng;
+  /* the library filters (methods area .. nearest-exact): from krng */
+  guint32 krng;
   guint library_percent;
 } Case;
 
@@ -454,10 +473,32 @@ library_covers (const Case *c, const Config *cfg)
   if (cfg->im == IM_EXACT
       || (!c->conv && GST_VIDEO_FORMAT_INFO_BITS (c->in_info.finfo) > 8))
     return FALSE;
-  if (cfg->method == M_NEAREST || cfg->im == IM_PILLOW)
-    return TRUE;
-  /* opencv: INTER_LINEAR, no antialias; no bicubic */
-  return cfg->method == M_BILINEAR && !cfg->aa;
+  if (cfg->im == IM_PILLOW)
+    return cfg->method != M_AREA && cfg->method != M_LANCZOS4;
+  /* opencv: INTER_NEAREST, INTER_LINEAR without antialias */
+  return cfg->method == M_NEAREST || (cfg->method == M_BILINEAR && !cfg->aa);
+}
+
+static gboolean
+is_nearest (gint method)
+{
+  return method == M_NEAREST || method == M_NEAREST_EXACT;
+}
+
+/* always antialiased (Image.resize has no other) */
+static gboolean
+pillow_filter (gint method)
+{
+  return method == M_BOX || method == M_HAMMING || method == M_LANCZOS;
+}
+
+/* the kernel's half-width before any stretch */
+static gdouble
+support (gint method)
+{
+  static const gdouble s[N_METHODS] = { 0, 1, 2, 1, 0.5, 1, 3, 4, 1, 0 };
+
+  return s[method];
 }
 
 /* taps per output sample on one axis, as resample.c sizes them (lib: as
@@ -469,14 +510,12 @@ axis_taps (const Config *c, gboolean lib, gint in, gint out, gdouble s,
   gdouble slope, taps;
 
   if (lib) {
-    if (c->method == M_NEAREST)
+    if (is_nearest (c->method))
       taps = 1;
     else if (c->im == IM_OPENCV)
       taps = 2;
     else /* Pillow: always antialiased */
-      taps = 2.0
-              * ceil ((c->method == M_BICUBIC ? 2.0 : 1.0)
-                  * MAX ((gdouble) in / out, 1.0))
+      taps = 2.0 * ceil (support (c->method) * MAX ((gdouble) in / out, 1.0))
           + 1.0;
     return CLAMP (taps, 1, in);
   }
@@ -486,10 +525,12 @@ axis_taps (const Config *c, gboolean lib, gint in, gint out, gdouble s,
     slope = (gdouble) (in - 1) / MAX (out - 1, 1);
   else
     slope = s > 0 ? 1.0 / s : (gdouble) in / out;
-  taps = c->method == M_BICUBIC ? 4 : 2;
-  if (c->aa && c->method != M_NEAREST) {
-    gdouble support = (c->method == M_BICUBIC ? 2.0 : 1.0) * MAX (slope, 1.0);
-    taps = ceil (2.0 * support) + 2.0;
+  if (c->method == M_AREA)
+    return CLAMP (ceil ((gdouble) in / out) + 1.0, 1, in);
+  taps = c->method == M_LANCZOS4 ? 8 : c->method == M_BICUBIC ? 4 : 2;
+  if ((c->aa || pillow_filter (c->method)) && !is_nearest (c->method)) {
+    gdouble sup = support (c->method) * MAX (slope, 1.0);
+    taps = ceil (2.0 * sup) + 2.0;
   }
   return CLAMP (taps, 1, in);
 }
@@ -525,6 +566,10 @@ config_fits (const Case *c, const Config *cfg)
     return FALSE;
   tx = axis_taps (cfg, lib, c->in_w, ow, cfg->sx, cfg->roi[0], cfg->roi[2]);
   ty = axis_taps (cfg, lib, c->in_h, oh, cfg->sy, cfg->roi[1], cfg->roi[3]);
+  /* Pillow's windows: flat stays flat while the 22-bit weights of a window
+   * (each rounded by at most half) sum within 8224 of 2^22 (the header) */
+  if (lib && cfg->im == IM_PILLOW && MAX (tx, ty) > 2 * 8224)
+    return FALSE;
   /* tables far beyond AS_MAX_TABLE_TAPS (2^24) are refused before any work */
   if (ow * tx > (1 << 25) || oh * ty > (1 << 25))
     return TRUE;
@@ -542,12 +587,22 @@ config_fits (const Case *c, const Config *cfg)
   return MIN (hf, vf) * bytes + (gdouble) c->in_w * c->in_h * bytes < MAX_COST;
 }
 
+/* a third of the draws take one of the methods added with the library
+ * filters, from krng: rng's draws stay those of old */
+static void
+draw_filter (Case *c, Config *cfg)
+{
+  if (rnd (&c->krng, 3) == 0)
+    cfg->method = M_AREA + rnd (&c->krng, N_METHODS - M_AREA);
+}
+
 /* a random configuration that fits, or a plain one */
 static void
 fitting_config (Case *c, Config *cfg)
 {
   for (guint t = 0; t < 30; t++) {
     rnd_config (&c->rng, cfg);
+    draw_filter (c, cfg);
     if (config_fits (c, cfg))
       return;
   }
@@ -1627,6 +1682,7 @@ change_config (Case *c, GstElement *e, Config *cfg)
 
   for (guint t = 0; t < 30; t++) {
     rnd_config (r, &n);
+    draw_filter (c, &n);
     if (config_fits (c, &n))
       break;
     n = *cfg;
@@ -2030,6 +2086,8 @@ draw_case (
     draw_conversion (c);
   /* integer-model from a third ("LIBR"), the same way */
   c->mrng = case_seed (seed ^ 0x4c494252u, index);
+  /* the methods added with the library filters from a fourth ("METH") */
+  c->krng = case_seed (seed ^ 0x4d455448u, index);
 }
 
 static void
