@@ -27,9 +27,15 @@
  * column whose pipeline does not negotiate (alignscale without the fused
  * conversion) prints n/a, with the reason under the table.
  *
+ * Then the library-bytes section: alignscale with integer-model=opencv or
+ * pillow against the call whose bytes it reproduces (cv2.resize,
+ * Image.resize, timed by libs-bench.py on the same frames), one thread
+ * each, and whether the outputs' MD5s are equal ("same bytes"): a speed
+ * target is met only when they are.
+ *
  *   GST_PLUGIN_PATH=build/gst/alignscale build/bench/alignscale-bench \
  *       [--quick] [--scenario SUBSTRING] [--method NAME] [--iterations N]
- *       [--only alignscale,videoscale,...,convert-fused,convert-vcs,...]
+ *       [--only alignscale,videoscale,...,convert-fused,convert-vcs,...,libs]
  *
  * --only alignscale --iterations N --warmup 0 runs nothing but the
  * one-thread alignscale element for N frames: callgrind.sh counts its
@@ -56,6 +62,9 @@
 
 #ifndef OPENCV_BENCH_SCRIPT
 #define OPENCV_BENCH_SCRIPT "opencv-bench.py"
+#endif
+#ifndef LIBS_BENCH_SCRIPT
+#define LIBS_BENCH_SCRIPT "libs-bench.py"
 #endif
 #define DEFAULT_PYTHON "/usr/bin/python3"
 
@@ -192,6 +201,48 @@ typedef enum
 static const gchar *const conv_column_names[N_CONV_COLS] = { "convert-fused",
   "convert-vc-as", "convert-vcs", "convert-vs-vc" };
 
+/* the library-bytes section: alignscale with integer-model=opencv/pillow
+ * against the library call whose bytes it reproduces (libs-bench.py times
+ * the library and prints the MD5 of its output) */
+typedef struct
+{
+  const gchar *library; /* integer-model nick, libs-bench.py's name */
+  Scenario s;           /* format and sizes (aa and targets unused) */
+  const gchar *method;  /* alignscale "method" nick, libs-bench.py's */
+  const gchar *call;    /* the library's constant: INTER_LINEAR, BICUBIC... */
+  gdouble bound;        /* target alignscale / library <= bound; 0: report */
+} LibRow;
+
+/* the issue's speed targets for the library models: no slower than OpenCV
+ * (bilinear, area), at least twice as fast as Pillow (bilinear, bicubic);
+ * the others report only */
+static const LibRow lib_rows[] = {
+  { "opencv", { "RGB", 1920, 1080, 1280, 720 }, "bilinear", "INTER_LINEAR",
+      1.0 },
+  { "opencv", { "RGB", 1920, 1080, 1280, 720 }, "area", "INTER_AREA", 1.0 },
+  { "opencv", { "RGB", 1920, 1080, 1280, 720 }, "bicubic", "INTER_CUBIC", 0 },
+  { "opencv", { "GRAY8", 1920, 1080, 1280, 720 }, "bilinear", "INTER_LINEAR",
+      1.0 },
+  { "pillow", { "RGB", 1920, 1080, 224, 224 }, "bilinear", "BILINEAR", 0.5 },
+  { "pillow", { "RGB", 1920, 1080, 224, 224 }, "bicubic", "BICUBIC", 0.5 },
+  { "pillow", { "RGB", 1920, 1080, 224, 224 }, "lanczos", "LANCZOS", 0 },
+};
+
+#define N_LIB_ROWS G_N_ELEMENTS (lib_rows)
+
+/* the library-bytes section's columns, one thread each */
+typedef enum
+{
+  LIB_ALIGNSCALE, /* alignscale integer-model=..., n-threads=1 */
+  LIB_LIBRARY,    /* cv2.resize / Image.resize (libs-bench.py) */
+  N_LIB_COLS
+} LibColumn;
+
+/* --only's names; "libs" names both */
+static const gchar *const lib_column_names[N_LIB_COLS] = { "libs-alignscale",
+  "libs-library" };
+#define LIB_COLUMNS_ALL "libs"
+
 /* a cell's value when it is not a time */
 #define MS_NA (-1.0)      /* not available: printed n/a */
 #define MS_SKIPPED (-2.0) /* not run (--only): printed - */
@@ -218,6 +269,19 @@ static ConvRow conv_rows[N_CONV_SCENARIOS][N_CONV_METHODS];
 /* why a conversion column printed n/a: one line each, no repeats */
 static GPtrArray *conv_notes = NULL;
 
+typedef struct
+{
+  gboolean measured;
+  gdouble ms[N_LIB_COLS];
+  gchar *frame_md5;       /* of the input samples */
+  gchar *md5[N_LIB_COLS]; /* of the output bytes, tightly packed */
+  gchar *warning;         /* what alignscale warned (its fallback), if it did */
+} LibResult;
+
+static LibResult lib_results[N_LIB_ROWS];
+/* the lines under the library-bytes table, once each */
+static GPtrArray *lib_notes = NULL;
+
 /* options */
 static gboolean opt_quick = FALSE;
 static gint opt_iterations = 0;
@@ -228,10 +292,12 @@ static gchar *opt_python = NULL;
 static gboolean opt_no_opencv = FALSE;
 static gchar *opt_only = NULL;
 static gchar *opt_method = NULL;
+static gchar *opt_libs_script = NULL;
 
 /* the columns to measure (all but what --only leaves out) */
 static gboolean column_on[N_COLS];
 static gboolean conv_column_on[N_CONV_COLS];
+static gboolean lib_column_on[N_LIB_COLS];
 
 /* alignscale has the "antialias" property (else its -aa rows are n/a) */
 static gboolean have_antialias = FALSE;
@@ -239,6 +305,9 @@ static gboolean have_antialias = FALSE;
  * column is n/a) */
 static gboolean have_n_threads = FALSE;
 static gboolean videoscale_has_n_threads = FALSE;
+/* alignscale has the "integer-model" property (else the library-bytes
+ * table's alignscale column is n/a) */
+static gboolean have_integer_model = FALSE;
 
 /* name is in the comma-separated list (NULL: every name is) */
 static gboolean
@@ -423,17 +492,26 @@ caps_string (const Scenario *s, gboolean input)
 }
 
 /* n_threads goes to the element's "n-threads" property when it has one
- * (videoscale has; alignscale from the revision that added it) */
+ * (videoscale has; alignscale from the revision that added it);
+ * integer_model (NULL: left alone) to alignscale's "integer-model"; bus
+ * (NULL: none) gets the element's messages (a harness sets no bus, so its
+ * warnings would be dropped) */
 static GstHarness *
 new_harness (const gchar *factory, const Scenario *s, const gchar *method,
-    gboolean antialias, guint n_threads)
+    gboolean antialias, guint n_threads, const gchar *integer_model,
+    GstBus *bus)
 {
   GstHarness *h = gst_harness_new (factory);
   gchar *in_caps = caps_string (s, TRUE), *out_caps = caps_string (s, FALSE);
 
+  if (bus)
+    gst_element_set_bus (h->element, bus);
   gst_util_set_object_arg (G_OBJECT (h->element), "method", method);
   if (antialias)
     gst_util_set_object_arg (G_OBJECT (h->element), "antialias", "true");
+  if (integer_model)
+    gst_util_set_object_arg (
+        G_OBJECT (h->element), "integer-model", integer_model);
   if (g_object_class_find_property (
           G_OBJECT_GET_CLASS (h->element), "n-threads"))
     g_object_set (h->element, "n-threads", n_threads, NULL);
@@ -596,7 +674,7 @@ measure (guint si, guint mi, gint iterations, gint warmup)
       continue;
     h[c] = new_harness (element_cols[c].factory, s,
         alignscale ? m->alignscale : m->videoscale, alignscale && m->antialias,
-        element_cols[c].n_threads);
+        element_cols[c].n_threads, NULL, NULL);
   }
   gst_buffer_map (in, &in_map, GST_MAP_READ);
   if (column_on[COL_MEMCPY])
@@ -1408,6 +1486,429 @@ print_conv_targets (void)
   }
 }
 
+/* the library-bytes section */
+
+/* --scenario matches "LIBRARY SCENARIO" (e.g. pillow, 'RGB 1920x1080->224'),
+ * --method its method, and one of its columns is on (--only) */
+static gboolean
+lib_row_selected (guint li)
+{
+  const LibRow *r = &lib_rows[li];
+  gboolean sel = FALSE;
+  gchar *name, *full;
+  guint k;
+
+  for (k = 0; k < N_LIB_COLS && !sel; k++)
+    sel = lib_column_on[k];
+  if (!sel || !in_list (opt_method, r->method))
+    return FALSE;
+  if (opt_scenario == NULL)
+    return TRUE;
+  name = scenario_name (&r->s);
+  full = g_strdup_printf ("%s %s", r->library, name);
+  sel = strstr (full, opt_scenario) != NULL;
+  g_free (full);
+  g_free (name);
+  return sel;
+}
+
+/* a line under the library-bytes table, once (takes note) */
+static void
+lib_note (gchar *note)
+{
+  guint k;
+
+  for (k = 0; k < lib_notes->len; k++)
+    if (g_str_equal (g_ptr_array_index (lib_notes, k), note)) {
+      g_free (note);
+      return;
+    }
+  g_ptr_array_add (lib_notes, note);
+}
+
+/* "cv2.resize INTER_LINEAR", "Image.resize BILINEAR" */
+static gchar *
+lib_call_name (const LibRow *r)
+{
+  return g_strdup_printf ("%s %s",
+      g_str_equal (r->library, "opencv") ? "cv2.resize" : "Image.resize",
+      r->call);
+}
+
+/* MD5 of the frame's samples without stride padding: what libs-bench.py
+ * prints for the library's output (a tightly packed array) */
+static gchar *
+output_md5 (const GstVideoInfo *info, GstBuffer *buf)
+{
+  GstVideoFrame frame;
+  GChecksum *sum;
+  gchar *md5;
+  guint p;
+
+  if (!gst_video_frame_map (&frame, (GstVideoInfo *) info, buf, GST_MAP_READ))
+    g_error ("cannot map alignscale's output frame");
+  sum = g_checksum_new (G_CHECKSUM_MD5);
+  for (p = 0; p < GST_VIDEO_FRAME_N_PLANES (&frame); p++) {
+    gint comps[GST_VIDEO_MAX_COMPONENTS], c, y;
+    const guint8 *data = GST_VIDEO_FRAME_PLANE_DATA (&frame, p);
+    gint stride = GST_VIDEO_FRAME_PLANE_STRIDE (&frame, p);
+
+    gst_video_format_info_component (info->finfo, p, comps);
+    c = comps[0];
+    for (y = 0; y < GST_VIDEO_FRAME_COMP_HEIGHT (&frame, c); y++)
+      g_checksum_update (sum, data + (gsize) y * stride,
+          (gsize) GST_VIDEO_FRAME_COMP_WIDTH (&frame, c)
+              * GST_VIDEO_FRAME_COMP_PSTRIDE (&frame, c));
+  }
+  gst_video_frame_unmap (&frame);
+  md5 = g_strdup (g_checksum_get_string (sum));
+  g_checksum_free (sum);
+  return md5;
+}
+
+/* alignscale's "method" has this nick (an older plugin may lack it: the
+ * property would keep its default and time another method) */
+static gboolean
+alignscale_has_method (const gchar *nick)
+{
+  GstElement *e = gst_element_factory_make ("alignscale", NULL);
+  GParamSpec *ps;
+  gboolean ok = FALSE;
+
+  if (e == NULL)
+    return FALSE;
+  ps = g_object_class_find_property (G_OBJECT_GET_CLASS (e), "method");
+  if (ps && G_IS_PARAM_SPEC_ENUM (ps))
+    ok = g_enum_get_value_by_nick (G_PARAM_SPEC_ENUM (ps)->enum_class, nick)
+        != NULL;
+  gst_object_unref (e);
+  return ok;
+}
+
+/* alignscale's column of row li: the input frame (its MD5 for the library's
+ * side), the first output frame's MD5 and whatever alignscale warned while
+ * negotiating (its fallback to the exact chain), then the warm-up and the
+ * timed frames */
+static void
+measure_lib (guint li, gint iterations, gint warmup)
+{
+  const LibRow *r = &lib_rows[li];
+  LibResult *res = &lib_results[li];
+  GstVideoInfo in_info, out_info;
+  GstHarness *h;
+  GstBus *bus;
+  GstMessage *msg;
+  GstBuffer *in, *out;
+  gchar *name = scenario_name (&r->s);
+  gdouble *t;
+  gint i;
+
+  gst_video_info_set_format (&in_info,
+      gst_video_format_from_string (r->s.format), r->s.in_w, r->s.in_h);
+  gst_video_info_set_format (&out_info,
+      gst_video_format_from_string (r->s.format), r->s.out_w, r->s.out_h);
+  /* the scenario name seeds the frame: rows of one scenario share it, and
+   * RGB 1920x1080->224x224 is the scaling table's frame */
+  in = make_frame (&in_info, scenario_seed (name), &res->frame_md5);
+  res->measured = TRUE;
+  res->ms[LIB_ALIGNSCALE] = lib_column_on[LIB_ALIGNSCALE] ? MS_NA : MS_SKIPPED;
+  /* run_libs () fills it */
+  res->ms[LIB_LIBRARY] = lib_column_on[LIB_LIBRARY] ? MS_NA : MS_SKIPPED;
+  if (!lib_column_on[LIB_ALIGNSCALE])
+    goto done;
+  if (!have_integer_model) {
+    lib_note (g_strdup ("libs-alignscale: n/a, alignscale has no "
+                        "integer-model property"));
+    goto done;
+  }
+  if (!alignscale_has_method (r->method)) {
+    lib_note (g_strdup_printf (
+        "libs-alignscale: n/a for method=%s, alignscale has no such method",
+        r->method));
+    goto done;
+  }
+
+  bus = gst_bus_new ();
+  h = new_harness ("alignscale", &r->s, r->method, FALSE, 1, r->library, bus);
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  if (out == NULL)
+    g_error ("libs-alignscale produced no output buffer");
+  res->md5[LIB_ALIGNSCALE] = output_md5 (&out_info, out);
+  gst_buffer_unref (out);
+  while ((msg = gst_bus_pop_filtered (bus, GST_MESSAGE_WARNING))) {
+    GError *err = NULL;
+
+    gst_message_parse_warning (msg, &err, NULL);
+    if (res->warning == NULL && err)
+      res->warning = g_strdup (err->message);
+    g_clear_error (&err);
+    gst_message_unref (msg);
+  }
+
+  t = g_new0 (gdouble, MAX (iterations, 1));
+  for (i = -warmup; i < iterations; i++) {
+    gdouble ms = push_pull (h, in, out_info.size, "libs-alignscale");
+
+    if (i >= 0)
+      t[i] = ms;
+  }
+  res->ms[LIB_ALIGNSCALE] = median (t, iterations);
+  g_free (t);
+  gst_harness_teardown (h);
+  gst_object_unref (bus);
+
+done:
+  gst_buffer_unref (in);
+  g_free (name);
+}
+
+/* Runs libs-bench.py on the selected rows (LIBRARY:FORMAT:WxH:WxH:METHODS,
+ * one argument per library and scenario) and merges its lines:
+ *   version<TAB>library<TAB>version
+ *   frame<TAB>scenario<TAB>md5 of the input samples
+ *   lib<TAB>library<TAB>scenario<TAB>method<TAB>ms<TAB>md5 of the output
+ *   skip<TAB>library<TAB>scenario<TAB>method<TAB>reason
+ *   unavailable<TAB>library<TAB>reason
+ * Everything worth saying goes to lib_notes. */
+static void
+run_libs (gint iterations, gint warmup)
+{
+  GPtrArray *argv = g_ptr_array_new_with_free_func (g_free);
+  GString *versions = g_string_new (NULL);
+  gchar *out = NULL, *err = NULL, **lines, **l;
+  gint status = 0;
+  GError *error = NULL;
+  gboolean mismatch = FALSE;
+  guint li, k, matched = 0;
+
+  if (!g_file_test (opt_libs_script, G_FILE_TEST_EXISTS)) {
+    lib_note (
+        g_strdup_printf ("libs-library: n/a, %s not found", opt_libs_script));
+    goto done;
+  }
+  if (!g_file_test (opt_python, G_FILE_TEST_IS_EXECUTABLE)) {
+    lib_note (g_strdup_printf ("libs-library: n/a, %s not found", opt_python));
+    goto done;
+  }
+
+  g_ptr_array_add (argv, g_strdup (opt_python));
+  g_ptr_array_add (argv, g_strdup (opt_libs_script));
+  g_ptr_array_add (argv, g_strdup_printf ("--iterations=%d", iterations));
+  g_ptr_array_add (argv, g_strdup_printf ("--warmup=%d", warmup));
+  /* one argument per library and scenario: its methods alternate */
+  for (li = 0; li < N_LIB_ROWS; li++) {
+    const Scenario *s = &lib_rows[li].s;
+    gchar *prefix;
+    gboolean appended = FALSE;
+
+    if (!lib_results[li].measured)
+      continue;
+    prefix = g_strdup_printf ("%s:%s:%dx%d:%dx%d:", lib_rows[li].library,
+        s->format, s->in_w, s->in_h, s->out_w, s->out_h);
+    for (k = 4; k < argv->len && !appended; k++) {
+      gchar *a = g_ptr_array_index (argv, k);
+
+      if (g_str_has_prefix (a, prefix)) {
+        argv->pdata[k] = g_strconcat (a, ",", lib_rows[li].method, NULL);
+        g_free (a);
+        appended = TRUE;
+      }
+    }
+    if (!appended)
+      g_ptr_array_add (argv, g_strconcat (prefix, lib_rows[li].method, NULL));
+    g_free (prefix);
+  }
+  g_ptr_array_add (argv, NULL);
+
+  if (!g_spawn_sync (NULL, (gchar **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL,
+          NULL, &out, &err, &status, &error)) {
+    lib_note (g_strdup_printf (
+        "libs-library: n/a, cannot run %s: %s", opt_python, error->message));
+    g_clear_error (&error);
+    goto done;
+  }
+
+  lines = g_strsplit (out, "\n", -1);
+  for (l = lines; *l; l++) {
+    gchar **f = g_strsplit (*l, "\t", -1);
+    guint n = g_strv_length (f);
+
+    if (n >= 3 && g_str_equal (f[0], "version"))
+      g_string_append_printf (versions, "%s%s %s", versions->len ? ", " : "",
+          g_str_equal (f[1], "opencv") ? "OpenCV" : "Pillow", f[2]);
+    else if (n >= 3 && g_str_equal (f[0], "unavailable")) {
+      /* only for a library with a selected row */
+      for (li = 0; li < N_LIB_ROWS; li++)
+        if (lib_results[li].measured
+            && g_str_equal (lib_rows[li].library, f[1])) {
+          lib_note (
+              g_strdup_printf ("libs-library: n/a for %s: %s", f[1], f[2]));
+          break;
+        }
+    } else if (n >= 5 && g_str_equal (f[0], "skip"))
+      lib_note (g_strdup_printf (
+          "libs-library: n/a for %s %s %s: %s", f[1], f[2], f[3], f[4]));
+    for (li = 0; li < N_LIB_ROWS; li++) {
+      const LibRow *r = &lib_rows[li];
+      LibResult *res = &lib_results[li];
+      gchar *name = scenario_name (&r->s);
+
+      if (res->measured && n >= 3 && g_str_equal (f[0], "frame")
+          && g_str_equal (f[1], name)) {
+        if (g_str_equal (f[2], res->frame_md5))
+          matched++;
+        else
+          mismatch = TRUE;
+      }
+      if (res->measured && n >= 6 && g_str_equal (f[0], "lib")
+          && g_str_equal (f[1], r->library) && g_str_equal (f[2], name)
+          && g_str_equal (f[3], r->method)) {
+        res->ms[LIB_LIBRARY] = g_ascii_strtod (f[4], NULL);
+        g_free (res->md5[LIB_LIBRARY]);
+        res->md5[LIB_LIBRARY] = g_strdup (f[5]);
+      }
+      g_free (name);
+    }
+    g_strfreev (f);
+  }
+  g_strfreev (lines);
+
+  if (!g_spawn_check_wait_status (status, &error)) {
+    lib_note (g_strdup_printf ("libs-library: libs-bench.py failed (%s): %s",
+        error->message, err ? g_strstrip (err) : ""));
+    g_clear_error (&error);
+  } else if (mismatch) {
+    lib_note (g_strdup ("WARNING: libs-bench.py generated different frames "
+                        "(MD5 mismatch); its column and same bytes are not "
+                        "comparable"));
+  } else if (matched > 0) {
+    /* matched counts rows: rows of one scenario share a frame line */
+    lib_note (g_strdup_printf (
+        "libs-library: %s, same input frames (MD5 equal, %u rows); "
+        "cv2.setNumThreads(1), into a preallocated dst; Image.resize "
+        "(reducing_gap=None) on an Image made once, Image.fromarray outside "
+        "the timing",
+        versions->len ? versions->str : "?", matched));
+  }
+
+done:
+  g_string_free (versions, TRUE);
+  g_free (out);
+  g_free (err);
+  g_ptr_array_unref (argv);
+}
+
+/* "yes" if both outputs have one MD5, "no", "n/a" (no MD5 for one) or "-"
+ * (a column not run) */
+static const gchar *
+lib_same_bytes (const LibResult *res)
+{
+  if (res->ms[LIB_ALIGNSCALE] == MS_SKIPPED
+      || res->ms[LIB_LIBRARY] == MS_SKIPPED)
+    return "-";
+  if (res->md5[LIB_ALIGNSCALE] == NULL || res->md5[LIB_LIBRARY] == NULL)
+    return "n/a";
+  return g_str_equal (res->md5[LIB_ALIGNSCALE], res->md5[LIB_LIBRARY]) ? "yes"
+                                                                       : "no";
+}
+
+static void
+print_lib_row (const gchar *scenario, const gchar *method, const gchar *model,
+    const gchar *a, const gchar *call, const gchar *lib, const gchar *ratio,
+    const gchar *same)
+{
+  g_print ("bench: %-30s %-11s %-7s %10s  %-24s %8s %7s  %s\n", scenario,
+      method, model, a, call, lib, ratio, same);
+}
+
+static void
+print_lib_table (void)
+{
+  guint li, k;
+
+  g_print ("bench: library bytes: alignscale integer-model=opencv/pillow "
+           "against the library call whose bytes it reproduces, one thread "
+           "each; ratio = alignscale / library; same bytes: the MD5 of the "
+           "two outputs is equal\n");
+  print_lib_row ("scenario", "method", "model", "alignscale", "library call",
+      "library", "ratio", "same bytes");
+  for (li = 0; li < N_LIB_ROWS; li++) {
+    const LibRow *r = &lib_rows[li];
+    const LibResult *res = &lib_results[li];
+    gchar *name, *call, *a, *lib, *ratio;
+
+    if (!res->measured)
+      continue;
+    name = scenario_name (&r->s);
+    call = lib_call_name (r);
+    a = fmt_ms (res->ms[LIB_ALIGNSCALE]);
+    lib = fmt_ms (res->ms[LIB_LIBRARY]);
+    ratio = fmt_ratio (res->ms[LIB_ALIGNSCALE], res->ms[LIB_LIBRARY]);
+    print_lib_row (
+        name, r->method, r->library, a, call, lib, ratio, lib_same_bytes (res));
+    g_free (name);
+    g_free (call);
+    g_free (a);
+    g_free (lib);
+    g_free (ratio);
+  }
+  for (li = 0; li < N_LIB_ROWS; li++) {
+    const LibRow *r = &lib_rows[li];
+    gchar *name;
+
+    if (!lib_results[li].warning)
+      continue;
+    name = scenario_name (&r->s);
+    g_print ("bench: library bytes: alignscale warned on %s method=%s "
+             "integer-model=%s: \"%s\" (the exact chain ran: not the "
+             "library's bytes)\n",
+        name, r->method, r->library, lib_results[li].warning);
+    g_free (name);
+  }
+  for (k = 0; k < lib_notes->len; k++)
+    g_print ("bench: library bytes: %s\n",
+        (const gchar *) g_ptr_array_index (lib_notes, k));
+}
+
+/* one target line per row: alignscale / library against the row's bound,
+ * or its ratio alone (report only); then whether the bytes are the
+ * library's: a target is met only if they are (else the speed is that of
+ * other work, e.g. the exact chain alignscale falls back to) */
+static void
+print_lib_targets (void)
+{
+  guint li;
+
+  for (li = 0; li < N_LIB_ROWS; li++) {
+    const LibRow *r = &lib_rows[li];
+    const LibResult *res = &lib_results[li];
+    gdouble a = res->ms[LIB_ALIGNSCALE], l = res->ms[LIB_LIBRARY];
+    gchar *name, *what;
+
+    if (!res->measured || a == MS_SKIPPED || l == MS_SKIPPED)
+      continue;
+    name = scenario_name (&r->s);
+    what = g_strdup_printf ("%s bytes vs %s", r->library, r->call);
+    if (a < 0 || l <= 0)
+      g_print ("target: %-30s %-11s %-28s %7s%s\n", name, r->method, what,
+          "n/a", r->bound > 0 ? "" : " report only");
+    else if (r->bound > 0)
+      g_print ("target: %-30s %-11s %-28s %6.2fx <= %.2fx %s (same bytes: "
+               "%s)\n",
+          name, r->method, what, a / l, r->bound,
+          a / l <= r->bound && g_str_equal (lib_same_bytes (res), "yes")
+              ? "met"
+              : "MISSED",
+          lib_same_bytes (res));
+    else
+      g_print ("target: %-30s %-11s %-28s %6.2fx report only (same bytes: "
+               "%s)\n",
+          name, r->method, what, a / l, lib_same_bytes (res));
+    g_free (what);
+    g_free (name);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1421,24 +1922,29 @@ main (int argc, char **argv)
         "Untimed frames per element first (default 5, --quick 1)", "N" },
     { "scenario", 's', 0, G_OPTION_ARG_STRING, &opt_scenario,
         "Only scenarios whose name contains this, e.g. NV12, 224x224 or "
-        "'RGB 224' (the conversion scenario)",
+        "'RGB 224' (the conversion scenario); the library-bytes rows match "
+        "'LIBRARY SCENARIO', e.g. pillow",
         "SUBSTRING" },
     { "opencv-script", 0, 0, G_OPTION_ARG_FILENAME, &opt_opencv_script,
         "opencv-bench.py (default $ALIGNSCALE_BENCH_OPENCV or the source tree's)",
         "PATH" },
     { "python", 0, 0, G_OPTION_ARG_FILENAME, &opt_python,
-        "Python with cv2 (default $ALIGNSCALE_BENCH_PYTHON or " DEFAULT_PYTHON
+        "Python with cv2 and PIL (default $ALIGNSCALE_BENCH_PYTHON or " DEFAULT_PYTHON
         ")", "PATH" },
+    { "libs-script", 0, 0, G_OPTION_ARG_FILENAME, &opt_libs_script,
+        "libs-bench.py (default $ALIGNSCALE_BENCH_LIBS or the source tree's)",
+        "PATH" },
     { "no-opencv", 0, 0, G_OPTION_ARG_NONE, &opt_no_opencv,
         "Skip the OpenCV column", NULL },
     { "method", 'm', 0, G_OPTION_ARG_STRING, &opt_method,
         "Only these rows (comma-separated): bilinear, bicubic, bilinear-aa, "
-        "bicubic-aa", "NAMES" },
+        "bicubic-aa; of the library-bytes table area, lanczos too", "NAMES" },
     { "only", 0, 0, G_OPTION_ARG_STRING, &opt_only,
         "Only these columns (comma-separated): alignscale, alignscale-2t, "
         "videoscale, videoscale-2t, opencv, libyuv, memcpy; of the "
         "conversion section convert-fused, convert-vc-as, convert-vcs, "
-        "convert-vs-vc; the others print -", "NAMES" },
+        "convert-vs-vc; of the library-bytes section libs-alignscale, "
+        "libs-library (libs: both); the others print -", "NAMES" },
     { NULL }
   };
   /* clang-format on */
@@ -1446,15 +1952,16 @@ main (int argc, char **argv)
   GError *error = NULL;
   GstPluginFeature *f;
   gint iterations, warmup;
-  guint si, mi, c, ci, selected = 0, conv_selected = 0;
+  guint si, mi, c, ci, li, selected = 0, conv_selected = 0, lib_selected = 0;
   gboolean scale_section = FALSE;
-  const gchar *method_names[N_METHODS];
-  const gchar *only_names[N_COLS + N_CONV_COLS];
+  const gchar *method_names[N_METHODS + N_LIB_ROWS];
+  const gchar *only_names[N_COLS + N_CONV_COLS + N_LIB_COLS + 1];
   gchar *opencv_note = NULL;
   gdouble t_start = now_ms ();
 
   ctx = g_option_context_new ("- alignscale against videoscale, OpenCV, "
-                              "libyuv and memcpy");
+                              "libyuv, memcpy, and its library models "
+                              "against cv2.resize and Image.resize");
   g_option_context_add_main_entries (ctx, entries, NULL);
   g_option_context_add_group (ctx, gst_init_get_option_group ());
   if (!g_option_context_parse (ctx, &argc, &argv, &error)) {
@@ -1464,15 +1971,22 @@ main (int argc, char **argv)
   g_option_context_free (ctx);
   for (mi = 0; mi < N_METHODS; mi++)
     method_names[mi] = methods[mi].name;
+  for (li = 0; li < N_LIB_ROWS; li++)
+    method_names[N_METHODS + li] = lib_rows[li].method;
   for (c = 0; c < N_COLS; c++)
     only_names[c] = column_names[c];
   for (c = 0; c < N_CONV_COLS; c++)
     only_names[N_COLS + c] = conv_column_names[c];
+  for (c = 0; c < N_LIB_COLS; c++)
+    only_names[N_COLS + N_CONV_COLS + c] = lib_column_names[c];
+  only_names[N_COLS + N_CONV_COLS + N_LIB_COLS] = LIB_COLUMNS_ALL;
   /* the conversion rows' names are among methods[]'s */
   if ((opt_only
-          && !check_list ("--only", opt_only, only_names, N_COLS + N_CONV_COLS))
+          && !check_list (
+              "--only", opt_only, only_names, G_N_ELEMENTS (only_names)))
       || (opt_method
-          && !check_list ("--method", opt_method, method_names, N_METHODS)))
+          && !check_list ("--method", opt_method, method_names,
+              G_N_ELEMENTS (method_names))))
     return 2;
   for (c = 0; c < N_COLS; c++) {
     column_on[c] = in_list (opt_only, column_names[c]);
@@ -1481,9 +1995,13 @@ main (int argc, char **argv)
   }
   for (c = 0; c < N_CONV_COLS; c++)
     conv_column_on[c] = in_list (opt_only, conv_column_names[c]);
+  for (c = 0; c < N_LIB_COLS; c++)
+    lib_column_on[c] = in_list (opt_only, lib_column_names[c])
+        || in_list (opt_only, LIB_COLUMNS_ALL);
   if (opt_no_opencv)
     column_on[COL_OPENCV] = FALSE;
   conv_notes = g_ptr_array_new_with_free_func (g_free);
+  lib_notes = g_ptr_array_new_with_free_func (g_free);
 
   iterations = opt_iterations > 0 ? opt_iterations
       : opt_quick                 ? QUICK_ITERATIONS
@@ -1495,6 +2013,10 @@ main (int argc, char **argv)
     opt_opencv_script = g_strdup (g_getenv ("ALIGNSCALE_BENCH_OPENCV")
             ? g_getenv ("ALIGNSCALE_BENCH_OPENCV")
             : OPENCV_BENCH_SCRIPT);
+  if (opt_libs_script == NULL)
+    opt_libs_script = g_strdup (g_getenv ("ALIGNSCALE_BENCH_LIBS")
+            ? g_getenv ("ALIGNSCALE_BENCH_LIBS")
+            : LIBS_BENCH_SCRIPT);
   if (opt_python == NULL)
     opt_python = g_strdup (g_getenv ("ALIGNSCALE_BENCH_PYTHON")
             ? g_getenv ("ALIGNSCALE_BENCH_PYTHON")
@@ -1527,6 +2049,9 @@ main (int argc, char **argv)
     have_n_threads = g_object_class_find_property (
                          G_OBJECT_GET_CLASS (e), "n-threads")
         != NULL;
+    have_integer_model = g_object_class_find_property (
+                             G_OBJECT_GET_CLASS (e), "integer-model")
+        != NULL;
     gst_object_unref (e);
   }
   gst_object_unref (f);
@@ -1549,7 +2074,10 @@ main (int argc, char **argv)
   for (ci = 0; ci < N_CONV_SCENARIOS; ci++)
     if (conv_scenario_selected (ci))
       conv_selected++;
-  if (selected == 0 && conv_selected == 0) {
+  for (li = 0; li < N_LIB_ROWS; li++)
+    if (lib_row_selected (li))
+      lib_selected++;
+  if (selected == 0 && conv_selected == 0 && lib_selected == 0) {
     g_printerr ("no scenario matches --scenario '%s' --method '%s'\n",
         opt_scenario ? opt_scenario : "", opt_method ? opt_method : "");
     return 2;
@@ -1589,6 +2117,17 @@ main (int argc, char **argv)
       g_printerr ("measuring %s %s...\n", name, conv_methods[mi].name);
       measure_conv (ci, mi, iterations, warmup);
     }
+    g_free (name);
+  }
+  for (li = 0; li < N_LIB_ROWS; li++) {
+    gchar *name;
+
+    if (!lib_row_selected (li))
+      continue;
+    name = scenario_name (&lib_rows[li].s);
+    g_printerr ("measuring %s %s integer-model=%s...\n", name,
+        lib_rows[li].method, lib_rows[li].library);
+    measure_lib (li, iterations, warmup);
     g_free (name);
   }
   if (selected > 0) {
@@ -1634,10 +2173,25 @@ main (int argc, char **argv)
     print_conv_table ();
     print_conv_targets ();
   }
+  if (lib_selected > 0) {
+    if (lib_column_on[LIB_LIBRARY]) {
+      g_printerr ("running %s %s...\n", opt_python, opt_libs_script);
+      run_libs (iterations, warmup);
+    }
+    print_lib_table ();
+    print_lib_targets ();
+  }
   g_print ("bench: total %.1f s\n", (now_ms () - t_start) / 1e3);
 
   g_free (opencv_note);
   g_ptr_array_unref (conv_notes);
+  g_ptr_array_unref (lib_notes);
+  for (li = 0; li < N_LIB_ROWS; li++) {
+    g_free (lib_results[li].frame_md5);
+    for (c = 0; c < N_LIB_COLS; c++)
+      g_free (lib_results[li].md5[c]);
+    g_free (lib_results[li].warning);
+  }
   for (si = 0; si < N_SCENARIOS; si++) {
     g_free (frame_md5[si]);
     g_free (opencv_skip[si]);
@@ -1646,6 +2200,7 @@ main (int argc, char **argv)
   g_free (opt_method);
   g_free (opt_only);
   g_free (opt_opencv_script);
+  g_free (opt_libs_script);
   g_free (opt_python);
   return 0;
 }
