@@ -122,7 +122,7 @@ case "${1:-}" in
       --timeout-multiplier 10
     ;;
   bench)
-    install_missing "${BUILD_DEPS[@]}" python3-opencv python3-numpy libyuv-dev
+    install_missing "${BUILD_DEPS[@]}" python3-opencv python3-pil python3-numpy libyuv-dev
     build build
     meson setup --reconfigure build >/dev/null # find a newly installed libyuv
     ninja -C build
