@@ -142,6 +142,14 @@ void as_orc_sum_h_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC
 void as_orc_merge4_u8 (orc_uint32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int n);
 void as_orc_ocv_h_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n);
 void as_orc_ocv_v_i32_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int p1, int p2, int n);
+void as_orc_ocv_h4_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, const orc_int16 * ORC_RESTRICT s8, int n);
+void as_orc_ocv_h1_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n);
+void as_orc_ocv_h2_acc_i32 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n);
+void as_orc_ocv_h1_acc_i32 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
+void as_orc_ocv_v_cubic_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, float p1, float p2, float p3, float p4, int n);
+void as_orc_ocv_vfix4_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_ocv_vfix4_acc (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_ocv_vfix4_acc_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n);
 void as_orc_pil_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n);
 void as_orc_pil_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
 void as_orc_pil_vacc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, int p1, int n);
@@ -12810,6 +12818,1921 @@ as_orc_ocv_v_i32_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT
   ex->arrays[ORC_VAR_S2] = (void *)s2;
   ex->params[ORC_VAR_P1] = p1;
   ex->params[ORC_VAR_P2] = p2;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_h4_u8_i32 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_h4_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, const orc_int16 * ORC_RESTRICT s8, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  const orc_union16 * ORC_RESTRICT ptr9;
+  const orc_union16 * ORC_RESTRICT ptr10;
+  const orc_union16 * ORC_RESTRICT ptr11;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_int8 var39;
+  orc_union16 var40;
+  orc_int8 var41;
+  orc_union16 var42;
+  orc_union32 var43;
+  orc_union16 var44;
+  orc_union32 var45;
+  orc_union16 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union16 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union16 var52;
+  orc_union32 var53;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_int8 *)s3;
+  ptr7 = (orc_int8 *)s4;
+  ptr8 = (orc_union16 *)s5;
+  ptr9 = (orc_union16 *)s6;
+  ptr10 = (orc_union16 *)s7;
+  ptr11 = (orc_union16 *)s8;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var35 = ptr4[i];
+    /* 1: convubw */
+    var44.i = (orc_uint8)var35;
+    /* 2: loadw */
+    var36 = ptr8[i];
+    /* 3: mulswl */
+    var45.i = var44.i * var36.i;
+    /* 4: loadb */
+    var37 = ptr5[i];
+    /* 5: convubw */
+    var46.i = (orc_uint8)var37;
+    /* 6: loadw */
+    var38 = ptr9[i];
+    /* 7: mulswl */
+    var47.i = var46.i * var38.i;
+    /* 8: addl */
+    var48.i = ((orc_uint32)var45.i) + ((orc_uint32)var47.i);
+    /* 9: loadb */
+    var39 = ptr6[i];
+    /* 10: convubw */
+    var49.i = (orc_uint8)var39;
+    /* 11: loadw */
+    var40 = ptr10[i];
+    /* 12: mulswl */
+    var50.i = var49.i * var40.i;
+    /* 13: addl */
+    var51.i = ((orc_uint32)var48.i) + ((orc_uint32)var50.i);
+    /* 14: loadb */
+    var41 = ptr7[i];
+    /* 15: convubw */
+    var52.i = (orc_uint8)var41;
+    /* 16: loadw */
+    var42 = ptr11[i];
+    /* 17: mulswl */
+    var53.i = var52.i * var42.i;
+    /* 18: addl */
+    var43.i = ((orc_uint32)var51.i) + ((orc_uint32)var53.i);
+    /* 19: storel */
+    ptr0[i] = var43;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_h4_u8_i32 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_int8 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  const orc_union16 * ORC_RESTRICT ptr9;
+  const orc_union16 * ORC_RESTRICT ptr10;
+  const orc_union16 * ORC_RESTRICT ptr11;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_int8 var39;
+  orc_union16 var40;
+  orc_int8 var41;
+  orc_union16 var42;
+  orc_union32 var43;
+  orc_union16 var44;
+  orc_union32 var45;
+  orc_union16 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union16 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union16 var52;
+  orc_union32 var53;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_int8 *)ex->arrays[6];
+  ptr7 = (orc_int8 *)ex->arrays[7];
+  ptr8 = (orc_union16 *)ex->arrays[8];
+  ptr9 = (orc_union16 *)ex->arrays[9];
+  ptr10 = (orc_union16 *)ex->arrays[10];
+  ptr11 = (orc_union16 *)ex->arrays[11];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var35 = ptr4[i];
+    /* 1: convubw */
+    var44.i = (orc_uint8)var35;
+    /* 2: loadw */
+    var36 = ptr8[i];
+    /* 3: mulswl */
+    var45.i = var44.i * var36.i;
+    /* 4: loadb */
+    var37 = ptr5[i];
+    /* 5: convubw */
+    var46.i = (orc_uint8)var37;
+    /* 6: loadw */
+    var38 = ptr9[i];
+    /* 7: mulswl */
+    var47.i = var46.i * var38.i;
+    /* 8: addl */
+    var48.i = ((orc_uint32)var45.i) + ((orc_uint32)var47.i);
+    /* 9: loadb */
+    var39 = ptr6[i];
+    /* 10: convubw */
+    var49.i = (orc_uint8)var39;
+    /* 11: loadw */
+    var40 = ptr10[i];
+    /* 12: mulswl */
+    var50.i = var49.i * var40.i;
+    /* 13: addl */
+    var51.i = ((orc_uint32)var48.i) + ((orc_uint32)var50.i);
+    /* 14: loadb */
+    var41 = ptr7[i];
+    /* 15: convubw */
+    var52.i = (orc_uint8)var41;
+    /* 16: loadw */
+    var42 = ptr11[i];
+    /* 17: mulswl */
+    var53.i = var52.i * var42.i;
+    /* 18: addl */
+    var43.i = ((orc_uint32)var51.i) + ((orc_uint32)var53.i);
+    /* 19: storel */
+    ptr0[i] = var43;
+  }
+
+}
+
+void
+as_orc_ocv_h4_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, const orc_int16 * ORC_RESTRICT s8, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 104, 52, 
+        95, 117, 56, 95, 105, 51, 50, 11, 4, 4, 12, 1, 1, 12, 1, 1, 
+        12, 1, 1, 12, 1, 1, 12, 2, 2, 12, 2, 2, 12, 2, 2, 12, 
+        2, 2, 20, 2, 20, 4, 20, 4, 150, 32, 4, 176, 33, 32, 8, 150, 
+        32, 5, 176, 34, 32, 9, 103, 33, 33, 34, 150, 32, 6, 176, 34, 32, 
+        10, 103, 33, 33, 34, 150, 32, 7, 176, 34, 32, 11, 103, 0, 33, 34, 
+        2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_h4_u8_i32);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_h4_u8_i32");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_h4_u8_i32);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 1, "s3");
+      orc_program_add_source (p, 1, "s4");
+      orc_program_add_source (p, 2, "s5");
+      orc_program_add_source (p, 2, "s6");
+      orc_program_add_source (p, 2, "s7");
+      orc_program_add_source (p, 2, "s8");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 4, "t3");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_S6, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_S7, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_S8, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+  ex->arrays[ORC_VAR_S6] = (void *)s6;
+  ex->arrays[ORC_VAR_S7] = (void *)s7;
+  ex->arrays[ORC_VAR_S8] = (void *)s8;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_h1_u8_i32 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_h1_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  orc_int8 var33;
+  orc_union16 var34;
+  orc_union32 var35;
+  orc_union16 var36;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_union16 *)s2;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var33 = ptr4[i];
+    /* 1: convubw */
+    var36.i = (orc_uint8)var33;
+    /* 2: loadw */
+    var34 = ptr5[i];
+    /* 3: mulswl */
+    var35.i = var36.i * var34.i;
+    /* 4: storel */
+    ptr0[i] = var35;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_h1_u8_i32 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  orc_int8 var33;
+  orc_union16 var34;
+  orc_union32 var35;
+  orc_union16 var36;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var33 = ptr4[i];
+    /* 1: convubw */
+    var36.i = (orc_uint8)var33;
+    /* 2: loadw */
+    var34 = ptr5[i];
+    /* 3: mulswl */
+    var35.i = var36.i * var34.i;
+    /* 4: storel */
+    ptr0[i] = var35;
+  }
+
+}
+
+void
+as_orc_ocv_h1_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 104, 49, 
+        95, 117, 56, 95, 105, 51, 50, 11, 4, 4, 12, 1, 1, 12, 2, 2, 
+        20, 2, 150, 32, 4, 176, 0, 32, 5, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_h1_u8_i32);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_h1_u8_i32");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_h1_u8_i32);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_temporary (p, 2, "t1");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_h2_acc_i32 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_h2_acc_i32 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union16 var41;
+  orc_union32 var42;
+  orc_union16 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_int8 *)s3;
+  ptr7 = (orc_union16 *)s4;
+  ptr8 = (orc_union16 *)s5;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var35 = ptr5[i];
+    /* 1: convubw */
+    var41.i = (orc_uint8)var35;
+    /* 2: loadw */
+    var36 = ptr7[i];
+    /* 3: mulswl */
+    var42.i = var41.i * var36.i;
+    /* 4: loadb */
+    var37 = ptr6[i];
+    /* 5: convubw */
+    var43.i = (orc_uint8)var37;
+    /* 6: loadw */
+    var38 = ptr8[i];
+    /* 7: mulswl */
+    var44.i = var43.i * var38.i;
+    /* 8: addl */
+    var45.i = ((orc_uint32)var42.i) + ((orc_uint32)var44.i);
+    /* 9: loadl */
+    var39 = ptr4[i];
+    /* 10: addl */
+    var40.i = ((orc_uint32)var39.i) + ((orc_uint32)var45.i);
+    /* 11: storel */
+    ptr0[i] = var40;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_h2_acc_i32 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_int8 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  const orc_union16 * ORC_RESTRICT ptr8;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_int8 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union16 var41;
+  orc_union32 var42;
+  orc_union16 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_int8 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+  ptr8 = (orc_union16 *)ex->arrays[8];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var35 = ptr5[i];
+    /* 1: convubw */
+    var41.i = (orc_uint8)var35;
+    /* 2: loadw */
+    var36 = ptr7[i];
+    /* 3: mulswl */
+    var42.i = var41.i * var36.i;
+    /* 4: loadb */
+    var37 = ptr6[i];
+    /* 5: convubw */
+    var43.i = (orc_uint8)var37;
+    /* 6: loadw */
+    var38 = ptr8[i];
+    /* 7: mulswl */
+    var44.i = var43.i * var38.i;
+    /* 8: addl */
+    var45.i = ((orc_uint32)var42.i) + ((orc_uint32)var44.i);
+    /* 9: loadl */
+    var39 = ptr4[i];
+    /* 10: addl */
+    var40.i = ((orc_uint32)var39.i) + ((orc_uint32)var45.i);
+    /* 11: storel */
+    ptr0[i] = var40;
+  }
+
+}
+
+void
+as_orc_ocv_h2_acc_i32 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 104, 50, 
+        95, 97, 99, 99, 95, 105, 51, 50, 11, 4, 4, 12, 4, 4, 12, 1, 
+        1, 12, 1, 1, 12, 2, 2, 12, 2, 2, 20, 2, 20, 4, 20, 4, 
+        150, 32, 5, 176, 33, 32, 7, 150, 32, 6, 176, 34, 32, 8, 103, 33, 
+        33, 34, 103, 0, 4, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_h2_acc_i32);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_h2_acc_i32");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_h2_acc_i32);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 1, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_source (p, 2, "s5");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 4, "t3");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_S5, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_T3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_h1_acc_i32 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_h1_acc_i32 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  orc_int8 var34;
+  orc_union16 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_union16 *)s3;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr5[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: loadw */
+    var35 = ptr6[i];
+    /* 3: mulswl */
+    var39.i = var38.i * var35.i;
+    /* 4: loadl */
+    var36 = ptr4[i];
+    /* 5: addl */
+    var37.i = ((orc_uint32)var36.i) + ((orc_uint32)var39.i);
+    /* 6: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_h1_acc_i32 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  orc_int8 var34;
+  orc_union16 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr5[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: loadw */
+    var35 = ptr6[i];
+    /* 3: mulswl */
+    var39.i = var38.i * var35.i;
+    /* 4: loadl */
+    var36 = ptr4[i];
+    /* 5: addl */
+    var37.i = ((orc_uint32)var36.i) + ((orc_uint32)var39.i);
+    /* 6: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+void
+as_orc_ocv_h1_acc_i32 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 104, 49, 
+        95, 97, 99, 99, 95, 105, 51, 50, 11, 4, 4, 12, 4, 4, 12, 1, 
+        1, 12, 2, 2, 20, 2, 20, 4, 150, 32, 5, 176, 33, 32, 6, 103, 
+        0, 4, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_h1_acc_i32);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_h1_acc_i32");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_h1_acc_i32);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulswl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_v_cubic_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_v_cubic_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, float p1, float p2, float p3, float p4, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var43;
+#else
+  orc_union32 var43;
+#endif
+  orc_int8 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+  orc_union32 var57;
+  orc_union16 var58;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+  ptr6 = (orc_union32 *)s3;
+  ptr7 = (orc_union32 *)s4;
+
+    /* 2: loadpl */
+    var36.f = p4;
+    /* 6: loadpl */
+    var38.f = p3;
+    /* 11: loadpl */
+    var40.f = p2;
+    /* 16: loadpl */
+    var42.f = p1;
+    /* 19: loadpl */
+    var43.i = 0x4b400000; /* 1262485504 or 6.23751e-315f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var35 = ptr7[i];
+    /* 1: convlf */
+    var45.f = var35.i;
+    /* 3: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var45.i);
+       _src2.i = ORC_DENORMAL(var36.i);
+       _dest1.f = _src1.f * _src2.f;
+       var46.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 4: loadl */
+    var37 = ptr6[i];
+    /* 5: convlf */
+    var47.f = var37.i;
+    /* 7: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var47.i);
+       _src2.i = ORC_DENORMAL(var38.i);
+       _dest1.f = _src1.f * _src2.f;
+       var48.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 8: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var48.i);
+       _src2.i = ORC_DENORMAL(var46.i);
+       _dest1.f = _src1.f + _src2.f;
+       var49.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 9: loadl */
+    var39 = ptr5[i];
+    /* 10: convlf */
+    var50.f = var39.i;
+    /* 12: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var50.i);
+       _src2.i = ORC_DENORMAL(var40.i);
+       _dest1.f = _src1.f * _src2.f;
+       var51.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 13: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var51.i);
+       _src2.i = ORC_DENORMAL(var49.i);
+       _dest1.f = _src1.f + _src2.f;
+       var52.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 14: loadl */
+    var41 = ptr4[i];
+    /* 15: convlf */
+    var53.f = var41.i;
+    /* 17: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var53.i);
+       _src2.i = ORC_DENORMAL(var42.i);
+       _dest1.f = _src1.f * _src2.f;
+       var54.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 18: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var54.i);
+       _src2.i = ORC_DENORMAL(var52.i);
+       _dest1.f = _src1.f + _src2.f;
+       var55.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 20: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var55.i);
+       _src2.i = ORC_DENORMAL(var43.i);
+       _dest1.f = _src1.f + _src2.f;
+       var56.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 21: subl */
+    var57.i = ((orc_uint32)var56.i) - ((orc_uint32)var43.i);
+    /* 22: convssslw */
+    var58.i = ORC_CLAMP_SW(var57.i);
+    /* 23: convsuswb */
+    var44 = ORC_CLAMP_UB(var58.i);
+    /* 24: storeb */
+    ptr0[i] = var44;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_v_cubic_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var43;
+#else
+  orc_union32 var43;
+#endif
+  orc_int8 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union32 var54;
+  orc_union32 var55;
+  orc_union32 var56;
+  orc_union32 var57;
+  orc_union16 var58;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+  ptr7 = (orc_union32 *)ex->arrays[7];
+
+    /* 2: loadpl */
+    var36.i = ex->params[27];
+    /* 6: loadpl */
+    var38.i = ex->params[26];
+    /* 11: loadpl */
+    var40.i = ex->params[25];
+    /* 16: loadpl */
+    var42.i = ex->params[24];
+    /* 19: loadpl */
+    var43.i = 0x4b400000; /* 1262485504 or 6.23751e-315f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var35 = ptr7[i];
+    /* 1: convlf */
+    var45.f = var35.i;
+    /* 3: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var45.i);
+       _src2.i = ORC_DENORMAL(var36.i);
+       _dest1.f = _src1.f * _src2.f;
+       var46.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 4: loadl */
+    var37 = ptr6[i];
+    /* 5: convlf */
+    var47.f = var37.i;
+    /* 7: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var47.i);
+       _src2.i = ORC_DENORMAL(var38.i);
+       _dest1.f = _src1.f * _src2.f;
+       var48.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 8: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var48.i);
+       _src2.i = ORC_DENORMAL(var46.i);
+       _dest1.f = _src1.f + _src2.f;
+       var49.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 9: loadl */
+    var39 = ptr5[i];
+    /* 10: convlf */
+    var50.f = var39.i;
+    /* 12: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var50.i);
+       _src2.i = ORC_DENORMAL(var40.i);
+       _dest1.f = _src1.f * _src2.f;
+       var51.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 13: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var51.i);
+       _src2.i = ORC_DENORMAL(var49.i);
+       _dest1.f = _src1.f + _src2.f;
+       var52.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 14: loadl */
+    var41 = ptr4[i];
+    /* 15: convlf */
+    var53.f = var41.i;
+    /* 17: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var53.i);
+       _src2.i = ORC_DENORMAL(var42.i);
+       _dest1.f = _src1.f * _src2.f;
+       var54.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 18: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var54.i);
+       _src2.i = ORC_DENORMAL(var52.i);
+       _dest1.f = _src1.f + _src2.f;
+       var55.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 20: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var55.i);
+       _src2.i = ORC_DENORMAL(var43.i);
+       _dest1.f = _src1.f + _src2.f;
+       var56.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 21: subl */
+    var57.i = ((orc_uint32)var56.i) - ((orc_uint32)var43.i);
+    /* 22: convssslw */
+    var58.i = ORC_CLAMP_SW(var57.i);
+    /* 23: convsuswb */
+    var44 = ORC_CLAMP_UB(var58.i);
+    /* 24: storeb */
+    ptr0[i] = var44;
+  }
+
+}
+
+void
+as_orc_ocv_v_cubic_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, float p1, float p2, float p3, float p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 118, 95, 
+        99, 117, 98, 105, 99, 95, 117, 56, 11, 1, 1, 12, 4, 4, 12, 4, 
+        4, 12, 4, 4, 12, 4, 4, 14, 4, 0, 0, 64, 75, 17, 4, 17, 
+        4, 17, 4, 17, 4, 20, 4, 20, 4, 20, 2, 211, 32, 7, 202, 32, 
+        32, 27, 211, 33, 6, 202, 33, 33, 26, 200, 32, 33, 32, 211, 33, 5, 
+        202, 33, 33, 25, 200, 32, 33, 32, 211, 33, 4, 202, 33, 33, 24, 200, 
+        32, 33, 32, 200, 32, 32, 16, 129, 33, 32, 16, 165, 34, 33, 160, 0, 
+        34, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_v_cubic_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_v_cubic_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_v_cubic_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_source (p, 4, "s4");
+      orc_program_add_constant (p, 4, 0x4b400000, "c1");
+      orc_program_add_parameter_float (p, 4, "p1");
+      orc_program_add_parameter_float (p, 4, "p2");
+      orc_program_add_parameter_float (p, 4, "p3");
+      orc_program_add_parameter_float (p, 4, "p4");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+
+      orc_program_append_2 (p, "convlf", 0, ORC_VAR_T1, ORC_VAR_S4, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulf", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "convlf", 0, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulf", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addf", 0, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convlf", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulf", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addf", 0, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convlf", 0, ORC_VAR_T2, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulf", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addf", 0, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addf", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convssslw", 0, ORC_VAR_T3, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  {
+    orc_union32 tmp;
+    tmp.f = p1;
+    ex->params[ORC_VAR_P1] = tmp.i;
+  }
+  {
+    orc_union32 tmp;
+    tmp.f = p2;
+    ex->params[ORC_VAR_P2] = tmp.i;
+  }
+  {
+    orc_union32 tmp;
+    tmp.f = p3;
+    ex->params[ORC_VAR_P3] = tmp.i;
+  }
+  {
+    orc_union32 tmp;
+    tmp.f = p4;
+    ex->params[ORC_VAR_P4] = tmp.i;
+  }
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_vfix4_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_vfix4_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var43;
+#else
+  orc_union32 var43;
+#endif
+  orc_int8 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union16 var54;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+  ptr6 = (orc_union32 *)s3;
+  ptr7 = (orc_union32 *)s4;
+
+    /* 1: loadpl */
+    var36.i = p1;
+    /* 4: loadpl */
+    var38.i = p2;
+    /* 8: loadpl */
+    var40.i = p3;
+    /* 12: loadpl */
+    var42.i = p4;
+    /* 15: loadpl */
+    var43.i = 0x00200000; /* 2097152 or 1.03613e-317f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var35 = ptr4[i];
+    /* 2: mulll */
+    var45.i = (((orc_uint32)var35.i) * ((orc_uint32)var36.i)) & 0xffffffff;
+    /* 3: loadl */
+    var37 = ptr5[i];
+    /* 5: mulll */
+    var46.i = (((orc_uint32)var37.i) * ((orc_uint32)var38.i)) & 0xffffffff;
+    /* 6: addl */
+    var47.i = ((orc_uint32)var45.i) + ((orc_uint32)var46.i);
+    /* 7: loadl */
+    var39 = ptr6[i];
+    /* 9: mulll */
+    var48.i = (((orc_uint32)var39.i) * ((orc_uint32)var40.i)) & 0xffffffff;
+    /* 10: addl */
+    var49.i = ((orc_uint32)var47.i) + ((orc_uint32)var48.i);
+    /* 11: loadl */
+    var41 = ptr7[i];
+    /* 13: mulll */
+    var50.i = (((orc_uint32)var41.i) * ((orc_uint32)var42.i)) & 0xffffffff;
+    /* 14: addl */
+    var51.i = ((orc_uint32)var49.i) + ((orc_uint32)var50.i);
+    /* 16: addl */
+    var52.i = ((orc_uint32)var51.i) + ((orc_uint32)var43.i);
+    /* 17: shrsl */
+    var53.i = var52.i >> 22;
+    /* 18: convssslw */
+    var54.i = ORC_CLAMP_SW(var53.i);
+    /* 19: convsuswb */
+    var44 = ORC_CLAMP_UB(var54.i);
+    /* 20: storeb */
+    ptr0[i] = var44;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_vfix4_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var43;
+#else
+  orc_union32 var43;
+#endif
+  orc_int8 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union16 var54;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+  ptr7 = (orc_union32 *)ex->arrays[7];
+
+    /* 1: loadpl */
+    var36.i = ex->params[24];
+    /* 4: loadpl */
+    var38.i = ex->params[25];
+    /* 8: loadpl */
+    var40.i = ex->params[26];
+    /* 12: loadpl */
+    var42.i = ex->params[27];
+    /* 15: loadpl */
+    var43.i = 0x00200000; /* 2097152 or 1.03613e-317f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var35 = ptr4[i];
+    /* 2: mulll */
+    var45.i = (((orc_uint32)var35.i) * ((orc_uint32)var36.i)) & 0xffffffff;
+    /* 3: loadl */
+    var37 = ptr5[i];
+    /* 5: mulll */
+    var46.i = (((orc_uint32)var37.i) * ((orc_uint32)var38.i)) & 0xffffffff;
+    /* 6: addl */
+    var47.i = ((orc_uint32)var45.i) + ((orc_uint32)var46.i);
+    /* 7: loadl */
+    var39 = ptr6[i];
+    /* 9: mulll */
+    var48.i = (((orc_uint32)var39.i) * ((orc_uint32)var40.i)) & 0xffffffff;
+    /* 10: addl */
+    var49.i = ((orc_uint32)var47.i) + ((orc_uint32)var48.i);
+    /* 11: loadl */
+    var41 = ptr7[i];
+    /* 13: mulll */
+    var50.i = (((orc_uint32)var41.i) * ((orc_uint32)var42.i)) & 0xffffffff;
+    /* 14: addl */
+    var51.i = ((orc_uint32)var49.i) + ((orc_uint32)var50.i);
+    /* 16: addl */
+    var52.i = ((orc_uint32)var51.i) + ((orc_uint32)var43.i);
+    /* 17: shrsl */
+    var53.i = var52.i >> 22;
+    /* 18: convssslw */
+    var54.i = ORC_CLAMP_SW(var53.i);
+    /* 19: convsuswb */
+    var44 = ORC_CLAMP_UB(var54.i);
+    /* 20: storeb */
+    ptr0[i] = var44;
+  }
+
+}
+
+void
+as_orc_ocv_vfix4_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 19, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 118, 102, 
+        105, 120, 52, 95, 117, 56, 11, 1, 1, 12, 4, 4, 12, 4, 4, 12, 
+        4, 4, 12, 4, 4, 14, 4, 0, 0, 32, 0, 14, 4, 22, 0, 0, 
+        0, 16, 4, 16, 4, 16, 4, 16, 4, 20, 4, 20, 4, 20, 2, 120, 
+        32, 4, 24, 120, 33, 5, 25, 103, 32, 32, 33, 120, 33, 6, 26, 103, 
+        32, 32, 33, 120, 33, 7, 27, 103, 32, 32, 33, 103, 32, 32, 16, 125, 
+        32, 32, 17, 165, 34, 32, 160, 0, 34, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_vfix4_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_vfix4_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_vfix4_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_source (p, 4, "s4");
+      orc_program_add_constant (p, 4, 0x00200000, "c1");
+      orc_program_add_constant (p, 4, 0x00000016, "c2");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_parameter (p, 4, "p2");
+      orc_program_add_parameter (p, 4, "p3");
+      orc_program_add_parameter (p, 4, "p4");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convssslw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_vfix4_acc */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_vfix4_acc (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var42;
+#else
+  orc_union32 var42;
+#endif
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+  ptr6 = (orc_union32 *)s3;
+  ptr7 = (orc_union32 *)s4;
+
+    /* 1: loadpl */
+    var35.i = p1;
+    /* 4: loadpl */
+    var37.i = p2;
+    /* 8: loadpl */
+    var39.i = p3;
+    /* 12: loadpl */
+    var41.i = p4;
+    /* 15: loadpl */
+    var42.i = 0x00200000; /* 2097152 or 1.03613e-317f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 2: mulll */
+    var44.i = (((orc_uint32)var34.i) * ((orc_uint32)var35.i)) & 0xffffffff;
+    /* 3: loadl */
+    var36 = ptr5[i];
+    /* 5: mulll */
+    var45.i = (((orc_uint32)var36.i) * ((orc_uint32)var37.i)) & 0xffffffff;
+    /* 6: addl */
+    var46.i = ((orc_uint32)var44.i) + ((orc_uint32)var45.i);
+    /* 7: loadl */
+    var38 = ptr6[i];
+    /* 9: mulll */
+    var47.i = (((orc_uint32)var38.i) * ((orc_uint32)var39.i)) & 0xffffffff;
+    /* 10: addl */
+    var48.i = ((orc_uint32)var46.i) + ((orc_uint32)var47.i);
+    /* 11: loadl */
+    var40 = ptr7[i];
+    /* 13: mulll */
+    var49.i = (((orc_uint32)var40.i) * ((orc_uint32)var41.i)) & 0xffffffff;
+    /* 14: addl */
+    var50.i = ((orc_uint32)var48.i) + ((orc_uint32)var49.i);
+    /* 16: addl */
+    var43.i = ((orc_uint32)var50.i) + ((orc_uint32)var42.i);
+    /* 17: storel */
+    ptr0[i] = var43;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_vfix4_acc (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var42;
+#else
+  orc_union32 var42;
+#endif
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+  ptr7 = (orc_union32 *)ex->arrays[7];
+
+    /* 1: loadpl */
+    var35.i = ex->params[24];
+    /* 4: loadpl */
+    var37.i = ex->params[25];
+    /* 8: loadpl */
+    var39.i = ex->params[26];
+    /* 12: loadpl */
+    var41.i = ex->params[27];
+    /* 15: loadpl */
+    var42.i = 0x00200000; /* 2097152 or 1.03613e-317f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 2: mulll */
+    var44.i = (((orc_uint32)var34.i) * ((orc_uint32)var35.i)) & 0xffffffff;
+    /* 3: loadl */
+    var36 = ptr5[i];
+    /* 5: mulll */
+    var45.i = (((orc_uint32)var36.i) * ((orc_uint32)var37.i)) & 0xffffffff;
+    /* 6: addl */
+    var46.i = ((orc_uint32)var44.i) + ((orc_uint32)var45.i);
+    /* 7: loadl */
+    var38 = ptr6[i];
+    /* 9: mulll */
+    var47.i = (((orc_uint32)var38.i) * ((orc_uint32)var39.i)) & 0xffffffff;
+    /* 10: addl */
+    var48.i = ((orc_uint32)var46.i) + ((orc_uint32)var47.i);
+    /* 11: loadl */
+    var40 = ptr7[i];
+    /* 13: mulll */
+    var49.i = (((orc_uint32)var40.i) * ((orc_uint32)var41.i)) & 0xffffffff;
+    /* 14: addl */
+    var50.i = ((orc_uint32)var48.i) + ((orc_uint32)var49.i);
+    /* 16: addl */
+    var43.i = ((orc_uint32)var50.i) + ((orc_uint32)var42.i);
+    /* 17: storel */
+    ptr0[i] = var43;
+  }
+
+}
+
+void
+as_orc_ocv_vfix4_acc (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 118, 102, 
+        105, 120, 52, 95, 97, 99, 99, 11, 4, 4, 12, 4, 4, 12, 4, 4, 
+        12, 4, 4, 12, 4, 4, 14, 4, 0, 0, 32, 0, 16, 4, 16, 4, 
+        16, 4, 16, 4, 20, 4, 20, 4, 120, 32, 4, 24, 120, 33, 5, 25, 
+        103, 32, 32, 33, 120, 33, 6, 26, 103, 32, 32, 33, 120, 33, 7, 27, 
+        103, 32, 32, 33, 103, 0, 32, 16, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_vfix4_acc);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_vfix4_acc");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_vfix4_acc);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_source (p, 4, "s4");
+      orc_program_add_constant (p, 4, 0x00200000, "c1");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_parameter (p, 4, "p2");
+      orc_program_add_parameter (p, 4, "p3");
+      orc_program_add_parameter (p, 4, "p4");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_vfix4_acc_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_vfix4_acc_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  const orc_union32 * ORC_RESTRICT ptr8;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_int8 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union16 var54;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+  ptr6 = (orc_union32 *)s3;
+  ptr7 = (orc_union32 *)s4;
+  ptr8 = (orc_union32 *)s5;
+
+    /* 1: loadpl */
+    var36.i = p1;
+    /* 4: loadpl */
+    var38.i = p2;
+    /* 8: loadpl */
+    var40.i = p3;
+    /* 12: loadpl */
+    var42.i = p4;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var35 = ptr5[i];
+    /* 2: mulll */
+    var45.i = (((orc_uint32)var35.i) * ((orc_uint32)var36.i)) & 0xffffffff;
+    /* 3: loadl */
+    var37 = ptr6[i];
+    /* 5: mulll */
+    var46.i = (((orc_uint32)var37.i) * ((orc_uint32)var38.i)) & 0xffffffff;
+    /* 6: addl */
+    var47.i = ((orc_uint32)var45.i) + ((orc_uint32)var46.i);
+    /* 7: loadl */
+    var39 = ptr7[i];
+    /* 9: mulll */
+    var48.i = (((orc_uint32)var39.i) * ((orc_uint32)var40.i)) & 0xffffffff;
+    /* 10: addl */
+    var49.i = ((orc_uint32)var47.i) + ((orc_uint32)var48.i);
+    /* 11: loadl */
+    var41 = ptr8[i];
+    /* 13: mulll */
+    var50.i = (((orc_uint32)var41.i) * ((orc_uint32)var42.i)) & 0xffffffff;
+    /* 14: addl */
+    var51.i = ((orc_uint32)var49.i) + ((orc_uint32)var50.i);
+    /* 15: loadl */
+    var43 = ptr4[i];
+    /* 16: addl */
+    var52.i = ((orc_uint32)var43.i) + ((orc_uint32)var51.i);
+    /* 17: shrsl */
+    var53.i = var52.i >> 22;
+    /* 18: convssslw */
+    var54.i = ORC_CLAMP_SW(var53.i);
+    /* 19: convsuswb */
+    var44 = ORC_CLAMP_UB(var54.i);
+    /* 20: storeb */
+    ptr0[i] = var44;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_vfix4_acc_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  const orc_union32 * ORC_RESTRICT ptr7;
+  const orc_union32 * ORC_RESTRICT ptr8;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_int8 var44;
+  orc_union32 var45;
+  orc_union32 var46;
+  orc_union32 var47;
+  orc_union32 var48;
+  orc_union32 var49;
+  orc_union32 var50;
+  orc_union32 var51;
+  orc_union32 var52;
+  orc_union32 var53;
+  orc_union16 var54;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+  ptr7 = (orc_union32 *)ex->arrays[7];
+  ptr8 = (orc_union32 *)ex->arrays[8];
+
+    /* 1: loadpl */
+    var36.i = ex->params[24];
+    /* 4: loadpl */
+    var38.i = ex->params[25];
+    /* 8: loadpl */
+    var40.i = ex->params[26];
+    /* 12: loadpl */
+    var42.i = ex->params[27];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var35 = ptr5[i];
+    /* 2: mulll */
+    var45.i = (((orc_uint32)var35.i) * ((orc_uint32)var36.i)) & 0xffffffff;
+    /* 3: loadl */
+    var37 = ptr6[i];
+    /* 5: mulll */
+    var46.i = (((orc_uint32)var37.i) * ((orc_uint32)var38.i)) & 0xffffffff;
+    /* 6: addl */
+    var47.i = ((orc_uint32)var45.i) + ((orc_uint32)var46.i);
+    /* 7: loadl */
+    var39 = ptr7[i];
+    /* 9: mulll */
+    var48.i = (((orc_uint32)var39.i) * ((orc_uint32)var40.i)) & 0xffffffff;
+    /* 10: addl */
+    var49.i = ((orc_uint32)var47.i) + ((orc_uint32)var48.i);
+    /* 11: loadl */
+    var41 = ptr8[i];
+    /* 13: mulll */
+    var50.i = (((orc_uint32)var41.i) * ((orc_uint32)var42.i)) & 0xffffffff;
+    /* 14: addl */
+    var51.i = ((orc_uint32)var49.i) + ((orc_uint32)var50.i);
+    /* 15: loadl */
+    var43 = ptr4[i];
+    /* 16: addl */
+    var52.i = ((orc_uint32)var43.i) + ((orc_uint32)var51.i);
+    /* 17: shrsl */
+    var53.i = var52.i >> 22;
+    /* 18: convssslw */
+    var54.i = ORC_CLAMP_SW(var53.i);
+    /* 19: convsuswb */
+    var44 = ORC_CLAMP_UB(var54.i);
+    /* 20: storeb */
+    ptr0[i] = var44;
+  }
+
+}
+
+void
+as_orc_ocv_vfix4_acc_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 23, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 118, 102, 
+        105, 120, 52, 95, 97, 99, 99, 95, 117, 56, 11, 1, 1, 12, 4, 4, 
+        12, 4, 4, 12, 4, 4, 12, 4, 4, 12, 4, 4, 14, 4, 22, 0, 
+        0, 0, 16, 4, 16, 4, 16, 4, 16, 4, 20, 4, 20, 4, 20, 2, 
+        120, 32, 5, 24, 120, 33, 6, 25, 103, 32, 32, 33, 120, 33, 7, 26, 
+        103, 32, 32, 33, 120, 33, 8, 27, 103, 32, 32, 33, 103, 32, 4, 32, 
+        125, 32, 32, 16, 165, 34, 32, 160, 0, 34, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_vfix4_acc_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_vfix4_acc_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_vfix4_acc_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_source (p, 4, "s4");
+      orc_program_add_source (p, 4, "s5");
+      orc_program_add_constant (p, 4, 0x00000016, "c1");
+      orc_program_add_parameter (p, 4, "p1");
+      orc_program_add_parameter (p, 4, "p2");
+      orc_program_add_parameter (p, 4, "p3");
+      orc_program_add_parameter (p, 4, "p4");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_P3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulll", 0, ORC_VAR_T2, ORC_VAR_S5, ORC_VAR_P4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrsl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convssslw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+  ex->arrays[ORC_VAR_S5] = (void *)s5;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
+  ex->params[ORC_VAR_P3] = p3;
+  ex->params[ORC_VAR_P4] = p4;
 
   func = c->exec;
   func (ex);

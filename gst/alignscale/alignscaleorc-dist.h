@@ -143,6 +143,14 @@ void as_orc_sum_h_u16_add1 (orc_uint16 * ORC_RESTRICT d1, const orc_uint16 * ORC
 void as_orc_merge4_u8 (orc_uint32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, int n);
 void as_orc_ocv_h_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, int n);
 void as_orc_ocv_v_i32_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int p1, int p2, int n);
+void as_orc_ocv_h4_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_uint8 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, const orc_int16 * ORC_RESTRICT s6, const orc_int16 * ORC_RESTRICT s7, const orc_int16 * ORC_RESTRICT s8, int n);
+void as_orc_ocv_h1_u8_i32 (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int16 * ORC_RESTRICT s2, int n);
+void as_orc_ocv_h2_acc_i32 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint8 * ORC_RESTRICT s3, const orc_int16 * ORC_RESTRICT s4, const orc_int16 * ORC_RESTRICT s5, int n);
+void as_orc_ocv_h1_acc_i32 (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int16 * ORC_RESTRICT s3, int n);
+void as_orc_ocv_v_cubic_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, float p1, float p2, float p3, float p4, int n);
+void as_orc_ocv_vfix4_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_ocv_vfix4_acc (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, int p1, int p2, int p3, int p4, int n);
+void as_orc_ocv_vfix4_acc_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, const orc_int32 * ORC_RESTRICT s4, const orc_int32 * ORC_RESTRICT s5, int p1, int p2, int p3, int p4, int n);
 void as_orc_pil_acc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_int32 * ORC_RESTRICT s2, int n);
 void as_orc_pil_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_int32 * ORC_RESTRICT s3, int n);
 void as_orc_pil_vacc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, int p1, int n);

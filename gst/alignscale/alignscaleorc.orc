@@ -1136,6 +1136,181 @@ addssw a, a, 2
 shrsw a, a, 2
 convsuswb d1, a
 
+# ---- OpenCV INTER_CUBIC, INTER_LANCZOS4 8U (model.c: library models)
+
+# horizontal over gathered taps: T = sum S_k w_k (Q11 int16 weights per
+# sample, int32, exact: the grouping changes nothing), 4, 2 or 1 taps a
+# program, the first writing, the others adding to a line
+.function as_orc_ocv_h4_u8_i32
+.dest 4 d1 int32_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 1 s3 uint8_t
+.source 1 s4 uint8_t
+.source 2 w1 int16_t
+.source 2 w2 int16_t
+.source 2 w3 int16_t
+.source 2 w4 int16_t
+.temp 2 a
+.temp 4 x
+.temp 4 y
+convubw a, s1
+mulswl x, a, w1
+convubw a, s2
+mulswl y, a, w2
+addl x, x, y
+convubw a, s3
+mulswl y, a, w3
+addl x, x, y
+convubw a, s4
+mulswl y, a, w4
+addl d1, x, y
+
+.function as_orc_ocv_h1_u8_i32
+.dest 4 d1 int32_t
+.source 1 s1 uint8_t
+.source 2 w1 int16_t
+.temp 2 a
+convubw a, s1
+mulswl d1, a, w1
+
+.function as_orc_ocv_h2_acc_i32
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 2 w1 int16_t
+.source 2 w2 int16_t
+.temp 2 a
+.temp 4 x
+.temp 4 y
+convubw a, s1
+mulswl x, a, w1
+convubw a, s2
+mulswl y, a, w2
+addl x, x, y
+addl d1, a1, x
+
+.function as_orc_ocv_h1_acc_i32
+.dest 4 d1 int32_t
+.source 4 a1 int32_t
+.source 1 s1 uint8_t
+.source 2 w1 int16_t
+.temp 2 a
+.temp 4 x
+convubw a, s1
+mulswl x, a, w1
+addl d1, a1, x
+
+# INTER_CUBIC's vertical body (VResizeCubicVec_32s8u, SSE2): float32
+# t = T0 b0 + (T1 b1 + (T2 b2 + T3 b3)) with b_k = beta_k / 2^22, the same
+# IEEE operations; rounded to even as cvtps2dq does by adding 1.5 * 2^23
+# (|t| < 2^22: the sum lands in [2^23, 2^24), where the float step is 1
+# and the bits are 0x4b400000 + rint (t)), then saturated to 16 and 8
+# bits. No denormal arises (|T b| >= 2^-22).
+.function as_orc_ocv_v_cubic_u8
+.dest 1 d1 uint8_t
+.source 4 s1 int32_t
+.source 4 s2 int32_t
+.source 4 s3 int32_t
+.source 4 s4 int32_t
+.floatparam 4 b1
+.floatparam 4 b2
+.floatparam 4 b3
+.floatparam 4 b4
+.temp 4 t
+.temp 4 x
+.temp 2 w
+convlf t, s4
+mulf t, t, b4
+convlf x, s3
+mulf x, x, b3
+addf t, x, t
+convlf x, s2
+mulf x, x, b2
+addf t, x, t
+convlf x, s1
+mulf x, x, b1
+addf t, x, t
+addf t, t, 12582912.0
+subl x, t, 1262485504
+convssslw w, x
+convsuswb d1, w
+
+# their scalar vertical (FixedPtCast): sat_u8 ((2^21 + sum T_k b_k) >> 22)
+# in int32 (no overflow: model.c), four rows a program
+.function as_orc_ocv_vfix4_u8
+.dest 1 d1 uint8_t
+.source 4 s1 int32_t
+.source 4 s2 int32_t
+.source 4 s3 int32_t
+.source 4 s4 int32_t
+.param 4 p1 int32_t
+.param 4 p2 int32_t
+.param 4 p3 int32_t
+.param 4 p4 int32_t
+.temp 4 x
+.temp 4 y
+.temp 2 w
+mulll x, s1, p1
+mulll y, s2, p2
+addl x, x, y
+mulll y, s3, p3
+addl x, x, y
+mulll y, s4, p4
+addl x, x, y
+addl x, x, 2097152
+shrsl x, x, 22
+convssslw w, x
+convsuswb d1, w
+
+.function as_orc_ocv_vfix4_acc
+.dest 4 d1 int32_t
+.source 4 s1 int32_t
+.source 4 s2 int32_t
+.source 4 s3 int32_t
+.source 4 s4 int32_t
+.param 4 p1 int32_t
+.param 4 p2 int32_t
+.param 4 p3 int32_t
+.param 4 p4 int32_t
+.temp 4 x
+.temp 4 y
+mulll x, s1, p1
+mulll y, s2, p2
+addl x, x, y
+mulll y, s3, p3
+addl x, x, y
+mulll y, s4, p4
+addl x, x, y
+addl d1, x, 2097152
+
+.function as_orc_ocv_vfix4_acc_u8
+.dest 1 d1 uint8_t
+.source 4 a1 int32_t
+.source 4 s1 int32_t
+.source 4 s2 int32_t
+.source 4 s3 int32_t
+.source 4 s4 int32_t
+.param 4 p1 int32_t
+.param 4 p2 int32_t
+.param 4 p3 int32_t
+.param 4 p4 int32_t
+.temp 4 x
+.temp 4 y
+.temp 2 w
+mulll x, s1, p1
+mulll y, s2, p2
+addl x, x, y
+mulll y, s3, p3
+addl x, x, y
+mulll y, s4, p4
+addl x, x, y
+addl x, a1, x
+shrsl x, x, 22
+convssslw w, x
+convsuswb d1, w
+
 # ---- Pillow 8-bit (model.c: library models): acc = 2^21 + sum s w with
 # int32 weights of 22 fractional bits (exact int32 products: pmulld),
 # out = clip8 (acc >> 22); horizontal taps from gathered lines and

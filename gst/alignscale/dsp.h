@@ -76,6 +76,10 @@ typedef enum
   AS_V_OCV8_OUT,   /* i32 (Q11) -> u8: OpenCV INTER_LINEAR's vertical */
   AS_V_OCV8_AREA2, /* u8 -> u8: OpenCV's 2x2 area fast path, rows 2j, 2j+1 */
   AS_V_PIL8,       /* u8 -> u8: Pillow's 22-bit pass, clipped */
+  /* i32 (Q11) -> u8, OpenCV INTER_CUBIC's vertical: 4 taps, float32 on the
+   * first 8 floor (width / 8) samples (its SIMD body), fixed on the rest */
+  AS_V_OCV8_CUBIC,
+  AS_V_OCV8_LANCZOS4, /* i32 (Q11) -> u8: 8 taps, (sum + 2^21) >> 22 */
   AS_N_V
 } AsVEntry;
 
@@ -98,6 +102,9 @@ typedef enum
   AS_H_COPY,    /* the line unchanged */
   AS_H_OCV8_IN, /* u8 -> i32 (Q11): OpenCV INTER_LINEAR's horizontal */
   AS_H_PIL8,    /* u8 -> u8: Pillow's 22-bit pass, clipped */
+  /* u8 -> i32 (Q11): OpenCV INTER_CUBIC's and INTER_LANCZOS4's horizontal,
+   * n taps of int16 weights from offset[i] */
+  AS_H_OCV8_TAPS,
   AS_N_H
 } AsHEntry;
 

@@ -458,6 +458,142 @@ ocv_linear_axis (int in, int out, int clamp, int32_t *ofs, int16_t *w)
   }
 }
 
+/* OpenCV's interpolateCubic (A = -0.75), float32 operations in its order */
+static void
+ocv_cubic_coeffs (float x, float *c)
+{
+  const float A = -0.75f;
+
+  c[0] = ((A * (x + 1) - 5 * A) * (x + 1) + 8 * A) * (x + 1) - 4 * A;
+  c[1] = ((A + 2) * x - (A + 3)) * x * x + 1;
+  c[2] = ((A + 2) * (1 - x) - (A + 3)) * (1 - x) * (1 - x) + 1;
+  c[3] = 1.f - c[0] - c[1] - c[2];
+}
+
+/* OpenCV's interpolateLanczos4: the eight taps in double from one sin and
+ * cos, each rounded to float, normalised by their float sum (a tap at
+ * distance 0 takes 1e30, so the others vanish) */
+static void
+ocv_lanczos4_coeffs (float x, float *c)
+{
+  static const double s45 = 0.70710678118654752440084436210485;
+  static const double cs[8][2] = { { 1, 0 }, { -s45, -s45 }, { 0, 1 },
+    { s45, -s45 }, { -1, 0 }, { s45, s45 }, { 0, -1 }, { -s45, s45 } };
+  const double pi = 3.1415926535897932384626433832795;
+  double y0 = -(x + 3) * pi * 0.25, s0 = sin (y0), c0 = cos (y0);
+  float sum = 0;
+
+  for (int i = 0; i < 8; i++) {
+    float d = x + 3 - i;
+    if (fabsf (d) >= 1e-6f) {
+      double y = -d * pi * 0.25;
+      c[i] = (float) ((cs[i][0] * s0 + cs[i][1] * c0) / (y * y));
+    } else {
+      c[i] = 1e30f;
+    }
+    sum += c[i];
+  }
+  sum = 1.f / sum;
+  for (int i = 0; i < 8; i++)
+    c[i] *= sum;
+}
+
+/* INTER_CUBIC's (ksize 4) or INTER_LANCZOS4's (8) table of one axis:
+ * first tap floor (f) - ksize / 2 + 1 from the float32 coordinate, the
+ * fraction kept at the borders (INTER_LINEAR zeroes it there), weights
+ * saturate_cast<short> (cvRound (c * 2048)): ties to even, not summing
+ * to 2048 exactly */
+static void
+ocv_taps_axis (int in, int out, int ksize, int32_t *first, int16_t *w)
+{
+  double scale = ocv_scale (in, out);
+  float c[8];
+
+  for (int i = 0; i < out; i++) {
+    float f = (float) ((i + 0.5) * scale - 0.5);
+    int sx = (int) floorf (f);
+
+    f -= (float) sx;
+    if (ksize == 4)
+      ocv_cubic_coeffs (f, c);
+    else
+      ocv_lanczos4_coeffs (f, c);
+    first[i] = sx - ksize / 2 + 1;
+    for (int k = 0; k < ksize; k++) {
+      long v = lrintf (c[k] * 2048.0f);
+      w[(size_t) i * ksize + k] = (int16_t) (v < INT16_MIN ? INT16_MIN
+              : v > INT16_MAX                              ? INT16_MAX
+                                                           : v);
+    }
+  }
+}
+
+/* The horizontal taps as windows of n = min (ksize, in) pixels inside the
+ * picture: OpenCV reads a tap outside as the edge pixel (HResizeCubic,
+ * HResizeLanczos4) and sums in int32 exactly, so the weights of the taps
+ * that land on one pixel may be added (at most 2051 in all) */
+static void
+ocv_fold_axis (int in, int out, int ksize, int n, const int32_t *first,
+    const int16_t *w, int32_t *ofs, int16_t *wf)
+{
+  for (int i = 0; i < out; i++) {
+    int start = MAX (0, MIN (first[i], in - n));
+
+    for (int k = 0; k < ksize; k++) {
+      int px = MAX (0, MIN (first[i] + k, in - 1));
+      wf[(size_t) i * n + px - start] += w[(size_t) i * ksize + k];
+    }
+    ofs[i] = start;
+  }
+}
+
+/* INTER_CUBIC and INTER_LANCZOS4, 8-bit: int32 Q11 horizontal sums over
+ * the folded windows, then the vertical over ksize clamped rows with the
+ * unfolded weights (the float32 arithmetic of the cubic's SIMD body sees
+ * each tap) */
+static double
+ocv_taps_prepare (AsModelPlan *mp, const AsModelInput *in, int ksize)
+{
+  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
+      oh = in->y->out_len, n = MIN (ksize, iw);
+  size_t line = (size_t) ow * in->channels;
+  const AsDsp *dsp = in->dsp;
+  int32_t *xfirst = malloc (sizeof (int32_t) * ow);
+  int16_t *xw = malloc (sizeof (int16_t) * ksize * (size_t) ow);
+  int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
+  int16_t *xf = model_alloc (mp, (size_t) ow * n, sizeof (int16_t));
+  int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
+  int16_t *yw = model_alloc (mp, (size_t) oh * ksize, sizeof (int16_t));
+
+  if (!xfirst || !xw || !xo || !xf || !yo || !yw) {
+    free (xfirst);
+    free (xw);
+    return -2;
+  }
+  ocv_taps_axis (iw, ow, ksize, xfirst, xw);
+  ocv_fold_axis (iw, ow, ksize, n, xfirst, xw, xo, xf);
+  free (xfirst);
+  free (xw);
+  ocv_taps_axis (ih, oh, ksize, yo, yw);
+  mp->h.n_taps = n;
+  mp->h.offset = xo;
+  mp->h.w = xf;
+  mp->h.wr = replicate (mp, xf, sizeof (int16_t), n, ow, in->channels);
+  if (!mp->h.wr)
+    return -2;
+  as_gather_step2_run (xo, ow, &mp->h.step2_a, &mp->h.step2_b);
+  mp->v.n_taps = ksize;
+  mp->v.offset = yo;
+  mp->v.w = yw;
+  mp->h_in = dsp->h[AS_H_OCV8_TAPS];
+  mp->v_out = dsp->v[ksize == 4 ? AS_V_OCV8_CUBIC : AS_V_OCV8_LANCZOS4];
+  mp->h_first_only = 1;
+  mp->inter_size = sizeof (int32_t);
+  mp->gather_bytes = line * n;
+  mp->acc_bytes = 2 * line * sizeof (int32_t);
+  return 0.0;
+}
+
 /* a library's nearest: its source pixels xo[i], rows yo[j], copied */
 static double
 library_nearest (AsModelPlan *mp, const AsModelInput *in, const int32_t *xo,
@@ -495,6 +631,10 @@ opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
       yo[j] = MIN ((int) floor (j * sy), ih - 1);
     return library_nearest (mp, in, xo, yo);
   }
+  if (in->kernel == as_kernel_desc (AS_KERNEL_CUBIC) && !in->antialias)
+    return ocv_taps_prepare (mp, in, 4); /* INTER_CUBIC */
+  if (in->kernel == as_kernel_desc (AS_KERNEL_LANCZOS4) && !in->antialias)
+    return ocv_taps_prepare (mp, in, 8); /* INTER_LANCZOS4 */
   if (in->kernel != as_kernel_desc (AS_KERNEL_LINEAR) || in->antialias)
     return -1;
   if (iw == 2 * ow && ih == 2 * oh) {

@@ -74,6 +74,14 @@
  *    11-bit rhe weights, int32 Q11 horizontal, the SIMD vertical
  *    sat_u8 ((sat_s16 ((T0 >> 4) b0 >> 16) + ((T1 >> 4) b1 >> 16)) + 2)
  *    >> 2); an exact 2x2 downscale takes INTER_AREA's (a+b+c+d+2) >> 2;
+ *    INTER_CUBIC and INTER_LANCZOS4 (float32 interpolateCubic, A = -0.75,
+ *    and interpolateLanczos4, fraction kept at the borders, 11-bit rhe
+ *    weights not renormalised; int32 Q11 horizontal with edge taps
+ *    clamped, folded into windows inside the picture; vertical over
+ *    clamped rows: Lanczos-4 sat_u8 ((sum + 2^21) >> 22), cubic the same
+ *    on the last width % 8 samples of a row and, before them, Debian's
+ *    SSE2 body: float32 T0 b0' + (T1 b1' + (T2 b2' + T3 b3')),
+ *    b' = b / 2^22, rounded to even, saturated);
  *  - pillow: Image.resize of Pillow 9.4, 8-bit: NEAREST (accumulated
  *    double), BILINEAR and BICUBIC (precompute_coeffs in double, int32
  *    weights of 22 bits rounded away from zero, acc = 2^21 + sum, clip8

@@ -506,6 +506,8 @@ const char *const as_dsp_v_names[AS_N_V] = {
   [AS_V_OCV8_OUT] = "v_ocv8_out",
   [AS_V_OCV8_AREA2] = "v_ocv8_area2",
   [AS_V_PIL8] = "v_pil8",
+  [AS_V_OCV8_CUBIC] = "v_ocv8_cubic",
+  [AS_V_OCV8_LANCZOS4] = "v_ocv8_lanczos4",
 };
 
 const char *const as_dsp_h_names[AS_N_H] = {
@@ -526,6 +528,7 @@ const char *const as_dsp_h_names[AS_N_H] = {
   [AS_H_COPY] = "h_copy",
   [AS_H_OCV8_IN] = "h_ocv8_in",
   [AS_H_PIL8] = "h_pil8",
+  [AS_H_OCV8_TAPS] = "h_ocv8_taps",
 };
 
 /* --------------------------------------------- library models (exact) */
@@ -592,6 +595,85 @@ v_ocv8_area2 (void *dst, const void *const *src, const AsPass *p, int j,
     else
       o[x] = (uint8_t) lrintf ((float) sum * 0.25f);
   }
+}
+
+/* OpenCV 4.6 INTER_CUBIC and INTER_LANCZOS4 8U, horizontal: T = sum
+ * S[offset + k] w_k (Q11, int32, exact), n int16 taps */
+static void
+h_ocv8_taps (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const uint8_t *l = src;
+  int32_t *o = dst;
+  int ch = p->channels, n = p->n_taps;
+
+  (void) s;
+  for (int i = 0; i < p->out_len; i++) {
+    const uint8_t *px = l + (size_t) p->offset[i] * ch;
+    const int16_t *w = WROW (int16_t, p, i);
+    for (int c = 0; c < ch; c++) {
+      int32_t t = 0;
+      for (int k = 0; k < n; k++)
+        t += px[k * ch + c] * w[k];
+      o[i * ch + c] = t;
+    }
+  }
+}
+
+/* their vertical fixed point (FixedPtCast<int, uchar, 22>): sat_u8
+ * ((sum T_k b_k + 2^21) >> 22), int32 (no overflow: model.c) */
+static inline uint8_t
+ocv_fixed (const void *const *src, const int16_t *b, int n, int x)
+{
+  int32_t acc = 1 << 21;
+
+  for (int k = 0; k < n; k++)
+    acc += ((const int32_t *) src[k])[x] * b[k];
+  acc >>= 22;
+  return (uint8_t) (acc < 0 ? 0 : acc > 255 ? 255 : acc);
+}
+
+/* INTER_CUBIC's vertical as Debian's x86-64 build runs it: the SSE2 body
+ * of VResizeCubicVec_32s8u on the first 8 floor (width / 8) samples,
+ * t = T0 b0' + (T1 b1' + (T2 b2' + T3 b3')) in float32 with
+ * b' = b / 2^22, rounded to even (cvtps2dq) and saturated; the scalar
+ * FixedPtCast on the rest */
+static void
+v_ocv8_cubic (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int32_t *t0 = src[0], *t1 = src[1], *t2 = src[2], *t3 = src[3];
+  const int16_t *w = WROW (int16_t, p, j);
+  const float sc = 1.0f / 4194304.0f;
+  float b0 = w[0] * sc, b1 = w[1] * sc, b2 = w[2] * sc, b3 = w[3] * sc;
+  int nv = width - width % 8;
+  uint8_t *o = dst;
+
+  (void) s;
+  for (int x = 0; x < nv; x++) {
+    float t = (float) t3[x] * b3;
+    long v;
+    t = (float) t2[x] * b2 + t;
+    t = (float) t1[x] * b1 + t;
+    t = (float) t0[x] * b0 + t;
+    v = lrintf (t);
+    o[x] = (uint8_t) (v < 0 ? 0 : v > 255 ? 255 : v);
+  }
+  for (int x = nv; x < width; x++)
+    o[x] = ocv_fixed (src, w, 4, x);
+}
+
+/* INTER_LANCZOS4's vertical: FixedPtCast on every sample (no vector body
+ * for 8U) */
+static void
+v_ocv8_lanczos4 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int16_t *w = WROW (int16_t, p, j);
+  uint8_t *o = dst;
+
+  (void) s;
+  for (int x = 0; x < width; x++)
+    o[x] = ocv_fixed (src, w, p->n_taps, x);
 }
 
 /* Pillow 9.4's 8-bit passes: acc = 2^21 + sum s w (int32 weights in 22
@@ -738,4 +820,7 @@ as_dsp_init_c (AsDsp *dsp)
   dsp->v[AS_V_OCV8_OUT] = v_ocv8_out;
   dsp->v[AS_V_OCV8_AREA2] = v_ocv8_area2;
   dsp->v[AS_V_PIL8] = v_pil8;
+  dsp->h[AS_H_OCV8_TAPS] = h_ocv8_taps;
+  dsp->v[AS_V_OCV8_CUBIC] = v_ocv8_cubic;
+  dsp->v[AS_V_OCV8_LANCZOS4] = v_ocv8_lanczos4;
 }

@@ -550,6 +550,85 @@ v_ocv8_out (void *dst, const void *const *src, const AsPass *p, int j,
   as_orc_ocv_v_i32_u8 (dst, src[0], src[1], w[2 * j], w[2 * j + 1], width);
 }
 
+/* ------------------ OpenCV INTER_CUBIC, INTER_LANCZOS4 8U (model.c) */
+
+/* the n gathered taps 4, 2 or 1 at a time: the first program writes a
+ * line, the others add to it (ping-pong in acc), the last one into dst */
+static void
+h_ocv8_taps (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int width = p->out_len * p->channels, n = p->n_taps;
+  size_t wl = (size_t) width;
+  const uint8_t *g = s->gather;
+  const int16_t *wr = p->wr;
+  int32_t *acc = s->acc, *out;
+  int k = n >= 4 ? 4 : n >= 2 ? 2 : 1;
+
+  as_gather_taps (s->gather, src, p->offset, n, p->out_len, p->channels, 1,
+      p->step2_a, p->step2_b);
+  out = k == n ? dst : acc;
+  if (k == 4)
+    as_orc_ocv_h4_u8_i32 (out, g, g + wl, g + 2 * wl, g + 3 * wl, wr, wr + wl,
+        wr + 2 * wl, wr + 3 * wl, width);
+  else if (k == 2)
+    as_orc_ocv_h_u8_i32 (out, g, g + wl, wr, wr + wl, width);
+  else
+    as_orc_ocv_h1_u8_i32 (out, g, wr, width);
+  while (k < n) {
+    int step = n - k >= 2 ? 2 : 1;
+    int32_t *in = out;
+
+    out = k + step == n ? dst : in == acc ? acc + wl : acc;
+    if (step == 2)
+      as_orc_ocv_h2_acc_i32 (out, in, g + k * wl, g + (k + 1) * wl, wr + k * wl,
+          wr + (k + 1) * wl, width);
+    else
+      as_orc_ocv_h1_acc_i32 (out, in, g + k * wl, wr + k * wl, width);
+    k += step;
+  }
+}
+
+/* the float32 body on the first 8 floor (width / 8) samples, the fixed
+ * point on the rest (rows-c.c) */
+static void
+v_ocv8_cubic (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int16_t *w = WROW (int16_t, p, j);
+  const int32_t *const *r = (const int32_t *const *) src;
+  const float sc = 1.0f / 4194304.0f;
+  int nv = width - width % 8;
+  uint8_t *o = dst;
+
+  (void) s;
+  if (nv > 0)
+    as_orc_ocv_v_cubic_u8 (o, r[0], r[1], r[2], r[3], w[0] * sc, w[1] * sc,
+        w[2] * sc, w[3] * sc, nv);
+  if (nv < width)
+    as_orc_ocv_vfix4_u8 (o + nv, r[0] + nv, r[1] + nv, r[2] + nv, r[3] + nv,
+        w[0], w[1], w[2], w[3], width - nv);
+}
+
+/* eight rows (INTER_LANCZOS4): four into acc, four more and the cast */
+static void
+v_ocv8_lanczos4 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int16_t *w = WROW (int16_t, p, j);
+  const int32_t *const *r = (const int32_t *const *) src;
+  int32_t *a = s->acc;
+
+  if (p->n_taps == 4) {
+    as_orc_ocv_vfix4_u8 (
+        dst, r[0], r[1], r[2], r[3], w[0], w[1], w[2], w[3], width);
+    return;
+  }
+  as_orc_ocv_vfix4_acc (
+      a, r[0], r[1], r[2], r[3], w[0], w[1], w[2], w[3], width);
+  as_orc_ocv_vfix4_acc_u8 (
+      dst, a, r[4], r[5], r[6], r[7], w[4], w[5], w[6], w[7], width);
+}
+
 /* ------------------------------------------ Pillow 8-bit (model.c) */
 
 static void
@@ -589,6 +668,9 @@ as_dsp_init_orc (AsDsp *dsp)
   dsp->v[AS_V_PIL8] = v_pil8;
   dsp->h[AS_H_OCV8_IN] = h_ocv8_in;
   dsp->v[AS_V_OCV8_OUT] = v_ocv8_out;
+  dsp->h[AS_H_OCV8_TAPS] = h_ocv8_taps;
+  dsp->v[AS_V_OCV8_CUBIC] = v_ocv8_cubic;
+  dsp->v[AS_V_OCV8_LANCZOS4] = v_ocv8_lanczos4;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   dsp->merge4 = merge4;
 #endif

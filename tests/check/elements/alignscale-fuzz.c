@@ -23,7 +23,8 @@
  * ALIGNSCALE_FUZZ_LIBRARY=0 every case is the one it was before. Where
  * the library's model takes the planes (8-bit: every plane of an 8-bit
  * format, and the 8-bit working frame of a conversion; opencv: nearest,
- * bilinear without antialias; pillow: nearest, bilinear, bicubic) a flat
+ * bilinear and bicubic without antialias; pillow: nearest, bilinear,
+ * bicubic) a flat
  * input stays exactly flat too, and with nothing filled in: the library
  * has its own mapping, so tf-crop-and-resize's extrapolation does not
  * apply. Elsewhere the default chain runs, as if integer-model were
@@ -34,6 +35,10 @@
  *    b0 + b1 (vertical) are 2047..2049 (every float fraction tried), and
  *    ((((A v) >> 4) b0 >> 16) + (((A v) >> 4) b1 >> 16) + 2) >> 2 = v for
  *    every v, A, b0, b1 of those sums: the +2 covers the floors;
+ *  - OpenCV's INTER_CUBIC: its Q11 rows sum to 2047..2049 too, so the
+ *    exact value is v (1 + e), |e| <= 4097 / 2^22, within 0.25 of v; the
+ *    scalar tail's (sum + 2^21) >> 22 and the SIMD body's float32 sum
+ *    (4978 distinct rows tried with every v and horizontal sum) give v;
  *  - Pillow: clip8 ((2^21 + v S) >> 22) = v for every v while the sum S
  *    of an output's 22-bit weights is 2^22 + e, -8224 <= e <= 8256; e is
  *    at most half the taps, so at most 3856 for an output 17 or more
@@ -475,8 +480,12 @@ library_covers (const Case *c, const Config *cfg)
     return FALSE;
   if (cfg->im == IM_PILLOW)
     return cfg->method != M_AREA && cfg->method != M_LANCZOS4;
-  /* opencv: INTER_NEAREST, INTER_LINEAR without antialias */
-  return cfg->method == M_NEAREST || (cfg->method == M_BILINEAR && !cfg->aa);
+  /* opencv: INTER_NEAREST; INTER_LINEAR, INTER_CUBIC, INTER_LANCZOS4
+   * without antialias */
+  return cfg->method == M_NEAREST
+      || ((cfg->method == M_BILINEAR || cfg->method == M_BICUBIC
+              || cfg->method == M_LANCZOS4)
+          && !cfg->aa);
 }
 
 static gboolean
@@ -513,7 +522,7 @@ axis_taps (const Config *c, gboolean lib, gint in, gint out, gdouble s,
     if (is_nearest (c->method))
       taps = 1;
     else if (c->im == IM_OPENCV)
-      taps = 2;
+      taps = c->method == M_LANCZOS4 ? 8 : c->method == M_BICUBIC ? 4 : 2;
     else /* Pillow: always antialiased */
       taps = 2.0 * ceil (support (c->method) * MAX ((gdouble) in / out, 1.0))
           + 1.0;

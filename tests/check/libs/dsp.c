@@ -32,6 +32,9 @@ typedef enum
   T_DOUBLE,  /* the exact model's intermediate */
   T_SAMPLES, /* u8 or u16 by the pass's bps (exact, nearest, copy) */
   T_I32_OCV, /* OpenCV's Q11 horizontal sums: [0, 255 * 2048] */
+  /* OpenCV's cubic and Lanczos-4 Q11 sums: 255 * [-732, 2780] (model.c);
+   * a line in four on multiples of 1024 (halves after a unit weight) */
+  T_I32_OCVT,
 } SampleType;
 
 /* weight tables: what each model builds */
@@ -46,6 +49,10 @@ typedef enum
   W_NONE,
   W_OCV, /* OpenCV INTER_LINEAR: int16 pairs summing to 2048 (or 2049) */
   W_PIL, /* Pillow: int32 rows of 22 fractional bits */
+  /* OpenCV cubic, Lanczos-4: int16 Q11 rows, positive part at most 1.35,
+   * negative at least -0.35 (their int32 sums cannot overflow); a row in
+   * four a single 2048 */
+  W_OCVT,
 } WeightKind;
 
 typedef struct
@@ -74,6 +81,8 @@ static const Entry v_entries[] = {
   { AS_V_OCV8_OUT, T_I32_OCV, T_U8, W_OCV, 2, 2 },
   { AS_V_OCV8_AREA2, T_U8, T_U8, W_NONE, 2, 2 },
   { AS_V_PIL8, T_U8, T_U8, W_PIL, 1, 20 },
+  { AS_V_OCV8_CUBIC, T_I32_OCVT, T_U8, W_OCVT, 4, 4 },
+  { AS_V_OCV8_LANCZOS4, T_I32_OCVT, T_U8, W_OCVT, 8, 8 },
 };
 
 static const Entry h_entries[] = {
@@ -94,6 +103,7 @@ static const Entry h_entries[] = {
   { AS_H_COPY, T_SAMPLES, T_SAMPLES, W_NONE, 1, 1 },
   { AS_H_OCV8_IN, T_U8, T_I32_OCV, W_OCV, 2, 2 },
   { AS_H_PIL8, T_U8, T_U8, W_PIL, 1, 20 },
+  { AS_H_OCV8_TAPS, T_U8, T_I32_OCVT, W_OCVT, 1, 8 },
 };
 
 static size_t
@@ -108,6 +118,7 @@ type_size (SampleType t, int bps)
     case T_I32_16:
     case T_U32:
     case T_I32_OCV:
+    case T_I32_OCVT:
       return 4;
     case T_DOUBLE:
       return 8;
@@ -121,6 +132,7 @@ static void
 random_line (GRand *r, void *dst, SampleType t, int bps, size_t n)
 {
   int extreme = g_rand_int_range (r, 0, 4) == 0;
+  int halves = !extreme && g_rand_int_range (r, 0, 3) == 0;
 
   for (size_t i = 0; i < n; i++) {
     gboolean hi = g_rand_boolean (r);
@@ -147,6 +159,11 @@ random_line (GRand *r, void *dst, SampleType t, int bps, size_t n)
       case T_I32_OCV:
         ((int32_t *) dst)[i] = extreme ? (hi ? 255 * 2048 : 0)
                                        : g_rand_int_range (r, 0, 255 * 2049);
+        break;
+      case T_I32_OCVT:
+        ((int32_t *) dst)[i] = extreme ? (hi ? 255 * 2780 : -255 * 732)
+            : halves                   ? 1024 * g_rand_int_range (r, -182, 693)
+                     : g_rand_int_range (r, -255 * 732, 255 * 2780 + 1);
         break;
       case T_DOUBLE:
         ((double *) dst)[i] = extreme
@@ -289,6 +306,26 @@ random_weights (GRand *r, WeightKind wk, int n_rows, int n_taps,
                   ? v - 0.5
                   : v + 0.5);
         }
+      }
+      break;
+    case W_OCVT:
+      w = g_malloc0 (n * 2);
+      for (int i = 0; i < n_rows; i++) {
+        double pos, neg;
+        if (g_rand_int_range (r, 0, 4) == 0) {
+          ((int16_t *) w)[(size_t) i * n_taps
+              + g_rand_int_range (r, 0, n_taps)] = 2048;
+          continue;
+        }
+        do {
+          random_row (r, row, n_taps, FALSE);
+          pos = neg = 0;
+          for (int k = 0; k < n_taps; k++)
+            *(row[k] > 0 ? &pos : &neg) += row[k];
+        } while (pos > 1.35 || neg < -0.35);
+        for (int k = 0; k < n_taps; k++)
+          ((int16_t *) w)[(size_t) i * n_taps + k] = (int16_t) lrint (
+              row[k] * 2048);
       }
       break;
     case W_NONE:
