@@ -38,7 +38,7 @@
  * then the resize; only the pixels the resize reads are converted.
  * #GstAlignScale:integer-model gives, instead of the float result, the
  * bytes of OpenCV's `cv2.resize` or Pillow's `Image.resize` on 8-bit
- * images.
+ * images (and Pillow's NEAREST on 'I;16', GRAY16).
  *
  * ## Example launch line
  * |[
@@ -547,7 +547,10 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    * top, right and bottom in units of the picture size (ONNX `roi`). The
    * output spans it corners aligned: `x = x0 * (in - 1) + i * (x1 - x0) *
    * (in - 1) / (out - 1)`, and whether a sample falls outside is decided
-   * on that exact value. Other modes ignore it. Four numbers of any
+   * on that exact value. With #GstAlignScale:integer-model=pillow it is
+   * `Image.resize`'s `box=(x0 * in_w, y0 * in_h, x1 * in_w, y1 * in_h)`
+   * instead (inside the picture, as Pillow requires). Other modes ignore
+   * it. Four numbers of any
    * numeric type within +-1000; anything else is refused with a warning
    * and the roi kept.
    */
@@ -610,10 +613,12 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    * (PyTorch, ONNX, TF), rounded. `opencv`: what OpenCV 4.6's `cv2.resize`
    * returns for the same uint8 image (`nearest`: INTER_NEAREST, `bilinear`:
    * INTER_LINEAR); `pillow`: what Pillow 9.4's `Image.resize` returns
-   * (`nearest`, `bilinear`, `bicubic`: NEAREST, BILINEAR, BICUBIC). The
+   * (`nearest`, `bilinear`, `bicubic`, `box`, `hamming`, `lanczos`: its
+   * filters of those names; RGBA premultiplied by alpha as Pillow does;
+   * with coordinate-mode=tf-crop-and-resize the roi is its `box=`). The
    * library's own mapping and arithmetic are used, whatever coordinate-mode
-   * says; 8-bit planes only (others keep `exact`, with a warning).
-   * docs/integer-models.md.
+   * says; 8-bit planes only, but Pillow's NEAREST on GRAY16 (others keep
+   * `exact`, with a warning). docs/integer-models.md.
    */
   properties[PROP_INTEGER_MODEL] = g_param_spec_enum ("integer-model",
       "Integer model",
@@ -1720,6 +1725,14 @@ gst_align_scale_describe_planes (const GstVideoInfo *in,
         /* the plane's only group is its whole stored pixel, padding (RGBx)
          * included, channels in stored order: they are scaled alike */
         w->channels = w->layout.pstride / bps;
+        /* packed 8-bit RGB with alpha (RGBA, BGRA, ARGB, ABGR): Pillow
+         * premultiplies by it; RGBx's padding and AYUV's alpha are not
+         * an 'RGBA' image's */
+        if (GST_VIDEO_FORMAT_INFO_HAS_ALPHA (finfo)
+            && GST_VIDEO_FORMAT_INFO_IS_RGB (finfo) && bps == 1
+            && w->channels == 4)
+          w->alpha = 1
+              + GST_VIDEO_FORMAT_INFO_POFFSET (finfo, GST_VIDEO_COMP_A);
         if (w->layout.shift || w->layout.swap) {
           w->unpack = as_stage_unpack_word16;
           w->pack = as_stage_pack_word16;
@@ -1812,6 +1825,11 @@ gst_align_scale_describe_convert (const GstVideoInfo *in,
       d->planar_out = GST_VIDEO_FORMAT_INFO_N_PLANES (fo);
     else if (GST_VIDEO_FORMAT_INFO_PSTRIDE (fo, 0) == 3)
       d->pack = as_stage_pack_drop4;
+    /* RGBA made from AYUV carries its alpha (Pillow premultiplies by it);
+     * from a format without alpha it is 255, which the round trip keeps */
+    if (!planar && GST_VIDEO_FORMAT_INFO_HAS_ALPHA (fo)
+        && GST_VIDEO_FORMAT_INFO_HAS_ALPHA (fi))
+      d->alpha = 1 + GST_VIDEO_FORMAT_INFO_POFFSET (fo, GST_VIDEO_COMP_A);
   }
   d->in_w = in->width;
   d->in_h = in->height;
@@ -2033,13 +2051,17 @@ gst_align_scale_ensure_plan (
       if (!self->warned_library) {
         GST_ELEMENT_WARNING (self, LIBRARY, SETTINGS,
             ("integer-model=%s does not cover this stream: exact used", want),
-            ("%s, method %d%s: the %s model serves 8-bit planes with %s;"
+            ("%s, method %d%s: the %s model serves %s;"
              " see docs/integer-models.md",
                 GST_VIDEO_INFO_NAME (&filter->in_info), st->method,
                 cfg.antialias ? ", antialias" : "", want,
                 cfg.library == AS_LIBRARY_OPENCV
-                    ? "nearest and bilinear (no antialias)"
-                    : "nearest, bilinear and bicubic"));
+                    ? "8-bit planes with nearest and bilinear (no antialias)"
+                    : "8-bit planes with nearest, bilinear, bicubic, box,"
+                      " hamming and lanczos, 16-bit planes of one channel"
+                      " (GRAY16) with nearest only, and a tf-crop-and-resize"
+                      " roi inside the picture (box=) on full-resolution"
+                      " planes only"));
         self->warned_library = TRUE;
       }
       break;

@@ -706,15 +706,17 @@ pil_bicubic (double x, double unused)
   return 0.0;
 }
 
-/* precompute_coeffs and normalize_coeffs_8bpc of one axis (in0 = 0,
- * in1 = in, as Image.resize without box), as n-tap windows: the window of
- * output i starts at ofs[i] and holds its taps at their pixels (a window
- * that would pass the last pixel starts earlier, zeros in front) */
+/* precompute_coeffs and normalize_coeffs_8bpc of one axis over the box
+ * [in0, in1] (floats, as _imaging.c parses box=; 0 and in without one),
+ * as n-tap windows: the window of output i starts at ofs[i] and holds its
+ * taps at their pixels (a window that would pass the last pixel starts
+ * earlier, zeros in front; an empty one, all zeros, gives 0 as Pillow) */
 static int
-pil_axis (AsModelPlan *mp, int in, int out, double (*filter) (double, double),
-    double support0, AsPass *p)
+pil_axis (AsModelPlan *mp, int in, int out, float in0, float in1,
+    double (*filter) (double, double), double support0, AsPass *p)
 {
-  double scale = (double) (float) in / out, filterscale = scale;
+  /* the box's width in float, then double (Resample.c) */
+  double scale = (double) (float) (in1 - in0) / out, filterscale = scale;
   double support;
   int ksize, n = 1;
   int32_t *xmin, *cnt, *ofs, *w;
@@ -734,7 +736,8 @@ pil_axis (AsModelPlan *mp, int in, int out, double (*filter) (double, double),
     return -2;
   }
   for (int xx = 0; xx < out; xx++) {
-    double center = (xx + 0.5) * scale, ww = 0.0, ss = 1.0 / filterscale;
+    double center = (double) in0 + (xx + 0.5) * scale, ww = 0.0;
+    double ss = 1.0 / filterscale;
     int lo = (int) (center - support + 0.5), hi;
     double *kx = k + (size_t) xx * ksize;
 
@@ -753,7 +756,7 @@ pil_axis (AsModelPlan *mp, int in, int out, double (*filter) (double, double),
       if (ww != 0.0)
         kx[x] /= ww;
     xmin[xx] = lo;
-    cnt[xx] = hi;
+    cnt[xx] = MAX (hi, 0);
     n = MAX (n, hi);
   }
   ofs = model_alloc (mp, out, sizeof (int32_t));
@@ -765,7 +768,7 @@ pil_axis (AsModelPlan *mp, int in, int out, double (*filter) (double, double),
     return -2;
   }
   for (int xx = 0; xx < out; xx++) {
-    int start = MIN (xmin[xx], in - n), at = xmin[xx] - start;
+    int start = MAX (MIN (xmin[xx], in - n), 0), at = xmin[xx] - start;
     for (int x = 0; x < cnt[xx]; x++) {
       double v = k[(size_t) xx * ksize + x] * (1 << 22);
       w[(size_t) xx * n + at + x] = (int32_t) (v < 0 ? v - 0.5 : v + 0.5);
@@ -783,6 +786,28 @@ pil_axis (AsModelPlan *mp, int in, int out, double (*filter) (double, double),
   return 0;
 }
 
+/* NEAREST over the box [in0, in1] of one axis (_resize: a = (in1 - in0)
+ * / out with the width in float, then ImagingTransform's affine map).
+ * 8-bit images take ImagingScaleAffine, which accumulates the source
+ * coordinate in double from in0 + a / 2; 'I;16' (IMAGING_TYPE_SPECIAL)
+ * takes ImagingGenericTransform, a (i + 0.5) + in0 for each pixel. Both
+ * truncate. -1 when a pixel falls outside (Pillow's 0 fill: only a box of
+ * no width on the far edge) */
+static int
+pil_nearest_axis (
+    int in, int out, float in0, float in1, int accumulate, int32_t *ofs)
+{
+  double a = (double) (float) (in1 - in0) / out, x = (double) in0 + a * 0.5;
+
+  for (int i = 0; i < out; i++, x += a) {
+    double v = accumulate ? x : a * (i + 0.5) + (double) in0;
+    if (!(v >= 0.0) || (int) v >= in)
+      return -1;
+    ofs[i] = (int) v;
+  }
+  return 0;
+}
+
 static double
 pillow_prepare (AsModelPlan *mp, const AsModelInput *in)
 {
@@ -791,24 +816,48 @@ pillow_prepare (AsModelPlan *mp, const AsModelInput *in)
   const AsDsp *dsp = in->dsp;
   double (*filter) (double, double);
   double support;
+  int nearest = in->kernel == as_kernel_desc (AS_KERNEL_NEAREST);
+  /* box= (Image.resize): the roi times the picture size, in double, which
+   * _imaging.c parses into floats; none: (0, 0, in_w, in_h) */
+  double bx[4] = { 0, 0, iw, ih };
+  float box[4];
 
-  if (in->library != AS_LIBRARY_PILLOW || in->bps != 1)
+  if (in->library != AS_LIBRARY_PILLOW || (in->roi && in->subsampled))
+    return -1;
+  /* 16-bit: 'I;16' resizes with NEAREST only ("image has wrong mode" for
+   * the filters); every channel of a plane takes the same pixels, as if
+   * each were an 'I;16' image */
+  if (in->bps != 1 && (in->bps != 2 || !nearest))
+    return -1;
+  if (in->roi) {
+    bx[0] = in->roi[0] * iw;
+    bx[1] = in->roi[1] * ih;
+    bx[2] = in->roi[2] * iw;
+    bx[3] = in->roi[3] * ih;
+  }
+  for (int k = 0; k < 4; k++)
+    box[k] = (float) bx[k];
+  /* what _resize refuses (ValueError) */
+  if (box[0] < 0 || box[1] < 0 || box[2] > iw || box[3] > ih
+      || box[2] - box[0] < 0 || box[3] - box[1] < 0)
     return -1;
   init_passes (mp, in);
   mp->library = in->library;
-  if (in->kernel == as_kernel_desc (AS_KERNEL_NEAREST)) {
-    /* NEAREST: the source coordinate accumulated in double from
-     * (in / out) / 2, truncated */
+  /* Image.resize returns a copy for the same size and the whole box (in
+   * double); anything else is resampled (RGBA round trip included) */
+  mp->copy = iw == ow && ih == oh && bx[0] == 0 && bx[1] == 0 && bx[2] == iw
+          && bx[3] == ih
+      ? 1
+      : -1;
+  if (nearest) {
     int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
     int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
-    double a = (double) iw / ow, b = (double) ih / oh, xo0 = a * 0.5,
-           yo0 = b * 0.5;
+    int acc = in->bps == 1;
     if (!xo || !yo)
       return -2;
-    for (int i = 0; i < ow; i++, xo0 += a)
-      xo[i] = MIN ((int) xo0, iw - 1);
-    for (int j = 0; j < oh; j++, yo0 += b)
-      yo[j] = MIN ((int) yo0, ih - 1);
+    if (pil_nearest_axis (iw, ow, box[0], box[2], acc, xo) < 0
+        || pil_nearest_axis (ih, oh, box[1], box[3], acc, yo) < 0)
+      return -1;
     return library_nearest (mp, in, xo, yo);
   }
   if (in->kernel == as_kernel_desc (AS_KERNEL_LINEAR)) {
@@ -820,9 +869,11 @@ pillow_prepare (AsModelPlan *mp, const AsModelInput *in)
   } else {
     return -1;
   }
+  /* 'RGBA' resizes as 'RGBa' (Image.resize converts there and back) */
+  mp->premultiply = in->alpha && in->channels == 4 && mp->copy < 0;
   support = in->kernel->aa_support;
-  if (pil_axis (mp, iw, ow, filter, support, &mp->h) < 0
-      || pil_axis (mp, ih, oh, filter, support, &mp->v) < 0)
+  if (pil_axis (mp, iw, ow, box[0], box[2], filter, support, &mp->h) < 0
+      || pil_axis (mp, ih, oh, box[1], box[3], filter, support, &mp->v) < 0)
     return -2;
   /* the fast rows: taps gathered into lines, weights per sample */
   mp->h.wr = replicate (

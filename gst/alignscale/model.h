@@ -83,10 +83,15 @@
  *    SSE2 body: float32 T0 b0' + (T1 b1' + (T2 b2' + T3 b3')),
  *    b' = b / 2^22, rounded to even, saturated);
  *  - pillow: Image.resize of Pillow 9.4, 8-bit: NEAREST (accumulated
- *    double), BILINEAR and BICUBIC (precompute_coeffs in double, int32
- *    weights of 22 bits rounded away from zero, acc = 2^21 + sum, clip8
- *    (acc >> 22), horizontal first over the rows needed, clipped
- *    between passes).
+ *    double), BILINEAR, BICUBIC, BOX, HAMMING and LANCZOS
+ *    (precompute_coeffs in double, int32 weights of 22 bits rounded away
+ *    from zero, acc = 2^21 + sum, clip8 (acc >> 22), horizontal first
+ *    over the rows needed, clipped between passes); 'RGBA' (input alpha)
+ *    premultiplied for the filters (the plan's row stages, stages.h:
+ *    MULDIV255 before, min (255, 255 c / a) after), the same size and
+ *    whole box a copy; 16-bit: NEAREST only, 'I;16''s per-pixel
+ *    a (i + 0.5) + x0; box= from a tf-crop-and-resize roi (roi times the
+ *    picture size, as floats) on frames without subsampled planes.
  *
  * exact (any table): double weights and a double intermediate, each output
  * rounded half up and clamped to [0, maxval] once; a NaN gives 0. It runs
@@ -127,6 +132,14 @@ typedef struct
    * models, from the plane's sizes alone (the axes' weights unused) */
   int library;
   int variant; /* AsConfig.variant: the library's _EXACT flavour */
+  /* tf-crop-and-resize: the roi x0, y0, x1, y1 normalised to the
+   * picture (AsConfig.roi), else NULL: Pillow's box=, which its model
+   * serves only when no plane of the frame is subsampled (subsampled:
+   * a box in chroma pixels is no picture region Pillow defines) */
+  const double *roi;
+  int subsampled;
+  /* 1 + the channel that holds straight alpha (AsPlaneDesc.alpha), 0 */
+  int alpha;
 } AsModelInput;
 
 /* integer-model: whose bytes (library models, model.c) */
@@ -158,6 +171,14 @@ typedef struct
   /* whose bytes the plane gives (AsLibrary): a library model's own
    * geometry and arithmetic, or AS_LIBRARY_NONE (the float result) */
   int library;
+  /* the library premultiplies the colour channels by the alpha channel
+   * (AsModelInput.alpha) before resampling and divides after (Pillow's
+   * RGBA -> RGBa -> RGBA): the plan runs the stages around the rows */
+  int premultiply;
+  /* whether the library returns its input (the frame can pass through):
+   * 1 always (Image.resize at the same size and the whole box), -1 never
+   * (Pillow's box, its RGBA round trip), 0 where both axes are identities */
+  int copy;
   size_t inter_size;   /* bytes of an intermediate sample */
   size_t gather_bytes; /* per-thread scratch of the fast rows */
   size_t acc_bytes;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "plan.h"
+#include "stages.h"
 
 #define MAX(a, b) ((a) > (b) ? (a) : (b))
 #define MAX3(a, b, c) MAX (MAX ((a), (b)), (c))
@@ -229,8 +230,9 @@ as_plan_is_identity (const AsPlan *plan)
 {
   for (int p = 0; p < plan->n_planes; p++) {
     const AsPlanePlan *pp = &plan->plane[p];
-    if (!pp->x.identity || !pp->y.identity || pp->outside_x || pp->outside_y
-        || pp->conv || pp->desc.planar_out)
+    int copy = pp->m.copy ? pp->m.copy > 0 : pp->x.identity && pp->y.identity;
+    if (!copy || pp->outside_x || pp->outside_y || pp->conv
+        || pp->desc.planar_out)
       return 0;
   }
   return 1;
@@ -422,6 +424,12 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     in = (AsModelInput){ &pp->x, &pp->y, kd, config_aa (config), d->channels,
       d->bytes_per_sample, plane_maxval (d), &plan->dsp, config->library,
       config->variant };
+    /* a library's own crop: Pillow's box= (model.c) */
+    if (config->mapping == AS_MAP_TF_CROP_AND_RESIZE)
+      in.roi = config->roi;
+    for (int q = 0; q < n_planes; q++)
+      in.subsampled |= planes[q].r_h > 1 || planes[q].r_v > 1;
+    in.alpha = d->alpha;
     if (as_model_pick (&pp->m, &in, MAX_BOUND) < 0)
       goto fail;
     if (pp->m.library != AS_LIBRARY_NONE) {
@@ -440,7 +448,7 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     plan->gather_bytes = MAX (plan->gather_bytes, pp->m.gather_bytes);
     if (d->convert && conv_plane_init (plan, pp, d->convert) < 0)
       goto fail;
-    if (d->unpack)
+    if (d->unpack || pp->m.premultiply)
       plan->unpack_line = MAX (plan->unpack_line, px * d->in_w);
     if (d->pack || d->planar_out)
       plan->pack_line = MAX (plan->pack_line, px * d->out_w);
@@ -565,26 +573,30 @@ typedef struct
 
 /* source row r as working samples: unpacked into slot r % n_unpack, which
  * holds it while the rows a vertical pass needs at once (consecutive, at
- * most n_unpack of them) are in use */
+ * most n_unpack of them) are in use; a library that premultiplies alpha
+ * gets the row premultiplied there */
 static const void *
 src_row (Run *run, int r)
 {
-  const AsPlaneDesc *d = &run->pp->desc;
+  const AsPlanePlan *pp = run->pp;
+  const AsPlaneDesc *d = &pp->desc;
   size_t line = (size_t) d->in_w * d->channels * d->bytes_per_sample;
+  const uint8_t *row = run->src + run->sstride * r;
   int slot;
   uint8_t *u;
 
-  if (!d->unpack && !run->pp->conv)
-    return run->src + run->sstride * r;
+  if (!d->unpack && !pp->conv && !pp->m.premultiply)
+    return row;
   slot = r % run->n_unpack;
   u = run->s->unpacked + line * slot;
   if (run->s->unpack_row[slot] != r) {
-    const AsPlanePlan *pp = run->pp;
     if (pp->conv)
       as_convert_row (
           pp->conv, u, run->io->src, run->io->sstride, r, run->s->conv);
-    else
-      d->unpack (u, run->src + run->sstride * r, d->in_w, d);
+    else if (d->unpack)
+      d->unpack (u, row, d->in_w, d);
+    if (pp->m.premultiply)
+      as_stage_premultiply (u, d->unpack || pp->conv ? u : row, d->in_w, d);
     run->s->unpack_row[slot] = r;
   }
   return u;
@@ -610,8 +622,9 @@ dst_row (Run *run, int j)
   return run->dst + run->dstride * j;
 }
 
-/* tf_crop_and_resize: samples mapped outside take the fill value; then
- * the row is packed into its layout */
+/* a premultiplying library's division by alpha; tf_crop_and_resize:
+ * samples mapped outside take the fill value; then the row is packed
+ * into its layout */
 static void
 finish_row (Run *run, void *row, int j)
 {
@@ -620,6 +633,8 @@ finish_row (Run *run, void *row, int j)
   size_t bpp = (size_t) d->channels * d->bytes_per_sample;
   uint8_t *o = row;
 
+  if (pp->m.premultiply)
+    as_stage_unpremultiply (o, o, d->out_w, d);
   if (pp->outside_x || pp->outside_y) {
     int all = pp->outside_y && pp->outside_y[j];
     for (int i = 0; i < d->out_w; i++)

@@ -101,6 +101,10 @@ typedef struct AsPlaneDesc
   /* the first planar_out channels of the working rows go to destination
    * planes 0 .. planar_out - 1 (RGBP: 3; 0: none) */
   int planar_out;
+  /* 4 channels of 8 bits, one of them straight alpha: 1 + its channel
+   * (RGBA 4, ARGB 1), else 0. Only a library that premultiplies uses it
+   * (Pillow: AsModelPlan.premultiply); the others scale it alike. */
+  int alpha;
 } AsPlaneDesc;
 
 typedef struct

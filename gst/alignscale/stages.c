@@ -190,3 +190,55 @@ as_stage_pack_drop4 (
     o[3 * x + 2] = i[4 * x + 2];
   }
 }
+
+void
+as_stage_premultiply (
+    void *dst, const void *src, int width, const AsPlaneDesc *d)
+{
+  const uint8_t *s = src;
+  uint8_t *o = dst;
+  int ka = d->alpha - 1;
+
+  for (int i = 0; i < width; i++, s += 4, o += 4) {
+    uint32_t a = s[ka], t[4];
+    /* every product first: dst may be src */
+    for (int k = 0; k < 4; k++)
+      t[k] = s[k] * a + 128;
+    for (int k = 0; k < 4; k++)
+      o[k] = k == ka ? (uint8_t) a : (uint8_t) (((t[k] >> 8) + t[k]) >> 8);
+  }
+}
+
+/* r[a] = ceil (2^24 / a): (n r[a]) >> 24 is n / a for every n <= 255 * 255
+ * (n r[a] / 2^24 passes n / a by n e / (a 2^24), e = r[a] a - 2^24 < a,
+ * which stays below 1 / a since n (a - 1) < 2^24); tests/check/libs/plan.c
+ * tries every pair */
+#define RCP(a) ((a) ? (0xffffffu + (a)) / (a) : 0u)
+#define RCP4(a) RCP (a), RCP ((a) + 1), RCP ((a) + 2), RCP ((a) + 3)
+#define RCP16(a) RCP4 (a), RCP4 ((a) + 4), RCP4 ((a) + 8), RCP4 ((a) + 12)
+#define RCP64(a) RCP16 (a), RCP16 ((a) + 16), RCP16 ((a) + 32), RCP16 ((a) + 48)
+
+static const uint32_t rcp24[256] = { RCP64 (0u), RCP64 (64u), RCP64 (128u),
+  RCP64 (192u) };
+
+void
+as_stage_unpremultiply (
+    void *dst, const void *src, int width, const AsPlaneDesc *d)
+{
+  const uint8_t *s = src;
+  uint8_t *o = dst;
+  int ka = d->alpha - 1;
+
+  for (int i = 0; i < width; i++, s += 4, o += 4) {
+    uint32_t a = s[ka];
+    if (a == 0 || a == 255) {
+      if (o != s)
+        memcpy (o, s, 4);
+      continue;
+    }
+    for (int k = 0; k < 4; k++) {
+      uint64_t q = ((uint64_t) (255u * s[k]) * rcp24[a]) >> 24;
+      o[k] = k == ka ? (uint8_t) a : (uint8_t) (q > 255 ? 255 : q);
+    }
+  }
+}

@@ -34,4 +34,15 @@ void as_stage_pack_word16 (
 void as_stage_pack_drop4 (
     void *dst, const void *src, int width, const AsPlaneDesc *d);
 
+/* Pillow 9.4's RGBA -> RGBa and RGBa -> RGBA (Convert.c), on 4-byte
+ * pixels whose alpha is channel d->alpha - 1 (the others alike):
+ *  - premultiply: c = MULDIV255 (c, a): t = c a + 128, ((t >> 8) + t) >> 8;
+ *  - unpremultiply: c unchanged where a is 0 or 255, else
+ *    min (255, 255 c / a) (integer division);
+ * alpha is kept. dst may be src. */
+void as_stage_premultiply (
+    void *dst, const void *src, int width, const AsPlaneDesc *d);
+void as_stage_unpremultiply (
+    void *dst, const void *src, int width, const AsPlaneDesc *d);
+
 #endif /* __ALIGN_SCALE_STAGES_H__ */

@@ -23,13 +23,17 @@
  * ALIGNSCALE_FUZZ_LIBRARY=0 every case is the one it was before. Where
  * the library's model takes the planes (8-bit: every plane of an 8-bit
  * format, and the 8-bit working frame of a conversion; opencv: nearest,
- * bilinear and bicubic without antialias; pillow: nearest, bilinear,
- * bicubic) a flat
- * input stays exactly flat too, and with nothing filled in: the library
- * has its own mapping, so tf-crop-and-resize's extrapolation does not
- * apply. Elsewhere the default chain runs, as if integer-model were
- * exact. Exactly flat, not within one code (worked out from model.c and
- * rows-c.c, and tried on every 8-bit value):
+ * bilinear, bicubic and lanczos4 without antialias; pillow: every method
+ * but area and lanczos4, and nearest on 16-bit planes too) a flat input stays exactly flat too, and
+ * with nothing filled in: the library has its own mapping, so
+ * tf-crop-and-resize's extrapolation does not apply (Pillow takes the roi
+ * as its box= instead, where Pillow would take that box and no plane is
+ * subsampled; elsewhere library_covers says no). Pillow's 'RGBA' (packed
+ * 8-bit RGB with alpha, RGBA made from a YUV input with alpha) comes back
+ * as the premultiply round trip of its colour, but with NEAREST and at
+ * Image.resize's copy. Elsewhere the default chain runs, as if
+ * integer-model were exact. Exactly flat, not within one code (worked out
+ * from model.c and rows-c.c, and tried on every 8-bit value):
  *  - nearest (both), OpenCV's 2x2 area path ((4v + 2) >> 2 = v): copies;
  *  - OpenCV's INTER_LINEAR: the Q11 pairs a0 + a1 (horizontal) and
  *    b0 + b1 (vertical) are 2047..2049 (every float fraction tried), and
@@ -150,6 +154,13 @@ enum
   M_NEAREST_EXACT,
   N_METHODS
 };
+
+/* nearest-exact is nearest but for OpenCV (INTER_NEAREST_EXACT) */
+static gboolean
+is_nearest (gint method)
+{
+  return method == M_NEAREST || method == M_NEAREST_EXACT;
+}
 enum
 {
   C_ALIGN_CORNERS = 1,
@@ -469,15 +480,62 @@ expected_size (const Case *c, const Config *cfg, gint *w, gint *h)
   }
 }
 
+/* whether Image.resize's box= from the roi is one Pillow takes (model.c
+ * pillow_prepare): the roi times the picture size in floats, inside the
+ * picture, not reversed; with NEAREST every pixel of the affine map in it
+ * (8-bit: accumulated in double; 16-bit: per pixel) */
+static gboolean
+pillow_box_ok (const Case *c, const Config *cfg)
+{
+  gint size[2] = { c->in_w, c->in_h }, out[2];
+  gboolean acc = c->conv || GST_VIDEO_FORMAT_INFO_BITS (c->in_info.finfo) <= 8;
+  float b[4];
+
+  expected_size (c, cfg, &out[0], &out[1]);
+  for (gint k = 0; k < 4; k++)
+    b[k] = (float) (cfg->roi[k] * size[k % 2]);
+  if (b[0] < 0 || b[1] < 0 || b[2] > size[0] || b[3] > size[1]
+      || b[2] - b[0] < 0 || b[3] - b[1] < 0)
+    return FALSE;
+  if (!is_nearest (cfg->method))
+    return TRUE;
+  for (gint k = 0; k < 2; k++) {
+    gdouble a = (gdouble) (float) (b[k + 2] - b[k]) / out[k];
+    gdouble x = (gdouble) b[k] + a * 0.5;
+
+    for (gint i = 0; i < out[k]; i++, x += a) {
+      gdouble v = acc ? x : a * (i + 0.5) + (gdouble) b[k];
+      if (!(v >= 0.0) || (gint) v >= size[k])
+        return FALSE;
+    }
+  }
+  return TRUE;
+}
+
 /* integer-model's library model makes the planes (else the default chain
  * does): all of them or none, since they are all 8-bit (every plane of an
- * 8-bit format, the working frame of a conversion) or none is */
+ * 8-bit format, the working frame of a conversion) or none is, and Pillow
+ * takes 16-bit planes with NEAREST only; Pillow's tf-crop-and-resize roi
+ * is its box=, on no frame with a subsampled plane, and only where Pillow
+ * takes the box (else the default chain, extrapolation and all) */
 static gboolean
 library_covers (const Case *c, const Config *cfg)
 {
+  const GstVideoFormatInfo *fi = c->in_info.finfo;
+
   if (cfg->im == IM_EXACT
-      || (!c->conv && GST_VIDEO_FORMAT_INFO_BITS (c->in_info.finfo) > 8))
+      || (!c->conv && GST_VIDEO_FORMAT_INFO_BITS (fi) > 8
+          && (cfg->im != IM_PILLOW || !is_nearest (cfg->method))))
     return FALSE;
+  if (cfg->im == IM_PILLOW && cfg->cmode == C_TF_CROP) {
+    for (guint k = 0; !c->conv && k < GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fi);
+         k++)
+      if (GST_VIDEO_FORMAT_INFO_W_SUB (fi, k)
+          || GST_VIDEO_FORMAT_INFO_H_SUB (fi, k))
+        return FALSE;
+    if (!pillow_box_ok (c, cfg))
+      return FALSE;
+  }
   if (cfg->im == IM_PILLOW)
     return cfg->method != M_AREA && cfg->method != M_LANCZOS4;
   /* opencv: INTER_NEAREST; INTER_LINEAR, INTER_CUBIC, INTER_LANCZOS4
@@ -486,12 +544,6 @@ library_covers (const Case *c, const Config *cfg)
       || ((cfg->method == M_BILINEAR || cfg->method == M_BICUBIC
               || cfg->method == M_LANCZOS4)
           && !cfg->aa);
-}
-
-static gboolean
-is_nearest (gint method)
-{
-  return method == M_NEAREST || method == M_NEAREST_EXACT;
 }
 
 /* always antialiased (Image.resize has no other) */
@@ -508,6 +560,33 @@ support (gint method)
   static const gdouble s[N_METHODS] = { 0, 1, 2, 1, 0.5, 1, 3, 4, 1, 0 };
 
   return s[method];
+}
+
+/* Pillow resizes an 'RGBA' image premultiplied (every filter but NEAREST,
+ * unless Image.resize returns a copy: the same size, the whole box): a
+ * flat colour comes back as its round trip (stages.h) */
+static gboolean
+pillow_premultiplies (const Case *c, const Config *cfg)
+{
+  gint ow, oh;
+
+  if (cfg->im != IM_PILLOW || is_nearest (cfg->method)
+      || !library_covers (c, cfg))
+    return FALSE;
+  expected_size (c, cfg, &ow, &oh);
+  return ow != c->in_w || oh != c->in_h
+      || (cfg->cmode == C_TF_CROP
+          && (cfg->roi[0] * c->in_w != 0 || cfg->roi[1] * c->in_h != 0
+              || cfg->roi[2] * c->in_w != c->in_w
+              || cfg->roi[3] * c->in_h != c->in_h));
+}
+
+static guint16
+pillow_round_trip (guint c, guint a)
+{
+  guint t = c * a + 128, p = ((t >> 8) + t) >> 8;
+
+  return a == 0 || a == 255 ? p : MIN (255, 255 * p / a);
 }
 
 /* taps per output sample on one axis, as resample.c sizes them (lib: as
@@ -1312,7 +1391,7 @@ check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info, const Case *c,
 {
   gboolean lib = library_covers (c, cfg);
   gboolean crop = cfg->cmode == C_TF_CROP && !lib;
-  guint16 fill[4];
+  guint16 fill[4], rt[4];
   const guint8 *plane[GST_VIDEO_MAX_PLANES];
   gint stride[GST_VIDEO_MAX_PLANES];
   GstMapInfo map;
@@ -1322,6 +1401,15 @@ check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info, const Case *c,
   for (guint c = 0; c < 4; c++)
     fill[c] = (guint16) floor (
         ev * ((1u << GST_VIDEO_INFO_COMP_DEPTH (info, 0)) - 1) + 0.5);
+  /* packed 8-bit RGB with alpha: Pillow's 'RGBA' */
+  memcpy (rt, val, sizeof (rt));
+  if (GST_VIDEO_INFO_HAS_ALPHA (info) && GST_VIDEO_INFO_IS_RGB (info)
+      && GST_VIDEO_INFO_N_PLANES (info) == 1
+      && GST_VIDEO_INFO_COMP_DEPTH (info, 0) == 8
+      && pillow_premultiplies (c, cfg))
+    for (guint k = 0; k < 3; k++)
+      rt[k] = pillow_round_trip (val[k], val[3]);
+  val = rt;
   if (!map_planes (fz, out, info, &map, plane, stride, "output"))
     return;
   for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
@@ -1552,6 +1640,12 @@ check_conv_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
   GstMapInfo map;
 
   conv_pixel (&c->caps_info, val, ch);
+  /* RGBA with the input's alpha: Pillow's 'RGBA' */
+  if (GST_VIDEO_INFO_HAS_ALPHA (info) && GST_VIDEO_INFO_N_PLANES (info) == 1
+      && GST_VIDEO_FORMAT_INFO_HAS_ALPHA (c->caps_info.finfo)
+      && pillow_premultiplies (c, cfg))
+    for (guint k = 0; k < 3; k++)
+      ch[k] = (guint8) pillow_round_trip (ch[k], ch[3]);
   conv_pattern (info->finfo, ch, pat, ps);
   for (guint p = 0; p < n; p++)
     memset (fpat[p], fv, 8);

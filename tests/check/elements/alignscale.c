@@ -1075,7 +1075,9 @@ GST_END_TEST;
  * extrapolation (no tf-crop-and-resize fill), nearest-mode, cubic-a,
  * exclude-outside, the scale factors of a fixed size and (Pillow, which
  * always antialiases) antialias change none of its bytes; at equal sizes
- * it is a copy. Where it does not serve (16-bit planes, opencv with
+ * it is a copy. But Pillow's tf-crop-and-resize roi: its box= (golden-libs
+ * cases; one outside the picture runs the exact chain, below). Where it
+ * does not serve (16-bit planes but Pillow's nearest, opencv with
  * antialias) the frame is exact's with the same properties */
 GST_START_TEST (test_integer_model_own_mapping)
 {
@@ -1123,9 +1125,13 @@ GST_START_TEST (test_integer_model_own_mapping)
         GstBuffer *got;
         guint n = 4;
 
-        /* opencv antialiased is exact's (below) */
+        /* opencv antialiased is exact's (below); Pillow's roi is its
+         * box= */
         if (!strcmp (lib[l][0], "opencv") && strcmp (lib[l][1], "nearest")
             && !strcmp (others[o][0], "antialias"))
+          continue;
+        if (!strcmp (lib[l][0], "pillow")
+            && !strcmp (others[o][1], "tf-crop-and-resize"))
           continue;
         for (const gchar *const *p = others[o]; p[0]; p += 2) {
           props[n++] = p[0];
@@ -1156,7 +1162,7 @@ GST_START_TEST (test_integer_model_own_mapping)
       { "GRAY16_LE", "pillow", "bicubic", "true" },
       { "RGBA64_LE", "opencv", "bilinear", "false" },
       { "RGBA64_LE", "opencv", "nearest", "false" },
-      { "I420_10LE", "pillow", "nearest", "false" },
+      { "I420_10LE", "pillow", "box", "false" },
     };
 
     for (guint f = 0; f < G_N_ELEMENTS (fallback); f++)
@@ -1195,6 +1201,44 @@ GST_START_TEST (test_integer_model_own_mapping)
         g_free (ic);
         g_free (oc);
       }
+  }
+
+  /* Pillow refuses a box outside the picture or reversed (ValueError), and
+   * defines none in chroma pixels: exact's frame */
+  {
+    static const gchar *const refused[][2] = { { "RGBA",
+                                                   "<-0.3, 0.2, 0.8, 1.4>" },
+      { "GRAY8", "<0.1, 0.2, 1.01, 0.8>" }, { "RGB", "<0.7, 0.2, 0.3, 0.9>" },
+      { "I420", "<0.1, 0.2, 0.8, 0.9>" }, { "NV12", "<0, 0, 1, 1>" } };
+
+    for (guint f = 0; f < G_N_ELEMENTS (refused); f++) {
+      gchar *ic = g_strdup_printf (
+          "video/x-raw,format=%s,width=61,height=47,framerate=30/1",
+          refused[f][0]);
+      gchar *oc = g_strdup_printf (
+          "video/x-raw,format=%s,width=45,height=31", refused[f][0]);
+      const gchar *props[16] = { "method", "bicubic", "coordinate-mode",
+        "tf-crop-and-resize", "roi", refused[f][1], "extrapolation-value",
+        "0.5", NULL };
+      GstBuffer *in = random_buffer (ic, 700 + f), *want, *got;
+      GstVideoInfo info;
+
+      gst_video_info_set_format (
+          &info, gst_video_format_from_string (refused[f][0]), 45, 31);
+      want = scale_with (ic, oc, in, props);
+      props[8] = "integer-model";
+      props[9] = "pillow";
+      props[10] = NULL;
+      got = scale_with (ic, oc, in, props);
+      fail_unless (frames_equal_info (got, want, &info),
+          "%s integer-model=pillow roi=%s: not exact's frame", refused[f][0],
+          refused[f][1]);
+      gst_buffer_unref (got);
+      gst_buffer_unref (want);
+      gst_buffer_unref (in);
+      g_free (ic);
+      g_free (oc);
+    }
   }
 }
 

@@ -2,37 +2,55 @@
 """Generate golden-libs.bin: the bytes OpenCV's cv2.resize and Pillow's
 Image.resize return, for alignscale's integer-model=opencv / pillow.
 
-Every case is an 8-bit image of random bytes (xorshift32 seeded with the
-case seed, next() >> 24, row-major, channels interleaved, no padding),
-resized by the real library on this machine (Debian 12: python3-opencv
-4.6, python3-pil 9.4) to the case's output size:
+Every case is an image of random bytes (xorshift32 seeded with the case
+seed, next() >> 24, row-major, channels interleaved, no padding; 16-bit
+samples are byte pairs in the format's order), resized by the real
+library on this machine (Debian 12: python3-opencv 4.6, python3-pil 9.4)
+to the case's output size:
 
 * opencv: cv2.resize(img, (out_w, out_h), interpolation=INTER_NEAREST,
   INTER_LINEAR, INTER_CUBIC or INTER_LANCZOS4) on 1-, 3- and 4-channel
   arrays (GRAY8, RGB, BGRx);
 * pillow: Image.fromarray(img, mode).resize((out_w, out_h), NEAREST,
-  BILINEAR, BICUBIC, BOX, HAMMING or LANCZOS) in modes 'L', 'RGB' and 'RGBX' (GRAY8, RGB, BGRx:
-  the fourth band is resized as a channel, as for RGBX).
+  BILINEAR, BICUBIC, BOX, HAMMING or LANCZOS) in modes 'L', 'RGB' and
+  'RGBX' (GRAY8, RGB, BGRx: the fourth band is resized as a channel, as
+  for RGBX), 'RGBA' (RGBA, ARGB: the bytes reordered so that alpha is
+  last, and back; Pillow premultiplies for every filter but NEAREST) and
+  NEAREST in 'I;16' / 'I;16B' (GRAY16_LE / GRAY16_BE: Pillow resizes
+  16-bit images with NEAREST only; stored as "GRAY16LE" / "GRAY16BE",
+  the GStreamer names do not fit the 8 bytes).
+
+Formats with alpha get a quarter of their pixels transparent or opaque:
+a pixel whose colour bytes c0 ^ c1 ^ c2 (in stored order, alpha skipped)
+are 0 mod 4 has alpha 255 if its alpha byte is odd, else 0.
+
+Cases whose library byte has bit 7 set (0x82) are Image.resize(size,
+filter, box=(x0 * in_w, y0 * in_h, x1 * in_w, y1 * in_h)): the element
+runs them with coordinate-mode=tf-crop-and-resize and roi <x0, y0, x1,
+y1>, drawn from the case seed by case_roi() (edges at multiples of 2^-24
+of the picture, or for a quarter of the boxes on whole pixels, some of
+those the output size: Pillow's crop path).
 
 Sizes run from 1 to 300 in and out, a third of the cases under 16; the
-OpenCV bilinear cases include exact 2x downscales (its INTER_AREA path)
-and sizes equal on one axis. INTER_CUBIC and INTER_LANCZOS4 cases draw
-from a stream of their own (adding a method leaves the other cases as
-they were); three in ten have wide outputs whose rows end in a scalar
-tail (out_w * channels not a multiple of 8: OpenCV's SIMD body covers the
-first 8 floor(out_w * channels / 8) samples of a cubic row, its scalar
-code the rest, and the two round differently), two of them with one axis
-unchanged and the other halved, where exact ties are frequent
-(taps_sizes). The expected values are
-the library's bytes; the test requires every one of them.
+OpenCV bilinear cases include exact 2x downscales (its INTER_AREA path);
+sizes equal on one axis, and for RGBA on both (Pillow's copy).
+INTER_CUBIC and INTER_LANCZOS4 cases draw from a stream of their own
+(adding a method leaves the other cases as they were); three in ten have
+wide outputs whose rows end in a scalar tail (out_w * channels not a
+multiple of 8: OpenCV's SIMD body covers the first 8 floor(out_w *
+channels / 8) samples of a cubic row, its scalar code the rest, and the
+two round differently), two of them with one axis unchanged and the other
+halved, where exact ties are frequent (taps_sizes). The expected values
+are the library's bytes; the test requires every one of them.
 
 File format (little-endian): char magic[8] = "ASLIBS01", uint32 n_cases,
-then per case: uint8 library (1 opencv, 2 pillow), uint8 method (the
-element's method value: 0 nearest, 1 bilinear, 2 bicubic, 3 area, 4 box,
-5 hamming, 6 lanczos, 7 lanczos4, 8 bilinear-exact, 9 nearest-exact),
-char format[8] (GStreamer name, NUL
+then per case: uint8 library (1 opencv, 2 pillow; | 0x80: box from the
+roi), uint8 method (the element's method value: 0 nearest, 1 bilinear,
+2 bicubic, 3 area, 4 box, 5 hamming, 6 lanczos, 7 lanczos4,
+8 bilinear-exact, 9 nearest-exact), char format[8] (GStreamer name, NUL
 padded), uint16 in_w, in_h, out_w, out_h, uint32 seed, uint32 n_bytes,
-uint8 bytes[n_bytes] (out_h rows of out_w * channels bytes).
+uint8 bytes[n_bytes] (out_h rows of out_w * channels * bytes-per-sample
+bytes).
 
     /usr/bin/python3 tests/check/golden/gen_golden_libs.py [--out PATH]
     /usr/bin/python3 tests/check/golden/gen_golden_libs.py --verify PATH
@@ -59,7 +77,15 @@ CASE = struct.Struct("<BB8sHHHHII")
 MASTER_SEED = 0x11B5EED5
 CASES = 10  # per library x method x format
 
-FORMATS = {"GRAY8": (1, "L"), "RGB": (3, "RGB"), "BGRx": (4, "RGBX")}
+MASTER_SEED_PIL = 0x9111A5ED  # the cases added after the first 240
+ROI_FLAG = 0x80
+
+# name: channels, Pillow mode, bytes per sample, alpha byte (-1: none)
+FORMATS = {"GRAY8": (1, "L", 1, -1), "RGB": (3, "RGB", 1, -1),
+           "BGRx": (4, "RGBX", 1, -1), "RGBA": (4, "RGBA", 1, 3),
+           "ARGB": (4, "RGBA", 1, 0), "GRAY16LE": (1, "I;16", 2, -1),
+           "GRAY16BE": (1, "I;16B", 2, -1)}
+PIL_FILTERS = (1, 2, 4, 5, 6)  # every method but nearest
 # the element's method values (GstAlignScaleMethod) -> the library's flag
 METHODS = {"opencv": {0: cv2.INTER_NEAREST, 1: cv2.INTER_LINEAR, 2: cv2.INTER_CUBIC,
                       7: cv2.INTER_LANCZOS4},
@@ -75,19 +101,64 @@ def draw_len(rng):
     return 1 + rng.next() % (15 if k == 0 else 96 if k == 1 else 300)
 
 
-def image(seed, w, h, ch):
+def image(seed, w, h, fmt):
+    ch, mode, bps, alpha = FORMATS[fmt]
     rng = XorShift32(seed)
-    n = w * h * ch
+    n = w * h * ch * bps
     data = np.fromiter((rng.next() >> 24 for _ in range(n)), dtype=np.uint8, count=n)
+    if bps == 2:
+        return data.view("<u2" if fmt.endswith("LE") else ">u2").reshape(h, w)
+    if alpha >= 0:
+        px = data.reshape(-1, 4)
+        colour = [k for k in range(4) if k != alpha]
+        x = px[:, colour[0]] ^ px[:, colour[1]] ^ px[:, colour[2]]
+        sel = (x & 3) == 0
+        px[sel, alpha] = np.where(px[sel, alpha] & 1, 255, 0)
     return data.reshape(h, w, ch) if ch > 1 else data.reshape(h, w)
 
 
-def expected(lib, method, fmt, img, ow, oh):
-    ch, mode = FORMATS[fmt]
+def case_roi(seed, iw, ih):
+    """The normalised roi x0, y0, x1, y1 of a box case (the test draws the
+    same): three boxes in four with edges at multiples of 2^-24 of the
+    picture (box edges that round to float), the others on whole pixels
+    (multiples of 1 / n of an axis of n pixels); never empty."""
+    rng = XorShift32(seed ^ 0x5A5A5A5A)
+    whole = rng.next() % 4 == 0
+    roi = [0.0] * 4
+    for axis, n in ((0, iw), (1, ih)):
+        d = n if whole else 1 << 24
+        if whole:
+            a, b = rng.next() % (n + 1), rng.next() % (n + 1)
+        else:
+            a, b = rng.next() >> 8, rng.next() >> 8
+        lo, hi = min(a, b), max(a, b)
+        if lo == hi:
+            if hi < d:
+                hi += 1
+            else:
+                lo -= 1
+        roi[axis], roi[axis + 2] = lo / d, hi / d
+    return roi
+
+
+def expected(lib, method, fmt, img, ow, oh, roi=None):
+    ch, mode, bps, alpha = FORMATS[fmt]
     if lib == "opencv":
         out = cv2.resize(img, (ow, oh), interpolation=METHODS[lib][method])
-    else:
-        out = np.asarray(Image.fromarray(img, mode).resize((ow, oh), METHODS[lib][method]))
+        return np.ascontiguousarray(out, dtype=np.uint8).reshape(oh, ow * ch)
+    box = None
+    if roi is not None:
+        ih, iw = img.shape[:2]
+        box = (roi[0] * iw, roi[1] * ih, roi[2] * iw, roi[3] * ih)
+    perm = list(range(ch))
+    if alpha >= 0:  # Pillow's RGBA has alpha last
+        perm = [k for k in range(4) if k != alpha] + [alpha]
+        img = np.ascontiguousarray(img[:, :, perm])
+    out = np.asarray(Image.fromarray(img, mode).resize((ow, oh), METHODS[lib][method], box))
+    if alpha >= 0:
+        out = out[:, :, np.argsort(perm)]
+    if bps == 2:
+        return np.ascontiguousarray(out).view(np.uint8).reshape(oh, ow * 2)
     return np.ascontiguousarray(out, dtype=np.uint8).reshape(oh, ow * ch)
 
 
@@ -127,6 +198,29 @@ def taps_sizes(rng, i, ch):
     return iw, ih, ow, oh
 
 
+def check_premultiply():
+    """Pillow's RGBA -> RGBa and RGBa -> RGBA over every (c, a) pair are
+    the arithmetic of as_stage_premultiply / as_stage_unpremultiply
+    (stages.h), which tests/check/libs/plan.c checks in C."""
+    c = np.repeat(np.arange(256), 256)
+    a = np.tile(np.arange(256), 256)
+    px = np.stack([c, 255 - c, (c * 7) % 256, a], 1).astype(np.uint8).reshape(256, 256, 4)
+    pre = np.asarray(Image.fromarray(px, "RGBA").convert("RGBa")).reshape(-1, 4).astype(int)
+    post = np.asarray(Image.frombytes("RGBa", (256, 256), px.tobytes()).convert("RGBA"))
+    post = post.reshape(-1, 4).astype(int)
+    src = px.reshape(-1, 4).astype(int)
+    for k in range(3):
+        t = src[:, k] * a + 128
+        if not (pre[:, k] == ((t >> 8) + t) >> 8).all():
+            raise SystemExit("Pillow's premultiply is not MULDIV255")
+        want = np.where((a == 0) | (a == 255), src[:, k],
+                        np.minimum(255, 255 * src[:, k] // np.maximum(a, 1)))
+        if not (post[:, k] == want).all():
+            raise SystemExit("Pillow's unpremultiply is not min (255, 255 c / a)")
+    if not ((pre[:, 3] == a).all() and (post[:, 3] == a).all()):
+        raise SystemExit("Pillow's alpha changed")
+
+
 def generate():
     master = XorShift32(MASTER_SEED)
     cases = []
@@ -134,7 +228,7 @@ def generate():
         for method in METHODS[lib]:
             own = (lib, method) in OWN_STREAM
             rng = own_stream(lib, method) if own else master
-            for fmt in FORMATS:
+            for fmt in ("GRAY8", "RGB", "BGRx"):
                 for i in range(CASES):
                     if own:
                         iw, ih, ow, oh = taps_sizes(rng, i, FORMATS[fmt][0])
@@ -147,16 +241,58 @@ def generate():
                             ow = iw  # one axis unchanged
                     cases.append(dict(lib=lib, method=method, fmt=fmt, in_w=iw, in_h=ih,
                                       out_w=ow, out_h=oh, seed=rng.next() | 1))
+    return cases + generate_pillow()
+
+
+def generate_pillow():
+    """Pillow's RGBA, 16-bit NEAREST and box= cases, from a stream of their
+    own (the cases above keep their seeds)."""
+    rng = XorShift32(MASTER_SEED_PIL)
+    cases = []
+
+    def add(method, fmt, i, box):
+        iw, ih, ow, oh = (draw_len(rng) for _ in range(4))
+        if i % 5 == 2:
+            ow = iw  # one axis unchanged
+        if i % 10 == 7 and not box:
+            ow, oh = iw, ih  # Image.resize's copy
+        seed = rng.next() | 1
+        roi = None
+        if box:
+            roi = case_roi(seed, iw, ih)
+            # the box as _imaging.c holds it: floats
+            b = [np.float32(r * n) for r, n in zip(roi, (iw, ih, iw, ih))]
+            crop = b[2] - b[0], b[3] - b[1]
+            if i % 2 == 1 and all(float(c).is_integer() and c >= 1 for c in crop):
+                ow, oh = int(crop[0]), int(crop[1])  # _resize's crop path
+        cases.append(dict(lib="pillow", method=method, fmt=fmt, in_w=iw, in_h=ih,
+                          out_w=ow, out_h=oh, seed=seed, roi=roi))
+
+    for method in (0,) + PIL_FILTERS:
+        for fmt in ("RGBA", "ARGB"):
+            for i in range(CASES):
+                add(method, fmt, i, False)
+    for fmt in ("GRAY16LE", "GRAY16BE"):
+        for i in range(2 * CASES if fmt == "GRAY16LE" else CASES):
+            add(0, fmt, i, False)
+    for method in (0,) + PIL_FILTERS:
+        for fmt in ("GRAY8", "RGB", "BGRx", "RGBA"):
+            for i in range(CASES // 2):
+                add(method, fmt, i, True)
+    for i in range(CASES // 2):
+        add(0, "GRAY16LE", i, True)
     return cases
 
 
 def write(path, cases):
     chunks = [HEADER.pack(MAGIC, len(cases))]
     for c in cases:
-        ch = FORMATS[c["fmt"]][0]
-        img = image(c["seed"], c["in_w"], c["in_h"], ch)
-        out = expected(c["lib"], c["method"], c["fmt"], img, c["out_w"], c["out_h"]).tobytes()
-        chunks.append(CASE.pack(LIBRARY[c["lib"]], c["method"], c["fmt"].encode(), c["in_w"],
+        roi = c.get("roi")
+        img = image(c["seed"], c["in_w"], c["in_h"], c["fmt"])
+        out = expected(c["lib"], c["method"], c["fmt"], img, c["out_w"], c["out_h"],
+                       roi).tobytes()
+        lib = LIBRARY[c["lib"]] | (ROI_FLAG if roi is not None else 0)
+        chunks.append(CASE.pack(lib, c["method"], c["fmt"].encode(), c["in_w"],
                                 c["in_h"], c["out_w"], c["out_h"], c["seed"], len(out)))
         chunks.append(out)
     data = b"".join(chunks)
@@ -175,7 +311,8 @@ def verify(path):
         lib, method, fmt, iw, ih, ow, oh, seed, nb = CASE.unpack_from(data, pos)
         fmt = fmt.rstrip(b"\0").decode()
         pos += CASE.size + nb
-        ok &= fmt in FORMATS and nb == ow * oh * FORMATS[fmt][0] and lib in (1, 2)
+        ok &= (fmt in FORMATS and nb == ow * oh * FORMATS[fmt][0] * FORMATS[fmt][2]
+               and lib & ~ROI_FLAG in (1, 2))
     ok &= pos == len(data)
     print("verify: %s: %d cases, %d bytes: %s" % (path, n, len(data), "OK" if ok else "BAD"))
     return ok
@@ -189,6 +326,7 @@ def main():
     args = ap.parse_args()
     if args.verify:
         return 0 if verify(args.verify) else 1
+    check_premultiply()
     cases = generate()
     data = write(args.out, cases)
     print("alignscale golden libs: OpenCV %s, Pillow %s, numpy %s, master seed 0x%08X"

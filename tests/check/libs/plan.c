@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "plan.h"
+#include "stages.h"
 
 /* every output row of plane p, one call */
 static void
@@ -399,6 +400,142 @@ GST_START_TEST (test_stages)
 
 GST_END_TEST;
 
+/* Pillow's RGBA <-> RGBa stages over every (c, a) pair, at each alpha
+ * position, in place and not, against the arithmetic written plainly:
+ * round (c a / 255) (which MULDIV255 is, gen_golden_libs.py checks it
+ * against Pillow) and min (255, 255 c / a), c kept where a is 0 or 255 */
+GST_START_TEST (test_alpha_stages)
+{
+  uint8_t *src = g_malloc (4 * 65536), *dst = g_malloc (4 * 65536);
+
+  for (int ka = 0; ka < 4; ka++) {
+    AsPlaneDesc d = { 0 };
+
+    d.alpha = ka + 1;
+    for (int i = 0; i < 65536; i++)
+      for (int k = 0; k < 4; k++)
+        src[4 * i + k] = k == ka ? i & 255 : (uint8_t) ((i >> 8) + 85 * k);
+    for (int inplace = 0; inplace < 2; inplace++) {
+      uint8_t *o = dst;
+
+      if (inplace) {
+        memcpy (dst, src, 4 * 65536);
+        as_stage_premultiply (dst, dst, 65536, &d);
+      } else {
+        as_stage_premultiply (dst, src, 65536, &d);
+      }
+      for (int i = 0; i < 65536; i++) {
+        int a = src[4 * i + ka];
+        for (int k = 0; k < 4; k++) {
+          int c = src[4 * i + k];
+          int want = k == ka ? a : (c * a + 127) / 255;
+          fail_unless (o[4 * i + k] == want,
+              "premultiply: c %d a %d (alpha at %d) gives %d, not %d", c, a, ka,
+              o[4 * i + k], want);
+        }
+      }
+      if (inplace) {
+        memcpy (dst, src, 4 * 65536);
+        as_stage_unpremultiply (dst, dst, 65536, &d);
+      } else {
+        as_stage_unpremultiply (dst, src, 65536, &d);
+      }
+      for (int i = 0; i < 65536; i++) {
+        int a = src[4 * i + ka];
+        for (int k = 0; k < 4; k++) {
+          int c = src[4 * i + k];
+          int want = k == ka || a == 0 || a == 255 ? c : MIN (255, 255 * c / a);
+          fail_unless (o[4 * i + k] == want,
+              "unpremultiply: c %d a %d (alpha at %d) gives %d, not %d", c, a,
+              ka, o[4 * i + k], want);
+        }
+      }
+    }
+  }
+  g_free (src);
+  g_free (dst);
+}
+
+GST_END_TEST;
+
+/* integer-model=pillow on an RGBA plane is the same plan on the
+ * premultiplied plane, divided after, whatever the row ranges; equal sizes
+ * are a copy (no round trip), unless a roi makes them Pillow's box */
+GST_START_TEST (test_pillow_alpha_plan)
+{
+  static const AsKernel kernels[] = { AS_KERNEL_LINEAR, AS_KERNEL_CUBIC,
+    AS_KERNEL_BOX, AS_KERNEL_HAMMING, AS_KERNEL_LANCZOS3 };
+  GRand *r = g_rand_new_with_seed (77);
+
+  for (int n = 0; n < 100; n++) {
+    int in_w = g_rand_int_range (r, 1, 60), in_h = g_rand_int_range (r, 1, 40);
+    int out_w = n % 7 == 3 ? in_w : g_rand_int_range (r, 1, 60);
+    int out_h = n % 7 == 3 ? in_h : g_rand_int_range (r, 1, 40);
+    int ka = n % 2 ? 0 : 3;
+    AsConfig cfg = { AS_MAP_HALF_PIXEL, kernels[n % 5] };
+    AsPlaneDesc alpha = { in_w, in_h, out_w, out_h, 4, 1, 1, 1, 0, 0, 8 };
+    AsPlaneDesc plain = alpha;
+    AsPlan *p1, *p2;
+    AsScratch *s;
+    size_t in_bytes = (size_t) in_w * in_h * 4;
+    size_t out_bytes = (size_t) out_w * out_h * 4;
+    uint8_t *src = g_malloc (in_bytes), *pre = g_malloc (in_bytes);
+    uint8_t *a = g_malloc (out_bytes), *b = g_malloc (out_bytes);
+    int j0 = 0;
+
+    cfg.library = AS_LIBRARY_PILLOW;
+    if (n % 14 == 10) {
+      /* a box that is not the picture: no copy at equal sizes */
+      cfg.mapping = AS_MAP_TF_CROP_AND_RESIZE;
+      cfg.roi[0] = 0.25;
+      cfg.roi[1] = 0.0;
+      cfg.roi[2] = 0.75;
+      cfg.roi[3] = 1.0;
+    }
+    alpha.alpha = ka + 1;
+    for (size_t i = 0; i < in_bytes; i++)
+      src[i] = g_rand_int_range (r, 0, 256);
+    for (size_t i = 0; i < in_bytes; i += 4)
+      if (g_rand_int_range (r, 0, 4) == 0)
+        src[i + ka] = g_rand_boolean (r) ? 255 : 0;
+    p1 = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &plain, 1, NULL);
+    p2 = as_plan_new (&cfg, in_w, in_h, out_w, out_h, &alpha, 1, NULL);
+    fail_unless (p1 && p2);
+    fail_unless (p2->plane[0].m.library == AS_LIBRARY_PILLOW);
+    if (out_w == in_w && out_h == in_h && cfg.mapping == AS_MAP_HALF_PIXEL) {
+      fail_unless (!p2->plane[0].m.premultiply && as_plan_is_identity (p2));
+    } else {
+      fail_unless (p2->plane[0].m.premultiply && !as_plan_is_identity (p2));
+    }
+    if (p2->plane[0].m.premultiply)
+      as_stage_premultiply (pre, src, in_w * in_h, &alpha);
+    else
+      memcpy (pre, src, in_bytes);
+    run_all (p1, 0, pre, in_w * 4, a, out_w * 4);
+    if (p2->plane[0].m.premultiply)
+      as_stage_unpremultiply (a, a, out_w * out_h, &alpha);
+    s = as_scratch_new (p2);
+    while (j0 < out_h) {
+      int j1 = MIN (out_h, j0 + g_rand_int_range (r, 1, 7));
+      as_plan_run_plane (p2, s, 0, src, in_w * 4, b, out_w * 4, j0, j1);
+      j0 = j1;
+    }
+    fail_unless (memcmp (a, b, out_bytes) == 0,
+        "RGBA %dx%d -> %dx%d kernel %d alpha at %d differs", in_w, in_h, out_w,
+        out_h, cfg.kernel, ka);
+    as_scratch_free (s);
+    as_plan_free (p1);
+    as_plan_free (p2);
+    g_free (src);
+    g_free (pre);
+    g_free (a);
+    g_free (b);
+  }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
 /* a packed 4:2:2 row (YUY2: Y0 U0 Y1 V0 ...) is two planes through
  * stages over the same bytes: Y at the even bytes, U and V pairs at the
  * odd ones; each pack writes only its own bytes */
@@ -732,6 +869,8 @@ plan_suite (void)
   tcase_add_test (tc, test_row_ranges);
   tcase_add_test (tc, test_depth);
   tcase_add_test (tc, test_stages);
+  tcase_add_test (tc, test_alpha_stages);
+  tcase_add_test (tc, test_pillow_alpha_plan);
   tcase_add_test (tc, test_packed_422);
   tcase_add_test (tc, test_model_bounds);
   return s;
