@@ -41,6 +41,14 @@ typedef struct
   const void *wr;
 } AsPass;
 
+/* OpenCV INTER_AREA's integer-factor path (AS_V_OCV8_AREAK): the block
+ * is kx pixels by the pass's n_taps rows; scale = 1.f / (kx * n_taps) */
+typedef struct
+{
+  int kx;
+  float scale;
+} AsOcvBlock;
+
 /* per-thread scratch of the fast rows */
 typedef struct
 {
@@ -76,6 +84,13 @@ typedef enum
   AS_V_OCV8_OUT,   /* i32 (Q11) -> u8: OpenCV INTER_LINEAR's vertical */
   AS_V_OCV8_AREA2, /* u8 -> u8: OpenCV's 2x2 area fast path, rows 2j, 2j+1 */
   AS_V_PIL8,       /* u8 -> u8: Pillow's 22-bit pass, clipped */
+  /* u8 -> u8: OpenCV INTER_AREA's integer factors kx x ky, one pass over
+   * rows v.offset[j] .. + n_taps - 1 (w: one AsOcvBlock) */
+  AS_V_OCV8_AREAK,
+  /* f32 -> u8: OpenCV INTER_AREA's float vertical */
+  AS_V_OCV8_AREA_OUT,
+  /* u16 (Q8) -> u8: OpenCV INTER_LINEAR_EXACT's vertical */
+  AS_V_OCV8X_OUT,
   AS_N_V
 } AsVEntry;
 
@@ -98,6 +113,10 @@ typedef enum
   AS_H_COPY,    /* the line unchanged */
   AS_H_OCV8_IN, /* u8 -> i32 (Q11): OpenCV INTER_LINEAR's horizontal */
   AS_H_PIL8,    /* u8 -> u8: Pillow's 22-bit pass, clipped */
+  /* u8 -> f32: OpenCV INTER_AREA's float horizontal */
+  AS_H_OCV8_AREA_IN,
+  /* u8 -> u16 (Q8): OpenCV INTER_LINEAR_EXACT's horizontal */
+  AS_H_OCV8X_IN,
   AS_N_H
 } AsHEntry;
 

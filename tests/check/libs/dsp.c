@@ -32,6 +32,8 @@ typedef enum
   T_DOUBLE,  /* the exact model's intermediate */
   T_SAMPLES, /* u8 or u16 by the pass's bps (exact, nearest, copy) */
   T_I32_OCV, /* OpenCV's Q11 horizontal sums: [0, 255 * 2048] */
+  T_F32_OCV, /* OpenCV INTER_AREA's float sums: [0, 255], halves often */
+  T_U16_OCV, /* OpenCV INTER_LINEAR_EXACT's Q8 sums: [0, 255 * 256] */
 } SampleType;
 
 /* weight tables: what each model builds */
@@ -46,6 +48,12 @@ typedef enum
   W_NONE,
   W_OCV, /* OpenCV INTER_LINEAR: int16 pairs summing to 2048 (or 2049) */
   W_PIL, /* Pillow: int32 rows of 22 fractional bits */
+  /* OpenCV INTER_AREA integer factors: one AsOcvBlock */
+  W_OCV_BLOCK,
+  /* OpenCV INTER_AREA: float rows >= 0 summing to about 1 */
+  W_OCV_AREA,
+  /* OpenCV INTER_LINEAR_EXACT: uint16 pairs summing to 256 */
+  W_OCV_X,
 } WeightKind;
 
 typedef struct
@@ -74,6 +82,9 @@ static const Entry v_entries[] = {
   { AS_V_OCV8_OUT, T_I32_OCV, T_U8, W_OCV, 2, 2 },
   { AS_V_OCV8_AREA2, T_U8, T_U8, W_NONE, 2, 2 },
   { AS_V_PIL8, T_U8, T_U8, W_PIL, 1, 20 },
+  { AS_V_OCV8_AREAK, T_U8, T_U8, W_OCV_BLOCK, 1, 7 },
+  { AS_V_OCV8_AREA_OUT, T_F32_OCV, T_U8, W_OCV_AREA, 1, 12 },
+  { AS_V_OCV8X_OUT, T_U16_OCV, T_U8, W_OCV_X, 2, 2 },
 };
 
 static const Entry h_entries[] = {
@@ -94,6 +105,8 @@ static const Entry h_entries[] = {
   { AS_H_COPY, T_SAMPLES, T_SAMPLES, W_NONE, 1, 1 },
   { AS_H_OCV8_IN, T_U8, T_I32_OCV, W_OCV, 2, 2 },
   { AS_H_PIL8, T_U8, T_U8, W_PIL, 1, 20 },
+  { AS_H_OCV8_AREA_IN, T_U8, T_F32_OCV, W_OCV_AREA, 1, 12 },
+  { AS_H_OCV8X_IN, T_U8, T_U16_OCV, W_OCV_X, 2, 2 },
 };
 
 static size_t
@@ -104,10 +117,12 @@ type_size (SampleType t, int bps)
       return 1;
     case T_U16:
     case T_I16_8:
+    case T_U16_OCV:
       return 2;
     case T_I32_16:
     case T_U32:
     case T_I32_OCV:
+    case T_F32_OCV:
       return 4;
     case T_DOUBLE:
       return 8;
@@ -147,6 +162,17 @@ random_line (GRand *r, void *dst, SampleType t, int bps, size_t n)
       case T_I32_OCV:
         ((int32_t *) dst)[i] = extreme ? (hi ? 255 * 2048 : 0)
                                        : g_rand_int_range (r, 0, 255 * 2049);
+        break;
+      case T_F32_OCV: /* halves: the rounding's ties */
+        ((float *) dst)[i] = extreme ? (hi ? 255.0f : 0.0f)
+            : g_rand_int_range (r, 0, 4) == 0
+            ? g_rand_int_range (r, 0, 255) + 0.5f
+            : (float) g_rand_double_range (r, 0.0, 255.0);
+        break;
+      case T_U16_OCV:
+        ((uint16_t *) dst)[i] = extreme
+            ? (hi ? 255 * 256 : 0)
+            : g_rand_int_range (r, 0, 255 * 256 + 1);
         break;
       case T_DOUBLE:
         ((double *) dst)[i] = extreme
@@ -291,6 +317,37 @@ random_weights (GRand *r, WeightKind wk, int n_rows, int n_taps,
         }
       }
       break;
+    case W_OCV_BLOCK: {
+      AsOcvBlock *b = g_malloc0 (sizeof (AsOcvBlock));
+      b->kx = g_rand_int_range (r, 1, 7);
+      b->scale = 1.0f / (float) (b->kx * n_taps);
+      w = b;
+      break;
+    }
+    case W_OCV_AREA:
+      /* a cell's weights: a run of taps, zeros around it (the window's
+       * padding), the float sum near one as computeResizeAreaTab's */
+      w = g_malloc0 (n * sizeof (float));
+      for (int i = 0; i < n_rows; i++) {
+        float *wi = (float *) w + (size_t) i * n_taps;
+        int a = g_rand_int_range (r, 0, n_taps),
+            b = g_rand_int_range (r, a, n_taps);
+        double sum = 0;
+        for (int k = a; k <= b; k++)
+          sum += row[k - a] = g_rand_double_range (r, 0.001, 1.0);
+        for (int k = a; k <= b; k++)
+          wi[k] = (float) (row[k - a] / sum);
+      }
+      break;
+    case W_OCV_X:
+      w = g_malloc0 (n * 2);
+      for (int i = 0; i < n_rows; i++) {
+        int c1 = g_rand_int_range (r, 0, 4) == 0 ? 0
+                                                 : g_rand_int_range (r, 0, 257);
+        ((uint16_t *) w)[2 * i] = (uint16_t) (256 - c1);
+        ((uint16_t *) w)[2 * i + 1] = (uint16_t) c1;
+      }
+      break;
     case W_NONE:
       break;
   }
@@ -364,6 +421,7 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
 {
   int ch = e->w == W_NONE && vertical ? g_rand_int_range (r, 1, 3)
                                       : g_rand_int_range (r, 1, 5);
+  AsOcvBlock *block;
   int bps = g_rand_int_range (r, 1, 3);
   int n = g_rand_int_range (r, e->min_taps, e->max_taps + 1);
   size_t isz, osz;
@@ -395,12 +453,15 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
     /* rows of weights; the output row j picks one */
     int rows = 4, line;
     c->width = size ? size * ch : g_rand_int_range (r, 1, 300);
-    if (e->w == W_NONE) /* box: out_w pixels from pairs */
+    if (e->w == W_NONE || e->w == W_OCV_BLOCK) /* out_w pixels from blocks */
       c->width = (c->width / ch + 1) * ch;
-    line = e->w == W_NONE ? 2 * c->width : c->width;
     c->j = g_rand_int_range (r, 0, rows);
     c->w = random_weights (r, e->w, rows, n, NULL, 0);
     c->p.w = c->w;
+    block = c->w;
+    line = e->w == W_NONE     ? 2 * c->width
+        : e->w == W_OCV_BLOCK ? block->kx * c->width
+                              : c->width;
     c->lines = g_new0 (const void *, n);
     for (int k = 0; k < n; k++) {
       /* the box reads pixel pairs as words: aligned lines */
@@ -417,7 +478,8 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
           ? i
           : g_rand_int_range (r, 0, in - n + 1);
     /* lerp bases never decrease (and the last may be the last pixel) */
-    if (e->w == W_LERP16 || e->w == W_LERP32 || e->w == W_OCV) {
+    if (e->w == W_LERP16 || e->w == W_LERP32 || e->w == W_OCV
+        || e->w == W_OCV_X) {
       for (int i = 0; i < out; i++)
         c->offset[i] = g_rand_int_range (r, 0, in);
       for (int i = 1; i < out; i++)
@@ -444,9 +506,11 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
     c->p.w = c->w;
     if (c->w)
       c->p.wr = c->wr = replicate (c->w,
-          e->w == W_INT30 || e->w == W_LERP32 || e->w == W_PIL ? 4
-              : e->w == W_DOUBLE                               ? 8
-                                                               : 2,
+          e->w == W_INT30 || e->w == W_LERP32 || e->w == W_PIL
+                  || e->w == W_OCV_AREA
+              ? 4
+              : e->w == W_DOUBLE ? 8
+                                 : 2,
           e->w == W_LERP16 || e->w == W_LERP32 ? 1 : n, out, ch);
     c->src = g_malloc ((size_t) in * ch * isz);
     random_line (r, c->src, e->in, bps, (size_t) in * ch);
