@@ -660,14 +660,24 @@ static double
 ocv_area_float (AsModelPlan *mp, const AsModelInput *in)
 {
   int ow = in->x->out_len;
+  size_t line = (size_t) ow * in->channels;
 
   if (ocv_area_axis (mp, in->x->in_len, ow, &mp->h) < 0
       || ocv_area_axis (mp, in->y->in_len, in->y->out_len, &mp->v) < 0)
     return -2;
+  /* the fast rows: taps gathered into lines, weights per sample, two
+   * float accumulator lines */
+  mp->h.wr = replicate (
+      mp, mp->h.w, sizeof (float), mp->h.n_taps, ow, in->channels);
+  if (!mp->h.wr)
+    return -2;
+  as_gather_step2_run (mp->h.offset, ow, &mp->h.step2_a, &mp->h.step2_b);
   mp->h_in = in->dsp->h[AS_H_OCV8_AREA_IN];
   mp->v_out = in->dsp->v[AS_V_OCV8_AREA_OUT];
   mp->h_first_only = 1;
   mp->inter_size = sizeof (float);
+  mp->gather_bytes = (size_t) mp->h.n_taps * line;
+  mp->acc_bytes = 2 * line * sizeof (float);
   return 0.0;
 }
 
@@ -770,10 +780,18 @@ ocv_exact_variant (AsModelPlan *mp, const AsModelInput *in)
   mp->h.step2_b = -1;
   mp->v.offset = yo;
   mp->v.w = yw;
+  /* the fast rows: pairs gathered, weights per sample; outputs from
+   * n_pair on read their last pixel twice (their c1 is 0) */
+  mp->h.wr = replicate (mp, xw, sizeof (uint16_t), 2, ow, in->channels);
+  if (!mp->h.wr)
+    return -2;
+  while (mp->h.n_pair < ow && xo[mp->h.n_pair] + 1 < iw)
+    mp->h.n_pair++;
   mp->h_in = in->dsp->h[AS_H_OCV8X_IN];
   mp->v_out = in->dsp->v[AS_V_OCV8X_OUT];
   mp->h_first_only = 1;
   mp->inter_size = sizeof (uint16_t);
+  mp->gather_bytes = 2 * (size_t) ow * in->channels;
   return 0.0;
 }
 
