@@ -2038,7 +2038,8 @@ gst_align_scale_ensure_plan (
                 GST_VIDEO_INFO_NAME (&filter->in_info), st->method,
                 cfg.antialias ? ", antialias" : "", want,
                 cfg.library == AS_LIBRARY_OPENCV
-                    ? "nearest and bilinear (no antialias)"
+                    ? "nearest, nearest-exact (16-bit too), bilinear,"
+                      " bilinear-exact (no antialias) and area"
                     : "nearest, bilinear and bicubic"));
         self->warned_library = TRUE;
       }

@@ -74,6 +74,15 @@
  *    11-bit rhe weights, int32 Q11 horizontal, the SIMD vertical
  *    sat_u8 ((sat_s16 ((T0 >> 4) b0 >> 16) + ((T1 >> 4) b1 >> 16)) + 2)
  *    >> 2); an exact 2x2 downscale takes INTER_AREA's (a+b+c+d+2) >> 2;
+ *    INTER_AREA (other integer factors: the block's int sum times the
+ *    float 1.f / area, cvRound; other downscales: resizeArea_'s float32
+ *    weights, each row's horizontal sums then the weighted rows, in its
+ *    order, cvRound once; an axis that grows: the INTER_LINEAR rows with
+ *    its "coverage" fractions), INTER_LINEAR_EXACT (softdouble
+ *    coordinate, Q8 weights rounded half to even, uint16 horizontal,
+ *    (h0 c0 + h1 c1 + 2^15) >> 16; exact 2x2: INTER_AREA's but for 2
+ *    channels) and INTER_NEAREST_EXACT (16.16, 4.6's ifx / 2 - 1); both
+ *    nearest also on 16-bit planes;
  *  - pillow: Image.resize of Pillow 9.4, 8-bit: NEAREST (accumulated
  *    double), BILINEAR and BICUBIC (precompute_coeffs in double, int32
  *    weights of 22 bits rounded away from zero, acc = 2^21 + sum, clip8
