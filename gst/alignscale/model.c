@@ -743,33 +743,41 @@ ocv_linear_exact_axis (int in, int out, int32_t *ofs, uint16_t *w)
   }
 }
 
-/* INTER_NEAREST_EXACT and INTER_LINEAR_EXACT (AsModelInput.variant) */
+/* INTER_NEAREST_EXACT (AsModelInput.variant), any sample size */
 static double
-ocv_exact_variant (AsModelPlan *mp, const AsModelInput *in)
+ocv_nearest_exact (AsModelPlan *mp, const AsModelInput *in)
 {
-  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
-      oh = in->y->out_len;
-  int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
-  int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
-  uint16_t *xw, *yw;
+  int32_t *xo = model_alloc (mp, in->x->out_len, sizeof (int32_t));
+  int32_t *yo = model_alloc (mp, in->y->out_len, sizeof (int32_t));
 
   if (!xo || !yo)
     return -2;
-  if (in->kernel == as_kernel_desc (AS_KERNEL_NEAREST)) {
-    if (ocv_nearest_exact_axis (iw, ow, xo) < 0
-        || ocv_nearest_exact_axis (ih, oh, yo) < 0)
-      return -1;
-    return library_nearest (mp, in, xo, yo);
-  }
+  if (ocv_nearest_exact_axis (in->x->in_len, in->x->out_len, xo) < 0
+      || ocv_nearest_exact_axis (in->y->in_len, in->y->out_len, yo) < 0)
+    return -1;
+  return library_nearest (mp, in, xo, yo);
+}
+
+/* INTER_LINEAR_EXACT (AsModelInput.variant) */
+static double
+ocv_linear_exact (AsModelPlan *mp, const AsModelInput *in)
+{
+  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
+      oh = in->y->out_len;
+  int32_t *xo, *yo;
+  uint16_t *xw, *yw;
+
   if (in->kernel != as_kernel_desc (AS_KERNEL_LINEAR) || in->antialias)
     return -1;
   /* an exact 2x downscale takes INTER_AREA's path, but for 2 channels */
   if (ocv_int_factor (iw, ow) == 2 && ocv_int_factor (ih, oh) == 2
       && in->channels != 2)
     return ocv_area2 (mp, in);
+  xo = model_alloc (mp, ow, sizeof (int32_t));
+  yo = model_alloc (mp, oh, sizeof (int32_t));
   xw = model_alloc (mp, 2 * (size_t) ow, sizeof (uint16_t));
   yw = model_alloc (mp, 2 * (size_t) oh, sizeof (uint16_t));
-  if (!xw || !yw)
+  if (!xo || !yo || !xw || !yw)
     return -2;
   ocv_linear_exact_axis (iw, ow, xo, xw);
   ocv_linear_exact_axis (ih, oh, yo, yw);
@@ -807,8 +815,8 @@ opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
     return -1;
   init_passes (mp, in);
   mp->library = in->library;
-  if (in->variant)
-    return ocv_exact_variant (mp, in);
+  if (in->variant) /* the _EXACT flags */
+    return nearest ? ocv_nearest_exact (mp, in) : ocv_linear_exact (mp, in);
   if (in->kernel == as_kernel_desc (AS_KERNEL_AREA))
     return ocv_area (mp, in);
   if (nearest) {
