@@ -155,6 +155,14 @@ void as_orc_pil_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_REST
 void as_orc_pil_vacc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, int p1, int n);
 void as_orc_pil_vacc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_pil_acc_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
+void as_orc_ocv_area_h_init (float * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, int n);
+void as_orc_ocv_area_h_add (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const float * ORC_RESTRICT s3, int n);
+void as_orc_ocv_area_v_init (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, float p1, int n);
+void as_orc_ocv_area_v_add (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, float p1, int n);
+void as_orc_ocv_area_v_add_u8 (orc_uint8 * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, float p1, int n);
+void as_orc_ocv_area_v_one_u8 (orc_uint8 * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, float p1, int n);
+void as_orc_ocvx_h_u8_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, int n);
+void as_orc_ocvx_v_u16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int p2, int n);
 
 
 /* begin Orc C target preamble */
@@ -15451,6 +15459,1428 @@ as_orc_pil_acc_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRIC
   ex->n = n;
   ex->arrays[ORC_VAR_D1] = d1;
   ex->arrays[ORC_VAR_S1] = (void *)s1;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_area_h_init */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_area_h_init (float * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_int8 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union16 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_union32 *)s2;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr4[i];
+    /* 1: convubw */
+    var37.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var38.i = (orc_uint16)var37.i;
+    /* 3: convlf */
+    var39.f = var38.i;
+    /* 4: loadl */
+    var35 = ptr5[i];
+    /* 5: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var39.i);
+       _src2.i = ORC_DENORMAL(var35.i);
+       _dest1.f = _src1.f * _src2.f;
+       var36.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 6: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_area_h_init (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_int8 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union16 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr4[i];
+    /* 1: convubw */
+    var37.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var38.i = (orc_uint16)var37.i;
+    /* 3: convlf */
+    var39.f = var38.i;
+    /* 4: loadl */
+    var35 = ptr5[i];
+    /* 5: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var39.i);
+       _src2.i = ORC_DENORMAL(var35.i);
+       _dest1.f = _src1.f * _src2.f;
+       var36.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 6: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+void
+as_orc_ocv_area_h_init (float * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 22, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 97, 114, 
+        101, 97, 95, 104, 95, 105, 110, 105, 116, 11, 4, 4, 12, 1, 1, 12, 
+        4, 4, 20, 2, 20, 4, 150, 32, 4, 154, 33, 32, 211, 33, 33, 202, 
+        0, 33, 5, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_h_init);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_area_h_init");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_h_init);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convlf", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulf", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_area_h_add */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_area_h_add (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const float * ORC_RESTRICT s3, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  orc_int8 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_union32 *)s3;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr5[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var39.i = (orc_uint16)var38.i;
+    /* 3: convlf */
+    var40.f = var39.i;
+    /* 4: loadl */
+    var35 = ptr6[i];
+    /* 5: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var40.i);
+       _src2.i = ORC_DENORMAL(var35.i);
+       _dest1.f = _src1.f * _src2.f;
+       var41.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 6: loadl */
+    var36 = ptr4[i];
+    /* 7: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var36.i);
+       _src2.i = ORC_DENORMAL(var41.i);
+       _dest1.f = _src1.f + _src2.f;
+       var37.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 8: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_area_h_add (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union32 * ORC_RESTRICT ptr6;
+  orc_int8 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+  orc_union16 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_union32 *)ex->arrays[6];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr5[i];
+    /* 1: convubw */
+    var38.i = (orc_uint8)var34;
+    /* 2: convuwl */
+    var39.i = (orc_uint16)var38.i;
+    /* 3: convlf */
+    var40.f = var39.i;
+    /* 4: loadl */
+    var35 = ptr6[i];
+    /* 5: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var40.i);
+       _src2.i = ORC_DENORMAL(var35.i);
+       _dest1.f = _src1.f * _src2.f;
+       var41.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 6: loadl */
+    var36 = ptr4[i];
+    /* 7: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var36.i);
+       _src2.i = ORC_DENORMAL(var41.i);
+       _dest1.f = _src1.f + _src2.f;
+       var37.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 8: storel */
+    ptr0[i] = var37;
+  }
+
+}
+
+void
+as_orc_ocv_area_h_add (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const float * ORC_RESTRICT s3, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 97, 114, 
+        101, 97, 95, 104, 95, 97, 100, 100, 11, 4, 4, 12, 4, 4, 12, 1, 
+        1, 12, 4, 4, 20, 2, 20, 4, 150, 32, 5, 154, 33, 32, 211, 33, 
+        33, 202, 33, 33, 6, 200, 0, 4, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_h_add);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_area_h_add");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_h_add);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 4, "s3");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convuwl", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convlf", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mulf", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "addf", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_area_v_init */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_area_v_init (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, float p1, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  orc_union32 var32;
+  orc_union32 var33;
+  orc_union32 var34;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+
+    /* 1: loadpl */
+    var33.f = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var32 = ptr4[i];
+    /* 2: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var32.i);
+       _src2.i = ORC_DENORMAL(var33.i);
+       _dest1.f = _src1.f * _src2.f;
+       var34.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 3: storel */
+    ptr0[i] = var34;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_area_v_init (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  orc_union32 var32;
+  orc_union32 var33;
+  orc_union32 var34;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+
+    /* 1: loadpl */
+    var33.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var32 = ptr4[i];
+    /* 2: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var32.i);
+       _src2.i = ORC_DENORMAL(var33.i);
+       _dest1.f = _src1.f * _src2.f;
+       var34.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 3: storel */
+    ptr0[i] = var34;
+  }
+
+}
+
+void
+as_orc_ocv_area_v_init (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, float p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 22, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 97, 114, 
+        101, 97, 95, 118, 95, 105, 110, 105, 116, 11, 4, 4, 12, 4, 4, 17, 
+        4, 202, 0, 4, 24, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_v_init);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_area_v_init");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_v_init);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_parameter_float (p, 4, "p1");
+
+      orc_program_append_2 (p, "mulf", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_P1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  {
+    orc_union32 tmp;
+    tmp.f = p1;
+    ex->params[ORC_VAR_P1] = tmp.i;
+  }
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_area_v_add */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_area_v_add (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, float p1, int n){
+  int i;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+
+  ptr0 = (orc_union32 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+
+    /* 1: loadpl */
+    var34.f = p1;
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr5[i];
+    /* 2: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var33.i);
+       _src2.i = ORC_DENORMAL(var34.i);
+       _dest1.f = _src1.f * _src2.f;
+       var37.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 3: loadl */
+    var35 = ptr4[i];
+    /* 4: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var35.i);
+       _src2.i = ORC_DENORMAL(var37.i);
+       _dest1.f = _src1.f + _src2.f;
+       var36.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 5: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_area_v_add (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union32 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var33;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+  orc_union32 var37;
+
+  ptr0 = (orc_union32 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+
+    /* 1: loadpl */
+    var34.i = ex->params[24];
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var33 = ptr5[i];
+    /* 2: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var33.i);
+       _src2.i = ORC_DENORMAL(var34.i);
+       _dest1.f = _src1.f * _src2.f;
+       var37.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 3: loadl */
+    var35 = ptr4[i];
+    /* 4: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var35.i);
+       _src2.i = ORC_DENORMAL(var37.i);
+       _dest1.f = _src1.f + _src2.f;
+       var36.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 5: storel */
+    ptr0[i] = var36;
+  }
+
+}
+
+void
+as_orc_ocv_area_v_add (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, float p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 21, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 97, 114, 
+        101, 97, 95, 118, 95, 97, 100, 100, 11, 4, 4, 12, 4, 4, 12, 4, 
+        4, 17, 4, 20, 4, 202, 32, 5, 24, 200, 0, 4, 32, 2, 0,       };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_v_add);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_area_v_add");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_v_add);
+      orc_program_add_destination (p, 4, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_parameter_float (p, 4, "p1");
+      orc_program_add_temporary (p, 4, "t1");
+
+      orc_program_append_2 (p, "mulf", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addf", 0, ORC_VAR_D1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  {
+    orc_union32 tmp;
+    tmp.f = p1;
+    ex->params[ORC_VAR_P1] = tmp.i;
+  }
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_area_v_add_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_area_v_add_u8 (orc_uint8 * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, float p1, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var37;
+#else
+  orc_union32 var37;
+#endif
+  orc_int8 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union16 var43;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union32 *)s1;
+  ptr5 = (orc_union32 *)s2;
+
+    /* 1: loadpl */
+    var35.f = p1;
+    /* 5: loadpl */
+    var37.i = 0x4b000000; /* 1258291200 or 6.21678e-315f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr5[i];
+    /* 2: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var34.i);
+       _src2.i = ORC_DENORMAL(var35.i);
+       _dest1.f = _src1.f * _src2.f;
+       var39.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 3: loadl */
+    var36 = ptr4[i];
+    /* 4: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var36.i);
+       _src2.i = ORC_DENORMAL(var39.i);
+       _dest1.f = _src1.f + _src2.f;
+       var40.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 6: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var40.i);
+       _src2.i = ORC_DENORMAL(var37.i);
+       _dest1.f = _src1.f + _src2.f;
+       var41.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 7: subl */
+    var42.i = ((orc_uint32)var41.i) - ((orc_uint32)var37.i);
+    /* 8: convlw */
+    var43.i = var42.i;
+    /* 9: convsuswb */
+    var38 = ORC_CLAMP_UB(var43.i);
+    /* 10: storeb */
+    ptr0[i] = var38;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_area_v_add_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  const orc_union32 * ORC_RESTRICT ptr5;
+  orc_union32 var34;
+  orc_union32 var35;
+  orc_union32 var36;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var37;
+#else
+  orc_union32 var37;
+#endif
+  orc_int8 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union16 var43;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+  ptr5 = (orc_union32 *)ex->arrays[5];
+
+    /* 1: loadpl */
+    var35.i = ex->params[24];
+    /* 5: loadpl */
+    var37.i = 0x4b000000; /* 1258291200 or 6.21678e-315f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr5[i];
+    /* 2: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var34.i);
+       _src2.i = ORC_DENORMAL(var35.i);
+       _dest1.f = _src1.f * _src2.f;
+       var39.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 3: loadl */
+    var36 = ptr4[i];
+    /* 4: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var36.i);
+       _src2.i = ORC_DENORMAL(var39.i);
+       _dest1.f = _src1.f + _src2.f;
+       var40.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 6: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var40.i);
+       _src2.i = ORC_DENORMAL(var37.i);
+       _dest1.f = _src1.f + _src2.f;
+       var41.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 7: subl */
+    var42.i = ((orc_uint32)var41.i) - ((orc_uint32)var37.i);
+    /* 8: convlw */
+    var43.i = var42.i;
+    /* 9: convsuswb */
+    var38 = ORC_CLAMP_UB(var43.i);
+    /* 10: storeb */
+    ptr0[i] = var38;
+  }
+
+}
+
+void
+as_orc_ocv_area_v_add_u8 (orc_uint8 * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, float p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 24, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 97, 114, 
+        101, 97, 95, 118, 95, 97, 100, 100, 95, 117, 56, 11, 1, 1, 12, 4, 
+        4, 12, 4, 4, 14, 4, 0, 0, 0, 75, 17, 4, 20, 4, 20, 2, 
+        202, 32, 5, 24, 200, 32, 4, 32, 200, 32, 32, 16, 129, 32, 32, 16, 
+        163, 33, 32, 160, 0, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_v_add_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_area_v_add_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_v_add_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_source (p, 4, "s2");
+      orc_program_add_constant (p, 4, 0x4b000000, "c1");
+      orc_program_add_parameter_float (p, 4, "p1");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+
+      orc_program_append_2 (p, "mulf", 0, ORC_VAR_T1, ORC_VAR_S2, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addf", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_T1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addf", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convlw", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  {
+    orc_union32 tmp;
+    tmp.f = p1;
+    ex->params[ORC_VAR_P1] = tmp.i;
+  }
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocv_area_v_one_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocv_area_v_one_u8 (orc_uint8 * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, float p1, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  orc_union32 var34;
+  orc_union32 var35;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var36;
+#else
+  orc_union32 var36;
+#endif
+  orc_int8 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union16 var41;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union32 *)s1;
+
+    /* 1: loadpl */
+    var35.f = p1;
+    /* 3: loadpl */
+    var36.i = 0x4b000000; /* 1258291200 or 6.21678e-315f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 2: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var34.i);
+       _src2.i = ORC_DENORMAL(var35.i);
+       _dest1.f = _src1.f * _src2.f;
+       var38.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 4: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var38.i);
+       _src2.i = ORC_DENORMAL(var36.i);
+       _dest1.f = _src1.f + _src2.f;
+       var39.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 5: subl */
+    var40.i = ((orc_uint32)var39.i) - ((orc_uint32)var36.i);
+    /* 6: convlw */
+    var41.i = var40.i;
+    /* 7: convsuswb */
+    var37 = ORC_CLAMP_UB(var41.i);
+    /* 8: storeb */
+    ptr0[i] = var37;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocv_area_v_one_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union32 * ORC_RESTRICT ptr4;
+  orc_union32 var34;
+  orc_union32 var35;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var36;
+#else
+  orc_union32 var36;
+#endif
+  orc_int8 var37;
+  orc_union32 var38;
+  orc_union32 var39;
+  orc_union32 var40;
+  orc_union16 var41;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union32 *)ex->arrays[4];
+
+    /* 1: loadpl */
+    var35.i = ex->params[24];
+    /* 3: loadpl */
+    var36.i = 0x4b000000; /* 1258291200 or 6.21678e-315f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadl */
+    var34 = ptr4[i];
+    /* 2: mulf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var34.i);
+       _src2.i = ORC_DENORMAL(var35.i);
+       _dest1.f = _src1.f * _src2.f;
+       var38.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 4: addf */
+    {
+       orc_union32 _src1;
+       orc_union32 _src2;
+       orc_union32 _dest1;
+       _src1.i = ORC_DENORMAL(var38.i);
+       _src2.i = ORC_DENORMAL(var36.i);
+       _dest1.f = _src1.f + _src2.f;
+       var39.i = ORC_DENORMAL(_dest1.i);
+    }
+    /* 5: subl */
+    var40.i = ((orc_uint32)var39.i) - ((orc_uint32)var36.i);
+    /* 6: convlw */
+    var41.i = var40.i;
+    /* 7: convsuswb */
+    var37 = ORC_CLAMP_UB(var41.i);
+    /* 8: storeb */
+    ptr0[i] = var37;
+  }
+
+}
+
+void
+as_orc_ocv_area_v_one_u8 (orc_uint8 * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, float p1, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 24, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 95, 97, 114, 
+        101, 97, 95, 118, 95, 111, 110, 101, 95, 117, 56, 11, 1, 1, 12, 4, 
+        4, 14, 4, 0, 0, 0, 75, 17, 4, 20, 4, 20, 2, 202, 32, 4, 
+        24, 200, 32, 32, 16, 129, 32, 32, 16, 163, 33, 32, 160, 0, 33, 2, 
+        0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_v_one_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocv_area_v_one_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_ocv_area_v_one_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 4, "s1");
+      orc_program_add_constant (p, 4, 0x4b000000, "c1");
+      orc_program_add_parameter_float (p, 4, "p1");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+
+      orc_program_append_2 (p, "mulf", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "addf", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "subl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convlw", 0, ORC_VAR_T2, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T2, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  {
+    orc_union32 tmp;
+    tmp.f = p1;
+    ex->params[ORC_VAR_P1] = tmp.i;
+  }
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocvx_h_u8_u16 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocvx_h_u8_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, int n){
+  int i;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  orc_int8 var34;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+
+  ptr0 = (orc_union16 *)d1;
+  ptr4 = (orc_int8 *)s1;
+  ptr5 = (orc_int8 *)s2;
+  ptr6 = (orc_union16 *)s3;
+  ptr7 = (orc_union16 *)s4;
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr4[i];
+    /* 1: convubw */
+    var39.i = (orc_uint8)var34;
+    /* 2: loadb */
+    var35 = ptr5[i];
+    /* 3: convubw */
+    var40.i = (orc_uint8)var35;
+    /* 4: loadw */
+    var36 = ptr6[i];
+    /* 5: mullw */
+    var41.i = (var39.i * var36.i) & 0xffff;
+    /* 6: loadw */
+    var37 = ptr7[i];
+    /* 7: mullw */
+    var42.i = (var40.i * var37.i) & 0xffff;
+    /* 8: addw */
+    var38.i = var41.i + var42.i;
+    /* 9: storew */
+    ptr0[i] = var38;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocvx_h_u8_u16 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_union16 * ORC_RESTRICT ptr0;
+  const orc_int8 * ORC_RESTRICT ptr4;
+  const orc_int8 * ORC_RESTRICT ptr5;
+  const orc_union16 * ORC_RESTRICT ptr6;
+  const orc_union16 * ORC_RESTRICT ptr7;
+  orc_int8 var34;
+  orc_int8 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+  orc_union16 var39;
+  orc_union16 var40;
+  orc_union16 var41;
+  orc_union16 var42;
+
+  ptr0 = (orc_union16 *)ex->arrays[0];
+  ptr4 = (orc_int8 *)ex->arrays[4];
+  ptr5 = (orc_int8 *)ex->arrays[5];
+  ptr6 = (orc_union16 *)ex->arrays[6];
+  ptr7 = (orc_union16 *)ex->arrays[7];
+
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadb */
+    var34 = ptr4[i];
+    /* 1: convubw */
+    var39.i = (orc_uint8)var34;
+    /* 2: loadb */
+    var35 = ptr5[i];
+    /* 3: convubw */
+    var40.i = (orc_uint8)var35;
+    /* 4: loadw */
+    var36 = ptr6[i];
+    /* 5: mullw */
+    var41.i = (var39.i * var36.i) & 0xffff;
+    /* 6: loadw */
+    var37 = ptr7[i];
+    /* 7: mullw */
+    var42.i = (var40.i * var37.i) & 0xffff;
+    /* 8: addw */
+    var38.i = var41.i + var42.i;
+    /* 9: storew */
+    ptr0[i] = var38;
+  }
+
+}
+
+void
+as_orc_ocvx_h_u8_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 120, 95, 104, 
+        95, 117, 56, 95, 117, 49, 54, 11, 2, 2, 12, 1, 1, 12, 1, 1, 
+        12, 2, 2, 12, 2, 2, 20, 2, 20, 2, 150, 32, 4, 150, 33, 5, 
+        89, 32, 32, 6, 89, 33, 33, 7, 70, 0, 32, 33, 2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocvx_h_u8_u16);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocvx_h_u8_u16");
+      orc_program_set_backup_function (p, _backup_as_orc_ocvx_h_u8_u16);
+      orc_program_add_destination (p, 2, "d1");
+      orc_program_add_source (p, 1, "s1");
+      orc_program_add_source (p, 1, "s2");
+      orc_program_add_source (p, 2, "s3");
+      orc_program_add_source (p, 2, "s4");
+      orc_program_add_temporary (p, 2, "t1");
+      orc_program_add_temporary (p, 2, "t2");
+
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convubw", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_S3, ORC_VAR_D1);
+      orc_program_append_2 (p, "mullw", 0, ORC_VAR_T2, ORC_VAR_T2, ORC_VAR_S4, ORC_VAR_D1);
+      orc_program_append_2 (p, "addw", 0, ORC_VAR_D1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->arrays[ORC_VAR_S3] = (void *)s3;
+  ex->arrays[ORC_VAR_S4] = (void *)s4;
+
+  func = c->exec;
+  func (ex);
+}
+#endif
+
+
+/* as_orc_ocvx_v_u16_u8 */
+#ifdef DISABLE_ORC
+void
+as_orc_ocvx_v_u16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int p2, int n){
+  int i;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var39;
+#else
+  orc_union32 var39;
+#endif
+  orc_int8 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union16 var46;
+
+  ptr0 = (orc_int8 *)d1;
+  ptr4 = (orc_union16 *)s1;
+  ptr5 = (orc_union16 *)s2;
+
+    /* 1: loadpw */
+    var36.i = p1;
+    /* 4: loadpw */
+    var38.i = p2;
+    /* 7: loadpl */
+    var39.i = 0x00008000; /* 32768 or 1.61895e-319f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var35 = ptr4[i];
+    /* 2: muluwl */
+    var41.i = ((orc_uint32)((orc_uint16)var35.i)) * ((orc_uint32)((orc_uint16)var36.i));
+    /* 3: loadw */
+    var37 = ptr5[i];
+    /* 5: muluwl */
+    var42.i = ((orc_uint32)((orc_uint16)var37.i)) * ((orc_uint32)((orc_uint16)var38.i));
+    /* 6: addl */
+    var43.i = ((orc_uint32)var41.i) + ((orc_uint32)var42.i);
+    /* 8: addl */
+    var44.i = ((orc_uint32)var43.i) + ((orc_uint32)var39.i);
+    /* 9: shrul */
+    var45.i = ((orc_uint32)var44.i) >> 16;
+    /* 10: convlw */
+    var46.i = var45.i;
+    /* 11: convsuswb */
+    var40 = ORC_CLAMP_UB(var46.i);
+    /* 12: storeb */
+    ptr0[i] = var40;
+  }
+
+}
+
+#else
+static void
+_backup_as_orc_ocvx_v_u16_u8 (OrcExecutor * ORC_RESTRICT ex)
+{
+  int i;
+  int n = ex->n;
+  orc_int8 * ORC_RESTRICT ptr0;
+  const orc_union16 * ORC_RESTRICT ptr4;
+  const orc_union16 * ORC_RESTRICT ptr5;
+  orc_union16 var35;
+  orc_union16 var36;
+  orc_union16 var37;
+  orc_union16 var38;
+#if defined(__APPLE__) && __GNUC__ == 4 && __GNUC_MINOR__ == 2 && defined (__i386__) 
+  volatile orc_union32 var39;
+#else
+  orc_union32 var39;
+#endif
+  orc_int8 var40;
+  orc_union32 var41;
+  orc_union32 var42;
+  orc_union32 var43;
+  orc_union32 var44;
+  orc_union32 var45;
+  orc_union16 var46;
+
+  ptr0 = (orc_int8 *)ex->arrays[0];
+  ptr4 = (orc_union16 *)ex->arrays[4];
+  ptr5 = (orc_union16 *)ex->arrays[5];
+
+    /* 1: loadpw */
+    var36.i = ex->params[24];
+    /* 4: loadpw */
+    var38.i = ex->params[25];
+    /* 7: loadpl */
+    var39.i = 0x00008000; /* 32768 or 1.61895e-319f */
+
+  for (i = 0; i < n; i++) {
+    /* 0: loadw */
+    var35 = ptr4[i];
+    /* 2: muluwl */
+    var41.i = ((orc_uint32)((orc_uint16)var35.i)) * ((orc_uint32)((orc_uint16)var36.i));
+    /* 3: loadw */
+    var37 = ptr5[i];
+    /* 5: muluwl */
+    var42.i = ((orc_uint32)((orc_uint16)var37.i)) * ((orc_uint32)((orc_uint16)var38.i));
+    /* 6: addl */
+    var43.i = ((orc_uint32)var41.i) + ((orc_uint32)var42.i);
+    /* 8: addl */
+    var44.i = ((orc_uint32)var43.i) + ((orc_uint32)var39.i);
+    /* 9: shrul */
+    var45.i = ((orc_uint32)var44.i) >> 16;
+    /* 10: convlw */
+    var46.i = var45.i;
+    /* 11: convsuswb */
+    var40 = ORC_CLAMP_UB(var46.i);
+    /* 12: storeb */
+    ptr0[i] = var40;
+  }
+
+}
+
+void
+as_orc_ocvx_v_u16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int p2, int n)
+{
+  OrcExecutor _ex, *ex = &_ex;
+  static volatile int p_inited = 0;
+  static OrcCode *c = 0;
+  void (*func) (OrcExecutor *);
+
+  if (!p_inited) {
+    orc_once_mutex_lock ();
+    if (!p_inited) {
+      OrcProgram *p;
+
+#if 1
+      static const orc_uint8 bc[] = {
+        1, 9, 20, 97, 115, 95, 111, 114, 99, 95, 111, 99, 118, 120, 95, 118, 
+        95, 117, 49, 54, 95, 117, 56, 11, 1, 1, 12, 2, 2, 12, 2, 2, 
+        14, 4, 0, 128, 0, 0, 14, 4, 16, 0, 0, 0, 16, 2, 16, 2, 
+        20, 4, 20, 4, 20, 2, 177, 32, 4, 24, 177, 33, 5, 25, 103, 32, 
+        32, 33, 103, 32, 32, 16, 126, 32, 32, 17, 163, 34, 32, 160, 0, 34, 
+        2, 0, 
+      };
+      p = orc_program_new_from_static_bytecode (bc);
+      orc_program_set_backup_function (p, _backup_as_orc_ocvx_v_u16_u8);
+#else
+      p = orc_program_new ();
+      orc_program_set_name (p, "as_orc_ocvx_v_u16_u8");
+      orc_program_set_backup_function (p, _backup_as_orc_ocvx_v_u16_u8);
+      orc_program_add_destination (p, 1, "d1");
+      orc_program_add_source (p, 2, "s1");
+      orc_program_add_source (p, 2, "s2");
+      orc_program_add_constant (p, 4, 0x00008000, "c1");
+      orc_program_add_constant (p, 4, 0x00000010, "c2");
+      orc_program_add_parameter (p, 2, "p1");
+      orc_program_add_parameter (p, 2, "p2");
+      orc_program_add_temporary (p, 4, "t1");
+      orc_program_add_temporary (p, 4, "t2");
+      orc_program_add_temporary (p, 2, "t3");
+
+      orc_program_append_2 (p, "muluwl", 0, ORC_VAR_T1, ORC_VAR_S1, ORC_VAR_P1, ORC_VAR_D1);
+      orc_program_append_2 (p, "muluwl", 0, ORC_VAR_T2, ORC_VAR_S2, ORC_VAR_P2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_T2, ORC_VAR_D1);
+      orc_program_append_2 (p, "addl", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C1, ORC_VAR_D1);
+      orc_program_append_2 (p, "shrul", 0, ORC_VAR_T1, ORC_VAR_T1, ORC_VAR_C2, ORC_VAR_D1);
+      orc_program_append_2 (p, "convlw", 0, ORC_VAR_T3, ORC_VAR_T1, ORC_VAR_D1, ORC_VAR_D1);
+      orc_program_append_2 (p, "convsuswb", 0, ORC_VAR_D1, ORC_VAR_T3, ORC_VAR_D1, ORC_VAR_D1);
+#endif
+
+      orc_program_compile (p);
+      c = orc_program_take_code (p);
+      orc_program_free (p);
+    }
+    p_inited = TRUE;
+    orc_once_mutex_unlock ();
+  }
+  ex->arrays[ORC_VAR_A2] = c;
+  ex->program = 0;
+
+  ex->n = n;
+  ex->arrays[ORC_VAR_D1] = d1;
+  ex->arrays[ORC_VAR_S1] = (void *)s1;
+  ex->arrays[ORC_VAR_S2] = (void *)s2;
+  ex->params[ORC_VAR_P1] = p1;
+  ex->params[ORC_VAR_P2] = p2;
 
   func = c->exec;
   func (ex);

@@ -156,6 +156,14 @@ void as_orc_pil_acc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_REST
 void as_orc_pil_vacc_init (orc_int32 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, int p1, int n);
 void as_orc_pil_vacc_add (orc_int32 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, int p1, int n);
 void as_orc_pil_acc_to_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_int32 * ORC_RESTRICT s1, int n);
+void as_orc_ocv_area_h_init (float * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, int n);
+void as_orc_ocv_area_h_add (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const float * ORC_RESTRICT s3, int n);
+void as_orc_ocv_area_v_init (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, float p1, int n);
+void as_orc_ocv_area_v_add (float * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, float p1, int n);
+void as_orc_ocv_area_v_add_u8 (orc_uint8 * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, const float * ORC_RESTRICT s2, float p1, int n);
+void as_orc_ocv_area_v_one_u8 (orc_uint8 * ORC_RESTRICT d1, const float * ORC_RESTRICT s1, float p1, int n);
+void as_orc_ocvx_h_u8_u16 (orc_uint16 * ORC_RESTRICT d1, const orc_uint8 * ORC_RESTRICT s1, const orc_uint8 * ORC_RESTRICT s2, const orc_uint16 * ORC_RESTRICT s3, const orc_uint16 * ORC_RESTRICT s4, int n);
+void as_orc_ocvx_v_u16_u8 (orc_uint8 * ORC_RESTRICT d1, const orc_uint16 * ORC_RESTRICT s1, const orc_uint16 * ORC_RESTRICT s2, int p1, int p2, int n);
 
 #ifdef __cplusplus
 }

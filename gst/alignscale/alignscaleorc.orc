@@ -1370,3 +1370,106 @@ addl d1, a1, b
 shrsl t, a1, 22
 convssslw w, t
 convsuswb d1, w
+
+# ---- OpenCV INTER_AREA downscales in float32 (model.c: library models):
+# resizeArea_'s order, each product and sum rounded to float32 one at a
+# time as in rows-c.c; the horizontal over gathered taps with weights per
+# sample, the vertical row by row, then cvRound: x + 2^23 (x in [0, 2^22))
+# rounds x to an integer, ties to even, in the low bits of the float
+.function as_orc_ocv_area_h_init
+.dest 4 d1 float
+.source 1 s1 uint8_t
+.source 4 w1 float
+.temp 2 a
+.temp 4 b
+convubw a, s1
+convuwl b, a
+convlf b, b
+mulf d1, b, w1
+
+.function as_orc_ocv_area_h_add
+.dest 4 d1 float
+.source 4 a1 float
+.source 1 s1 uint8_t
+.source 4 w1 float
+.temp 2 a
+.temp 4 b
+convubw a, s1
+convuwl b, a
+convlf b, b
+mulf b, b, w1
+addf d1, a1, b
+
+.function as_orc_ocv_area_v_init
+.dest 4 d1 float
+.source 4 s1 float
+.floatparam 4 p1
+mulf d1, s1, p1
+
+.function as_orc_ocv_area_v_add
+.dest 4 d1 float
+.source 4 a1 float
+.source 4 s1 float
+.floatparam 4 p1
+.temp 4 t
+mulf t, s1, p1
+addf d1, a1, t
+
+.function as_orc_ocv_area_v_add_u8
+.dest 1 d1 uint8_t
+.source 4 a1 float
+.source 4 s1 float
+.floatparam 4 p1
+.temp 4 t
+.temp 2 w
+mulf t, s1, p1
+addf t, a1, t
+addf t, t, 8388608.0
+subl t, t, 0x4b000000
+convlw w, t
+convsuswb d1, w
+
+.function as_orc_ocv_area_v_one_u8
+.dest 1 d1 uint8_t
+.source 4 s1 float
+.floatparam 4 p1
+.temp 4 t
+.temp 2 w
+mulf t, s1, p1
+addf t, t, 8388608.0
+subl t, t, 0x4b000000
+convlw w, t
+convsuswb d1, w
+
+# ---- OpenCV INTER_LINEAR_EXACT 8U: h = S0 c0 + S1 c1 (Q8, uint16) over
+# gathered pairs; out = (h0 c0 + h1 c1 + 2^15) >> 16
+.function as_orc_ocvx_h_u8_u16
+.dest 2 d1 uint16_t
+.source 1 s1 uint8_t
+.source 1 s2 uint8_t
+.source 2 w1 uint16_t
+.source 2 w2 uint16_t
+.temp 2 a
+.temp 2 b
+convubw a, s1
+convubw b, s2
+mullw a, a, w1
+mullw b, b, w2
+addw d1, a, b
+
+.function as_orc_ocvx_v_u16_u8
+.dest 1 d1 uint8_t
+.source 2 s1 uint16_t
+.source 2 s2 uint16_t
+.param 2 c0 int16_t
+.param 2 c1 int16_t
+.temp 4 a
+.temp 4 b
+.temp 2 w
+muluwl a, s1, c0
+muluwl b, s2, c1
+addl a, a, b
+addl a, a, 32768
+shrul a, a, 16
+convlw w, a
+convsuswb d1, w

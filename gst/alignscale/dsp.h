@@ -41,6 +41,14 @@ typedef struct
   const void *wr;
 } AsPass;
 
+/* OpenCV INTER_AREA's integer-factor path (AS_V_OCV8_AREAK): the block
+ * is kx pixels by the pass's n_taps rows; scale = 1.f / (kx * n_taps) */
+typedef struct
+{
+  int kx;
+  float scale;
+} AsOcvBlock;
+
 /* per-thread scratch of the fast rows */
 typedef struct
 {
@@ -80,6 +88,13 @@ typedef enum
    * first 8 floor (width / 8) samples (its SIMD body), fixed on the rest */
   AS_V_OCV8_CUBIC,
   AS_V_OCV8_LANCZOS4, /* i32 (Q11) -> u8: 8 taps, (sum + 2^21) >> 22 */
+  /* u8 -> u8: OpenCV INTER_AREA's integer factors kx x ky, one pass over
+   * rows v.offset[j] .. + n_taps - 1 (w: one AsOcvBlock) */
+  AS_V_OCV8_AREAK,
+  /* f32 -> u8: OpenCV INTER_AREA's float vertical */
+  AS_V_OCV8_AREA_OUT,
+  /* u16 (Q8) -> u8: OpenCV INTER_LINEAR_EXACT's vertical */
+  AS_V_OCV8X_OUT,
   AS_N_V
 } AsVEntry;
 
@@ -105,6 +120,10 @@ typedef enum
   /* u8 -> i32 (Q11): OpenCV INTER_CUBIC's and INTER_LANCZOS4's horizontal,
    * n taps of int16 weights from offset[i] */
   AS_H_OCV8_TAPS,
+  /* u8 -> f32: OpenCV INTER_AREA's float horizontal */
+  AS_H_OCV8_AREA_IN,
+  /* u8 -> u16 (Q8): OpenCV INTER_LINEAR_EXACT's horizontal */
+  AS_H_OCV8X_IN,
   AS_N_H
 } AsHEntry;
 

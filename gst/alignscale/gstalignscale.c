@@ -2056,10 +2056,13 @@ gst_align_scale_ensure_plan (
                 GST_VIDEO_INFO_NAME (&filter->in_info), st->method,
                 cfg.antialias ? ", antialias" : "", want,
                 cfg.library == AS_LIBRARY_OPENCV
-                    ? "8-bit planes with nearest and bilinear (no antialias)"
+                    ? "8-bit planes with nearest, nearest-exact, bilinear,"
+                      " bilinear-exact, bicubic and lanczos4 (no antialias)"
+                      " and area, 16-bit planes with nearest and"
+                      " nearest-exact only"
                     : "8-bit planes with nearest, bilinear, bicubic, box,"
-                      " hamming and lanczos, 16-bit planes of one channel"
-                      " (GRAY16) with nearest only, and a tf-crop-and-resize"
+                      " hamming and lanczos, 16-bit planes with nearest"
+                      " only, and a tf-crop-and-resize"
                       " roi inside the picture (box=) on full-resolution"
                       " planes only"));
         self->warned_library = TRUE;

@@ -3,6 +3,7 @@
  *
  * See model.h for the arithmetic of each model and the contract.
  */
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -607,18 +608,354 @@ library_nearest (AsModelPlan *mp, const AsModelInput *in, const int32_t *xo,
   return 0.0;
 }
 
+/* OpenCV's integer-factor test (is_area_fast): the double scale within
+ * DBL_EPSILON of its cvRound; returns that factor, or 0. Only an exact
+ * multiple passes, and not every one: 1 / (1 / 49.) is 49.00000000000001 */
+static int
+ocv_int_factor (int in, int out)
+{
+  double s = ocv_scale (in, out), r = nearbyint (s);
+
+  return fabs (s - r) < DBL_EPSILON && r * out == in ? (int) r : 0;
+}
+
+/* INTER_AREA's table when an axis grows (resize.cpp's area_mode, the
+ * INTER_LINEAR rows with "coverage" fractions): sx = floor (i scale),
+ * f = (float) ((i + 1) - (sx + 1) out / in), f <= 0 ? 0 : f - floor (f);
+ * clamped as ocv_linear_axis */
+static void
+ocv_area_linear_axis (int in, int out, int clamp, int32_t *ofs, int16_t *w)
+{
+  double inv = (double) out / (double) in, scale = 1.0 / inv;
+
+  for (int i = 0; i < out; i++) {
+    int sx = (int) floor (i * scale);
+    float f = (float) ((i + 1) - (sx + 1) * inv);
+
+    f = f <= 0.0f ? 0.0f : f - floorf (f);
+    if (clamp && sx >= in - 1) {
+      sx = in - 1;
+      f = 0.0f;
+    }
+    ofs[i] = sx;
+    w[2 * i] = (int16_t) lrintf ((1.0f - f) * 2048.0f);
+    w[2 * i + 1] = (int16_t) lrintf (f * 2048.0f);
+  }
+}
+
+/* the INTER_LINEAR rows (Q11 horizontal, the SIMD vertical) on the tables
+ * axis () builds: INTER_LINEAR's own or INTER_AREA's coverage ones */
+static double
+ocv_linear_rows (AsModelPlan *mp, const AsModelInput *in,
+    void (*axis) (int, int, int, int32_t *, int16_t *))
+{
+  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
+      oh = in->y->out_len;
+  int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
+  int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
+  int16_t *xw = model_alloc (mp, 2 * (size_t) ow, sizeof (int16_t));
+  int16_t *yw = model_alloc (mp, 2 * (size_t) oh, sizeof (int16_t));
+
+  if (!xo || !yo || !xw || !yw)
+    return -2;
+  axis (iw, ow, 1, xo, xw);
+  axis (ih, oh, 0, yo, yw);
+  mp->h.n_taps = mp->v.n_taps = 2;
+  mp->h.offset = xo;
+  mp->h.w = xw;
+  mp->h.step2_a = 0;
+  mp->h.step2_b = -1;
+  mp->v.offset = yo;
+  mp->v.w = yw;
+  /* the fast rows: pairs gathered, weights per sample; outputs from
+   * n_pair on read their last pixel twice (their a1 is 0) */
+  mp->h.wr = replicate (mp, xw, sizeof (int16_t), 2, ow, in->channels);
+  if (!mp->h.wr)
+    return -2;
+  while (mp->h.n_pair < ow && xo[mp->h.n_pair] + 1 < iw)
+    mp->h.n_pair++;
+  mp->h_in = in->dsp->h[AS_H_OCV8_IN];
+  mp->v_out = in->dsp->v[AS_V_OCV8_OUT];
+  mp->h_first_only = 1;
+  mp->inter_size = sizeof (int32_t);
+  mp->gather_bytes = 2 * (size_t) ow * in->channels;
+  return 0.0;
+}
+
+/* INTER_AREA's fast path of an exact 2x2 downscale (INTER_LINEAR and
+ * INTER_LINEAR_EXACT take it too): one pass over rows 2j, 2j + 1 */
+static double
+ocv_area2 (AsModelPlan *mp, const AsModelInput *in)
+{
+  int oh = in->y->out_len;
+  int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
+
+  if (!yo)
+    return -2;
+  for (int j = 0; j < oh; j++)
+    yo[j] = 2 * j;
+  mp->v.n_taps = 2;
+  mp->v.offset = yo;
+  mp->v_one = in->dsp->v[AS_V_OCV8_AREA2];
+  return 0.0;
+}
+
+/* INTER_AREA's other integer factors (resizeAreaFast_): one pass, each
+ * output the integer sum of its kx x ky block, cvRound (sum * (1.f /
+ * area)) */
+static double
+ocv_area_block (AsModelPlan *mp, const AsModelInput *in, int kx, int ky)
+{
+  int oh = in->y->out_len;
+  int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
+  AsOcvBlock *b = model_alloc (mp, 1, sizeof (AsOcvBlock));
+
+  if (!yo || !b)
+    return -2;
+  /* OpenCV's int sum would overflow (a frame of 8.4 Mpixels to one) */
+  if ((int64_t) kx * ky > INT32_MAX / 255)
+    return -1;
+  b->kx = kx;
+  b->scale = 1.0f / (float) (kx * ky);
+  for (int j = 0; j < oh; j++)
+    yo[j] = j * ky;
+  mp->v.n_taps = ky;
+  mp->v.offset = yo;
+  mp->v.w = b;
+  mp->v_one = in->dsp->v[AS_V_OCV8_AREAK];
+  return 0.0;
+}
+
+/* computeResizeAreaTab for output dx: the source pixels [*first, *first +
+ * returned count) of the cell [dx scale, (dx + 1) scale), their float
+ * weights in w (when not NULL), exactly as OpenCV computes them */
+static int
+ocv_area_cell (int in, double scale, int dx, int *first, float *w)
+{
+  double fsx1 = dx * scale, fsx2 = fsx1 + scale;
+  double cell = MIN (scale, in - fsx1);
+  int sx1 = (int) ceil (fsx1), sx2 = (int) floor (fsx2), k = 0;
+
+  sx2 = MIN (sx2, in - 1);
+  sx1 = MIN (sx1, sx2);
+  *first = sx1;
+  if (sx1 - fsx1 > 1e-3) {
+    *first = sx1 - 1;
+    if (w)
+      w[k] = (float) ((sx1 - fsx1) / cell);
+    k++;
+  }
+  for (int sx = sx1; sx < sx2; sx++, k++)
+    if (w)
+      w[k] = (float) (1.0 / cell);
+  if (fsx2 - sx2 > 1e-3) {
+    if (w)
+      w[k] = (float) (MIN (MIN (fsx2 - sx2, 1.0), cell) / cell);
+    k++;
+  }
+  return k;
+}
+
+/* one axis of resizeArea_ as windows of the widest cell's taps: each
+ * output's weights at its pixels, zeros elsewhere (in front when the
+ * window would pass the last pixel); zero weights add exact zeros */
+static int
+ocv_area_axis (AsModelPlan *mp, int in, int out, AsPass *p)
+{
+  double scale = ocv_scale (in, out);
+  int n = 1, first;
+  int32_t *ofs;
+  float *w;
+
+  for (int i = 0; i < out; i++)
+    n = MAX (n, ocv_area_cell (in, scale, i, &first, NULL));
+  n = MIN (n, in);
+  ofs = model_alloc (mp, out, sizeof (int32_t));
+  w = model_alloc (mp, (size_t) out * n, sizeof (float));
+  if (!ofs || !w)
+    return -2;
+  for (int i = 0; i < out; i++) {
+    int start;
+    /* where the cell starts, then its weights in place (w is zeroed) */
+    ocv_area_cell (in, scale, i, &first, NULL);
+    start = MAX (0, MIN (first, in - n));
+    ocv_area_cell (in, scale, i, &first, w + (size_t) i * n + (first - start));
+    ofs[i] = start;
+  }
+  p->n_taps = n;
+  p->offset = ofs;
+  p->w = w;
+  p->step2_a = 0;
+  p->step2_b = -1;
+  return 0;
+}
+
+/* INTER_AREA downscales that are not integer factors (resizeArea_):
+ * float32 weights, horizontal first, rounded once */
+static double
+ocv_area_float (AsModelPlan *mp, const AsModelInput *in)
+{
+  int ow = in->x->out_len;
+  size_t line = (size_t) ow * in->channels;
+
+  if (ocv_area_axis (mp, in->x->in_len, ow, &mp->h) < 0
+      || ocv_area_axis (mp, in->y->in_len, in->y->out_len, &mp->v) < 0)
+    return -2;
+  /* the fast rows: taps gathered into lines, weights per sample, two
+   * float accumulator lines */
+  mp->h.wr = replicate (
+      mp, mp->h.w, sizeof (float), mp->h.n_taps, ow, in->channels);
+  if (!mp->h.wr)
+    return -2;
+  as_gather_step2_run (mp->h.offset, ow, &mp->h.step2_a, &mp->h.step2_b);
+  mp->h_in = in->dsp->h[AS_H_OCV8_AREA_IN];
+  mp->v_out = in->dsp->v[AS_V_OCV8_AREA_OUT];
+  mp->h_first_only = 1;
+  mp->inter_size = sizeof (float);
+  mp->gather_bytes = (size_t) mp->h.n_taps * line;
+  mp->acc_bytes = 2 * line * sizeof (float);
+  return 0.0;
+}
+
+/* INTER_AREA: hal::resize's dispatch */
+static double
+ocv_area (AsModelPlan *mp, const AsModelInput *in)
+{
+  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
+      oh = in->y->out_len;
+  int kx = ocv_int_factor (iw, ow), ky = ocv_int_factor (ih, oh);
+
+  /* an axis grows: "area" is emulated by the linear rows on both axes */
+  if (ocv_scale (iw, ow) < 1.0 || ocv_scale (ih, oh) < 1.0)
+    return ocv_linear_rows (mp, in, ocv_area_linear_axis);
+  if (kx == 2 && ky == 2)
+    return ocv_area2 (mp, in);
+  if (kx && ky)
+    return ocv_area_block (mp, in, kx, ky);
+  return ocv_area_float (mp, in);
+}
+
+/* INTER_NEAREST_EXACT (resizeNN_bitexact), 16.16 fixed point in int:
+ * ifx = ((in << 16) + out / 2) / out, source min ((ifx i + ifx0) >> 16,
+ * in - 1). OpenCV 4.6 has ifx0 = ifx / 2 - 1 (later releases ifx / 2 -
+ * in % 2). Returns -1 where its int arithmetic would overflow. */
+static int
+ocv_nearest_exact_axis (int in, int out, int32_t *ofs)
+{
+  int64_t ifx = (((int64_t) in << 16) + out / 2) / out, ifx0 = ifx / 2 - 1;
+
+  if (((int64_t) in << 16) + out / 2 > INT32_MAX || ifx0 < 0
+      || ifx * (out - 1) + ifx0 > INT32_MAX)
+    return -1;
+  for (int i = 0; i < out; i++)
+    ofs[i] = (int32_t) MIN ((ifx * i + ifx0) >> 16, in - 1);
+  return 0;
+}
+
+/* INTER_LINEAR_EXACT's table of one axis (interpolationLinear, in
+ * softdouble: the IEEE double operations here): f = scale (i + 0.5) -
+ * 0.5 with scale = 1 / (out / in), x0 = floor (f), c1 = cvRound ((f - x0)
+ * 256) (ties to even), c0 = 256 - c1. Left of the picture (or on a
+ * one-pixel axis) pixel 0, at or past the last pixel pixel in - 1, with
+ * (256, 0): the bytes of its edge copies */
+static void
+ocv_linear_exact_axis (int in, int out, int32_t *ofs, uint16_t *w)
+{
+  double scale = 1.0 / ((double) out / (double) in);
+
+  for (int i = 0; i < out; i++) {
+    double f = scale * ((double) i + 0.5) - 0.5;
+    int x0 = (int) floor (f), c1 = 0;
+
+    if (x0 < 0 || in == 1)
+      x0 = 0;
+    else if (x0 >= in - 1)
+      x0 = in - 1;
+    else
+      c1 = (int) nearbyint ((f - x0) * 256.0);
+    ofs[i] = x0;
+    w[2 * i] = (uint16_t) (256 - c1);
+    w[2 * i + 1] = (uint16_t) c1;
+  }
+}
+
+/* INTER_NEAREST_EXACT (AsModelInput.variant), any sample size */
+static double
+ocv_nearest_exact (AsModelPlan *mp, const AsModelInput *in)
+{
+  int32_t *xo = model_alloc (mp, in->x->out_len, sizeof (int32_t));
+  int32_t *yo = model_alloc (mp, in->y->out_len, sizeof (int32_t));
+
+  if (!xo || !yo)
+    return -2;
+  if (ocv_nearest_exact_axis (in->x->in_len, in->x->out_len, xo) < 0
+      || ocv_nearest_exact_axis (in->y->in_len, in->y->out_len, yo) < 0)
+    return -1;
+  return library_nearest (mp, in, xo, yo);
+}
+
+/* INTER_LINEAR_EXACT (AsModelInput.variant) */
+static double
+ocv_linear_exact (AsModelPlan *mp, const AsModelInput *in)
+{
+  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
+      oh = in->y->out_len;
+  int32_t *xo, *yo;
+  uint16_t *xw, *yw;
+
+  if (in->kernel != as_kernel_desc (AS_KERNEL_LINEAR) || in->antialias)
+    return -1;
+  /* an exact 2x downscale takes INTER_AREA's path, but for 2 channels */
+  if (ocv_int_factor (iw, ow) == 2 && ocv_int_factor (ih, oh) == 2
+      && in->channels != 2)
+    return ocv_area2 (mp, in);
+  xo = model_alloc (mp, ow, sizeof (int32_t));
+  yo = model_alloc (mp, oh, sizeof (int32_t));
+  xw = model_alloc (mp, 2 * (size_t) ow, sizeof (uint16_t));
+  yw = model_alloc (mp, 2 * (size_t) oh, sizeof (uint16_t));
+  if (!xo || !yo || !xw || !yw)
+    return -2;
+  ocv_linear_exact_axis (iw, ow, xo, xw);
+  ocv_linear_exact_axis (ih, oh, yo, yw);
+  mp->h.n_taps = mp->v.n_taps = 2;
+  mp->h.offset = xo;
+  mp->h.w = xw;
+  mp->h.step2_a = 0;
+  mp->h.step2_b = -1;
+  mp->v.offset = yo;
+  mp->v.w = yw;
+  /* the fast rows: pairs gathered, weights per sample; outputs from
+   * n_pair on read their last pixel twice (their c1 is 0) */
+  mp->h.wr = replicate (mp, xw, sizeof (uint16_t), 2, ow, in->channels);
+  if (!mp->h.wr)
+    return -2;
+  while (mp->h.n_pair < ow && xo[mp->h.n_pair] + 1 < iw)
+    mp->h.n_pair++;
+  mp->h_in = in->dsp->h[AS_H_OCV8X_IN];
+  mp->v_out = in->dsp->v[AS_V_OCV8X_OUT];
+  mp->h_first_only = 1;
+  mp->inter_size = sizeof (uint16_t);
+  mp->gather_bytes = 2 * (size_t) ow * in->channels;
+  return 0.0;
+}
+
 static double
 opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
 {
   int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
       oh = in->y->out_len;
-  const AsDsp *dsp = in->dsp;
+  int nearest = in->kernel == as_kernel_desc (AS_KERNEL_NEAREST);
 
-  if (in->library != AS_LIBRARY_OPENCV || in->bps != 1 || in->variant)
+  /* nearest copies samples of any size; the rest is 8-bit arithmetic */
+  if (in->library != AS_LIBRARY_OPENCV || (in->bps != 1 && !nearest))
     return -1;
   init_passes (mp, in);
   mp->library = in->library;
-  if (in->kernel == as_kernel_desc (AS_KERNEL_NEAREST)) {
+  if (in->variant) /* the _EXACT flags */
+    return nearest ? ocv_nearest_exact (mp, in) : ocv_linear_exact (mp, in);
+  if (in->kernel == as_kernel_desc (AS_KERNEL_AREA))
+    return ocv_area (mp, in);
+  if (nearest) {
     /* INTER_NEAREST: min (floor (i scale), in - 1), scale in double */
     int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
     int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
@@ -637,48 +974,10 @@ opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
     return ocv_taps_prepare (mp, in, 8); /* INTER_LANCZOS4 */
   if (in->kernel != as_kernel_desc (AS_KERNEL_LINEAR) || in->antialias)
     return -1;
-  if (iw == 2 * ow && ih == 2 * oh) {
-    /* scale exactly 2 on both axes: INTER_AREA's fast path */
-    int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
-    if (!yo)
-      return -2;
-    for (int j = 0; j < oh; j++)
-      yo[j] = 2 * j;
-    mp->v.n_taps = 2;
-    mp->v.offset = yo;
-    mp->v_one = dsp->v[AS_V_OCV8_AREA2];
-    return 0.0;
-  }
-  {
-    int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
-    int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
-    int16_t *xw = model_alloc (mp, 2 * (size_t) ow, sizeof (int16_t));
-    int16_t *yw = model_alloc (mp, 2 * (size_t) oh, sizeof (int16_t));
-    if (!xo || !yo || !xw || !yw)
-      return -2;
-    ocv_linear_axis (iw, ow, 1, xo, xw);
-    ocv_linear_axis (ih, oh, 0, yo, yw);
-    mp->h.n_taps = mp->v.n_taps = 2;
-    mp->h.offset = xo;
-    mp->h.w = xw;
-    mp->h.step2_a = 0;
-    mp->h.step2_b = -1;
-    mp->v.offset = yo;
-    mp->v.w = yw;
-    /* the fast rows: pairs gathered, weights per sample; outputs from
-     * n_pair on read their last pixel twice (their a1 is 0) */
-    mp->h.wr = replicate (mp, xw, sizeof (int16_t), 2, ow, in->channels);
-    if (!mp->h.wr)
-      return -2;
-    while (mp->h.n_pair < ow && xo[mp->h.n_pair] + 1 < iw)
-      mp->h.n_pair++;
-    mp->h_in = dsp->h[AS_H_OCV8_IN];
-    mp->v_out = dsp->v[AS_V_OCV8_OUT];
-    mp->h_first_only = 1;
-    mp->inter_size = sizeof (int32_t);
-    mp->gather_bytes = 2 * (size_t) ow * in->channels;
-    return 0.0;
-  }
+  /* scale exactly 2 on both axes: INTER_AREA's fast path */
+  if (iw == 2 * ow && ih == 2 * oh)
+    return ocv_area2 (mp, in);
+  return ocv_linear_rows (mp, in, ocv_linear_axis);
 }
 
 const AsModel as_model_opencv = { "opencv", opencv_prepare };

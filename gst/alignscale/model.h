@@ -82,6 +82,15 @@
  *    on the last width % 8 samples of a row and, before them, Debian's
  *    SSE2 body: float32 T0 b0' + (T1 b1' + (T2 b2' + T3 b3')),
  *    b' = b / 2^22, rounded to even, saturated);
+ *    INTER_AREA (other integer factors: the block's int sum times the
+ *    float 1.f / area, cvRound; other downscales: resizeArea_'s float32
+ *    weights, each row's horizontal sums then the weighted rows, in its
+ *    order, cvRound once; an axis that grows: the INTER_LINEAR rows with
+ *    its "coverage" fractions), INTER_LINEAR_EXACT (softdouble
+ *    coordinate, Q8 weights rounded half to even, uint16 horizontal,
+ *    (h0 c0 + h1 c1 + 2^15) >> 16; exact 2x2: INTER_AREA's but for 2
+ *    channels) and INTER_NEAREST_EXACT (16.16, 4.6's ifx / 2 - 1); both
+ *    nearest also on 16-bit planes;
  *  - pillow: Image.resize of Pillow 9.4, 8-bit: NEAREST (accumulated
  *    double), BILINEAR, BICUBIC, BOX, HAMMING and LANCZOS
  *    (precompute_coeffs in double, int32 weights of 22 bits rounded away

@@ -662,8 +662,9 @@ run_one_pass (Run *run, int j0, int j1)
     void *o = dst_row (run, j);
 
     if (m->v_one) {
-      run->s->rows[0] = src_row (run, v_row (&m->v, j, 0));
-      run->s->rows[1] = src_row (run, v_row (&m->v, j, 1));
+      /* its n_taps rows (two, or OpenCV's integer area blocks) */
+      for (int k = 0; k < m->v.n_taps; k++)
+        run->s->rows[k] = src_row (run, v_row (&m->v, j, k));
       m->v_one (o, run->s->rows, &m->v, j, width, ls);
     } else {
       m->h_one (o, src_row (run, m->v.offset[j]), &m->h, ls);

@@ -508,6 +508,9 @@ const char *const as_dsp_v_names[AS_N_V] = {
   [AS_V_PIL8] = "v_pil8",
   [AS_V_OCV8_CUBIC] = "v_ocv8_cubic",
   [AS_V_OCV8_LANCZOS4] = "v_ocv8_lanczos4",
+  [AS_V_OCV8_AREAK] = "v_ocv8_areak",
+  [AS_V_OCV8_AREA_OUT] = "v_ocv8_area_out",
+  [AS_V_OCV8X_OUT] = "v_ocv8x_out",
 };
 
 const char *const as_dsp_h_names[AS_N_H] = {
@@ -529,6 +532,8 @@ const char *const as_dsp_h_names[AS_N_H] = {
   [AS_H_OCV8_IN] = "h_ocv8_in",
   [AS_H_PIL8] = "h_pil8",
   [AS_H_OCV8_TAPS] = "h_ocv8_taps",
+  [AS_H_OCV8_AREA_IN] = "h_ocv8_area_in",
+  [AS_H_OCV8X_IN] = "h_ocv8x_in",
 };
 
 /* --------------------------------------------- library models (exact) */
@@ -674,6 +679,118 @@ v_ocv8_lanczos4 (void *dst, const void *const *src, const AsPass *p, int j,
   (void) s;
   for (int x = 0; x < width; x++)
     o[x] = ocv_fixed (src, w, p->n_taps, x);
+}
+
+/* saturate_cast<uchar> (float): cvRound (ties to even, the default
+ * rounding mode), clamped */
+static inline uint8_t
+ocv_round_u8 (float v)
+{
+  long r = lrintf (v);
+  return (uint8_t) (r < 0 ? 0 : r > 255 ? 255 : r);
+}
+
+/* OpenCV's INTER_AREA for integer factors kx x ky other than its 2x2 path
+ * (resizeAreaFast_): the block's integer sum S, then
+ * cvRound ((float) S * (1.f / (kx ky))) */
+static void
+v_ocv8_areak (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const AsOcvBlock *b = p->w;
+  uint8_t *o = dst;
+  int ch = p->channels, kx = b->kx, n = width / ch;
+
+  (void) j;
+  (void) s;
+  for (int i = 0; i < n; i++)
+    for (int c = 0; c < ch; c++) {
+      int32_t sum = 0;
+      for (int k = 0; k < p->n_taps; k++) {
+        const uint8_t *r = (const uint8_t *) src[k] + (size_t) i * kx * ch + c;
+        for (int m = 0; m < kx; m++)
+          sum += r[m * ch];
+      }
+      o[i * ch + c] = ocv_round_u8 ((float) sum * b->scale);
+    }
+}
+
+/* OpenCV's INTER_AREA for other downscales (resizeArea_), in float32 in
+ * its order: each source row's horizontal sums buf = sum_k S[x_k] a_k,
+ * tap by tap from 0; then out = cvRound (sum_k b_k buf_k), row by row.
+ * Zero weights (a window's padding) add exact zeros. */
+static void
+h_ocv8_area_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const uint8_t *l = src;
+  const float *w = p->w;
+  float *o = dst;
+  int ch = p->channels, n = p->n_taps;
+
+  (void) s;
+  for (int i = 0; i < p->out_len; i++) {
+    const uint8_t *px = l + (size_t) p->offset[i] * ch;
+    const float *wi = w + (size_t) i * n;
+    for (int c = 0; c < ch; c++) {
+      float acc = 0.0f;
+      for (int k = 0; k < n; k++)
+        acc += (float) px[k * ch + c] * wi[k];
+      o[i * ch + c] = acc;
+    }
+  }
+}
+
+static void
+v_ocv8_area_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const float *w = (const float *) p->w + (size_t) j * p->n_taps;
+  uint8_t *o = dst;
+
+  (void) s;
+  for (int x = 0; x < width; x++) {
+    float sum = 0.0f;
+    for (int k = 0; k < p->n_taps; k++)
+      sum += w[k] * ((const float *) src[k])[x];
+    o[x] = ocv_round_u8 (sum);
+  }
+}
+
+/* OpenCV's INTER_LINEAR_EXACT 8U (resize_bitExact, ufixedpoint16): Q8
+ * weight pairs (c0 = 256 - c1); horizontal h = S[x0] c0 + S[x1] c1 in
+ * uint16 (x1 = x0 + 1, the last pixel at the right edge where c1 = 0);
+ * vertical (h0 c0 + h1 c1 + 2^15) >> 16 */
+static void
+h_ocv8x_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const uint8_t *l = src;
+  const uint16_t *w = p->w;
+  uint16_t *o = dst;
+  int ch = p->channels;
+
+  (void) s;
+  for (int i = 0; i < p->out_len; i++) {
+    int x0 = p->offset[i], x1 = x0 + 1 < p->in_len ? x0 + 1 : x0;
+    for (int c = 0; c < ch; c++)
+      o[i * ch + c] = (uint16_t) (l[x0 * ch + c] * w[2 * i]
+          + l[x1 * ch + c] * w[2 * i + 1]);
+  }
+}
+
+static void
+v_ocv8x_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *h0 = src[0], *h1 = src[1];
+  const uint16_t *w = p->w;
+  uint32_t c0 = w[2 * j], c1 = w[2 * j + 1];
+  uint8_t *o = dst;
+
+  (void) s;
+  for (int x = 0; x < width; x++) {
+    uint32_t v = (h0[x] * c0 + h1[x] * c1 + 32768) >> 16;
+    o[x] = (uint8_t) (v > 255 ? 255 : v);
+  }
 }
 
 /* Pillow 9.4's 8-bit passes: acc = 2^21 + sum s w (int32 weights in 22
@@ -823,4 +940,9 @@ as_dsp_init_c (AsDsp *dsp)
   dsp->h[AS_H_OCV8_TAPS] = h_ocv8_taps;
   dsp->v[AS_V_OCV8_CUBIC] = v_ocv8_cubic;
   dsp->v[AS_V_OCV8_LANCZOS4] = v_ocv8_lanczos4;
+  dsp->v[AS_V_OCV8_AREAK] = v_ocv8_areak;
+  dsp->v[AS_V_OCV8_AREA_OUT] = v_ocv8_area_out;
+  dsp->v[AS_V_OCV8X_OUT] = v_ocv8x_out;
+  dsp->h[AS_H_OCV8_AREA_IN] = h_ocv8_area_in;
+  dsp->h[AS_H_OCV8X_IN] = h_ocv8x_in;
 }

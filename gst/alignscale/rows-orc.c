@@ -661,6 +661,64 @@ v_pil8 (void *dst, const void *const *src, const AsPass *p, int j, int width,
   as_orc_pil_acc_to_u8 (dst, a, width);
 }
 
+/* ---------------------- OpenCV INTER_AREA, INTER_LINEAR_EXACT 8U */
+
+/* resizeArea_'s float rows: tap after tap in float32 (ping-pong in acc),
+ * the last one into dst */
+static void
+h_ocv8_area_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int width = p->out_len * p->channels, n = p->n_taps;
+  const uint8_t *gl = s->gather;
+  const float *wr = p->wr;
+  float *a = s->acc, *b = a + width, *t;
+
+  as_gather_taps (s->gather, src, p->offset, n, p->out_len, p->channels, 1,
+      p->step2_a, p->step2_b);
+  as_orc_ocv_area_h_init (n == 1 ? dst : a, gl, wr, width);
+  for (int k = 1; k < n; k++, t = a, a = b, b = t)
+    as_orc_ocv_area_h_add (k == n - 1 ? dst : b, a, gl + (size_t) k * width,
+        wr + (size_t) k * width, width);
+}
+
+static void
+v_ocv8_area_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const float *w = (const float *) p->w + (size_t) j * p->n_taps;
+  float *a = s->acc, *b = a + width, *t;
+  int n = p->n_taps;
+
+  if (n == 1) {
+    as_orc_ocv_area_v_one_u8 (dst, src[0], w[0], width);
+    return;
+  }
+  as_orc_ocv_area_v_init (a, src[0], w[0], width);
+  for (int k = 1; k < n - 1; k++, t = a, a = b, b = t)
+    as_orc_ocv_area_v_add (b, a, src[k], w[k], width);
+  as_orc_ocv_area_v_add_u8 (dst, a, src[n - 1], w[n - 1], width);
+}
+
+static void
+h_ocv8x_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  int width = p->out_len * p->channels;
+  const uint8_t *go = gather_pair (src, p, s, 1);
+  const uint16_t *wr = p->wr;
+
+  as_orc_ocvx_h_u8_u16 (dst, s->gather, go, wr, wr + width, width);
+}
+
+static void
+v_ocv8x_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *w = p->w;
+
+  (void) s;
+  as_orc_ocvx_v_u16_u8 (dst, src[0], src[1], w[2 * j], w[2 * j + 1], width);
+}
+
 void
 as_dsp_init_orc (AsDsp *dsp)
 {
@@ -671,6 +729,10 @@ as_dsp_init_orc (AsDsp *dsp)
   dsp->h[AS_H_OCV8_TAPS] = h_ocv8_taps;
   dsp->v[AS_V_OCV8_CUBIC] = v_ocv8_cubic;
   dsp->v[AS_V_OCV8_LANCZOS4] = v_ocv8_lanczos4;
+  dsp->h[AS_H_OCV8_AREA_IN] = h_ocv8_area_in;
+  dsp->v[AS_V_OCV8_AREA_OUT] = v_ocv8_area_out;
+  dsp->h[AS_H_OCV8X_IN] = h_ocv8x_in;
+  dsp->v[AS_V_OCV8X_OUT] = v_ocv8x_out;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   dsp->merge4 = merge4;
 #endif

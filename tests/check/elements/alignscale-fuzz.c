@@ -52,7 +52,10 @@
  *    only where every window has at most 16448 taps, so |e| <= 8224.
  * But OpenCV's INTER_LANCZOS4 is within one code, not exact: its Q11
  * rows sum to 2045..2051 and are not renormalised, so a flat 255 may come
- * back as 254, as from cv2.resize itself (flat_tolerance).
+ * back as 254, as from cv2.resize itself (flat_tolerance). So is its
+ * INTER_AREA: float32 weights summed over up to thousands of taps.
+ * OpenCV's INTER_NEAREST(_EXACT) copies, INTER_LINEAR_EXACT's Q8 pairs
+ * sum to 256 exactly.
  *
  * A third of the draws of a method take one of those added with the
  * library filters (area, box, hamming, lanczos, lanczos4, bilinear-exact,
@@ -542,7 +545,7 @@ library_covers (const Case *c, const Config *cfg)
 
   if (cfg->im == IM_EXACT
       || (!c->conv && GST_VIDEO_FORMAT_INFO_BITS (fi) > 8
-          && (cfg->im != IM_PILLOW || !is_nearest (cfg->method))))
+          && !is_nearest (cfg->method)))
     return FALSE;
   if (cfg->im == IM_PILLOW && cfg->cmode == C_TF_CROP) {
     for (guint k = 0; !c->conv && k < GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fi);
@@ -555,11 +558,11 @@ library_covers (const Case *c, const Config *cfg)
   }
   if (cfg->im == IM_PILLOW)
     return cfg->method != M_AREA && cfg->method != M_LANCZOS4;
-  /* opencv: INTER_NEAREST; INTER_LINEAR, INTER_CUBIC, INTER_LANCZOS4
-   * without antialias */
-  return cfg->method == M_NEAREST
-      || ((cfg->method == M_BILINEAR || cfg->method == M_BICUBIC
-              || cfg->method == M_LANCZOS4)
+  /* opencv: INTER_NEAREST(_EXACT), INTER_AREA; INTER_LINEAR(_EXACT),
+   * INTER_CUBIC, INTER_LANCZOS4 without antialias */
+  return is_nearest (cfg->method) || cfg->method == M_AREA
+      || ((cfg->method == M_BILINEAR || cfg->method == M_BILINEAR_EXACT
+              || cfg->method == M_BICUBIC || cfg->method == M_LANCZOS4)
           && !cfg->aa);
 }
 
@@ -618,7 +621,10 @@ axis_taps (const Config *c, gboolean lib, gint in, gint out, gdouble s,
     if (is_nearest (c->method))
       taps = 1;
     else if (c->im == IM_OPENCV)
-      taps = c->method == M_LANCZOS4 ? 8 : c->method == M_BICUBIC ? 4 : 2;
+      taps = c->method == M_LANCZOS4 ? 8
+          : c->method == M_BICUBIC   ? 4
+          : c->method == M_AREA      ? ceil ((gdouble) in / out) + 1.0
+                                     : 2;
     else /* Pillow: always antialiased */
       taps = 2.0 * ceil (support (c->method) * MAX ((gdouble) in / out, 1.0))
           + 1.0;
@@ -1388,7 +1394,8 @@ masked_equal (const guint8 *a, const guint8 *b, const guint8 *mask, gint n)
 static gint
 flat_tolerance (const Case *c, const Config *cfg)
 {
-  return cfg->im == IM_OPENCV && cfg->method == M_LANCZOS4
+  return cfg->im == IM_OPENCV
+          && (cfg->method == M_LANCZOS4 || cfg->method == M_AREA)
           && library_covers (c, cfg)
       ? 1
       : 0;

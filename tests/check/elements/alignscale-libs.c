@@ -25,7 +25,7 @@ static const gchar *const method_nick[] = { "nearest", "bilinear", "bicubic",
 
 /* the report's format classes */
 static const gchar *const class_name[] = { "GRAY8", "RGB/BGRx", "RGBA/ARGB",
-  "GRAY16" };
+  "GRAY16", "AYUV64" };
 #define N_CLASSES G_N_ELEMENTS (class_name)
 
 static guint
@@ -35,6 +35,8 @@ format_class (const gchar *fmt)
     return 0;
   if (g_str_has_prefix (fmt, "GRAY16"))
     return 3;
+  if (!strcmp (fmt, "AYUV64"))
+    return 4;
   return strchr (fmt, 'A') ? 2 : 1;
 }
 
@@ -139,7 +141,9 @@ run_case (guint lib, guint method, const gchar *fmt, gint iw, gint ih, gint ow,
   caps = gst_caps_from_string (oc);
   fail_unless (gst_video_info_from_caps (&oi, caps));
   gst_caps_unref (caps);
-  if (GST_VIDEO_INFO_HAS_ALPHA (&ii))
+  /* Pillow's 'RGBA' cases (AYUV64 is OpenCV's 4-channel uint16 image) */
+  if (GST_VIDEO_INFO_HAS_ALPHA (&ii) && GST_VIDEO_INFO_IS_RGB (&ii)
+      && GST_VIDEO_INFO_COMP_DEPTH (&ii, 0) == 8)
     alpha = GST_VIDEO_INFO_COMP_POFFSET (&ii, GST_VIDEO_COMP_A);
 
   /* the generator's bytes, row-major without padding, into the strides */

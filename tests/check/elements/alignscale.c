@@ -1077,8 +1077,8 @@ GST_END_TEST;
  * always antialiases) antialias change none of its bytes; at equal sizes
  * it is a copy. But Pillow's tf-crop-and-resize roi: its box= (golden-libs
  * cases; one outside the picture runs the exact chain, below). Where it
- * does not serve (16-bit planes but Pillow's nearest, opencv with
- * antialias) the frame is exact's with the same properties */
+ * does not serve (16-bit planes but nearest, opencv with antialias) the
+ * frame is exact's with the same properties */
 GST_START_TEST (test_integer_model_own_mapping)
 {
   static const gchar *const others[][9] = {
@@ -1097,8 +1097,9 @@ GST_START_TEST (test_integer_model_own_mapping)
   };
   static const gchar *const lib[][2] = { { "opencv", "nearest" },
     { "opencv", "bilinear" }, { "opencv", "bicubic" }, { "opencv", "lanczos4" },
-    { "pillow", "nearest" }, { "pillow", "bilinear" },
-    { "pillow", "bicubic" } };
+    { "opencv", "area" }, { "opencv", "bilinear-exact" },
+    { "opencv", "nearest-exact" }, { "pillow", "nearest" },
+    { "pillow", "bilinear" }, { "pillow", "bicubic" } };
   static const gint sizes[][4] = { { 64, 48, 45, 31 }, { 64, 48, 32, 24 },
     { 37, 29, 53, 17 }, { 40, 30, 40, 30 } };
 
@@ -1160,8 +1161,9 @@ GST_START_TEST (test_integer_model_own_mapping)
       { "RGBA", "opencv", "bilinear", "true" },
       { "GRAY16_LE", "pillow", "bilinear", "false" },
       { "GRAY16_LE", "pillow", "bicubic", "true" },
+      { "RGBA", "opencv", "bilinear-exact", "true" },
       { "RGBA64_LE", "opencv", "bilinear", "false" },
-      { "RGBA64_LE", "opencv", "nearest", "false" },
+      { "RGBA64_LE", "opencv", "area", "false" },
       { "I420_10LE", "pillow", "box", "false" },
     };
 

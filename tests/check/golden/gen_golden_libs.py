@@ -9,8 +9,11 @@ library on this machine (Debian 12: python3-opencv 4.6, python3-pil 9.4)
 to the case's output size:
 
 * opencv: cv2.resize(img, (out_w, out_h), interpolation=INTER_NEAREST,
-  INTER_LINEAR, INTER_CUBIC or INTER_LANCZOS4) on 1-, 3- and 4-channel
-  arrays (GRAY8, RGB, BGRx);
+  INTER_LINEAR, INTER_CUBIC, INTER_LANCZOS4, INTER_AREA, INTER_LINEAR_EXACT
+  or INTER_NEAREST_EXACT) on 1-, 3- and 4-channel uint8 arrays (GRAY8,
+  RGB, BGRx), and INTER_NEAREST and INTER_NEAREST_EXACT on 4-channel
+  uint16 arrays (AYUV64: the image bytes read as little-endian words, the
+  output stored as such);
 * pillow: Image.fromarray(img, mode).resize((out_w, out_h), NEAREST,
   BILINEAR, BICUBIC, BOX, HAMMING or LANCZOS) in modes 'L', 'RGB' and
   'RGBX' (GRAY8, RGB, BGRx: the fourth band is resized as a channel, as
@@ -41,7 +44,15 @@ multiple of 8: OpenCV's SIMD body covers the first 8 floor(out_w *
 channels / 8) samples of a cubic row, its scalar code the rest, and the
 two round differently), two of them with one axis unchanged and the other
 halved, where exact ties are frequent (taps_sizes). The expected values
-are the library's bytes; the test requires every one of them.
+are the library's bytes; the test requires every one of them. The
+OpenCV area, bilinear-exact and nearest-exact cases (generated after the
+others, from the master stream) each cover OpenCV's paths: integer
+factors (2x2 and others, one of them 49, which OpenCV's double test does
+not take for an integer), non-integer downscales, one axis unchanged,
+upscales and mixed (one axis grows), the half-to-even ties of
+INTER_LINEAR_EXACT's weights, and size pairs where OpenCV 4.6's
+nearest-exact offset ifx/2 - 1 differs from later releases'
+ifx/2 - in%2.
 
 File format (little-endian): char magic[8] = "ASLIBS01", uint32 n_cases,
 then per case: uint8 library (1 opencv, 2 pillow; | 0x80: box from the
@@ -84,13 +95,25 @@ ROI_FLAG = 0x80
 FORMATS = {"GRAY8": (1, "L", 1, -1), "RGB": (3, "RGB", 1, -1),
            "BGRx": (4, "RGBX", 1, -1), "RGBA": (4, "RGBA", 1, 3),
            "ARGB": (4, "RGBA", 1, 0), "GRAY16LE": (1, "I;16", 2, -1),
-           "GRAY16BE": (1, "I;16B", 2, -1)}
+           "GRAY16BE": (1, "I;16B", 2, -1), "AYUV64": (4, None, 2, -1)}
 PIL_FILTERS = (1, 2, 4, 5, 6)  # every method but nearest
 # the element's method values (GstAlignScaleMethod) -> the library's flag
 METHODS = {"opencv": {0: cv2.INTER_NEAREST, 1: cv2.INTER_LINEAR, 2: cv2.INTER_CUBIC,
                       7: cv2.INTER_LANCZOS4},
            "pillow": {0: Image.NEAREST, 1: Image.BILINEAR, 2: Image.BICUBIC,
                       4: Image.BOX, 5: Image.HAMMING, 6: Image.LANCZOS}}
+# OpenCV methods added later: cases appended after the ones above (whose
+# seeds and sizes stay as they were)
+METHODS_OCV2 = {3: cv2.INTER_AREA, 8: cv2.INTER_LINEAR_EXACT,
+                9: cv2.INTER_NEAREST_EXACT}
+METHODS_OCV16 = {0: cv2.INTER_NEAREST, 9: cv2.INTER_NEAREST_EXACT}
+ALL_OCV = {**METHODS["opencv"], **METHODS_OCV2}
+# OpenCV methods added later: cases appended after the ones above (whose
+# seeds and sizes stay as they were)
+METHODS_OCV2 = {3: cv2.INTER_AREA, 8: cv2.INTER_LINEAR_EXACT,
+                9: cv2.INTER_NEAREST_EXACT}
+METHODS_OCV16 = {0: cv2.INTER_NEAREST, 9: cv2.INTER_NEAREST_EXACT}
+ALL_OCV = {**METHODS["opencv"], **METHODS_OCV2}
 LIBRARY = {"opencv": 1, "pillow": 2}
 # (library, method) pairs with a case stream of their own
 OWN_STREAM = {("opencv", 2), ("opencv", 7)}
@@ -107,7 +130,8 @@ def image(seed, w, h, fmt):
     n = w * h * ch * bps
     data = np.fromiter((rng.next() >> 24 for _ in range(n)), dtype=np.uint8, count=n)
     if bps == 2:
-        return data.view("<u2" if fmt.endswith("LE") else ">u2").reshape(h, w)
+        data = data.view(">u2" if fmt.endswith("BE") else "<u2")
+        return data.reshape(h, w, ch) if ch > 1 else data.reshape(h, w)
     if alpha >= 0:
         px = data.reshape(-1, 4)
         colour = [k for k in range(4) if k != alpha]
@@ -144,7 +168,9 @@ def case_roi(seed, iw, ih):
 def expected(lib, method, fmt, img, ow, oh, roi=None):
     ch, mode, bps, alpha = FORMATS[fmt]
     if lib == "opencv":
-        out = cv2.resize(img, (ow, oh), interpolation=METHODS[lib][method])
+        out = cv2.resize(img, (ow, oh), interpolation=ALL_OCV[method])
+        if bps == 2:
+            return np.ascontiguousarray(out).astype("<u2").reshape(oh, ow * ch).view(np.uint8)
         return np.ascontiguousarray(out, dtype=np.uint8).reshape(oh, ow * ch)
     box = None
     if roi is not None:
@@ -221,6 +247,68 @@ def check_premultiply():
         raise SystemExit("Pillow's alpha changed")
 
 
+def nx_differs(iw, ow):
+    """OpenCV 4.6's nearest-exact offsets (ifx/2 - 1) differ from later
+    releases' (ifx/2 - in%2) for this size pair"""
+    ifx = ((iw << 16) + ow // 2) // ow
+    return any(min((ifx * x + ifx // 2 - 1) >> 16, iw - 1)
+               != min((ifx * x + ifx // 2 - iw % 2) >> 16, iw - 1) for x in range(ow))
+
+
+def ocv2_sizes(rng, method, i):
+    """sizes for case i of the later OpenCV methods: each path of
+    hal::resize in turn (the rest random)"""
+    iw, ih, ow, oh = (draw_len(rng) for _ in range(4))
+    small = lambda n: 1 + rng.next() % n  # noqa: E731
+    if method == 3:  # INTER_AREA
+        if i == 0:  # integer factors, not 2x2
+            kx, ky = small(5), 1 + small(4)
+            ow, oh = small(60), small(60)
+            iw, ih = kx * ow, ky * oh
+        elif i == 1:  # 2x2
+            ow, oh = small(150), small(150)
+            iw, ih = 2 * ow, 2 * oh
+        elif i == 2:  # 49x: not an integer to OpenCV's double test
+            ow, oh = small(6), small(20)
+            iw, ih = 49 * ow, 3 * oh
+        elif i == 3:  # upscale
+            iw, ow = sorted((iw, ow))
+            ih, oh = sorted((ih, oh))
+        elif i == 4:  # mixed: x grows, y shrinks
+            iw, ow = sorted((iw, ow))
+            oh, ih = sorted((ih, oh))
+        elif i == 5:  # one axis unchanged, the other shrinks
+            ow = iw
+            oh, ih = sorted((ih, oh))
+        else:  # downscales on both axes
+            ow, iw = sorted((iw, ow))
+            oh, ih = sorted((ih, oh))
+            if i == 6:
+                ow, oh = small(4), small(4)  # wide cells
+    elif method == 8:  # INTER_LINEAR_EXACT
+        if i == 0:  # 2x2: INTER_AREA's path
+            ow, oh = small(150), small(150)
+            iw, ih = 2 * ow, 2 * oh
+        elif i == 1:  # weights on exact ties: 3 -> 256 across
+            iw, ow = 3, 256
+        elif i == 2:
+            ow = iw
+        elif i == 3:
+            iw, ow = sorted((iw, ow))
+            ih, oh = sorted((ih, oh))
+        elif i == 4:
+            ow, iw = sorted((iw, ow))
+            oh, ih = sorted((ih, oh))
+    else:  # INTER_NEAREST_EXACT
+        if i < 3:  # a size pair where 4.6 differs from later releases
+            while not nx_differs(iw, ow):
+                iw, ow = draw_len(rng), draw_len(rng)
+        elif i == 3:  # integer up and down
+            iw, ih = small(50), small(50)
+            ow, oh = iw * (1 + small(4)), max(1, ih // small(5))
+    return iw, ih, ow, oh
+
+
 def generate():
     master = XorShift32(MASTER_SEED)
     cases = []
@@ -241,6 +329,18 @@ def generate():
                             ow = iw  # one axis unchanged
                     cases.append(dict(lib=lib, method=method, fmt=fmt, in_w=iw, in_h=ih,
                                       out_w=ow, out_h=oh, seed=rng.next() | 1))
+    for method in METHODS_OCV2:
+        for fmt in ("GRAY8", "RGB", "BGRx"):
+            for i in range(CASES):
+                iw, ih, ow, oh = ocv2_sizes(master, method, i)
+                cases.append(dict(lib="opencv", method=method, fmt=fmt, in_w=iw, in_h=ih,
+                                  out_w=ow, out_h=oh, seed=master.next() | 1))
+    for method in METHODS_OCV16:
+        for i in range(CASES):
+            iw, ih, ow, oh = ocv2_sizes(master, 9, i) if method == 9 else \
+                (draw_len(master) for _ in range(4))
+            cases.append(dict(lib="opencv", method=method, fmt="AYUV64", in_w=iw, in_h=ih,
+                              out_w=ow, out_h=oh, seed=master.next() | 1))
     return cases + generate_pillow()
 
 

@@ -35,6 +35,8 @@ typedef enum
   /* OpenCV's cubic and Lanczos-4 Q11 sums: 255 * [-732, 2780] (model.c);
    * a line in four on multiples of 1024 (halves after a unit weight) */
   T_I32_OCVT,
+  T_F32_OCV, /* OpenCV INTER_AREA's float sums: [0, 255], halves often */
+  T_U16_OCV, /* OpenCV INTER_LINEAR_EXACT's Q8 sums: [0, 255 * 256] */
 } SampleType;
 
 /* weight tables: what each model builds */
@@ -53,6 +55,12 @@ typedef enum
    * negative at least -0.35 (their int32 sums cannot overflow); a row in
    * four a single 2048 */
   W_OCVT,
+  /* OpenCV INTER_AREA integer factors: one AsOcvBlock */
+  W_OCV_BLOCK,
+  /* OpenCV INTER_AREA: float rows >= 0 summing to about 1 */
+  W_OCV_AREA,
+  /* OpenCV INTER_LINEAR_EXACT: uint16 pairs summing to 256 */
+  W_OCV_X,
 } WeightKind;
 
 typedef struct
@@ -83,6 +91,9 @@ static const Entry v_entries[] = {
   { AS_V_PIL8, T_U8, T_U8, W_PIL, 1, 20 },
   { AS_V_OCV8_CUBIC, T_I32_OCVT, T_U8, W_OCVT, 4, 4 },
   { AS_V_OCV8_LANCZOS4, T_I32_OCVT, T_U8, W_OCVT, 8, 8 },
+  { AS_V_OCV8_AREAK, T_U8, T_U8, W_OCV_BLOCK, 1, 7 },
+  { AS_V_OCV8_AREA_OUT, T_F32_OCV, T_U8, W_OCV_AREA, 1, 12 },
+  { AS_V_OCV8X_OUT, T_U16_OCV, T_U8, W_OCV_X, 2, 2 },
 };
 
 static const Entry h_entries[] = {
@@ -104,6 +115,8 @@ static const Entry h_entries[] = {
   { AS_H_OCV8_IN, T_U8, T_I32_OCV, W_OCV, 2, 2 },
   { AS_H_PIL8, T_U8, T_U8, W_PIL, 1, 20 },
   { AS_H_OCV8_TAPS, T_U8, T_I32_OCVT, W_OCVT, 1, 8 },
+  { AS_H_OCV8_AREA_IN, T_U8, T_F32_OCV, W_OCV_AREA, 1, 12 },
+  { AS_H_OCV8X_IN, T_U8, T_U16_OCV, W_OCV_X, 2, 2 },
 };
 
 static size_t
@@ -114,11 +127,13 @@ type_size (SampleType t, int bps)
       return 1;
     case T_U16:
     case T_I16_8:
+    case T_U16_OCV:
       return 2;
     case T_I32_16:
     case T_U32:
     case T_I32_OCV:
     case T_I32_OCVT:
+    case T_F32_OCV:
       return 4;
     case T_DOUBLE:
       return 8;
@@ -164,6 +179,17 @@ random_line (GRand *r, void *dst, SampleType t, int bps, size_t n)
         ((int32_t *) dst)[i] = extreme ? (hi ? 255 * 2780 : -255 * 732)
             : halves                   ? 1024 * g_rand_int_range (r, -182, 693)
                      : g_rand_int_range (r, -255 * 732, 255 * 2780 + 1);
+        break;
+      case T_F32_OCV: /* halves: the rounding's ties */
+        ((float *) dst)[i] = extreme ? (hi ? 255.0f : 0.0f)
+            : g_rand_int_range (r, 0, 4) == 0
+            ? g_rand_int_range (r, 0, 255) + 0.5f
+            : (float) g_rand_double_range (r, 0.0, 255.0);
+        break;
+      case T_U16_OCV:
+        ((uint16_t *) dst)[i] = extreme
+            ? (hi ? 255 * 256 : 0)
+            : g_rand_int_range (r, 0, 255 * 256 + 1);
         break;
       case T_DOUBLE:
         ((double *) dst)[i] = extreme
@@ -328,6 +354,37 @@ random_weights (GRand *r, WeightKind wk, int n_rows, int n_taps,
               row[k] * 2048);
       }
       break;
+    case W_OCV_BLOCK: {
+      AsOcvBlock *b = g_malloc0 (sizeof (AsOcvBlock));
+      b->kx = g_rand_int_range (r, 1, 7);
+      b->scale = 1.0f / (float) (b->kx * n_taps);
+      w = b;
+      break;
+    }
+    case W_OCV_AREA:
+      /* a cell's weights: a run of taps, zeros around it (the window's
+       * padding), the float sum near one as computeResizeAreaTab's */
+      w = g_malloc0 (n * sizeof (float));
+      for (int i = 0; i < n_rows; i++) {
+        float *wi = (float *) w + (size_t) i * n_taps;
+        int a = g_rand_int_range (r, 0, n_taps),
+            b = g_rand_int_range (r, a, n_taps);
+        double sum = 0;
+        for (int k = a; k <= b; k++)
+          sum += row[k - a] = g_rand_double_range (r, 0.001, 1.0);
+        for (int k = a; k <= b; k++)
+          wi[k] = (float) (row[k - a] / sum);
+      }
+      break;
+    case W_OCV_X:
+      w = g_malloc0 (n * 2);
+      for (int i = 0; i < n_rows; i++) {
+        int c1 = g_rand_int_range (r, 0, 4) == 0 ? 0
+                                                 : g_rand_int_range (r, 0, 257);
+        ((uint16_t *) w)[2 * i] = (uint16_t) (256 - c1);
+        ((uint16_t *) w)[2 * i + 1] = (uint16_t) c1;
+      }
+      break;
     case W_NONE:
       break;
   }
@@ -401,6 +458,7 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
 {
   int ch = e->w == W_NONE && vertical ? g_rand_int_range (r, 1, 3)
                                       : g_rand_int_range (r, 1, 5);
+  AsOcvBlock *block;
   int bps = g_rand_int_range (r, 1, 3);
   int n = g_rand_int_range (r, e->min_taps, e->max_taps + 1);
   size_t isz, osz;
@@ -432,12 +490,15 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
     /* rows of weights; the output row j picks one */
     int rows = 4, line;
     c->width = size ? size * ch : g_rand_int_range (r, 1, 300);
-    if (e->w == W_NONE) /* box: out_w pixels from pairs */
+    if (e->w == W_NONE || e->w == W_OCV_BLOCK) /* out_w pixels from blocks */
       c->width = (c->width / ch + 1) * ch;
-    line = e->w == W_NONE ? 2 * c->width : c->width;
     c->j = g_rand_int_range (r, 0, rows);
     c->w = random_weights (r, e->w, rows, n, NULL, 0);
     c->p.w = c->w;
+    block = c->w;
+    line = e->w == W_NONE     ? 2 * c->width
+        : e->w == W_OCV_BLOCK ? block->kx * c->width
+                              : c->width;
     c->lines = g_new0 (const void *, n);
     for (int k = 0; k < n; k++) {
       /* the box reads pixel pairs as words: aligned lines */
@@ -454,7 +515,8 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
           ? i
           : g_rand_int_range (r, 0, in - n + 1);
     /* lerp bases never decrease (and the last may be the last pixel) */
-    if (e->w == W_LERP16 || e->w == W_LERP32 || e->w == W_OCV) {
+    if (e->w == W_LERP16 || e->w == W_LERP32 || e->w == W_OCV
+        || e->w == W_OCV_X) {
       for (int i = 0; i < out; i++)
         c->offset[i] = g_rand_int_range (r, 0, in);
       for (int i = 1; i < out; i++)
@@ -481,9 +543,11 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
     c->p.w = c->w;
     if (c->w)
       c->p.wr = c->wr = replicate (c->w,
-          e->w == W_INT30 || e->w == W_LERP32 || e->w == W_PIL ? 4
-              : e->w == W_DOUBLE                               ? 8
-                                                               : 2,
+          e->w == W_INT30 || e->w == W_LERP32 || e->w == W_PIL
+                  || e->w == W_OCV_AREA
+              ? 4
+              : e->w == W_DOUBLE ? 8
+                                 : 2,
           e->w == W_LERP16 || e->w == W_LERP32 ? 1 : n, out, ch);
     c->src = g_malloc ((size_t) in * ch * isz);
     random_line (r, c->src, e->in, bps, (size_t) in * ch);
