@@ -265,6 +265,7 @@ as_dsp_init_simd (AsDsp *dsp)
   if (__builtin_cpu_supports ("avx2") && !getenv ("ALIGNSCALE_NO_AVX2")) {
     dsp->c[AS_C_RGB_S16] = avx2_rgb_s16;
     dsp->c[AS_C_RGB_S32] = avx2_rgb_s32;
+    as_dsp_init_avx2 (dsp);
   }
 #endif
 }
