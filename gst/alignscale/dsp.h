@@ -158,14 +158,14 @@ void as_dsp_init_c (AsDsp *dsp);
 void as_dsp_init_orc (AsDsp *dsp);
 /* the entries that have SIMD rows in GCC's and Clang's vector extensions
  * (SSE2, NEON; none elsewhere): the float32 YUV -> RGB rows, where ORC
- * 0.4.33's float code is slower (rows-simd.c); with AVX2 (unless
- * ALIGNSCALE_NO_AVX2 is set) those rows' AVX2 twins and
- * as_dsp_init_avx2's */
+ * 0.4.33's float code is slower (rows-simd.c), and as_dsp_init_x86's;
+ * with AVX2 (unless ALIGNSCALE_NO_AVX2 is set) their AVX2 twins */
 void as_dsp_init_simd (AsDsp *dsp);
-/* the library models' rows in AVX2 (rows-avx2.c: OpenCV INTER_LINEAR and
- * Pillow 8-bit, both passes), which ORC 0.4.33 cannot express: byte
- * shuffles from a table, and pmaddwd */
-void as_dsp_init_avx2 (AsDsp *dsp);
+/* the library models' rows in x86 SIMD (rows-x86.c: OpenCV INTER_LINEAR
+ * and Pillow 8-bit, both passes), which ORC 0.4.33 cannot express: byte
+ * shuffles from a table, and pmaddwd. SSE2 vertical rows, SSSE3
+ * horizontal ones where ssse3 is set, AVX2 ones where avx2 is. */
+void as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2);
 
 /* 2x2 box rows read pixel pairs as 2- or 4-byte words: src, dst and the
  * strides must be aligned to the pair (rows-orc.c) */
