@@ -175,8 +175,10 @@ typedef struct
   const uint8_t *l;
   size_t len;   /* bytes of the line */
   size_t reach; /* the last step's load ends this far past a window */
-  /* windows that would load past the line read a copy of its tail with
-   * zeros after (the taps there weigh 0), made at the first of them */
+  /* windows from past safe would load past the line: they read a copy of
+   * its tail with zeros after (the taps there weigh 0), made at the first
+   * of them */
+  ptrdiff_t safe;
   size_t tail_from;
   uint8_t *tail, *room;
 } PilLine;
@@ -190,20 +192,23 @@ pil_line (PilLine *pl, const uint8_t *l, const AsPass *p, AsLineScratch *sc)
   pl->l = l;
   pl->len = (size_t) p->in_len * ch;
   pl->reach = (steps - 1) * stride + 16;
+  pl->safe = (ptrdiff_t) pl->len - (ptrdiff_t) pl->reach;
   pl->tail_from = pl->len > pl->reach + stride ? pl->len - pl->reach - stride
                                                : 0;
   pl->tail = NULL;
   pl->room = sc->gather;
 }
 
-/* the windows of outputs i .. i + 3 (past out_len: output i's) */
+/* the windows of the four outputs from offset off (m of them; the others
+ * take the first's) */
 static inline ALWAYS_INLINE void
-pil_windows (const uint8_t **sp, PilLine *pl, const AsPass *p, int i, int m)
+pil_windows (const uint8_t **sp, PilLine *pl, const int32_t *off, int m, int ch)
 {
+#pragma GCC unroll 4
   for (int u = 0; u < 4; u++) {
-    size_t at = (size_t) p->offset[i + (u < m ? u : 0)] * p->channels;
+    ptrdiff_t at = (ptrdiff_t) off[m == 4 || u < m ? u : 0] * ch;
     sp[u] = pl->l + at;
-    if (at + pl->reach > pl->len) {
+    if (at > pl->safe) {
       if (!pl->tail) {
         pl->tail = pl->room;
         memcpy (pl->tail, pl->l + pl->tail_from, pl->len - pl->tail_from);
@@ -472,7 +477,7 @@ avx2_pil_run (
     __m256i a[4];
     __m128i r;
 
-    pil_windows (sp, &pl, p, i, m);
+    pil_windows (sp, &pl, p->offset + i, m, ch);
     avx2_pil_four (a, sp, wt, steps, t * ch, ch);
     r = avx2_pil_bytes (a, ch);
     pil_store (o + (size_t) i * ch, r, ch, m);
@@ -707,7 +712,7 @@ ssse3_pil_run (
     const uint8_t *sp[4];
     __m128i a[8], r;
 
-    pil_windows (sp, &pl, p, i, m);
+    pil_windows (sp, &pl, p->offset + i, m, ch);
     ssse3_pil_two (a, sp[0], sp[1], wt, steps, t * ch, ch);
     ssse3_pil_two (a + 4, sp[2], sp[3], wt + 2 * sb, steps, t * ch, ch);
     r = ssse3_pil_bytes (a, ch);
