@@ -17,6 +17,7 @@
  * both halves. The int32 sum is the reference's modulo 2^32, which is the
  * reference's own sum: it never leaves int32.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -376,6 +377,35 @@ ocv_v_scalar (uint8_t *o, const int32_t *t0, const int32_t *t1, int32_t b0,
   }
 }
 
+/* OpenCV's 2x2 area path (rows-c.c): sample x of the output from pixels
+ * 2 i, 2 i + 1 of rows r0, r1 (i = x / ch) */
+static inline void
+area2_scalar (
+    uint8_t *o, const uint8_t *r0, const uint8_t *r1, int ch, int x, int width)
+{
+  for (; x < width; x++) {
+    int i = x / ch, c = x % ch;
+    int sum = r0[2 * i * ch + c] + r0[(2 * i + 1) * ch + c] + r1[2 * i * ch + c]
+        + r1[(2 * i + 1) * ch + c];
+    if (ch == 1 || ch == 3 || ch == 4)
+      o[x] = (uint8_t) ((sum + 2) >> 2);
+    else
+      o[x] = (uint8_t) lrintf ((float) sum * 0.25f);
+  }
+}
+
+/* Each sample's two pixels' bytes made adjacent for pmaddubsw by ones
+ * (a + b <= 510: no saturation): 1 channel as they are; 2, 4: within
+ * each pixel pair; 3: a pair of pixel pairs (12 bytes) a lane, the rest
+ * 0. The rounding: (s + 2) >> 2 for 1, 3, 4 channels; 2 channels round
+ * half to even (lrintf (s 0.25f)): (s + 1 + ((s >> 2) & 1)) >> 2. */
+static const uint8_t area2_ctrl[4][16] = {
+  { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 },
+  { 0, 2, 1, 3, 4, 6, 5, 7, 8, 10, 9, 11, 12, 14, 13, 15 },
+  { 0, 3, 1, 4, 2, 5, 6, 9, 7, 10, 8, 11, Z, Z, Z, Z },
+  { 0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15 },
+};
+
 /* =============================================================== AVX2 */
 
 /* the 8 slot sums a[u] of four output pixels, from sp[u] (the window of
@@ -615,6 +645,70 @@ avx2_v_ocv8_out (void *dst, const void *const *src, const AsPass *p, int j,
   ocv_v_scalar (o, t0, t1, b0, b1, x, width);
 }
 
+/* sixteen samples a step (3 channels: twelve, from two 12-byte windows a
+ * row) */
+static AVX2 void
+avx2_v_ocv8_area2 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *r0 = src[0], *r1 = src[1];
+  uint8_t *o = dst;
+  int ch = p->channels, x = 0;
+  const __m256i ones = _mm256_set1_epi8 (1), two = _mm256_set1_epi16 (2),
+                one = _mm256_set1_epi16 (1);
+
+  (void) j;
+  (void) s;
+  if (ch > 4)
+    goto tail;
+  {
+    const __m256i ctrl = _mm256_broadcastsi128_si256 (
+        _mm_loadu_si128 ((const __m128i *) area2_ctrl[ch - 1]));
+    /* ch 3: the 12 samples' bytes (of [lane 0 words 0-5, 0, 0, lane 1
+     * words 0-5, ..]) in order */
+    const __m128i pick3 = _mm_setr_epi8 (
+        0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, Z, Z, Z, Z);
+    int step = ch == 3 ? 12 : 16, need = ch == 3 ? 14 : 16;
+    for (; x + need <= width; x += step) {
+      __m256i a, b, v;
+      if (ch == 3) {
+        a = _mm256_inserti128_si256 (_mm256_castsi128_si256 (_mm_loadu_si128 (
+                                         (const __m128i *) (r0 + 2 * x))),
+            _mm_loadu_si128 ((const __m128i *) (r0 + 2 * x + 12)), 1);
+        b = _mm256_inserti128_si256 (_mm256_castsi128_si256 (_mm_loadu_si128 (
+                                         (const __m128i *) (r1 + 2 * x))),
+            _mm_loadu_si128 ((const __m128i *) (r1 + 2 * x + 12)), 1);
+      } else {
+        a = _mm256_loadu_si256 ((const __m256i *) (r0 + 2 * x));
+        b = _mm256_loadu_si256 ((const __m256i *) (r1 + 2 * x));
+      }
+      if (ch != 1) {
+        a = _mm256_shuffle_epi8 (a, ctrl);
+        b = _mm256_shuffle_epi8 (b, ctrl);
+      }
+      v = _mm256_add_epi16 (
+          _mm256_maddubs_epi16 (a, ones), _mm256_maddubs_epi16 (b, ones));
+      if (ch == 2)
+        v = _mm256_add_epi16 (_mm256_add_epi16 (v, one),
+            _mm256_and_si256 (_mm256_srli_epi16 (v, 2), one));
+      else
+        v = _mm256_add_epi16 (v, two);
+      v = _mm256_srli_epi16 (v, 2);
+      v = _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v, v), 0x08);
+      if (ch == 3) {
+        __m128i r = _mm_shuffle_epi8 (_mm256_castsi256_si128 (v), pick3);
+        uint32_t last = (uint32_t) _mm_cvtsi128_si32 (_mm_srli_si128 (r, 8));
+        _mm_storel_epi64 ((__m128i *) (o + x), r);
+        memcpy (o + x + 8, &last, 4);
+      } else {
+        _mm_storeu_si128 ((__m128i *) (o + x), _mm256_castsi256_si128 (v));
+      }
+    }
+  }
+tail:
+  area2_scalar (o, r0, r1, ch, x, width);
+}
+
 /* ================================================ SSSE3 and SSE2 */
 
 /* avx2_pil_four on 128-bit halves: a[2 u], a[2 u + 1] are pixel u's
@@ -843,6 +937,57 @@ sse2_v_ocv8_out (void *dst, const void *const *src, const AsPass *p, int j,
   ocv_v_scalar (o, t0, t1, b0, b1, x, width);
 }
 
+/* avx2_v_ocv8_area2 in 128 bits: eight samples a step (3 channels: six,
+ * from one 12-byte window a row) */
+static SSSE3 void
+ssse3_v_ocv8_area2 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *r0 = src[0], *r1 = src[1];
+  uint8_t *o = dst;
+  int ch = p->channels, x = 0;
+  const __m128i ones = _mm_set1_epi8 (1), two = _mm_set1_epi16 (2),
+                one = _mm_set1_epi16 (1);
+
+  (void) j;
+  (void) s;
+  if (ch > 4)
+    goto tail;
+  {
+    const __m128i ctrl = _mm_loadu_si128 ((const __m128i *) area2_ctrl[ch - 1]);
+    int step = ch == 3 ? 6 : 8;
+    for (; x + 8 <= width; x += step) {
+      __m128i a = _mm_loadu_si128 ((const __m128i *) (r0 + 2 * x));
+      __m128i b = _mm_loadu_si128 ((const __m128i *) (r1 + 2 * x));
+      __m128i v;
+      if (ch != 1) {
+        a = _mm_shuffle_epi8 (a, ctrl);
+        b = _mm_shuffle_epi8 (b, ctrl);
+      }
+      v = _mm_add_epi16 (
+          _mm_maddubs_epi16 (a, ones), _mm_maddubs_epi16 (b, ones));
+      if (ch == 2)
+        v = _mm_add_epi16 (
+            _mm_add_epi16 (v, one), _mm_and_si128 (_mm_srli_epi16 (v, 2), one));
+      else
+        v = _mm_add_epi16 (v, two);
+      v = _mm_srli_epi16 (v, 2);
+      v = _mm_packus_epi16 (v, v);
+      if (ch == 3) {
+        /* six bytes: the next step writes from the seventh */
+        uint32_t lo = (uint32_t) _mm_cvtsi128_si32 (v);
+        uint16_t hi = (uint16_t) _mm_extract_epi16 (v, 2);
+        memcpy (o + x, &lo, 4);
+        memcpy (o + x + 4, &hi, 2);
+      } else {
+        _mm_storel_epi64 ((__m128i *) (o + x), v);
+      }
+    }
+  }
+tail:
+  area2_scalar (o, r0, r1, ch, x, width);
+}
+
 void
 as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2)
 {
@@ -853,6 +998,7 @@ as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2)
     dsp->h_prep[AS_H_PIL8] = pil_h_prep;
     dsp->h[AS_H_OCV8_IN] = ssse3_h_ocv8_in;
     dsp->h_prep[AS_H_OCV8_IN] = ocv_h_prep;
+    dsp->v[AS_V_OCV8_AREA2] = ssse3_v_ocv8_area2;
   }
   if (avx2) {
     dsp->h[AS_H_PIL8] = avx2_h_pil8;
@@ -861,6 +1007,7 @@ as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2)
     dsp->h[AS_H_OCV8_IN] = avx2_h_ocv8_in;
     dsp->h_prep[AS_H_OCV8_IN] = ocv_h_prep;
     dsp->v[AS_V_OCV8_OUT] = avx2_v_ocv8_out;
+    dsp->v[AS_V_OCV8_AREA2] = avx2_v_ocv8_area2;
   }
 }
 

@@ -366,8 +366,11 @@ case_free (Case *c)
 static void
 new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
 {
-  int ch = e->w == W_NONE && vertical ? g_rand_int_range (r, 1, 3)
-                                      : g_rand_int_range (r, 1, 5);
+  /* the box rows take 1 or 2 channels; OpenCV's 2x2 area any (its
+   * rounding differs past 4) */
+  int ch = e->entry == AS_V_BOX2 && vertical    ? g_rand_int_range (r, 1, 3)
+      : e->entry == AS_V_OCV8_AREA2 && vertical ? g_rand_int_range (r, 1, 7)
+                                                : g_rand_int_range (r, 1, 5);
   int bps = g_rand_int_range (r, 1, 3);
   int n = g_rand_int_range (r, e->min_taps, e->max_taps + 1);
   size_t isz, osz;
