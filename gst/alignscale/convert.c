@@ -180,8 +180,8 @@ as_convert_new (const AsConvertDesc *d, const AsDsp *dsp)
     cv->dsp = *dsp;
   } else {
     as_dsp_init_c (&cv->dsp);
-    as_dsp_init_simd (&cv->dsp);
     as_dsp_init_orc (&cv->dsp);
+    as_dsp_init_simd (&cv->dsp);
   }
   cv->ky = 255.0 / sy;
   cv->kc = 1.0 / ((double) (cv->den_h * cv->den_v) * sc);

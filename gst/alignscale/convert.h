@@ -55,7 +55,7 @@ typedef struct
 typedef struct AsConvert AsConvert;
 
 /* NULL on an invalid description or no memory. dsp: the float32 rows
- * (NULL: C overridden by ORC, as_dsp_init_*) */
+ * (NULL: C overridden by ORC, then SIMD, as_dsp_init_*) */
 AsConvert *as_convert_new (const AsConvertDesc *d, const AsDsp *dsp);
 void as_convert_free (AsConvert *cv);
 /* bytes of scratch a row needs (as_convert_row's tmp) */

@@ -39,6 +39,9 @@ typedef struct
    * (wr[k * out_len * channels + i * channels + c] = w[i * n_taps + k]),
    * for the fast rows; lerp: one tap */
   const void *wr;
+  /* horizontal: the row's own table, built from the pass in prepare by
+   * AsDsp.h_prep (NULL when the row has none; such rows take no wr) */
+  const void *aux;
 } AsPass;
 
 /* OpenCV INTER_AREA's integer-factor path (AS_V_OCV8_AREAK): the block
@@ -63,6 +66,11 @@ typedef void (*AsVFunc) (void *dst, const void *const *src, const AsPass *p,
 /* horizontal: the out_len pixels of one line from the in_len of src */
 typedef void (*AsHFunc) (
     void *dst, const void *src, const AsPass *p, AsLineScratch *s);
+
+/* builds a horizontal row's table of pass p (weights and byte shuffles
+ * in the row's own layout): returns its size in bytes when aux is NULL,
+ * else fills aux with that many */
+typedef size_t (*AsHPrepFunc) (void *aux, const AsPass *p);
 
 /* the entries: model, pass, sample types (in -> out) */
 typedef enum
@@ -159,6 +167,8 @@ typedef struct
 {
   AsVFunc v[AS_N_V];
   AsHFunc h[AS_N_H];
+  /* whoever sets h[e] sets h_prep[e] (NULL: the row needs no table) */
+  AsHPrepFunc h_prep[AS_N_H];
   AsCFunc c[AS_N_C];
   AsMergeFunc merge4;
 } AsDsp;
@@ -168,12 +178,20 @@ extern const char *const as_dsp_h_names[AS_N_H];
 extern const char *const as_dsp_c_names[AS_N_C];
 
 void as_dsp_init_c (AsDsp *dsp);
-/* overrides the entries that have SIMD rows in GCC's and Clang's vector
- * extensions (SSE2, NEON; none elsewhere): the float32 YUV -> RGB rows,
- * where ORC 0.4.33's float code is slower (rows-simd.c) */
-void as_dsp_init_simd (AsDsp *dsp);
-/* overrides the entries that have ORC programs (none without ORC) */
+/* The tables are built C, then ORC, then SIMD: each overrides the entries
+ * it has. */
+/* the entries that have ORC programs (none without ORC) */
 void as_dsp_init_orc (AsDsp *dsp);
+/* the entries that have SIMD rows in GCC's and Clang's vector extensions
+ * (SSE2, NEON; none elsewhere): the float32 YUV -> RGB rows, where ORC
+ * 0.4.33's float code is slower (rows-simd.c), and as_dsp_init_x86's;
+ * with AVX2 (unless ALIGNSCALE_NO_AVX2 is set) their AVX2 twins */
+void as_dsp_init_simd (AsDsp *dsp);
+/* the library models' rows in x86 SIMD (rows-x86.c: OpenCV INTER_LINEAR
+ * and Pillow 8-bit, both passes), which ORC 0.4.33 cannot express: byte
+ * shuffles from a table, and pmaddwd. SSE2 vertical rows, SSSE3
+ * horizontal ones where ssse3 is set, AVX2 ones where avx2 is. */
+void as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2);
 
 /* 2x2 box rows read pixel pairs as 2- or 4-byte words: src, dst and the
  * strides must be aligned to the pair (rows-orc.c) */

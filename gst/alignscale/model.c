@@ -130,6 +130,24 @@ replicate (AsModelPlan *mp, const void *w, size_t size, int n_taps, int out_w,
   return wr;
 }
 
+/* the table of horizontal row `entry`, when it has one (AsDsp.h_prep):
+ * returns 1 when built, 0 when the row needs none, -1 out of memory */
+static int
+row_table (AsModelPlan *mp, const AsDsp *dsp, int entry)
+{
+  AsHPrepFunc prep = dsp->h_prep[entry];
+  void *aux;
+
+  if (!prep)
+    return 0;
+  aux = model_alloc (mp, prep (NULL, &mp->h), 1);
+  if (!aux)
+    return -1;
+  prep (aux, &mp->h);
+  mp->h.aux = aux;
+  return 1;
+}
+
 /* ---------------------------------------------------------- nearest */
 
 static double
@@ -667,13 +685,20 @@ ocv_linear_rows (AsModelPlan *mp, const AsModelInput *in,
   mp->h.step2_b = -1;
   mp->v.offset = yo;
   mp->v.w = yw;
-  /* the fast rows: pairs gathered, weights per sample; outputs from
-   * n_pair on read their last pixel twice (their a1 is 0) */
-  mp->h.wr = replicate (mp, xw, sizeof (int16_t), 2, ow, in->channels);
-  if (!mp->h.wr)
-    return -2;
+  /* outputs from n_pair on read their last pixel twice (their a1 is
+   * 0); the ORC rows take pairs gathered, weights per sample, the SIMD
+   * rows a table of their own (row_table) */
   while (mp->h.n_pair < ow && xo[mp->h.n_pair] + 1 < iw)
     mp->h.n_pair++;
+  switch (row_table (mp, in->dsp, AS_H_OCV8_IN)) {
+    case -1:
+      return -2;
+    case 0:
+      mp->h.wr = replicate (mp, xw, sizeof (int16_t), 2, ow, in->channels);
+      if (!mp->h.wr)
+        return -2;
+      break;
+  }
   mp->h_in = in->dsp->h[AS_H_OCV8_IN];
   mp->v_out = in->dsp->v[AS_V_OCV8_OUT];
   mp->h_first_only = 1;
@@ -1174,18 +1199,28 @@ pillow_prepare (AsModelPlan *mp, const AsModelInput *in)
   if (pil_axis (mp, iw, ow, box[0], box[2], filter, support, &mp->h) < 0
       || pil_axis (mp, ih, oh, box[1], box[3], filter, support, &mp->v) < 0)
     return -2;
-  /* the fast rows: taps gathered into lines, weights per sample */
-  mp->h.wr = replicate (
-      mp, mp->h.w, sizeof (int32_t), mp->h.n_taps, ow, in->channels);
-  if (!mp->h.wr)
-    return -2;
+  /* the ORC rows: taps gathered into lines, weights per sample */
+  switch (row_table (mp, dsp, AS_H_PIL8)) {
+    case -1:
+      return -2;
+    case 0:
+      mp->h.wr = replicate (
+          mp, mp->h.w, sizeof (int32_t), mp->h.n_taps, ow, in->channels);
+      if (!mp->h.wr)
+        return -2;
+      break;
+  }
   as_gather_step2_run (mp->h.offset, ow, &mp->h.step2_a, &mp->h.step2_b);
   mp->h_in = dsp->h[AS_H_PIL8];
   mp->v_out = dsp->v[AS_V_PIL8];
   mp->h_first_only = 1;
   mp->inter_size = 1;
-  mp->gather_bytes = (size_t) mp->h.n_taps * ow * in->channels;
-  mp->acc_bytes = 2 * (size_t) MAX (ow, 1) * in->channels * sizeof (int32_t);
+  /* the gathered taps (ORC), or a copy of a line's tail (AVX2: n taps and
+   * 64 bytes); the accumulators (ORC), or a long vertical window's split
+   * weights (AVX2) */
+  mp->gather_bytes = (size_t) mp->h.n_taps * in->channels * MAX (ow, 2) + 64;
+  mp->acc_bytes = 2 * (size_t) MAX (ow * in->channels, mp->v.n_taps + 2)
+      * sizeof (int32_t);
   return 0.0;
 }
 

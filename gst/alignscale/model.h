@@ -8,7 +8,8 @@
  * as_models and keeps the first whose error bound is at most half a code,
  * so every output is within one code of the float result (README). A new
  * model is one AsModel in model.c, its entries in dsp.h, rows-c.c and
- * (when it has ORC programs) rows-orc.c (docs/developers.md).
+ * (when it has ORC programs) rows-orc.c, or SIMD rows in rows-simd.c /
+ * rows-x86.c, whose tables AsDsp.h_prep builds (docs/developers.md).
  *
  * Sample depth is a parameter: maxval is the largest code of the plane's
  * grid (255, 1023, 4095, 65535), and the final rounding and clamp are on

@@ -389,8 +389,8 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     plan->dsp = *dsp;
   } else {
     as_dsp_init_c (&plan->dsp);
-    as_dsp_init_simd (&plan->dsp);
     as_dsp_init_orc (&plan->dsp);
+    as_dsp_init_simd (&plan->dsp);
   }
   plan->max_taps = 2;
 

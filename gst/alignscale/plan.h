@@ -143,7 +143,8 @@ typedef struct
 typedef struct AsScratch AsScratch;
 
 /* Returns NULL on invalid input or allocation failure. dsp: the row
- * functions (NULL: the C references overridden by ORC, as_dsp_init_*). */
+ * functions (NULL: the C references overridden by ORC, then SIMD,
+ * as_dsp_init_*). */
 AsPlan *as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes,
     const AsDsp *dsp);

@@ -899,6 +899,7 @@ const char *const as_dsp_c_names[AS_N_C] = {
 void
 as_dsp_init_c (AsDsp *dsp)
 {
+  memset (dsp->h_prep, 0, sizeof (dsp->h_prep));
   dsp->c[AS_C_RGB_S16] = c_rgb_s16;
   dsp->c[AS_C_RGB_S32] = c_rgb_s32;
   dsp->merge4 = merge4;

@@ -722,6 +722,9 @@ v_ocv8x_out (void *dst, const void *const *src, const AsPass *p, int j,
 void
 as_dsp_init_orc (AsDsp *dsp)
 {
+  AsHFunc before[AS_N_H];
+
+  memcpy (before, dsp->h, sizeof (before));
   dsp->h[AS_H_PIL8] = h_pil8;
   dsp->v[AS_V_PIL8] = v_pil8;
   dsp->h[AS_H_OCV8_IN] = h_ocv8_in;
@@ -762,4 +765,8 @@ as_dsp_init_orc (AsDsp *dsp)
   dsp->h[AS_H_LERP8_ONE] = h_lerp8_one;
   dsp->h[AS_H_LERP16_IN] = h_lerp16_in;
   dsp->h[AS_H_LERP16_OUT] = h_lerp16_out;
+  /* the ORC rows take no table of their own */
+  for (int e = 0; e < AS_N_H; e++)
+    if (dsp->h[e] != before[e])
+      dsp->h_prep[e] = NULL;
 }

@@ -258,14 +258,20 @@ AVX2_ROW (s32, int32_t, v8i, WIDEN_S32)
 void
 as_dsp_init_simd (AsDsp *dsp)
 {
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+  int avx2;
+
+  __builtin_cpu_init ();
+  avx2 = __builtin_cpu_supports ("avx2") && !getenv ("ALIGNSCALE_NO_AVX2");
+#endif
   dsp->c[AS_C_RGB_S16] = simd_rgb_s16;
   dsp->c[AS_C_RGB_S32] = simd_rgb_s32;
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-  __builtin_cpu_init ();
-  if (__builtin_cpu_supports ("avx2") && !getenv ("ALIGNSCALE_NO_AVX2")) {
+  if (avx2) {
     dsp->c[AS_C_RGB_S16] = avx2_rgb_s16;
     dsp->c[AS_C_RGB_S32] = avx2_rgb_s32;
   }
+  as_dsp_init_x86 (dsp, __builtin_cpu_supports ("ssse3"), avx2);
 #endif
 }
 

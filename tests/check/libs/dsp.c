@@ -1,13 +1,17 @@
-/* Every entry of the row-function table (dsp.h), ORC against C (dav1d's
- * checkasm): one driver walks the table, feeds each entry random lines
+/* Every entry of the row-function table (dsp.h), ORC and the SIMD rows
+ * against C (dav1d's checkasm): one driver walks the table, feeds each
+ * entry random lines
  * from its own input generator (the value ranges its model guarantees,
  * extremes included) and weights its model would build, and compares the
  * ORC row with the C reference bit for bit in padded buffers whose guard
  * bytes catch a write outside the line. Source lines are allocated to
- * their exact size, so a read past them shows under ASan and valgrind.
+ * their exact size, so a read past them shows under ASan and valgrind, and
+ * so are the tables a row builds for itself (AsDsp.h_prep). The fast
+ * table is the plan's: C, then ORC, then SIMD (AVX2 where the CPU has it
+ * and ALIGNSCALE_NO_AVX2 is unset).
  *
- * ALIGNSCALE_DSP_TIME=1 also times each entry (C and ORC, ns per output
- * sample on 1920-sample lines).
+ * ALIGNSCALE_DSP_TIME=1 also times each entry (C, ORC and the fast table,
+ * ns per output sample on 1920-sample lines).
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 #include <gst/check/gstcheck.h>
@@ -456,8 +460,11 @@ case_free (Case *c)
 static void
 new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
 {
-  int ch = e->w == W_NONE && vertical ? g_rand_int_range (r, 1, 3)
-                                      : g_rand_int_range (r, 1, 5);
+  /* the box rows take 1 or 2 channels; OpenCV's 2x2 area any (its
+   * rounding differs past 4) */
+  int ch = e->entry == AS_V_BOX2 && vertical    ? g_rand_int_range (r, 1, 3)
+      : e->entry == AS_V_OCV8_AREA2 && vertical ? g_rand_int_range (r, 1, 7)
+                                                : g_rand_int_range (r, 1, 5);
   AsOcvBlock *block;
   int bps = g_rand_int_range (r, 1, 3);
   int n = g_rand_int_range (r, e->min_taps, e->max_taps + 1);
@@ -555,14 +562,41 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
   }
 }
 
-static void
-run_entry (
-    const AsDsp *dsp, const Entry *e, gboolean vertical, Case *c, uint8_t *out)
+/* the table a horizontal row of dsp builds for the case (NULL: none),
+ * allocated to its exact size */
+static void *
+case_aux (const AsDsp *dsp, const Entry *e, gboolean vertical, const Case *c)
 {
+  AsHPrepFunc prep = vertical ? NULL : dsp->h_prep[e->entry];
+  void *aux;
+
+  if (!prep)
+    return NULL;
+  aux = g_malloc (prep (NULL, &c->p) + 1);
+  prep (aux, &c->p);
+  return aux;
+}
+
+static void
+run_entry (const AsDsp *dsp, const Entry *e, gboolean vertical, Case *c,
+    const void *aux, uint8_t *out)
+{
+  AsPass p = c->p;
+
+  p.aux = aux;
   if (vertical)
-    dsp->v[e->entry](out, c->lines, &c->p, c->j, c->width, &c->s);
+    dsp->v[e->entry](out, c->lines, &p, c->j, c->width, &c->s);
   else
-    dsp->h[e->entry](out, c->src, &c->p, &c->s);
+    dsp->h[e->entry](out, c->src, &p, &c->s);
+}
+
+/* the plan's table (plan.c) */
+static void
+init_fast (AsDsp *dsp)
+{
+  as_dsp_init_c (dsp);
+  as_dsp_init_orc (dsp);
+  as_dsp_init_simd (dsp);
 }
 
 static void
@@ -570,42 +604,48 @@ check_entries (const Entry *entries, guint n_entries, gboolean vertical,
     const char *const *names, int cases)
 {
   GRand *r = g_rand_new_with_seed (vertical ? 21 : 22);
-  AsDsp c_dsp, orc_dsp;
+  AsDsp c_dsp, other[2];
+  static const char *const other_name[2] = { "ORC", "fast" };
   guint differ = 0;
 
   as_dsp_init_c (&c_dsp);
-  as_dsp_init_c (&orc_dsp);
-  as_dsp_init_orc (&orc_dsp);
+  as_dsp_init_c (&other[0]);
+  as_dsp_init_orc (&other[0]);
+  init_fast (&other[1]);
   for (guint t = 0; t < n_entries; t++) {
     const Entry *e = &entries[t];
     const char *name = names[e->entry];
 
     fail_unless (c_dsp.v[0] && name);
-    differ += vertical ? orc_dsp.v[e->entry] != c_dsp.v[e->entry]
-                       : orc_dsp.h[e->entry] != c_dsp.h[e->entry];
+    differ += vertical ? other[0].v[e->entry] != c_dsp.v[e->entry]
+                       : other[0].h[e->entry] != c_dsp.h[e->entry];
     for (int n = 0; n < cases; n++) {
       Case c;
-      uint8_t *a, *b;
+      uint8_t *a;
 
       new_case (r, &c, e, vertical, 0);
       a = padded (c.out_bytes);
-      b = padded (c.out_bytes);
-      run_entry (&c_dsp, e, vertical, &c, a + GUARD);
-      run_entry (&orc_dsp, e, vertical, &c, b + GUARD);
+      run_entry (&c_dsp, e, vertical, &c, NULL, a + GUARD);
       check_guards (a, c.out_bytes, name, 0);
-      check_guards (b, c.out_bytes, name, 1);
-      if (memcmp (a + GUARD, b + GUARD, c.out_bytes) != 0) {
-        size_t i = 0;
-        while (a[GUARD + i] == b[GUARD + i])
-          i++;
-        fail ("%s: ORC differs from C at byte %" G_GSIZE_FORMAT
-              " (of %" G_GSIZE_FORMAT
-              "): %d taps, %d channels, %d -> %d, width %d",
-            name, i, c.out_bytes, c.p.n_taps, c.p.channels, c.p.in_len,
-            c.p.out_len, c.width);
+      for (int d = 0; d < 2; d++) {
+        uint8_t *b = padded (c.out_bytes);
+        void *aux = case_aux (&other[d], e, vertical, &c);
+        run_entry (&other[d], e, vertical, &c, aux, b + GUARD);
+        check_guards (b, c.out_bytes, name, 1);
+        if (memcmp (a + GUARD, b + GUARD, c.out_bytes) != 0) {
+          size_t i = 0;
+          while (a[GUARD + i] == b[GUARD + i])
+            i++;
+          fail ("%s: %s differs from C at byte %" G_GSIZE_FORMAT
+                " (of %" G_GSIZE_FORMAT
+                "): %d taps, %d channels, %d -> %d, width %d",
+              name, other_name[d], i, c.out_bytes, c.p.n_taps, c.p.channels,
+              c.p.in_len, c.p.out_len, c.width);
+        }
+        g_free (aux);
+        g_free (b);
       }
       g_free (a);
-      g_free (b);
       case_free (&c);
     }
   }
@@ -778,33 +818,36 @@ time_entries (const Entry *entries, guint n_entries, gboolean vertical,
     const char *const *names)
 {
   GRand *r = g_rand_new_with_seed (5);
-  AsDsp dsp[2];
+  AsDsp dsp[3];
 
   as_dsp_init_c (&dsp[0]);
   as_dsp_init_c (&dsp[1]);
   as_dsp_init_orc (&dsp[1]);
+  init_fast (&dsp[2]);
   for (guint t = 0; t < n_entries; t++) {
     const Entry *e = &entries[t];
-    double ns[2];
+    double ns[3];
     Case c;
     uint8_t *out;
 
     new_case (r, &c, e, vertical, 1920);
     out = padded (c.out_bytes);
-    for (int d = 0; d < 2; d++) {
+    for (int d = 0; d < 3; d++) {
+      void *aux = case_aux (&dsp[d], e, vertical, &c);
       gint64 t0 = g_get_monotonic_time ();
       int reps = 0;
       do {
-        run_entry (&dsp[d], e, vertical, &c, out + GUARD);
+        run_entry (&dsp[d], e, vertical, &c, aux, out + GUARD);
         reps++;
       } while (g_get_monotonic_time () - t0 < 20000);
       ns[d] = (g_get_monotonic_time () - t0) * 1000.0 / reps
           / (c.out_bytes / type_size (e->out, c.p.bps));
+      g_free (aux);
     }
     g_print ("dsp: %-14s %2d taps %d ch %d bytes  C %7.3f  ORC %7.3f"
-             " ns/sample  %5.2fx\n",
-        names[e->entry], c.p.n_taps, c.p.channels, c.p.bps, ns[0], ns[1],
-        ns[0] / ns[1]);
+             "  fast %7.3f ns/sample  %5.2fx\n",
+        names[e->entry], c.p.n_taps, c.p.channels, c.p.bps, ns[0], ns[1], ns[2],
+        ns[0] / ns[2]);
     g_free (out);
     case_free (&c);
   }

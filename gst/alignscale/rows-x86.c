@@ -1,0 +1,1024 @@
+/* alignscale: the library models' rows in x86 SIMD
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * OpenCV INTER_LINEAR 8U and Pillow 8-bit, both passes, with the integer
+ * arithmetic of their references in rows-c.c, so the bytes are the same
+ * (tests/check/libs/dsp.c). x86-64 with GCC, picked at run time
+ * (as_dsp_init_simd) over the ORC rows, which gather every tap into a
+ * line first: here each 16-byte window of the source is loaded once and
+ * pshufb puts its bytes where pmaddwd wants them, by tables the model
+ * builds in prepare (AsDsp.h_prep). AVX2 rows, and their SSSE3 twins
+ * (horizontal; the vertical ones are SSE2) with the same tables: each
+ * 256-bit step is two 128-bit halves there.
+ *
+ * Pillow's products p k (k an int32 of 22 fractional bits) are split:
+ * k = hi 2^16 + lo with lo the low 16 bits read as signed, so p k =
+ * p lo + (p hi) 2^16, and two pmaddwd (pairs of taps) give the sums of
+ * both halves. The int32 sum is the reference's modulo 2^32, which is the
+ * reference's own sum: it never leaves int32.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dsp.h"
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+
+#include <immintrin.h>
+
+#define AVX2 __attribute__ ((target ("avx2")))
+#define SSSE3 __attribute__ ((target ("ssse3")))
+/* inlined with constant channels: one body per layout */
+#define AVX2_INLINE AVX2 __attribute__ ((always_inline))
+#define SSSE3_INLINE SSSE3 __attribute__ ((always_inline))
+#define ALWAYS_INLINE __attribute__ ((always_inline))
+#define Z 0x80 /* a pshufb index that gives 0 */
+
+/* pairs of source bytes (a, b) to zero-extended 16-bit (a, b) */
+#define PAIR(a, b) (a), Z, (b), Z
+
+static inline uint8_t
+clip8 (int32_t v)
+{
+  return (uint8_t) (v < 0 ? 0 : v > 255 ? 255 : v);
+}
+
+/* ------------------------------------------------ Pillow horizontal */
+
+/* One output pixel accumulates S steps of T taps: each step loads the
+ * 16-byte window from tap s T (the same bytes in both 128-bit lanes),
+ * and the control picks 8 pairs of taps (slots) for pmaddwd:
+ *   1 channel:  slot q: taps 2q, 2q + 1 (lane 1: taps 8 ..)
+ *   2 channels: lane 0 taps 0-3: c0 (0,1), c0 (2,3), c1 (0,1), c1 (2,3);
+ *               lane 1 the same for taps 4-7
+ *   3, 4:       taps 0-3: c0 (0,1), c0 (2,3), c1 (0,1), c1 (2,3) | c2 ..,
+ *               c3 .. (3 channels: c3's slots read 0)
+ * Channel c sums slots 2c, 2c + 1 (3, 4 channels), slots 2c, 2c + 1 of
+ * both lanes (2), or all eight (1). */
+static const uint8_t pil_ctrl[4][32] = {
+  { PAIR (0, 1), PAIR (2, 3), PAIR (4, 5), PAIR (6, 7), PAIR (8, 9),
+      PAIR (10, 11), PAIR (12, 13), PAIR (14, 15) },
+  { PAIR (0, 2), PAIR (4, 6), PAIR (1, 3), PAIR (5, 7), PAIR (8, 10),
+      PAIR (12, 14), PAIR (9, 11), PAIR (13, 15) },
+  { PAIR (0, 3), PAIR (6, 9), PAIR (1, 4), PAIR (7, 10), PAIR (2, 5),
+      PAIR (8, 11), Z, Z, Z, Z, Z, Z, Z, Z },
+  { PAIR (0, 4), PAIR (8, 12), PAIR (1, 5), PAIR (9, 13), PAIR (2, 6),
+      PAIR (10, 14), PAIR (3, 7), PAIR (11, 15) },
+};
+
+/* the rounding 2^21, once per channel: in the first slot of each */
+static const int32_t pil_init[4][8] = {
+  { 1 << 21, 0, 0, 0, 0, 0, 0, 0 },
+  { 1 << 21, 0, 1 << 21, 0, 0, 0, 0, 0 },
+  { 1 << 21, 0, 1 << 21, 0, 1 << 21, 0, 1 << 21, 0 },
+  { 1 << 21, 0, 1 << 21, 0, 1 << 21, 0, 1 << 21, 0 },
+};
+
+/* the bytes of four pixels' channel sums (the packed halves [p0 c0, p0 c1,
+ * p1 c0, ..., p3 c1 | p0 c2, p0 c3, ..., p3 c3]) in pixel order: 3, 4
+ * channels */
+static const uint8_t pil_order[2][16] = {
+  { 0, 1, 8, 2, 3, 10, 4, 5, 12, 6, 7, 14, Z, Z, Z, Z },
+  { 0, 1, 8, 9, 2, 3, 10, 11, 4, 5, 12, 13, 6, 7, 14, 15 },
+};
+
+/* taps per step */
+static inline int
+pil_taps (int ch)
+{
+  return ch == 1 ? 16 : ch == 2 ? 8 : 4;
+}
+
+/* bytes of a step's weights: the lo halves then the hi halves of the 16
+ * slots' 16-bit words (1, 2 channels), or of the 4 taps (3, 4 channels:
+ * broadcast to every slot pair) */
+static inline size_t
+pil_step_bytes (int ch)
+{
+  return ch <= 2 ? 64 : 16;
+}
+
+static inline void
+pil_split (int32_t k, int16_t *lo, int16_t *hi)
+{
+  *lo = (int16_t) (uint16_t) ((uint32_t) k & 0xffff);
+  *hi = (int16_t) ((k - *lo) / 65536);
+}
+
+/* the weights of the steps of outputs in fours: step s of output 4 g + u
+ * at ((g steps + s) 4 + u) step bytes (taps past n_taps, and outputs past
+ * out_len, weigh 0) */
+static size_t
+pil_h_prep (void *aux, const AsPass *p)
+{
+  int ch = p->channels, n = p->n_taps, t = pil_taps (ch);
+  int steps = (n + t - 1) / t;
+  size_t sb = pil_step_bytes (ch), bytes;
+  const int32_t *w = p->w;
+
+  if (ch > 4)
+    return 0;
+  bytes = (size_t) (p->out_len + 3) / 4 * 4 * steps * sb;
+  if (!aux)
+    return bytes;
+  memset (aux, 0, bytes);
+  for (int i = 0; i < p->out_len; i++) {
+    for (int s = 0; s < steps; s++) {
+      int16_t *o = (int16_t *) aux
+          + (((size_t) (i / 4) * steps + s) * 4 + i % 4) * (sb / 2);
+      for (int q = 0; q < t; q++) {
+        int k = s * t + q, at;
+        int16_t lo, hi;
+        if (k >= n)
+          break;
+        pil_split (w[(size_t) i * n + k], &lo, &hi);
+        if (ch == 1) {
+          o[q] = lo;
+          o[16 + q] = hi;
+        } else if (ch == 2) {
+          /* lane q / 4, words q % 4 and q % 4 + 4 */
+          at = (q / 4) * 8 + q % 4;
+          o[at] = o[at + 4] = lo;
+          o[16 + at] = o[16 + at + 4] = hi;
+        } else {
+          o[q] = lo;
+          o[4 + q] = hi;
+        }
+      }
+    }
+  }
+  return bytes;
+}
+
+/* the reference's loop, for planes of more than 4 channels */
+static void
+pil_h_scalar (uint8_t *o, const uint8_t *l, const AsPass *p)
+{
+  const int32_t *w = p->w;
+  int ch = p->channels, n = p->n_taps;
+
+  for (int i = 0; i < p->out_len; i++) {
+    const uint8_t *px = l + (size_t) p->offset[i] * ch;
+    const int32_t *wi = w + (size_t) i * n;
+    for (int c = 0; c < ch; c++) {
+      int32_t acc = 1 << 21;
+      for (int k = 0; k < n; k++)
+        acc += px[k * ch + c] * wi[k];
+      o[i * ch + c] = clip8 (acc >> 22);
+    }
+  }
+}
+
+/* where a line's windows are read */
+typedef struct
+{
+  const uint8_t *l;
+  size_t len;   /* bytes of the line */
+  size_t reach; /* the last step's load ends this far past a window */
+  /* windows from past safe would load past the line: they read a copy of
+   * its tail with zeros after (the taps there weigh 0), made at the first
+   * of them */
+  ptrdiff_t safe;
+  size_t tail_from;
+  uint8_t *tail, *room;
+} PilLine;
+
+static inline void
+pil_line (PilLine *pl, const uint8_t *l, const AsPass *p, AsLineScratch *sc)
+{
+  int ch = p->channels, t = pil_taps (ch);
+  size_t stride = (size_t) t * ch, steps = (p->n_taps + t - 1) / t;
+
+  pl->l = l;
+  pl->len = (size_t) p->in_len * ch;
+  pl->reach = (steps - 1) * stride + 16;
+  pl->safe = (ptrdiff_t) pl->len - (ptrdiff_t) pl->reach;
+  pl->tail_from = pl->len > pl->reach + stride ? pl->len - pl->reach - stride
+                                               : 0;
+  pl->tail = NULL;
+  pl->room = sc->gather;
+}
+
+/* the windows of the four outputs from offset off (m of them; the others
+ * take the first's) */
+static inline ALWAYS_INLINE void
+pil_windows (const uint8_t **sp, PilLine *pl, const int32_t *off, int m, int ch)
+{
+#pragma GCC unroll 4
+  for (int u = 0; u < 4; u++) {
+    ptrdiff_t at = (ptrdiff_t) off[m == 4 || u < m ? u : 0] * ch;
+    sp[u] = pl->l + at;
+    if (at > pl->safe) {
+      if (!pl->tail) {
+        pl->tail = pl->room;
+        memcpy (pl->tail, pl->l + pl->tail_from, pl->len - pl->tail_from);
+        memset (pl->tail + (pl->len - pl->tail_from), 0, 16);
+      }
+      sp[u] = pl->tail + (at - pl->tail_from);
+    }
+  }
+}
+
+/* count pixels of the four in r (pil_order's bytes) */
+static inline ALWAYS_INLINE void
+pil_store (uint8_t *o, __m128i r, int ch, int count)
+{
+  uint8_t b[16];
+  uint32_t last;
+
+  if (count == 4 && ch == 4) {
+    _mm_storeu_si128 ((__m128i *) o, r);
+  } else if (count == 4 && ch == 3) {
+    last = (uint32_t) _mm_cvtsi128_si32 (_mm_srli_si128 (r, 8));
+    _mm_storel_epi64 ((__m128i *) o, r);
+    memcpy (o + 8, &last, 4);
+  } else if (count == 4 && ch == 2) {
+    _mm_storel_epi64 ((__m128i *) o, r);
+  } else if (count == 4) {
+    last = (uint32_t) _mm_cvtsi128_si32 (r);
+    memcpy (o, &last, 4);
+  } else {
+    _mm_storeu_si128 ((__m128i *) b, r);
+    memcpy (o, b, (size_t) count * ch);
+  }
+}
+
+/* -------------------------------------------------- Pillow vertical */
+
+/* the (lo, lo) and (hi, hi) halves of row pairs' weights as int16 pairs
+ * (an odd last row pairs with weight 0) */
+static inline void
+pil_v_weights (int32_t *wl, int32_t *wh, const int32_t *w, int n)
+{
+  for (int q = 0; q < (n + 1) / 2; q++) {
+    int16_t l0, h0, l1 = 0, h1 = 0;
+    pil_split (w[2 * q], &l0, &h0);
+    if (2 * q + 1 < n)
+      pil_split (w[2 * q + 1], &l1, &h1);
+    wl[q] = (int32_t) ((uint32_t) (uint16_t) l0 | (uint32_t) l1 << 16);
+    wh[q] = (int32_t) ((uint32_t) (uint16_t) h0 | (uint32_t) h1 << 16);
+  }
+}
+
+static inline void
+pil_v_scalar (uint8_t *o, const uint8_t *const *rows, const int32_t *w, int n,
+    int x, int width)
+{
+  for (; x < width; x++) {
+    int32_t acc = 1 << 21;
+    for (int k = 0; k < n; k++)
+      acc += rows[k][x] * w[k];
+    o[x] = clip8 (acc >> 22);
+  }
+}
+
+/* up to 64 row pairs on the stack; more (absurd windows) in the scratch
+ * (model.c sizes it) */
+#define PIL_V_STACK 64
+
+/* ------------------------------------------------ OpenCV horizontal */
+
+/* Eight output samples a group: each 128-bit lane loads the 16 source
+ * bytes that hold its four samples' pixel pairs (x0, x1) and picks them
+ * with its own control; pmaddwd by the samples' (a0, a1). A group whose
+ * pairs do not fit two windows (downscales beyond about 4:1) is left to
+ * the scalar loop: its bases are -1. Table: the bases of every group,
+ * then 64 bytes a group (the two lanes' controls, then their weights). */
+static inline size_t
+ocv_groups (const AsPass *p)
+{
+  return (size_t) p->out_len * p->channels / 8;
+}
+
+static inline size_t
+ocv_table_at (size_t groups)
+{
+  return (groups * 2 * sizeof (int32_t) + 31) & ~(size_t) 31;
+}
+
+static size_t
+ocv_h_prep (void *aux, const AsPass *p)
+{
+  size_t g_n = ocv_groups (p), bytes = ocv_table_at (g_n) + 64 * g_n;
+  int ch = p->channels, len = p->in_len * ch;
+  const int16_t *w = p->w;
+  int32_t *base = aux;
+  uint8_t *tab = aux ? (uint8_t *) aux + ocv_table_at (g_n) : NULL;
+
+  if (!aux)
+    return bytes;
+  memset (aux, 0, bytes);
+  for (size_t g = 0; g < g_n; g++) {
+    int fits = len >= 16;
+    int32_t b[2];
+    uint8_t *ctrl = tab + 64 * g;
+    int16_t *wg = (int16_t *) (ctrl + 32);
+    for (int lane = 0; lane < 2; lane++) {
+      int lo = len, hi = -1;
+      for (int q = 0; q < 4; q++) {
+        int smp = (int) (8 * g) + 4 * lane + q, i = smp / ch, c = smp % ch;
+        int x0 = p->offset[i], x1 = x0 + 1 < p->in_len ? x0 + 1 : x0;
+        lo = x0 * ch + c < lo ? x0 * ch + c : lo;
+        hi = x1 * ch + c > hi ? x1 * ch + c : hi;
+      }
+      fits &= hi - lo < 16;
+      b[lane] = lo < len - 16 ? lo : len - 16;
+    }
+    if (!fits) {
+      base[2 * g] = base[2 * g + 1] = -1;
+      continue;
+    }
+    base[2 * g] = b[0];
+    base[2 * g + 1] = b[1];
+    for (int t = 0; t < 8; t++) {
+      int smp = (int) (8 * g) + t, i = smp / ch, c = smp % ch;
+      int x0 = p->offset[i], x1 = x0 + 1 < p->in_len ? x0 + 1 : x0;
+      int lb = b[t / 4];
+      uint8_t *cb = ctrl + 4 * t;
+      cb[0] = (uint8_t) (x0 * ch + c - lb);
+      cb[1] = Z;
+      cb[2] = (uint8_t) (x1 * ch + c - lb);
+      cb[3] = Z;
+      wg[2 * t] = w[2 * i];
+      wg[2 * t + 1] = w[2 * i + 1];
+    }
+  }
+  return bytes;
+}
+
+static inline void
+ocv_h_scalar (int32_t *o, const uint8_t *l, const AsPass *p, int from, int to)
+{
+  const int16_t *w = p->w;
+  int ch = p->channels;
+
+  for (int smp = from; smp < to; smp++) {
+    int i = smp / ch, c = smp % ch;
+    int x0 = p->offset[i], x1 = x0 + 1 < p->in_len ? x0 + 1 : x0;
+    o[smp] = l[x0 * ch + c] * w[2 * i] + l[x1 * ch + c] * w[2 * i + 1];
+  }
+}
+
+/* -------------------------------------------------- OpenCV vertical */
+
+/* (T >> 4) fits int16 (T <= 255 2049), so the reference's 32-bit shifts
+ * and products are psrad, packssdw (exact) and pmulhw; paddsw is sat_s16;
+ * its + 2 saturates where the reference's does not, but both then clip to
+ * 255 */
+static inline void
+ocv_v_scalar (uint8_t *o, const int32_t *t0, const int32_t *t1, int32_t b0,
+    int32_t b1, int x, int width)
+{
+  for (; x < width; x++) {
+    int32_t v = (((t0[x] >> 4) * b0) >> 16) + (((t1[x] >> 4) * b1) >> 16);
+    v = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
+    o[x] = clip8 ((v + 2) >> 2);
+  }
+}
+
+/* OpenCV's 2x2 area path (rows-c.c): sample x of the output from pixels
+ * 2 i, 2 i + 1 of rows r0, r1 (i = x / ch) */
+static inline void
+area2_scalar (
+    uint8_t *o, const uint8_t *r0, const uint8_t *r1, int ch, int x, int width)
+{
+  for (; x < width; x++) {
+    int i = x / ch, c = x % ch;
+    int sum = r0[2 * i * ch + c] + r0[(2 * i + 1) * ch + c] + r1[2 * i * ch + c]
+        + r1[(2 * i + 1) * ch + c];
+    if (ch == 1 || ch == 3 || ch == 4)
+      o[x] = (uint8_t) ((sum + 2) >> 2);
+    else
+      o[x] = (uint8_t) lrintf ((float) sum * 0.25f);
+  }
+}
+
+/* Each sample's two pixels' bytes made adjacent for pmaddubsw by ones
+ * (a + b <= 510: no saturation): 1 channel as they are; 2, 4: within
+ * each pixel pair; 3: a pair of pixel pairs (12 bytes) a lane, the rest
+ * 0. The rounding: (s + 2) >> 2 for 1, 3, 4 channels; 2 channels round
+ * half to even (lrintf (s 0.25f)): (s + 1 + ((s >> 2) & 1)) >> 2. */
+static const uint8_t area2_ctrl[4][16] = {
+  { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 },
+  { 0, 2, 1, 3, 4, 6, 5, 7, 8, 10, 9, 11, 12, 14, 13, 15 },
+  { 0, 3, 1, 4, 2, 5, 6, 9, 7, 10, 8, 11, Z, Z, Z, Z },
+  { 0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15 },
+};
+
+/* =============================================================== AVX2 */
+
+/* the 8 slot sums a[u] of four output pixels, from sp[u] (the window of
+ * each one's first tap), interleaved for the parallel units; wt: the
+ * weights of their steps. Each step adds lo + (hi << 16) at once: one
+ * accumulator per pixel (two measured slower: GCC spills them). */
+static inline AVX2_INLINE void
+avx2_pil_four (__m256i *a, const uint8_t *const *sp, const int16_t *wt,
+    int steps, int stride, int ch)
+{
+  const size_t sb = pil_step_bytes (ch) / 2;
+  const uint8_t *s0 = sp[0], *s1 = sp[1], *s2 = sp[2], *s3 = sp[3];
+  const __m256i ctrl = _mm256_loadu_si256 ((const __m256i *) pil_ctrl[ch - 1]);
+  const __m256i init = _mm256_loadu_si256 ((const __m256i *) pil_init[ch - 1]);
+  __m256i l0 = init, l1 = init, l2 = init, l3 = init;
+
+  for (int s = 0, d = 0; s < steps; s++, d += stride, wt += 4 * sb) {
+    /* one output pixel: window, control, weights, two products */
+#define PIL_STEP(u)                                                            \
+  do {                                                                         \
+    const int16_t *wu = wt + u * sb;                                           \
+    __m256i v = _mm256_shuffle_epi8 (                                          \
+        _mm256_broadcastsi128_si256 (                                          \
+            _mm_loadu_si128 ((const __m128i *) (s##u + d))),                   \
+        ctrl);                                                                 \
+    __m256i wl, wh;                                                            \
+    if (ch >= 3) {                                                             \
+      wl = _mm256_broadcastq_epi64 (_mm_loadl_epi64 ((const __m128i *) wu));   \
+      wh = _mm256_broadcastq_epi64 (                                           \
+          _mm_loadl_epi64 ((const __m128i *) (wu + 4)));                       \
+    } else {                                                                   \
+      wl = _mm256_loadu_si256 ((const __m256i *) wu);                          \
+      wh = _mm256_loadu_si256 ((const __m256i *) (wu + 16));                   \
+    }                                                                          \
+    l##u = _mm256_add_epi32 (l##u,                                             \
+        _mm256_add_epi32 (_mm256_madd_epi16 (v, wl),                           \
+            _mm256_slli_epi32 (_mm256_madd_epi16 (v, wh), 16)));               \
+  } while (0)
+    PIL_STEP (0);
+    PIL_STEP (1);
+    PIL_STEP (2);
+    PIL_STEP (3);
+#undef PIL_STEP
+  }
+  a[0] = l0;
+  a[1] = l1;
+  a[2] = l2;
+  a[3] = l3;
+}
+
+static inline AVX2_INLINE __m128i
+avx2_lanes_sum (__m256i v)
+{
+  return _mm_add_epi32 (
+      _mm256_castsi256_si128 (v), _mm256_extracti128_si256 (v, 1));
+}
+
+/* four output pixels' slot sums a[] to bytes: 4 ch (16 bytes), 3 (12),
+ * 2 (8) or 1 (4) */
+static inline AVX2_INLINE __m128i
+avx2_pil_bytes (const __m256i *a, int ch)
+{
+  if (ch >= 3) {
+    /* x: lane 0 [a0 c0, a0 c1, a1 c0, a1 c1], lane 1 c2, c3 */
+    __m256i x = _mm256_srai_epi32 (_mm256_hadd_epi32 (a[0], a[1]), 22);
+    __m256i y = _mm256_srai_epi32 (_mm256_hadd_epi32 (a[2], a[3]), 22);
+    __m256i b = _mm256_packus_epi16 (
+        _mm256_packs_epi32 (x, y), _mm256_setzero_si256 ());
+    __m128i r = _mm256_castsi256_si128 (_mm256_permute4x64_epi64 (b, 0x08));
+    return _mm_shuffle_epi8 (
+        r, _mm_loadu_si128 ((const __m128i *) pil_order[ch - 3]));
+  } else if (ch == 2) {
+    __m128i x = _mm_srai_epi32 (
+        avx2_lanes_sum (_mm256_hadd_epi32 (a[0], a[1])), 22);
+    __m128i y = _mm_srai_epi32 (
+        avx2_lanes_sum (_mm256_hadd_epi32 (a[2], a[3])), 22);
+    return _mm_packus_epi16 (_mm_packs_epi32 (x, y), _mm_setzero_si128 ());
+  } else {
+    __m256i x = _mm256_hadd_epi32 (a[0], a[1]);
+    __m256i y = _mm256_hadd_epi32 (a[2], a[3]);
+    __m128i s = _mm_srai_epi32 (avx2_lanes_sum (_mm256_hadd_epi32 (x, y)), 22);
+    return _mm_packus_epi16 (_mm_packs_epi32 (s, s), _mm_setzero_si128 ());
+  }
+}
+
+static inline AVX2_INLINE void
+avx2_pil_run (
+    uint8_t *o, const uint8_t *l, const AsPass *p, AsLineScratch *sc, int ch)
+{
+  int n = p->n_taps, t = pil_taps (ch), steps = (n + t - 1) / t;
+  size_t wgroup = 4 * (size_t) steps * (pil_step_bytes (ch) / 2);
+  const int16_t *wt = p->aux;
+  PilLine pl;
+
+  pil_line (&pl, l, p, sc);
+  for (int i = 0; i < p->out_len; i += 4, wt += wgroup) {
+    int m = p->out_len - i < 4 ? p->out_len - i : 4;
+    const uint8_t *sp[4];
+    __m256i a[4];
+    __m128i r;
+
+    pil_windows (sp, &pl, p->offset + i, m, ch);
+    avx2_pil_four (a, sp, wt, steps, t * ch, ch);
+    r = avx2_pil_bytes (a, ch);
+    pil_store (o + (size_t) i * ch, r, ch, m);
+  }
+}
+
+static AVX2 void
+avx2_h_pil8 (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  switch (p->channels) {
+    case 1:
+      avx2_pil_run (dst, src, p, s, 1);
+      break;
+    case 2:
+      avx2_pil_run (dst, src, p, s, 2);
+      break;
+    case 3:
+      avx2_pil_run (dst, src, p, s, 3);
+      break;
+    case 4:
+      avx2_pil_run (dst, src, p, s, 4);
+      break;
+    default:
+      pil_h_scalar (dst, src, p);
+      break;
+  }
+}
+
+/* rows in pairs: vpunpcklbw interleaves two rows' bytes, vpmovzxbw makes
+ * the (row k, row k + 1) pairs of 16 samples, and the pair's weights
+ * (split as above) are broadcast */
+static AVX2 void
+avx2_v_pil8 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int32_t *w = (const int32_t *) p->w + (size_t) j * p->n_taps;
+  int n = p->n_taps, pairs = (n + 1) / 2, x = 0;
+  const uint8_t *const *rows = (const uint8_t *const *) src;
+  uint8_t *o = dst;
+  int32_t wbuf[2 * PIL_V_STACK];
+  int32_t *wl = pairs <= PIL_V_STACK ? wbuf : s->acc, *wh = wl + pairs;
+  const __m256i r = _mm256_set1_epi32 (1 << 21);
+
+  pil_v_weights (wl, wh, w, n);
+  for (; x + 16 <= width; x += 16) {
+    __m256i al = r, ah = _mm256_setzero_si256 (), bl = r,
+            bh = _mm256_setzero_si256 ();
+    for (int q = 0; q < pairs; q++) {
+      const uint8_t *r0 = rows[2 * q],
+                    *r1 = 2 * q + 1 < n ? rows[2 * q + 1] : r0;
+      __m128i u = _mm_loadu_si128 ((const __m128i *) (r0 + x));
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (r1 + x));
+      __m256i e = _mm256_cvtepu8_epi16 (_mm_unpacklo_epi8 (u, v));
+      __m256i f = _mm256_cvtepu8_epi16 (_mm_unpackhi_epi8 (u, v));
+      __m256i kl = _mm256_set1_epi32 (wl[q]), kh = _mm256_set1_epi32 (wh[q]);
+      al = _mm256_add_epi32 (al, _mm256_madd_epi16 (e, kl));
+      ah = _mm256_add_epi32 (ah, _mm256_madd_epi16 (e, kh));
+      bl = _mm256_add_epi32 (bl, _mm256_madd_epi16 (f, kl));
+      bh = _mm256_add_epi32 (bh, _mm256_madd_epi16 (f, kh));
+    }
+    al = _mm256_srai_epi32 (
+        _mm256_add_epi32 (al, _mm256_slli_epi32 (ah, 16)), 22);
+    bl = _mm256_srai_epi32 (
+        _mm256_add_epi32 (bl, _mm256_slli_epi32 (bh, 16)), 22);
+    /* lanes: [0-3, 8-11 | 4-7, 12-15] -> in order */
+    al = _mm256_packus_epi16 (
+        _mm256_packs_epi32 (al, bl), _mm256_setzero_si256 ());
+    al = _mm256_permutevar8x32_epi32 (
+        al, _mm256_setr_epi32 (0, 4, 1, 5, 0, 0, 0, 0));
+    _mm_storeu_si128 ((__m128i *) (o + x), _mm256_castsi256_si128 (al));
+  }
+  pil_v_scalar (o, rows, w, n, x, width);
+}
+
+static AVX2 void
+avx2_h_ocv8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  size_t g_n = ocv_groups (p);
+  const int32_t *base = p->aux;
+  const uint8_t *tab = (const uint8_t *) p->aux + ocv_table_at (g_n);
+  const uint8_t *l = src;
+  int32_t *o = dst;
+
+  (void) s;
+  for (size_t g = 0; g < g_n; g++, tab += 64) {
+    __m256i v;
+    if (base[2 * g] < 0) {
+      ocv_h_scalar (o, l, p, (int) (8 * g), (int) (8 * g + 8));
+      continue;
+    }
+    v = _mm256_inserti128_si256 (_mm256_castsi128_si256 (_mm_loadu_si128 (
+                                     (const __m128i *) (l + base[2 * g]))),
+        _mm_loadu_si128 ((const __m128i *) (l + base[2 * g + 1])), 1);
+    v = _mm256_shuffle_epi8 (v, _mm256_loadu_si256 ((const __m256i *) tab));
+    v = _mm256_madd_epi16 (
+        v, _mm256_loadu_si256 ((const __m256i *) (tab + 32)));
+    _mm256_storeu_si256 ((__m256i *) (o + 8 * g), v);
+  }
+  ocv_h_scalar (o, l, p, (int) (8 * g_n), p->out_len * p->channels);
+}
+
+/* sixteen samples a step */
+static AVX2 void
+avx2_v_ocv8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int32_t *t0 = src[0], *t1 = src[1];
+  const int16_t *w = p->w;
+  int32_t b0 = w[2 * j], b1 = w[2 * j + 1];
+  const __m256i k0 = _mm256_set1_epi16 ((int16_t) b0),
+                k1 = _mm256_set1_epi16 ((int16_t) b1),
+                two = _mm256_set1_epi16 (2),
+                order = _mm256_setr_epi32 (0, 4, 1, 5, 0, 0, 0, 0);
+  uint8_t *o = dst;
+  int x = 0;
+
+  (void) s;
+  for (; x + 16 <= width; x += 16) {
+    __m256i a = _mm256_packs_epi32 (
+        _mm256_srai_epi32 (_mm256_loadu_si256 ((const __m256i *) (t0 + x)), 4),
+        _mm256_srai_epi32 (
+            _mm256_loadu_si256 ((const __m256i *) (t0 + x + 8)), 4));
+    __m256i b = _mm256_packs_epi32 (
+        _mm256_srai_epi32 (_mm256_loadu_si256 ((const __m256i *) (t1 + x)), 4),
+        _mm256_srai_epi32 (
+            _mm256_loadu_si256 ((const __m256i *) (t1 + x + 8)), 4));
+    __m256i v = _mm256_adds_epi16 (
+        _mm256_mulhi_epi16 (a, k0), _mm256_mulhi_epi16 (b, k1));
+    v = _mm256_srai_epi16 (_mm256_adds_epi16 (v, two), 2);
+    v = _mm256_packus_epi16 (v, v);
+    /* lanes: [0-3, 8-11 | 4-7, 12-15] -> in order */
+    v = _mm256_permutevar8x32_epi32 (v, order);
+    _mm_storeu_si128 ((__m128i *) (o + x), _mm256_castsi256_si128 (v));
+  }
+  ocv_v_scalar (o, t0, t1, b0, b1, x, width);
+}
+
+/* sixteen samples a step (3 channels: twelve, from two 12-byte windows a
+ * row) */
+static AVX2 void
+avx2_v_ocv8_area2 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *r0 = src[0], *r1 = src[1];
+  uint8_t *o = dst;
+  int ch = p->channels, x = 0;
+  const __m256i ones = _mm256_set1_epi8 (1), two = _mm256_set1_epi16 (2),
+                one = _mm256_set1_epi16 (1);
+
+  (void) j;
+  (void) s;
+  if (ch > 4)
+    goto tail;
+  {
+    const __m256i ctrl = _mm256_broadcastsi128_si256 (
+        _mm_loadu_si128 ((const __m128i *) area2_ctrl[ch - 1]));
+    /* ch 3: the 12 samples' bytes (of [lane 0 words 0-5, 0, 0, lane 1
+     * words 0-5, ..]) in order */
+    const __m128i pick3 = _mm_setr_epi8 (
+        0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, Z, Z, Z, Z);
+    int step = ch == 3 ? 12 : 16, need = ch == 3 ? 14 : 16;
+    for (; x + need <= width; x += step) {
+      __m256i a, b, v;
+      if (ch == 3) {
+        a = _mm256_inserti128_si256 (_mm256_castsi128_si256 (_mm_loadu_si128 (
+                                         (const __m128i *) (r0 + 2 * x))),
+            _mm_loadu_si128 ((const __m128i *) (r0 + 2 * x + 12)), 1);
+        b = _mm256_inserti128_si256 (_mm256_castsi128_si256 (_mm_loadu_si128 (
+                                         (const __m128i *) (r1 + 2 * x))),
+            _mm_loadu_si128 ((const __m128i *) (r1 + 2 * x + 12)), 1);
+      } else {
+        a = _mm256_loadu_si256 ((const __m256i *) (r0 + 2 * x));
+        b = _mm256_loadu_si256 ((const __m256i *) (r1 + 2 * x));
+      }
+      if (ch != 1) {
+        a = _mm256_shuffle_epi8 (a, ctrl);
+        b = _mm256_shuffle_epi8 (b, ctrl);
+      }
+      v = _mm256_add_epi16 (
+          _mm256_maddubs_epi16 (a, ones), _mm256_maddubs_epi16 (b, ones));
+      if (ch == 2)
+        v = _mm256_add_epi16 (_mm256_add_epi16 (v, one),
+            _mm256_and_si256 (_mm256_srli_epi16 (v, 2), one));
+      else
+        v = _mm256_add_epi16 (v, two);
+      v = _mm256_srli_epi16 (v, 2);
+      v = _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v, v), 0x08);
+      if (ch == 3) {
+        __m128i r = _mm_shuffle_epi8 (_mm256_castsi256_si128 (v), pick3);
+        uint32_t last = (uint32_t) _mm_cvtsi128_si32 (_mm_srli_si128 (r, 8));
+        _mm_storel_epi64 ((__m128i *) (o + x), r);
+        memcpy (o + x + 8, &last, 4);
+      } else {
+        _mm_storeu_si128 ((__m128i *) (o + x), _mm256_castsi256_si128 (v));
+      }
+    }
+  }
+tail:
+  area2_scalar (o, r0, r1, ch, x, width);
+}
+
+/* ================================================ SSSE3 and SSE2 */
+
+/* avx2_pil_four on 128-bit halves: a[2 u], a[2 u + 1] are pixel u's
+ * lanes; two pixels at a time (four would spill) */
+static inline SSSE3_INLINE void
+ssse3_pil_two (__m128i *a, const uint8_t *s0, const uint8_t *s1,
+    const int16_t *wt, int steps, int stride, int ch)
+{
+  const size_t sb = pil_step_bytes (ch) / 2;
+  const __m128i c0 = _mm_loadu_si128 ((const __m128i *) pil_ctrl[ch - 1]);
+  const __m128i c1 = _mm_loadu_si128 (
+      (const __m128i *) (pil_ctrl[ch - 1] + 16));
+  const __m128i i0 = _mm_loadu_si128 ((const __m128i *) pil_init[ch - 1]);
+  const __m128i i1 = _mm_loadu_si128 ((const __m128i *) (pil_init[ch - 1] + 4));
+  __m128i x0 = i0, y0 = i1, x1 = i0, y1 = i1;
+
+  for (int s = 0, d = 0; s < steps; s++, d += stride, wt += 4 * sb) {
+#define PIL_STEP(u)                                                            \
+  do {                                                                         \
+    const int16_t *wu = wt + u * sb;                                           \
+    __m128i v = _mm_loadu_si128 ((const __m128i *) (s##u + d));                \
+    __m128i e = _mm_shuffle_epi8 (v, c0), f = _mm_shuffle_epi8 (v, c1);        \
+    __m128i wl0, wl1, wh0, wh1;                                                \
+    if (ch >= 3) {                                                             \
+      wl0 = _mm_loadl_epi64 ((const __m128i *) wu);                            \
+      wh0 = _mm_loadl_epi64 ((const __m128i *) (wu + 4));                      \
+      wl1 = wl0 = _mm_unpacklo_epi64 (wl0, wl0);                               \
+      wh1 = wh0 = _mm_unpacklo_epi64 (wh0, wh0);                               \
+    } else {                                                                   \
+      wl0 = _mm_loadu_si128 ((const __m128i *) wu);                            \
+      wl1 = _mm_loadu_si128 ((const __m128i *) (wu + 8));                      \
+      wh0 = _mm_loadu_si128 ((const __m128i *) (wu + 16));                     \
+      wh1 = _mm_loadu_si128 ((const __m128i *) (wu + 24));                     \
+    }                                                                          \
+    x##u = _mm_add_epi32 (x##u,                                                \
+        _mm_add_epi32 (_mm_madd_epi16 (e, wl0),                                \
+            _mm_slli_epi32 (_mm_madd_epi16 (e, wh0), 16)));                    \
+    y##u = _mm_add_epi32 (y##u,                                                \
+        _mm_add_epi32 (_mm_madd_epi16 (f, wl1),                                \
+            _mm_slli_epi32 (_mm_madd_epi16 (f, wh1), 16)));                    \
+  } while (0)
+    PIL_STEP (0);
+    PIL_STEP (1);
+#undef PIL_STEP
+  }
+  a[0] = x0;
+  a[1] = y0;
+  a[2] = x1;
+  a[3] = y1;
+}
+
+/* avx2_pil_bytes on halves: a[2 u + lane] */
+static inline SSSE3_INLINE __m128i
+ssse3_pil_bytes (const __m128i *a, int ch)
+{
+  if (ch >= 3) {
+    __m128i x0 = _mm_srai_epi32 (_mm_hadd_epi32 (a[0], a[2]), 22);
+    __m128i x1 = _mm_srai_epi32 (_mm_hadd_epi32 (a[1], a[3]), 22);
+    __m128i y0 = _mm_srai_epi32 (_mm_hadd_epi32 (a[4], a[6]), 22);
+    __m128i y1 = _mm_srai_epi32 (_mm_hadd_epi32 (a[5], a[7]), 22);
+    __m128i r = _mm_packus_epi16 (
+        _mm_packs_epi32 (x0, y0), _mm_packs_epi32 (x1, y1));
+    return _mm_shuffle_epi8 (
+        r, _mm_loadu_si128 ((const __m128i *) pil_order[ch - 3]));
+  } else if (ch == 2) {
+    __m128i x = _mm_srai_epi32 (_mm_add_epi32 (_mm_hadd_epi32 (a[0], a[2]),
+                                    _mm_hadd_epi32 (a[1], a[3])),
+        22);
+    __m128i y = _mm_srai_epi32 (_mm_add_epi32 (_mm_hadd_epi32 (a[4], a[6]),
+                                    _mm_hadd_epi32 (a[5], a[7])),
+        22);
+    return _mm_packus_epi16 (_mm_packs_epi32 (x, y), _mm_setzero_si128 ());
+  } else {
+    __m128i x = _mm_hadd_epi32 (
+        _mm_hadd_epi32 (a[0], a[2]), _mm_hadd_epi32 (a[4], a[6]));
+    __m128i y = _mm_hadd_epi32 (
+        _mm_hadd_epi32 (a[1], a[3]), _mm_hadd_epi32 (a[5], a[7]));
+    __m128i s = _mm_srai_epi32 (_mm_add_epi32 (x, y), 22);
+    return _mm_packus_epi16 (_mm_packs_epi32 (s, s), _mm_setzero_si128 ());
+  }
+}
+
+static inline SSSE3_INLINE void
+ssse3_pil_run (
+    uint8_t *o, const uint8_t *l, const AsPass *p, AsLineScratch *sc, int ch)
+{
+  int n = p->n_taps, t = pil_taps (ch), steps = (n + t - 1) / t;
+  size_t sb = pil_step_bytes (ch) / 2, wgroup = 4 * (size_t) steps * sb;
+  const int16_t *wt = p->aux;
+  PilLine pl;
+
+  pil_line (&pl, l, p, sc);
+  for (int i = 0; i < p->out_len; i += 4, wt += wgroup) {
+    int m = p->out_len - i < 4 ? p->out_len - i : 4;
+    const uint8_t *sp[4];
+    __m128i a[8], r;
+
+    pil_windows (sp, &pl, p->offset + i, m, ch);
+    ssse3_pil_two (a, sp[0], sp[1], wt, steps, t * ch, ch);
+    ssse3_pil_two (a + 4, sp[2], sp[3], wt + 2 * sb, steps, t * ch, ch);
+    r = ssse3_pil_bytes (a, ch);
+    pil_store (o + (size_t) i * ch, r, ch, m);
+  }
+}
+
+static SSSE3 void
+ssse3_h_pil8 (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  switch (p->channels) {
+    case 1:
+      ssse3_pil_run (dst, src, p, s, 1);
+      break;
+    case 2:
+      ssse3_pil_run (dst, src, p, s, 2);
+      break;
+    case 3:
+      ssse3_pil_run (dst, src, p, s, 3);
+      break;
+    case 4:
+      ssse3_pil_run (dst, src, p, s, 4);
+      break;
+    default:
+      pil_h_scalar (dst, src, p);
+      break;
+  }
+}
+
+/* avx2_v_pil8 in SSE2: sixteen samples a step, lo + (hi << 16) at once */
+static void
+sse2_v_pil8 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int32_t *w = (const int32_t *) p->w + (size_t) j * p->n_taps;
+  int n = p->n_taps, pairs = (n + 1) / 2, x = 0;
+  const uint8_t *const *rows = (const uint8_t *const *) src;
+  uint8_t *o = dst;
+  int32_t wbuf[2 * PIL_V_STACK];
+  int32_t *wl = pairs <= PIL_V_STACK ? wbuf : s->acc, *wh = wl + pairs;
+  const __m128i r = _mm_set1_epi32 (1 << 21), zero = _mm_setzero_si128 ();
+
+  pil_v_weights (wl, wh, w, n);
+  for (; x + 16 <= width; x += 16) {
+    __m128i acc[4] = { r, r, r, r };
+    for (int q = 0; q < pairs; q++) {
+      const uint8_t *r0 = rows[2 * q],
+                    *r1 = 2 * q + 1 < n ? rows[2 * q + 1] : r0;
+      __m128i u = _mm_loadu_si128 ((const __m128i *) (r0 + x));
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (r1 + x));
+      __m128i lo = _mm_unpacklo_epi8 (u, v), hi = _mm_unpackhi_epi8 (u, v);
+      __m128i e[4] = { _mm_unpacklo_epi8 (lo, zero),
+        _mm_unpackhi_epi8 (lo, zero), _mm_unpacklo_epi8 (hi, zero),
+        _mm_unpackhi_epi8 (hi, zero) };
+      __m128i kl = _mm_set1_epi32 (wl[q]), kh = _mm_set1_epi32 (wh[q]);
+      for (int k = 0; k < 4; k++)
+        acc[k] = _mm_add_epi32 (acc[k],
+            _mm_add_epi32 (_mm_madd_epi16 (e[k], kl),
+                _mm_slli_epi32 (_mm_madd_epi16 (e[k], kh), 16)));
+    }
+    for (int k = 0; k < 4; k++)
+      acc[k] = _mm_srai_epi32 (acc[k], 22);
+    _mm_storeu_si128 ((__m128i *) (o + x),
+        _mm_packus_epi16 (_mm_packs_epi32 (acc[0], acc[1]),
+            _mm_packs_epi32 (acc[2], acc[3])));
+  }
+  pil_v_scalar (o, rows, w, n, x, width);
+}
+
+/* avx2_h_ocv8_in a lane at a time */
+static SSSE3 void
+ssse3_h_ocv8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  size_t g_n = ocv_groups (p);
+  const int32_t *base = p->aux;
+  const uint8_t *tab = (const uint8_t *) p->aux + ocv_table_at (g_n);
+  const uint8_t *l = src;
+  int32_t *o = dst;
+
+  (void) s;
+  for (size_t g = 0; g < g_n; g++, tab += 64) {
+    if (base[2 * g] < 0) {
+      ocv_h_scalar (o, l, p, (int) (8 * g), (int) (8 * g + 8));
+      continue;
+    }
+    for (int lane = 0; lane < 2; lane++) {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (l + base[2 * g + lane]));
+      v = _mm_shuffle_epi8 (
+          v, _mm_loadu_si128 ((const __m128i *) (tab + 16 * lane)));
+      v = _mm_madd_epi16 (
+          v, _mm_loadu_si128 ((const __m128i *) (tab + 32 + 16 * lane)));
+      _mm_storeu_si128 ((__m128i *) (o + 8 * g + 4 * lane), v);
+    }
+  }
+  ocv_h_scalar (o, l, p, (int) (8 * g_n), p->out_len * p->channels);
+}
+
+/* avx2_v_ocv8_out in SSE2 */
+static void
+sse2_v_ocv8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int32_t *t0 = src[0], *t1 = src[1];
+  const int16_t *w = p->w;
+  int32_t b0 = w[2 * j], b1 = w[2 * j + 1];
+  const __m128i k0 = _mm_set1_epi16 ((int16_t) b0),
+                k1 = _mm_set1_epi16 ((int16_t) b1), two = _mm_set1_epi16 (2);
+  uint8_t *o = dst;
+  int x = 0;
+
+  (void) s;
+  for (; x + 16 <= width; x += 16) {
+    __m128i v[2];
+    for (int h = 0; h < 2; h++) {
+      const int32_t *a = t0 + x + 8 * h, *b = t1 + x + 8 * h;
+      __m128i p0 = _mm_packs_epi32 (
+          _mm_srai_epi32 (_mm_loadu_si128 ((const __m128i *) a), 4),
+          _mm_srai_epi32 (_mm_loadu_si128 ((const __m128i *) (a + 4)), 4));
+      __m128i p1 = _mm_packs_epi32 (
+          _mm_srai_epi32 (_mm_loadu_si128 ((const __m128i *) b), 4),
+          _mm_srai_epi32 (_mm_loadu_si128 ((const __m128i *) (b + 4)), 4));
+      v[h] = _mm_adds_epi16 (
+          _mm_mulhi_epi16 (p0, k0), _mm_mulhi_epi16 (p1, k1));
+      v[h] = _mm_srai_epi16 (_mm_adds_epi16 (v[h], two), 2);
+    }
+    _mm_storeu_si128 ((__m128i *) (o + x), _mm_packus_epi16 (v[0], v[1]));
+  }
+  ocv_v_scalar (o, t0, t1, b0, b1, x, width);
+}
+
+/* avx2_v_ocv8_area2 in 128 bits: eight samples a step (3 channels: six,
+ * from one 12-byte window a row) */
+static SSSE3 void
+ssse3_v_ocv8_area2 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *r0 = src[0], *r1 = src[1];
+  uint8_t *o = dst;
+  int ch = p->channels, x = 0;
+  const __m128i ones = _mm_set1_epi8 (1), two = _mm_set1_epi16 (2),
+                one = _mm_set1_epi16 (1);
+
+  (void) j;
+  (void) s;
+  if (ch > 4)
+    goto tail;
+  {
+    const __m128i ctrl = _mm_loadu_si128 ((const __m128i *) area2_ctrl[ch - 1]);
+    int step = ch == 3 ? 6 : 8;
+    for (; x + 8 <= width; x += step) {
+      __m128i a = _mm_loadu_si128 ((const __m128i *) (r0 + 2 * x));
+      __m128i b = _mm_loadu_si128 ((const __m128i *) (r1 + 2 * x));
+      __m128i v;
+      if (ch != 1) {
+        a = _mm_shuffle_epi8 (a, ctrl);
+        b = _mm_shuffle_epi8 (b, ctrl);
+      }
+      v = _mm_add_epi16 (
+          _mm_maddubs_epi16 (a, ones), _mm_maddubs_epi16 (b, ones));
+      if (ch == 2)
+        v = _mm_add_epi16 (
+            _mm_add_epi16 (v, one), _mm_and_si128 (_mm_srli_epi16 (v, 2), one));
+      else
+        v = _mm_add_epi16 (v, two);
+      v = _mm_srli_epi16 (v, 2);
+      v = _mm_packus_epi16 (v, v);
+      if (ch == 3) {
+        /* six bytes: the next step writes from the seventh */
+        uint32_t lo = (uint32_t) _mm_cvtsi128_si32 (v);
+        uint16_t hi = (uint16_t) _mm_extract_epi16 (v, 2);
+        memcpy (o + x, &lo, 4);
+        memcpy (o + x + 4, &hi, 2);
+      } else {
+        _mm_storel_epi64 ((__m128i *) (o + x), v);
+      }
+    }
+  }
+tail:
+  area2_scalar (o, r0, r1, ch, x, width);
+}
+
+void
+as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2)
+{
+  dsp->v[AS_V_PIL8] = sse2_v_pil8;
+  dsp->v[AS_V_OCV8_OUT] = sse2_v_ocv8_out;
+  if (ssse3) {
+    dsp->h[AS_H_PIL8] = ssse3_h_pil8;
+    dsp->h_prep[AS_H_PIL8] = pil_h_prep;
+    dsp->h[AS_H_OCV8_IN] = ssse3_h_ocv8_in;
+    dsp->h_prep[AS_H_OCV8_IN] = ocv_h_prep;
+    dsp->v[AS_V_OCV8_AREA2] = ssse3_v_ocv8_area2;
+  }
+  if (avx2) {
+    dsp->h[AS_H_PIL8] = avx2_h_pil8;
+    dsp->h_prep[AS_H_PIL8] = pil_h_prep;
+    dsp->v[AS_V_PIL8] = avx2_v_pil8;
+    dsp->h[AS_H_OCV8_IN] = avx2_h_ocv8_in;
+    dsp->h_prep[AS_H_OCV8_IN] = ocv_h_prep;
+    dsp->v[AS_V_OCV8_OUT] = avx2_v_ocv8_out;
+    dsp->v[AS_V_OCV8_AREA2] = avx2_v_ocv8_area2;
+  }
+}
+
+#else
+
+void
+as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2)
+{
+  (void) dsp;
+  (void) ssse3;
+  (void) avx2;
+}
+
+#endif
