@@ -1729,7 +1729,7 @@ check_threads (const gchar *in_caps, const gchar *out_caps,
  * those of one thread for every format, method, size and thread count
  * (0: one per core), and when the count changes between frames; YUV
  * converted to RGB too, both chroma upsamplings; and the library models
- * (integer-model opencv and pillow) on 8-bit formats */
+ * (integer-model opencv and pillow) and filters on 8-bit formats */
 GST_START_TEST (test_n_threads)
 {
   static const gchar *formats[] = { "GRAY8", "GRAY16_LE", "GRAY16_BE", "RGBA",
@@ -1766,6 +1766,17 @@ GST_START_TEST (test_n_threads)
   static const gchar *lib_formats[] = { "GRAY8", "RGB", "RGBA", "I420", "NV12",
     "YUY2" };
   static const gchar *libraries[] = { "opencv", "pillow" };
+  /* the library filters: with both models and exact */
+  static const gchar *filters[][4] = {
+    { "method", "area", "antialias", "false" },
+    { "method", "box", "antialias", "false" },
+    { "method", "hamming", "antialias", "false" },
+    { "method", "lanczos", "antialias", "false" },
+    { "method", "lanczos4", "antialias", "false" },
+    { "method", "bilinear-exact", "antialias", "false" },
+    { "method", "nearest-exact", "antialias", "false" },
+  };
+  static const gchar *models[] = { "exact", "opencv", "pillow" };
   guint32 seed = 5;
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
@@ -1828,6 +1839,28 @@ GST_START_TEST (test_n_threads)
               lib_formats[f], sz[0], sz[1], sz[2], sz[3], libraries[l]);
 
           check_threads (in_caps, out_caps, methods[m], extra, seed++, what);
+          g_free (in_caps);
+          g_free (out_caps);
+          g_free (what);
+        }
+
+  /* the library filters, every model, the same formats and sizes */
+  for (guint f = 0; f < G_N_ELEMENTS (lib_formats); f++)
+    for (guint l = 0; l < G_N_ELEMENTS (models); l++)
+      for (guint m = 0; m < G_N_ELEMENTS (filters); m++)
+        for (guint z = 0; z < G_N_ELEMENTS (sizes) + 1; z++) {
+          const gchar *extra[] = { "integer-model", models[l], NULL };
+          const gint *sz = z < G_N_ELEMENTS (sizes) ? sizes[z] : wide;
+          gchar *in_caps = g_strdup_printf (
+              "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
+              lib_formats[f], sz[0], sz[1]);
+          gchar *out_caps = g_strdup_printf (
+              "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
+              lib_formats[f], sz[2], sz[3]);
+          gchar *what = g_strdup_printf ("%s %dx%d -> %dx%d integer-model=%s",
+              lib_formats[f], sz[0], sz[1], sz[2], sz[3], models[l]);
+
+          check_threads (in_caps, out_caps, filters[m], extra, seed++, what);
           g_free (in_caps);
           g_free (out_caps);
           g_free (what);
