@@ -89,6 +89,7 @@ MASTER_SEED = 0x11B5EED5
 CASES = 10  # per library x method x format
 
 MASTER_SEED_PIL = 0x9111A5ED  # the cases added after the first 240
+MASTER_SEED_OCV16 = 0x0C716B17  # OpenCV's uint16 cases, after all others
 ROI_FLAG = 0x80
 
 # name: channels, Pillow mode, bytes per sample, alpha byte (-1: none)
@@ -341,7 +342,7 @@ def generate():
                 (draw_len(master) for _ in range(4))
             cases.append(dict(lib="opencv", method=method, fmt="AYUV64", in_w=iw, in_h=ih,
                               out_w=ow, out_h=oh, seed=master.next() | 1))
-    return cases + generate_pillow()
+    return cases + generate_pillow() + generate_ocv16()
 
 
 def generate_pillow():
@@ -381,6 +382,65 @@ def generate_pillow():
                 add(method, fmt, i, True)
     for i in range(CASES // 2):
         add(0, "GRAY16LE", i, True)
+    return cases
+
+
+# OpenCV on uint16 images: the methods with arithmetic (nearest and
+# nearest-exact copies, already covered on AYUV64) on GRAY16LE (one
+# channel) and AYUV64 (four)
+METHODS_OCV16_MATH = (1, 2, 7, 3, 8)
+
+
+def ocv16_sizes(rng, method, i, ch):
+    """sizes for case i of an OpenCV uint16 method: each of its paths"""
+    iw, ih, ow, oh = (draw_len(rng) for _ in range(4))
+    small = lambda n: 1 + rng.next() % n  # noqa: E731
+    if method == 3:  # INTER_AREA
+        if i in (7, 9):  # blocks of 576 to 1600 samples: the float sum
+            # rounds past 2^24 (OpenCV adds four samples at a time to it)
+            kx, ky = 24 + rng.next() % 17, 24 + rng.next() % 17
+            ow, oh = 300 // kx, 300 // ky
+            iw, ih = kx * ow, ky * oh
+        else:
+            iw, ih, ow, oh = ocv2_sizes(rng, 3, i)
+    elif method == 8:  # INTER_LINEAR_EXACT
+        iw, ih, ow, oh = ocv2_sizes(rng, 8, i)
+    elif method in (2, 7):  # the cubic's SIMD body and scalar tail, ties
+        iw, ih, ow, oh = taps_sizes(rng, i, ch)
+        if i in (4, 8):  # tall, rows with the longest tail (float sums
+            # round: the body's order and the tail's differ on ~1e-4)
+            ow = 8 * (ow // 8) + 7 if ch == 1 else ow | 1
+            oh = 150 + rng.next() % 151
+    elif i % 4 == 1:  # INTER_LINEAR: INTER_AREA's 2x path
+        ow, oh = max(1, iw // 2), max(1, ih // 2)
+        iw, ih = 2 * ow, 2 * oh
+    elif i % 5 == 2:
+        ow = iw
+    elif i % 5 == 3:
+        iw, ow = sorted((iw, ow))
+        ih, oh = sorted((ih, oh))
+    return iw, ih, ow, oh
+
+
+def generate_ocv16():
+    """OpenCV's uint16 paths (float32 arithmetic, INTER_LINEAR_EXACT's
+    ufixedpoint32, INTER_AREA's float block sums), from a stream of their
+    own (the cases above keep their seeds), with samples over the whole
+    0..65535 range (two random bytes each)."""
+    rng = XorShift32(MASTER_SEED_OCV16)
+    cases = []
+    for method in METHODS_OCV16_MATH:
+        for fmt in ("GRAY16LE", "AYUV64"):
+            for i in range(CASES):
+                iw, ih, ow, oh = ocv16_sizes(rng, method, i, FORMATS[fmt][0])
+                cases.append(dict(lib="opencv", method=method, fmt=fmt, in_w=iw, in_h=ih,
+                                  out_w=ow, out_h=oh, seed=rng.next() | 1))
+    for method in METHODS_OCV16:  # the copies on one channel too
+        for i in range(CASES // 2):
+            iw, ih, ow, oh = ocv2_sizes(rng, 9, i) if method == 9 else \
+                (draw_len(rng) for _ in range(4))
+            cases.append(dict(lib="opencv", method=method, fmt="GRAY16LE", in_w=iw, in_h=ih,
+                              out_w=ow, out_h=oh, seed=rng.next() | 1))
     return cases
 
 
