@@ -11,9 +11,9 @@ to the case's output size:
 * opencv: cv2.resize(img, (out_w, out_h), interpolation=INTER_NEAREST,
   INTER_LINEAR, INTER_CUBIC, INTER_LANCZOS4, INTER_AREA, INTER_LINEAR_EXACT
   or INTER_NEAREST_EXACT) on 1-, 3- and 4-channel uint8 arrays (GRAY8,
-  RGB, BGRx), and INTER_NEAREST and INTER_NEAREST_EXACT on 4-channel
-  uint16 arrays (AYUV64: the image bytes read as little-endian words, the
-  output stored as such);
+  RGB, BGRx), and every one of them on 4-channel uint16 arrays (AYUV64:
+  the image bytes read as little-endian words, the output stored as such)
+  and 1-channel ones (GRAY16_LE, stored as "GRAY16LE");
 * pillow: Image.fromarray(img, mode).resize((out_w, out_h), NEAREST,
   BILINEAR, BICUBIC, BOX, HAMMING or LANCZOS) in modes 'L', 'RGB' and
   'RGBX' (GRAY8, RGB, BGRx: the fourth band is resized as a channel, as
@@ -52,7 +52,13 @@ not take for an integer), non-integer downscales, one axis unchanged,
 upscales and mixed (one axis grows), the half-to-even ties of
 INTER_LINEAR_EXACT's weights, and size pairs where OpenCV 4.6's
 nearest-exact offset ifx/2 - 1 differs from later releases'
-ifx/2 - in%2.
+ifx/2 - in%2. The uint16 cases (generate_ocv16, a stream of their own
+after all others) take the same paths (ocv16_sizes), the cubic's and
+Lanczos-4's with tall rows ending in the longest scalar tail (the cubic's
+SIMD body nests its float sum, its tail adds left to right), and
+INTER_AREA integer factors with blocks of 576 to 1600 samples (OpenCV
+sums a uint16 block in float, four samples at a time: it rounds past
+2^24).
 
 File format (little-endian): char magic[8] = "ASLIBS01", uint32 n_cases,
 then per case: uint8 library (1 opencv, 2 pillow; | 0x80: box from the
