@@ -103,6 +103,20 @@ typedef enum
   AS_V_OCV8_AREA_OUT,
   /* u16 (Q8) -> u8: OpenCV INTER_LINEAR_EXACT's vertical */
   AS_V_OCV8X_OUT,
+  /* OpenCV 4.6 on uint16 (model.h): f32 -> u16, sum_k T_k b_k in float32
+   * left to right, cvRound (ties to even), saturated: INTER_LINEAR's,
+   * INTER_LANCZOS4's and INTER_AREA's vertical */
+  AS_V_OCV16_SUM,
+  /* f32 -> u16: INTER_CUBIC's, T0 b0 + (T1 b1 + (T2 b2 + T3 b3)) on the
+   * first 8 floor (width / 8) samples (its SIMD body), left to right on the
+   * rest */
+  AS_V_OCV16_CUBIC,
+  /* u16 -> u16: the 2x2 area fast path, rows 2j, 2j + 1 */
+  AS_V_OCV16_AREA2,
+  /* u16 -> u16: INTER_AREA's integer factors, float sums (w: AsOcvBlock) */
+  AS_V_OCV16_AREAK,
+  /* u32 (Q16) -> u16: INTER_LINEAR_EXACT's vertical */
+  AS_V_OCV16X_OUT,
   AS_N_V
 } AsVEntry;
 
@@ -132,6 +146,11 @@ typedef enum
   AS_H_OCV8_AREA_IN,
   /* u8 -> u16 (Q8): OpenCV INTER_LINEAR_EXACT's horizontal */
   AS_H_OCV8X_IN,
+  /* u16 -> f32: OpenCV 4.6 on uint16, sum_k S[offset + k] a_k in float32
+   * left to right, taps clamped to the line (float weights) */
+  AS_H_OCV16_TAPS,
+  /* u16 -> u32 (Q16): INTER_LINEAR_EXACT's horizontal on uint16 */
+  AS_H_OCV16X_IN,
   AS_N_H
 } AsHEntry;
 

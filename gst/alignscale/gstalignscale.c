@@ -2056,10 +2056,11 @@ gst_align_scale_ensure_plan (
                 GST_VIDEO_INFO_NAME (&filter->in_info), st->method,
                 cfg.antialias ? ", antialias" : "", want,
                 cfg.library == AS_LIBRARY_OPENCV
-                    ? "8-bit planes with nearest, nearest-exact, bilinear,"
-                      " bilinear-exact, bicubic and lanczos4 (no antialias)"
-                      " and area, 16-bit planes with nearest and"
-                      " nearest-exact only"
+                    ? "8-bit and full 16-bit planes with nearest,"
+                      " nearest-exact, bilinear, bilinear-exact, bicubic and"
+                      " lanczos4 (no antialias) and area (OpenCV knows no"
+                      " 10- or 12-bit samples: those planes with nearest"
+                      " and nearest-exact only)"
                     : "8-bit planes with nearest, bilinear, bicubic, box,"
                       " hamming and lanczos, 16-bit planes with nearest"
                       " only, and a tf-crop-and-resize"

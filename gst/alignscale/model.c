@@ -964,6 +964,266 @@ ocv_linear_exact (AsModelPlan *mp, const AsModelInput *in)
   return 0.0;
 }
 
+/* -------------------------------- OpenCV 4.6, 16-bit planes (uint16) */
+
+/* INTER_LINEAR's table of one axis on uint16 (resize's fixpt is off: no
+ * Q11): first tap and the float32 pair (1 - f, f), f the fraction of
+ * ocv_linear_axis, or with area INTER_AREA's coverage fraction of
+ * ocv_area_linear_axis; the x axis clamped as theirs */
+static void
+ocv16_linear_axis (int in, int out, int clamp, int area, int32_t *ofs, float *w)
+{
+  double scale = ocv_scale (in, out), inv = (double) out / (double) in;
+
+  for (int i = 0; i < out; i++) {
+    float f;
+    int sx;
+
+    if (area) {
+      sx = (int) floor (i * scale);
+      f = (float) ((i + 1) - (sx + 1) * inv);
+      f = f <= 0.0f ? 0.0f : f - floorf (f);
+    } else {
+      f = (float) ((i + 0.5) * scale - 0.5);
+      sx = (int) floorf (f);
+      f -= (float) sx;
+    }
+    if (clamp && sx < 0) {
+      sx = 0;
+      f = 0.0f;
+    }
+    if (clamp && sx >= in - 1) {
+      sx = in - 1;
+      f = 0.0f;
+    }
+    ofs[i] = sx;
+    w[2 * i] = 1.0f - f;
+    w[2 * i + 1] = f;
+  }
+}
+
+/* INTER_CUBIC's (ksize 4) or INTER_LANCZOS4's (8) table of one axis on
+ * uint16: first tap floor (f) - ksize / 2 + 1, the float32 coefficients
+ * themselves (no Q11, no folding: float sums of taps on one pixel are not
+ * the sum of their weights) */
+static void
+ocv16_taps_axis (int in, int out, int ksize, int32_t *first, float *w)
+{
+  double scale = ocv_scale (in, out);
+
+  for (int i = 0; i < out; i++) {
+    float f = (float) ((i + 0.5) * scale - 0.5);
+    int sx = (int) floorf (f);
+
+    f -= (float) sx;
+    if (ksize == 4)
+      ocv_cubic_coeffs (f, w + (size_t) i * ksize);
+    else
+      ocv_lanczos4_coeffs (f, w + (size_t) i * ksize);
+    first[i] = sx - ksize / 2 + 1;
+  }
+}
+
+/* the float rows of a 16-bit plane: horizontal first over the taps
+ * offset[i] + k clamped to the line (AS_H_OCV16_TAPS), float32
+ * intermediate rows, then the vertical over clamped rows (AS_V_OCV16_SUM,
+ * or the cubic's AS_V_OCV16_CUBIC) */
+static double
+ocv16_float_rows (AsModelPlan *mp, const AsModelInput *in, int cubic)
+{
+  mp->h.step2_a = mp->v.step2_a = 0;
+  mp->h.step2_b = mp->v.step2_b = -1;
+  mp->h.n_pair = 0;
+  mp->h_in = in->dsp->h[AS_H_OCV16_TAPS];
+  mp->v_out = in->dsp->v[cubic ? AS_V_OCV16_CUBIC : AS_V_OCV16_SUM];
+  mp->h_first_only = 1;
+  mp->inter_size = sizeof (float);
+  return 0.0;
+}
+
+/* INTER_LINEAR (or INTER_AREA's coverage rows, area) and INTER_CUBIC,
+ * INTER_LANCZOS4 (ksize 4, 8) on uint16 */
+static double
+ocv16_taps (AsModelPlan *mp, const AsModelInput *in, int ksize, int area)
+{
+  int ow = in->x->out_len, oh = in->y->out_len;
+  int32_t *xo = model_alloc (mp, ow, sizeof (int32_t));
+  int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
+  float *xw = model_alloc (mp, (size_t) ow * ksize, sizeof (float));
+  float *yw = model_alloc (mp, (size_t) oh * ksize, sizeof (float));
+
+  if (!xo || !yo || !xw || !yw)
+    return -2;
+  if (ksize == 2) {
+    ocv16_linear_axis (in->x->in_len, ow, 1, area, xo, xw);
+    ocv16_linear_axis (in->y->in_len, oh, 0, area, yo, yw);
+  } else {
+    ocv16_taps_axis (in->x->in_len, ow, ksize, xo, xw);
+    ocv16_taps_axis (in->y->in_len, oh, ksize, yo, yw);
+  }
+  mp->h.n_taps = mp->v.n_taps = ksize;
+  mp->h.offset = xo;
+  mp->h.w = xw;
+  mp->v.offset = yo;
+  mp->v.w = yw;
+  return ocv16_float_rows (mp, in, ksize == 4);
+}
+
+/* INTER_AREA's fast path of an exact 2x2 downscale on uint16 (INTER_LINEAR
+ * and INTER_LINEAR_EXACT take it too): one pass over rows 2j, 2j + 1 */
+static double
+ocv16_area2 (AsModelPlan *mp, const AsModelInput *in)
+{
+  double r = ocv_area2 (mp, in);
+
+  mp->v_one = in->dsp->v[AS_V_OCV16_AREA2];
+  return r;
+}
+
+/* INTER_AREA's other integer factors on uint16 (resizeAreaFast_ with a
+ * float sum): one pass, AS_V_OCV16_AREAK */
+static double
+ocv16_area_block (AsModelPlan *mp, const AsModelInput *in, int kx, int ky)
+{
+  int oh = in->y->out_len;
+  int32_t *yo = model_alloc (mp, oh, sizeof (int32_t));
+  AsOcvBlock *b = model_alloc (mp, 1, sizeof (AsOcvBlock));
+
+  if (!yo || !b)
+    return -2;
+  /* OpenCV's int area */
+  if ((int64_t) kx * ky > INT32_MAX)
+    return -1;
+  b->kx = kx;
+  b->scale = 1.0f / (float) (kx * ky);
+  for (int j = 0; j < oh; j++)
+    yo[j] = j * ky;
+  mp->v.n_taps = ky;
+  mp->v.offset = yo;
+  mp->v.w = b;
+  mp->v_one = in->dsp->v[AS_V_OCV16_AREAK];
+  return 0.0;
+}
+
+/* INTER_AREA on uint16: hal::resize's dispatch, as ocv_area */
+static double
+ocv16_area (AsModelPlan *mp, const AsModelInput *in)
+{
+  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
+      oh = in->y->out_len;
+  int kx = ocv_int_factor (iw, ow), ky = ocv_int_factor (ih, oh);
+
+  if (ocv_scale (iw, ow) < 1.0 || ocv_scale (ih, oh) < 1.0)
+    return ocv16_taps (mp, in, 2, 1);
+  if (kx == 2 && ky == 2)
+    return ocv16_area2 (mp, in);
+  if (kx && ky)
+    return ocv16_area_block (mp, in, kx, ky);
+  /* resizeArea_<ushort, float>: the 8-bit tables and order */
+  if (ocv_area_axis (mp, iw, ow, &mp->h) < 0
+      || ocv_area_axis (mp, ih, oh, &mp->v) < 0)
+    return -2;
+  return ocv16_float_rows (mp, in, 0);
+}
+
+/* INTER_LINEAR_EXACT's table of one axis on uint16 (ufixedpoint32): as
+ * ocv_linear_exact_axis with c1 = cvRound ((f - x0) 2^16), c0 = 2^16 -
+ * c1 (which does not fit 16 bits: uint32 pairs) */
+static void
+ocv16_linear_exact_axis (int in, int out, int32_t *ofs, uint32_t *w)
+{
+  double scale = 1.0 / ((double) out / (double) in);
+
+  for (int i = 0; i < out; i++) {
+    double f = scale * ((double) i + 0.5) - 0.5;
+    int x0 = (int) floor (f), c1 = 0;
+
+    if (x0 < 0 || in == 1)
+      x0 = 0;
+    else if (x0 >= in - 1)
+      x0 = in - 1;
+    else
+      c1 = (int) nearbyint ((f - x0) * 65536.0);
+    ofs[i] = x0;
+    w[2 * i] = (uint32_t) (65536 - c1);
+    w[2 * i + 1] = (uint32_t) c1;
+  }
+}
+
+/* INTER_LINEAR_EXACT on uint16 (resize_bitExact<ushort>): Q16 horizontal
+ * in uint32, (h0 c0 + h1 c1 + 2^31) >> 32; exact 2x2 (but 2 channels):
+ * INTER_AREA's */
+static double
+ocv16_linear_exact (AsModelPlan *mp, const AsModelInput *in)
+{
+  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
+      oh = in->y->out_len;
+  int32_t *xo, *yo;
+  uint32_t *xw, *yw;
+
+  if (ocv_int_factor (iw, ow) == 2 && ocv_int_factor (ih, oh) == 2
+      && in->channels != 2)
+    return ocv16_area2 (mp, in);
+  xo = model_alloc (mp, ow, sizeof (int32_t));
+  yo = model_alloc (mp, oh, sizeof (int32_t));
+  xw = model_alloc (mp, 2 * (size_t) ow, sizeof (uint32_t));
+  yw = model_alloc (mp, 2 * (size_t) oh, sizeof (uint32_t));
+  if (!xo || !yo || !xw || !yw)
+    return -2;
+  ocv16_linear_exact_axis (iw, ow, xo, xw);
+  ocv16_linear_exact_axis (ih, oh, yo, yw);
+  mp->h.n_taps = mp->v.n_taps = 2;
+  mp->h.offset = xo;
+  mp->h.w = xw;
+  mp->h.step2_a = 0;
+  mp->h.step2_b = -1;
+  mp->v.offset = yo;
+  mp->v.w = yw;
+  mp->h_in = in->dsp->h[AS_H_OCV16X_IN];
+  mp->v_out = in->dsp->v[AS_V_OCV16X_OUT];
+  mp->h_first_only = 1;
+  mp->inter_size = sizeof (uint32_t);
+  return 0.0;
+}
+
+/* cv2.resize on a uint16 image: OpenCV knows no other depth than 16 bits,
+ * so only full 16-bit samples (10- and 12-bit planes run the exact
+ * chain); nearest (any depth) is opencv_prepare's */
+static double
+ocv16_prepare (AsModelPlan *mp, const AsModelInput *in)
+{
+  const AsKernelDesc *k = in->kernel;
+  int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
+      oh = in->y->out_len;
+
+  if (in->maxval != 65535)
+    return -1;
+  /* INTER_AREA is its own antialias; the others have none */
+  if (k != as_kernel_desc (AS_KERNEL_AREA) && in->antialias)
+    return -1;
+  if (in->variant && k != as_kernel_desc (AS_KERNEL_LINEAR))
+    return -1;
+  init_passes (mp, in);
+  mp->library = in->library;
+  /* cv::resize copies at equal sizes (every path here gives its input
+   * back there anyway) */
+  mp->copy = iw == ow && ih == oh;
+  if (in->variant) /* INTER_LINEAR_EXACT */
+    return ocv16_linear_exact (mp, in);
+  if (k == as_kernel_desc (AS_KERNEL_AREA))
+    return ocv16_area (mp, in);
+  if (k == as_kernel_desc (AS_KERNEL_CUBIC))
+    return ocv16_taps (mp, in, 4, 0);
+  if (k == as_kernel_desc (AS_KERNEL_LANCZOS4))
+    return ocv16_taps (mp, in, 8, 0);
+  if (k != as_kernel_desc (AS_KERNEL_LINEAR))
+    return -1;
+  /* scale exactly 2 on both axes: INTER_AREA's fast path */
+  if (iw == 2 * ow && ih == 2 * oh)
+    return ocv16_area2 (mp, in);
+  return ocv16_taps (mp, in, 2, 0);
+}
+
 static double
 opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
 {
@@ -971,6 +1231,8 @@ opencv_prepare (AsModelPlan *mp, const AsModelInput *in)
       oh = in->y->out_len;
   int nearest = in->kernel == as_kernel_desc (AS_KERNEL_NEAREST);
 
+  if (in->library == AS_LIBRARY_OPENCV && in->bps == 2 && !nearest)
+    return ocv16_prepare (mp, in); /* OpenCV's uint16 paths */
   /* nearest copies samples of any size; the rest is 8-bit arithmetic */
   if (in->library != AS_LIBRARY_OPENCV || (in->bps != 1 && !nearest))
     return -1;

@@ -91,7 +91,24 @@
  *    coordinate, Q8 weights rounded half to even, uint16 horizontal,
  *    (h0 c0 + h1 c1 + 2^15) >> 16; exact 2x2: INTER_AREA's but for 2
  *    channels) and INTER_NEAREST_EXACT (16.16, 4.6's ifx / 2 - 1); both
- *    nearest also on 16-bit planes;
+ *    nearest also on 16-bit planes (any depth: copies).
+ *    Full 16-bit planes (maxval 65535, cv2.resize of a uint16 array; 10-
+ *    and 12-bit planes run the exact chain), horizontal first:
+ *    INTER_LINEAR, INTER_CUBIC, INTER_LANCZOS4 in float32, the 8-bit
+ *    geometry with the float coefficients themselves (1 - f, f; cubic;
+ *    Lanczos-4), T = sum S[clamp (x_k)] a_k left to right (edge taps not
+ *    folded), out = cvRound (sum T_k b_k) left to right, saturated (ties
+ *    to even), but the cubic's first 8 floor (width / 8) samples
+ *    T0 b0 + (T1 b1 + (T2 b2 + T3 b3)) (its SSE2 body); INTER_AREA: 2x2
+ *    (sum + 2) >> 2 (2 channels: cvRound (sum 0.25f)), other integer
+ *    factors a float block sum (row by row, four samples at a time added
+ *    as an int) times 1.f / area, cvRound; other downscales the 8-bit
+ *    float tables and order; an axis that grows the 16-bit linear rows
+ *    with coverage fractions; INTER_LINEAR_EXACT with ufixedpoint32:
+ *    c1 = cvRound ((f - x0) 2^16), c0 = 2^16 - c1 (uint32), uint32
+ *    horizontal, (h0 c0 + h1 c1 + 2^31) >> 32 in uint64; exact 2x2 on
+ *    both axes as INTER_AREA's (INTER_LINEAR_EXACT: but for 2 channels);
+ *    equal sizes a copy;
  *  - pillow: Image.resize of Pillow 9.4, 8-bit: NEAREST (accumulated
  *    double), BILINEAR, BICUBIC, BOX, HAMMING and LANCZOS
  *    (precompute_coeffs in double, int32 weights of 22 bits rounded away

@@ -511,6 +511,11 @@ const char *const as_dsp_v_names[AS_N_V] = {
   [AS_V_OCV8_AREAK] = "v_ocv8_areak",
   [AS_V_OCV8_AREA_OUT] = "v_ocv8_area_out",
   [AS_V_OCV8X_OUT] = "v_ocv8x_out",
+  [AS_V_OCV16_SUM] = "v_ocv16_sum",
+  [AS_V_OCV16_CUBIC] = "v_ocv16_cubic",
+  [AS_V_OCV16_AREA2] = "v_ocv16_area2",
+  [AS_V_OCV16_AREAK] = "v_ocv16_areak",
+  [AS_V_OCV16X_OUT] = "v_ocv16x_out",
 };
 
 const char *const as_dsp_h_names[AS_N_H] = {
@@ -534,6 +539,8 @@ const char *const as_dsp_h_names[AS_N_H] = {
   [AS_H_OCV8_TAPS] = "h_ocv8_taps",
   [AS_H_OCV8_AREA_IN] = "h_ocv8_area_in",
   [AS_H_OCV8X_IN] = "h_ocv8x_in",
+  [AS_H_OCV16_TAPS] = "h_ocv16_taps",
+  [AS_H_OCV16X_IN] = "h_ocv16x_in",
 };
 
 /* --------------------------------------------- library models (exact) */
@@ -793,6 +800,196 @@ v_ocv8x_out (void *dst, const void *const *src, const AsPass *p, int j,
   }
 }
 
+/* ---------------------------------- OpenCV 4.6 on uint16 (float32) */
+
+/* saturate_cast<ushort> (float): cvRound (ties to even, the default
+ * rounding mode), clamped */
+static inline uint16_t
+ocv_round_u16 (float v)
+{
+  long r = lrintf (v);
+  return (uint16_t) (r < 0 ? 0 : r > 65535 ? 65535 : r);
+}
+
+/* HResizeLinear, HResizeCubic and HResizeLanczos4 <ushort, float, float>
+ * and resizeArea_'s row sums: T = S[x_0] a_0 + S[x_1] a_1 + ... in
+ * float32, left to right, x_k = offset + k clamped to the line (OpenCV
+ * reads a tap outside as the edge pixel, with its own weight: in float the
+ * weights of taps on one pixel cannot be added first) */
+static void
+h_ocv16_taps (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const uint16_t *l = src;
+  float *o = dst;
+  int ch = p->channels, n = p->n_taps, last = p->in_len - 1;
+
+  (void) s;
+  for (int i = 0; i < p->out_len; i++) {
+    const float *w = WROW (float, p, i);
+    for (int c = 0; c < ch; c++) {
+      float acc = 0.0f;
+      for (int k = 0; k < n; k++) {
+        int x = p->offset[i] + k;
+        x = x < 0 ? 0 : x > last ? last : x;
+        acc += (float) l[(size_t) x * ch + c] * w[k];
+      }
+      o[i * ch + c] = acc;
+    }
+  }
+}
+
+/* VResizeLinear, VResizeLanczos4 <ushort, float, float> (the SSE4.1 body
+ * of the latter adds in the same order) and resizeArea_'s weighted rows:
+ * cvRound (T_0 b_0 + T_1 b_1 + ...), left to right */
+static void
+v_ocv16_sum (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const float *w = WROW (float, p, j);
+  uint16_t *o = dst;
+
+  (void) s;
+  for (int x = 0; x < width; x++) {
+    float acc = 0.0f;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += ((const float *) src[k])[x] * w[k];
+    o[x] = ocv_round_u16 (acc);
+  }
+}
+
+/* VResizeCubic<ushort, float, float>: the SIMD body of
+ * VResizeCubicVec_32f16u (8 samples a step in Debian's SSE2 build, no
+ * fused multiply-add) nests its sum, T0 b0 + (T1 b1 + (T2 b2 + T3 b3)),
+ * the scalar code after it adds left to right; both round to even */
+static void
+v_ocv16_cubic (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const float *t0 = src[0], *t1 = src[1], *t2 = src[2], *t3 = src[3];
+  const float *w = WROW (float, p, j);
+  int nv = width - width % 8;
+  uint16_t *o = dst;
+
+  (void) s;
+  for (int x = 0; x < nv; x++) {
+    float t = t3[x] * w[3];
+    t = t2[x] * w[2] + t;
+    t = t1[x] * w[1] + t;
+    t = t0[x] * w[0] + t;
+    o[x] = ocv_round_u16 (t);
+  }
+  for (int x = nv; x < width; x++)
+    o[x] = ocv_round_u16 (
+        t0[x] * w[0] + t1[x] * w[1] + t2[x] * w[2] + t3[x] * w[3]);
+}
+
+/* INTER_AREA's exact 2x2 on uint16: (a + b + c + d + 2) >> 2 for 1, 3 or
+ * 4 channels (ResizeAreaFastVec), cvRound ((float) sum * 0.25f) for
+ * others */
+static void
+v_ocv16_area2 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *r0 = src[0], *r1 = src[1];
+  uint16_t *o = dst;
+  int ch = p->channels;
+
+  (void) j;
+  (void) s;
+  for (int x = 0; x < width; x++) {
+    int i = x / ch, c = x % ch;
+    int32_t sum = r0[2 * i * ch + c] + r0[(2 * i + 1) * ch + c]
+        + r1[2 * i * ch + c] + r1[(2 * i + 1) * ch + c];
+    if (ch == 1 || ch == 3 || ch == 4)
+      o[x] = (uint16_t) ((sum + 2) >> 2);
+    else
+      o[x] = ocv_round_u16 ((float) sum * 0.25f);
+  }
+}
+
+/* INTER_AREA's other integer factors on uint16 (resizeAreaFast_<ushort,
+ * float>): the kx x ky block in OpenCV's order (row by row), four samples
+ * at a time summed in int and added to a float sum, the rest one by one;
+ * then cvRound (sum * (1.f / (kx ky))). The float sum rounds once it
+ * passes 2^24 (blocks of more than 256 samples). */
+static void
+v_ocv16_areak (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const AsOcvBlock *b = p->w;
+  uint16_t *o = dst;
+  int ch = p->channels, kx = b->kx, area = kx * p->n_taps, n = width / ch;
+
+  (void) j;
+  (void) s;
+  for (int i = 0; i < n; i++)
+    for (int c = 0; c < ch; c++) {
+      size_t at = (size_t) i * kx * ch + c;
+      int row = 0, col = 0, k = 0;
+      float sum = 0.0f;
+      /* the k-th sample of the block: row k / kx, column k % kx */
+#define NEXT_SAMPLE(v)                                                         \
+  do {                                                                         \
+    (v) = ((const uint16_t *) src[row])[at + (size_t) col * ch];               \
+    if (++col == kx) {                                                         \
+      col = 0;                                                                 \
+      row++;                                                                   \
+    }                                                                          \
+  } while (0)
+      for (; k <= area - 4; k += 4) {
+        int32_t g = 0, v;
+        for (int m = 0; m < 4; m++) {
+          NEXT_SAMPLE (v);
+          g += v;
+        }
+        sum += (float) g;
+      }
+      for (; k < area; k++) {
+        int32_t v;
+        NEXT_SAMPLE (v);
+        sum += (float) v;
+      }
+#undef NEXT_SAMPLE
+      o[i * ch + c] = ocv_round_u16 (sum * b->scale);
+    }
+}
+
+/* INTER_LINEAR_EXACT on uint16 (resize_bitExact, ufixedpoint32): uint32
+ * pairs c0 + c1 = 2^16; horizontal h = S[x0] c0 + S[x1] c1 (x1 = x0 + 1,
+ * the last pixel at the right edge where c1 = 0), vertical
+ * (h0 c0 + h1 c1 + 2^31) >> 32 in uint64 */
+static void
+h_ocv16x_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const uint16_t *l = src;
+  const uint32_t *w = p->w;
+  uint32_t *o = dst;
+  int ch = p->channels;
+
+  (void) s;
+  for (int i = 0; i < p->out_len; i++) {
+    int x0 = p->offset[i], x1 = x0 + 1 < p->in_len ? x0 + 1 : x0;
+    for (int c = 0; c < ch; c++)
+      o[i * ch + c] = l[x0 * ch + c] * w[2 * i] + l[x1 * ch + c] * w[2 * i + 1];
+  }
+}
+
+static void
+v_ocv16x_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint32_t *h0 = src[0], *h1 = src[1];
+  const uint32_t *w = p->w;
+  uint64_t c0 = w[2 * j], c1 = w[2 * j + 1];
+  uint16_t *o = dst;
+
+  (void) s;
+  for (int x = 0; x < width; x++) {
+    uint64_t v = (h0[x] * c0 + h1[x] * c1 + ((uint64_t) 1 << 31)) >> 32;
+    o[x] = (uint16_t) (v > 65535 ? 65535 : v);
+  }
+}
+
 /* Pillow 9.4's 8-bit passes: acc = 2^21 + sum s w (int32 weights in 22
  * fractional bits), out = clip8 (acc >> 22), clipped between passes */
 static inline uint8_t
@@ -946,4 +1143,11 @@ as_dsp_init_c (AsDsp *dsp)
   dsp->v[AS_V_OCV8X_OUT] = v_ocv8x_out;
   dsp->h[AS_H_OCV8_AREA_IN] = h_ocv8_area_in;
   dsp->h[AS_H_OCV8X_IN] = h_ocv8x_in;
+  dsp->v[AS_V_OCV16_SUM] = v_ocv16_sum;
+  dsp->v[AS_V_OCV16_CUBIC] = v_ocv16_cubic;
+  dsp->v[AS_V_OCV16_AREA2] = v_ocv16_area2;
+  dsp->v[AS_V_OCV16_AREAK] = v_ocv16_areak;
+  dsp->v[AS_V_OCV16X_OUT] = v_ocv16x_out;
+  dsp->h[AS_H_OCV16_TAPS] = h_ocv16_taps;
+  dsp->h[AS_H_OCV16X_IN] = h_ocv16x_in;
 }

@@ -11,9 +11,9 @@ to the case's output size:
 * opencv: cv2.resize(img, (out_w, out_h), interpolation=INTER_NEAREST,
   INTER_LINEAR, INTER_CUBIC, INTER_LANCZOS4, INTER_AREA, INTER_LINEAR_EXACT
   or INTER_NEAREST_EXACT) on 1-, 3- and 4-channel uint8 arrays (GRAY8,
-  RGB, BGRx), and INTER_NEAREST and INTER_NEAREST_EXACT on 4-channel
-  uint16 arrays (AYUV64: the image bytes read as little-endian words, the
-  output stored as such);
+  RGB, BGRx), and every one of them on 4-channel uint16 arrays (AYUV64:
+  the image bytes read as little-endian words, the output stored as such)
+  and 1-channel ones (GRAY16_LE, stored as "GRAY16LE");
 * pillow: Image.fromarray(img, mode).resize((out_w, out_h), NEAREST,
   BILINEAR, BICUBIC, BOX, HAMMING or LANCZOS) in modes 'L', 'RGB' and
   'RGBX' (GRAY8, RGB, BGRx: the fourth band is resized as a channel, as
@@ -52,7 +52,13 @@ not take for an integer), non-integer downscales, one axis unchanged,
 upscales and mixed (one axis grows), the half-to-even ties of
 INTER_LINEAR_EXACT's weights, and size pairs where OpenCV 4.6's
 nearest-exact offset ifx/2 - 1 differs from later releases'
-ifx/2 - in%2.
+ifx/2 - in%2. The uint16 cases (generate_ocv16, a stream of their own
+after all others) take the same paths (ocv16_sizes), the cubic's and
+Lanczos-4's with tall rows ending in the longest scalar tail (the cubic's
+SIMD body nests its float sum, its tail adds left to right), and
+INTER_AREA integer factors with blocks of 576 to 1600 samples (OpenCV
+sums a uint16 block in float, four samples at a time: it rounds past
+2^24).
 
 File format (little-endian): char magic[8] = "ASLIBS01", uint32 n_cases,
 then per case: uint8 library (1 opencv, 2 pillow; | 0x80: box from the
@@ -89,6 +95,7 @@ MASTER_SEED = 0x11B5EED5
 CASES = 10  # per library x method x format
 
 MASTER_SEED_PIL = 0x9111A5ED  # the cases added after the first 240
+MASTER_SEED_OCV16 = 0x0C716B17  # OpenCV's uint16 cases, after all others
 ROI_FLAG = 0x80
 
 # name: channels, Pillow mode, bytes per sample, alpha byte (-1: none)
@@ -341,7 +348,7 @@ def generate():
                 (draw_len(master) for _ in range(4))
             cases.append(dict(lib="opencv", method=method, fmt="AYUV64", in_w=iw, in_h=ih,
                               out_w=ow, out_h=oh, seed=master.next() | 1))
-    return cases + generate_pillow()
+    return cases + generate_pillow() + generate_ocv16()
 
 
 def generate_pillow():
@@ -381,6 +388,65 @@ def generate_pillow():
                 add(method, fmt, i, True)
     for i in range(CASES // 2):
         add(0, "GRAY16LE", i, True)
+    return cases
+
+
+# OpenCV on uint16 images: the methods with arithmetic (nearest and
+# nearest-exact copies, already covered on AYUV64) on GRAY16LE (one
+# channel) and AYUV64 (four)
+METHODS_OCV16_MATH = (1, 2, 7, 3, 8)
+
+
+def ocv16_sizes(rng, method, i, ch):
+    """sizes for case i of an OpenCV uint16 method: each of its paths"""
+    iw, ih, ow, oh = (draw_len(rng) for _ in range(4))
+    small = lambda n: 1 + rng.next() % n  # noqa: E731
+    if method == 3:  # INTER_AREA
+        if i in (7, 9):  # blocks of 576 to 1600 samples: the float sum
+            # rounds past 2^24 (OpenCV adds four samples at a time to it)
+            kx, ky = 24 + rng.next() % 17, 24 + rng.next() % 17
+            ow, oh = 300 // kx, 300 // ky
+            iw, ih = kx * ow, ky * oh
+        else:
+            iw, ih, ow, oh = ocv2_sizes(rng, 3, i)
+    elif method == 8:  # INTER_LINEAR_EXACT
+        iw, ih, ow, oh = ocv2_sizes(rng, 8, i)
+    elif method in (2, 7):  # the cubic's SIMD body and scalar tail, ties
+        iw, ih, ow, oh = taps_sizes(rng, i, ch)
+        if i in (4, 8):  # tall, rows with the longest tail (float sums
+            # round: the body's order and the tail's differ on ~1e-4)
+            ow = 8 * (ow // 8) + 7 if ch == 1 else ow | 1
+            oh = 150 + rng.next() % 151
+    elif i % 4 == 1:  # INTER_LINEAR: INTER_AREA's 2x path
+        ow, oh = max(1, iw // 2), max(1, ih // 2)
+        iw, ih = 2 * ow, 2 * oh
+    elif i % 5 == 2:
+        ow = iw
+    elif i % 5 == 3:
+        iw, ow = sorted((iw, ow))
+        ih, oh = sorted((ih, oh))
+    return iw, ih, ow, oh
+
+
+def generate_ocv16():
+    """OpenCV's uint16 paths (float32 arithmetic, INTER_LINEAR_EXACT's
+    ufixedpoint32, INTER_AREA's float block sums), from a stream of their
+    own (the cases above keep their seeds), with samples over the whole
+    0..65535 range (two random bytes each)."""
+    rng = XorShift32(MASTER_SEED_OCV16)
+    cases = []
+    for method in METHODS_OCV16_MATH:
+        for fmt in ("GRAY16LE", "AYUV64"):
+            for i in range(CASES):
+                iw, ih, ow, oh = ocv16_sizes(rng, method, i, FORMATS[fmt][0])
+                cases.append(dict(lib="opencv", method=method, fmt=fmt, in_w=iw, in_h=ih,
+                                  out_w=ow, out_h=oh, seed=rng.next() | 1))
+    for method in METHODS_OCV16:  # the copies on one channel too
+        for i in range(CASES // 2):
+            iw, ih, ow, oh = ocv2_sizes(rng, 9, i) if method == 9 else \
+                (draw_len(rng) for _ in range(4))
+            cases.append(dict(lib="opencv", method=method, fmt="GRAY16LE", in_w=iw, in_h=ih,
+                              out_w=ow, out_h=oh, seed=rng.next() | 1))
     return cases
 
 

@@ -41,6 +41,10 @@ typedef enum
   T_I32_OCVT,
   T_F32_OCV, /* OpenCV INTER_AREA's float sums: [0, 255], halves often */
   T_U16_OCV, /* OpenCV INTER_LINEAR_EXACT's Q8 sums: [0, 255 * 256] */
+  /* OpenCV's float sums of uint16 samples: 65535 * [-0.35, 1.35], halves
+   * often (the rounding's ties) */
+  T_F32_OCV16,
+  T_U32_OCVX, /* INTER_LINEAR_EXACT's Q16 sums of uint16: [0, 65535 << 16] */
 } SampleType;
 
 /* weight tables: what each model builds */
@@ -65,6 +69,11 @@ typedef enum
   W_OCV_AREA,
   /* OpenCV INTER_LINEAR_EXACT: uint16 pairs summing to 256 */
   W_OCV_X,
+  /* OpenCV on uint16: float rows summing to about one (cubic and
+   * Lanczos-4 lobes, area cells with zeros around) */
+  W_OCV16,
+  /* OpenCV INTER_LINEAR_EXACT on uint16: uint32 pairs summing to 2^16 */
+  W_OCV16_X,
 } WeightKind;
 
 typedef struct
@@ -98,6 +107,11 @@ static const Entry v_entries[] = {
   { AS_V_OCV8_AREAK, T_U8, T_U8, W_OCV_BLOCK, 1, 7 },
   { AS_V_OCV8_AREA_OUT, T_F32_OCV, T_U8, W_OCV_AREA, 1, 12 },
   { AS_V_OCV8X_OUT, T_U16_OCV, T_U8, W_OCV_X, 2, 2 },
+  { AS_V_OCV16_SUM, T_F32_OCV16, T_U16, W_OCV16, 1, 12 },
+  { AS_V_OCV16_CUBIC, T_F32_OCV16, T_U16, W_OCV16, 4, 4 },
+  { AS_V_OCV16_AREA2, T_U16, T_U16, W_NONE, 2, 2 },
+  { AS_V_OCV16_AREAK, T_U16, T_U16, W_OCV_BLOCK, 1, 7 },
+  { AS_V_OCV16X_OUT, T_U32_OCVX, T_U16, W_OCV16_X, 2, 2 },
 };
 
 static const Entry h_entries[] = {
@@ -121,6 +135,8 @@ static const Entry h_entries[] = {
   { AS_H_OCV8_TAPS, T_U8, T_I32_OCVT, W_OCVT, 1, 8 },
   { AS_H_OCV8_AREA_IN, T_U8, T_F32_OCV, W_OCV_AREA, 1, 12 },
   { AS_H_OCV8X_IN, T_U8, T_U16_OCV, W_OCV_X, 2, 2 },
+  { AS_H_OCV16_TAPS, T_U16, T_F32_OCV16, W_OCV16, 1, 12 },
+  { AS_H_OCV16X_IN, T_U16, T_U32_OCVX, W_OCV16_X, 2, 2 },
 };
 
 static size_t
@@ -138,6 +154,8 @@ type_size (SampleType t, int bps)
     case T_I32_OCV:
     case T_I32_OCVT:
     case T_F32_OCV:
+    case T_F32_OCV16:
+    case T_U32_OCVX:
       return 4;
     case T_DOUBLE:
       return 8;
@@ -194,6 +212,18 @@ random_line (GRand *r, void *dst, SampleType t, int bps, size_t n)
         ((uint16_t *) dst)[i] = extreme
             ? (hi ? 255 * 256 : 0)
             : g_rand_int_range (r, 0, 255 * 256 + 1);
+        break;
+      case T_F32_OCV16:
+        ((float *) dst)[i] = extreme ? (hi ? 88472.25f : -22937.25f)
+            : g_rand_int_range (r, 0, 4) == 0
+            ? g_rand_int_range (r, -22937, 88472) + 0.5f
+            : (float) g_rand_double_range (r, -22937.25, 88472.25);
+        break;
+      case T_U32_OCVX:
+        ((uint32_t *) dst)[i] = extreme
+            ? (hi ? 65535u << 16 : 0)
+            : (uint32_t) g_rand_int_range (r, 0, 65535) << 16
+                | (uint32_t) g_rand_int_range (r, 0, 65536);
         break;
       case T_DOUBLE:
         ((double *) dst)[i] = extreme
@@ -389,6 +419,33 @@ random_weights (GRand *r, WeightKind wk, int n_rows, int n_taps,
         ((uint16_t *) w)[2 * i + 1] = (uint16_t) c1;
       }
       break;
+    case W_OCV16:
+      /* a run of taps from random_row (lobes of both signs), zeros around
+       * it; a row in four a single 1 */
+      w = g_malloc0 (n * sizeof (float));
+      for (int i = 0; i < n_rows; i++) {
+        float *wi = (float *) w + (size_t) i * n_taps;
+        int a = g_rand_int_range (r, 0, n_taps),
+            b = g_rand_int_range (r, a, n_taps);
+        if (g_rand_int_range (r, 0, 4) == 0) {
+          wi[a] = 1.0f;
+          continue;
+        }
+        random_row (r, row, b - a + 1, FALSE);
+        for (int k = a; k <= b; k++)
+          wi[k] = (float) row[k - a] * 0.9f;
+      }
+      break;
+    case W_OCV16_X:
+      w = g_malloc0 (n * 4);
+      for (int i = 0; i < n_rows; i++) {
+        uint32_t c1 = g_rand_int_range (r, 0, 4) == 0
+            ? 0
+            : (uint32_t) g_rand_int_range (r, 0, 65537);
+        ((uint32_t *) w)[2 * i] = 65536 - c1;
+        ((uint32_t *) w)[2 * i + 1] = c1;
+      }
+      break;
     case W_NONE:
       break;
   }
@@ -521,9 +578,13 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
       c->offset[i] = e->entry == AS_H_COPY
           ? i
           : g_rand_int_range (r, 0, in - n + 1);
+    /* OpenCV's uint16 taps: first taps past both edges (clamped reads) */
+    if (e->entry == AS_H_OCV16_TAPS)
+      for (int i = 0; i < out; i++)
+        c->offset[i] = g_rand_int_range (r, 1 - n - 2, in + 2);
     /* lerp bases never decrease (and the last may be the last pixel) */
-    if (e->w == W_LERP16 || e->w == W_LERP32 || e->w == W_OCV
-        || e->w == W_OCV_X) {
+    if (e->w == W_LERP16 || e->w == W_LERP32 || e->w == W_OCV || e->w == W_OCV_X
+        || e->w == W_OCV16_X) {
       for (int i = 0; i < out; i++)
         c->offset[i] = g_rand_int_range (r, 0, in);
       for (int i = 1; i < out; i++)
@@ -551,7 +612,7 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
     if (c->w)
       c->p.wr = c->wr = replicate (c->w,
           e->w == W_INT30 || e->w == W_LERP32 || e->w == W_PIL
-                  || e->w == W_OCV_AREA
+                  || e->w == W_OCV_AREA || e->w == W_OCV16 || e->w == W_OCV16_X
               ? 4
               : e->w == W_DOUBLE ? 8
                                  : 2,
