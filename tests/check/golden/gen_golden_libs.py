@@ -115,12 +115,6 @@ METHODS_OCV2 = {3: cv2.INTER_AREA, 8: cv2.INTER_LINEAR_EXACT,
                 9: cv2.INTER_NEAREST_EXACT}
 METHODS_OCV16 = {0: cv2.INTER_NEAREST, 9: cv2.INTER_NEAREST_EXACT}
 ALL_OCV = {**METHODS["opencv"], **METHODS_OCV2}
-# OpenCV methods added later: cases appended after the ones above (whose
-# seeds and sizes stay as they were)
-METHODS_OCV2 = {3: cv2.INTER_AREA, 8: cv2.INTER_LINEAR_EXACT,
-                9: cv2.INTER_NEAREST_EXACT}
-METHODS_OCV16 = {0: cv2.INTER_NEAREST, 9: cv2.INTER_NEAREST_EXACT}
-ALL_OCV = {**METHODS["opencv"], **METHODS_OCV2}
 LIBRARY = {"opencv": 1, "pillow": 2}
 # (library, method) pairs with a case stream of their own
 OWN_STREAM = {("opencv", 2), ("opencv", 7)}
