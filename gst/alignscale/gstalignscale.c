@@ -2051,9 +2051,12 @@ gst_align_scale_ensure_plan (
       if (!self->warned_library) {
         GST_ELEMENT_WARNING (self, LIBRARY, SETTINGS,
             ("integer-model=%s does not cover this stream: exact used", want),
-            ("%s, method %d%s: the %s model serves %s;"
+            ("%s, method=%s%s: the %s model serves %s;"
              " see docs/integer-models.md",
-                GST_VIDEO_INFO_NAME (&filter->in_info), st->method,
+                GST_VIDEO_INFO_NAME (&filter->in_info),
+                g_enum_get_value (
+                    g_type_class_peek (GST_TYPE_ALIGN_SCALE_METHOD), st->method)
+                    ->value_nick,
                 cfg.antialias ? ", antialias" : "", want,
                 cfg.library == AS_LIBRARY_OPENCV
                     ? "8-bit and full 16-bit planes with nearest,"
@@ -2062,8 +2065,8 @@ gst_align_scale_ensure_plan (
                       " 10- or 12-bit samples: those planes with nearest"
                       " and nearest-exact only)"
                     : "8-bit planes with nearest, bilinear, bicubic, box,"
-                      " hamming and lanczos, 16-bit planes with nearest"
-                      " only, and a tf-crop-and-resize"
+                      " hamming and lanczos (not area, lanczos4), 16-bit"
+                      " planes with nearest only, and a tf-crop-and-resize"
                       " roi inside the picture (box=) on full-resolution"
                       " planes only"));
         self->warned_library = TRUE;
