@@ -169,7 +169,8 @@ typedef struct
   int alpha;
 } AsModelInput;
 
-/* integer-model: whose bytes (library models, model.c) */
+/* integer-model: whose bytes (library models: model-opencv.c,
+ * model-pillow.c) */
 typedef enum
 {
   AS_LIBRARY_NONE,   /* the float result, rounded (the models above) */

@@ -424,7 +424,7 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     in = (AsModelInput){ &pp->x, &pp->y, kd, config_aa (config), d->channels,
       d->bytes_per_sample, plane_maxval (d), &plan->dsp, config->library,
       config->variant };
-    /* a library's own crop: Pillow's box= (model.c) */
+    /* a library's own crop: Pillow's box= (model-pillow.c) */
     if (config->mapping == AS_MAP_TF_CROP_AND_RESIZE)
       in.roi = config->roi;
     for (int q = 0; q < n_planes; q++)

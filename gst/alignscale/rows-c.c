@@ -632,7 +632,7 @@ h_ocv8_taps (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
 }
 
 /* their vertical fixed point (FixedPtCast<int, uchar, 22>): sat_u8
- * ((sum T_k b_k + 2^21) >> 22), int32 (no overflow: model.c) */
+ * ((sum T_k b_k + 2^21) >> 22), int32 (no overflow: model-opencv.c) */
 static inline uint8_t
 ocv_fixed (const void *const *src, const int16_t *b, int n, int x)
 {

@@ -528,7 +528,7 @@ merge4 (uint8_t *dst, const uint8_t *a, const uint8_t *b, const uint8_t *c,
 }
 #endif
 
-/* ---------------------------------- OpenCV INTER_LINEAR 8U (model.c) */
+/* ---------------------------------- OpenCV INTER_LINEAR 8U (model-opencv.c) */
 
 static void
 h_ocv8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
@@ -550,7 +550,7 @@ v_ocv8_out (void *dst, const void *const *src, const AsPass *p, int j,
   as_orc_ocv_v_i32_u8 (dst, src[0], src[1], w[2 * j], w[2 * j + 1], width);
 }
 
-/* ------------------ OpenCV INTER_CUBIC, INTER_LANCZOS4 8U (model.c) */
+/* ------------------ OpenCV INTER_CUBIC, INTER_LANCZOS4 8U (model-opencv.c) */
 
 /* the n gathered taps 4, 2 or 1 at a time: the first program writes a
  * line, the others add to it (ping-pong in acc), the last one into dst */
@@ -629,7 +629,7 @@ v_ocv8_lanczos4 (void *dst, const void *const *src, const AsPass *p, int j,
       dst, a, r[4], r[5], r[6], r[7], w[4], w[5], w[6], w[7], width);
 }
 
-/* ------------------------------------------ Pillow 8-bit (model.c) */
+/* ------------------------------------------ Pillow 8-bit (model-pillow.c) */
 
 static void
 h_pil8 (void *dst, const void *src, const AsPass *p, AsLineScratch *s)

@@ -274,7 +274,7 @@ pil_v_scalar (uint8_t *o, const uint8_t *const *rows, const int32_t *w, int n,
 }
 
 /* up to 64 row pairs on the stack; more (absurd windows) in the scratch
- * (model.c sizes it) */
+ * (model-opencv.c, model-pillow.c size it) */
 #define PIL_V_STACK 64
 
 /* ------------------------------------------------ OpenCV horizontal */

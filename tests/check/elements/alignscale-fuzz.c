@@ -490,7 +490,7 @@ expected_size (const Case *c, const Config *cfg, gint *w, gint *h)
   }
 }
 
-/* whether Image.resize's box= from the roi is one Pillow takes (model.c
+/* whether Image.resize's box= from the roi is one Pillow takes (model-pillow.c
  * pillow_prepare): the roi times the picture size in floats, inside the
  * picture, not reversed; with NEAREST every pixel of the affine map in it
  * (8-bit: accumulated in double; 16-bit: per pixel) */

@@ -36,7 +36,7 @@ typedef enum
   T_DOUBLE,  /* the exact model's intermediate */
   T_SAMPLES, /* u8 or u16 by the pass's bps (exact, nearest, copy) */
   T_I32_OCV, /* OpenCV's Q11 horizontal sums: [0, 255 * 2048] */
-  /* OpenCV's cubic and Lanczos-4 Q11 sums: 255 * [-732, 2780] (model.c);
+  /* OpenCV's cubic and Lanczos-4 Q11 sums: 255 * [-732, 2780] (model-opencv.c);
    * a line in four on multiples of 1024 (halves after a unit weight) */
   T_I32_OCVT,
   T_F32_OCV, /* OpenCV INTER_AREA's float sums: [0, 255], halves often */
