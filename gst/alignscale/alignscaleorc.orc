@@ -1095,7 +1095,7 @@ mergebw t1, s1, s2
 mergebw t2, s3, s4
 mergewl d1, t1, t2
 
-# ---- OpenCV INTER_LINEAR 8U (model.c: library models)
+# ---- OpenCV INTER_LINEAR 8U (model-opencv.c)
 
 # horizontal: T = S0 a0 + S1 a1 (Q11 int16 weights, int32 sums)
 .function as_orc_ocv_h_u8_i32
@@ -1136,36 +1136,11 @@ addssw a, a, 2
 shrsw a, a, 2
 convsuswb d1, a
 
-# ---- OpenCV INTER_CUBIC, INTER_LANCZOS4 8U (model.c: library models)
+# ---- OpenCV INTER_CUBIC, INTER_LANCZOS4 8U (model-opencv.c)
 
 # horizontal over gathered taps: T = sum S_k w_k (Q11 int16 weights per
-# sample, int32, exact: the grouping changes nothing), 4, 2 or 1 taps a
+# sample, int32, exact: the grouping changes nothing), 2 or 1 taps a
 # program, the first writing, the others adding to a line
-.function as_orc_ocv_h4_u8_i32
-.dest 4 d1 int32_t
-.source 1 s1 uint8_t
-.source 1 s2 uint8_t
-.source 1 s3 uint8_t
-.source 1 s4 uint8_t
-.source 2 w1 int16_t
-.source 2 w2 int16_t
-.source 2 w3 int16_t
-.source 2 w4 int16_t
-.temp 2 a
-.temp 4 x
-.temp 4 y
-convubw a, s1
-mulswl x, a, w1
-convubw a, s2
-mulswl y, a, w2
-addl x, x, y
-convubw a, s3
-mulswl y, a, w3
-addl x, x, y
-convubw a, s4
-mulswl y, a, w4
-addl d1, x, y
-
 .function as_orc_ocv_h1_u8_i32
 .dest 4 d1 int32_t
 .source 1 s1 uint8_t
@@ -1238,7 +1213,7 @@ convssslw w, x
 convsuswb d1, w
 
 # their scalar vertical (FixedPtCast): sat_u8 ((2^21 + sum T_k b_k) >> 22)
-# in int32 (no overflow: model.c), four rows a program
+# in int32 (no overflow: model-opencv.c), four rows a program
 .function as_orc_ocv_vfix4_u8
 .dest 1 d1 uint8_t
 .source 4 s1 int32_t
@@ -1311,7 +1286,7 @@ shrsl x, x, 22
 convssslw w, x
 convsuswb d1, w
 
-# ---- Pillow 8-bit (model.c: library models): acc = 2^21 + sum s w with
+# ---- Pillow 8-bit (model-pillow.c): acc = 2^21 + sum s w with
 # int32 weights of 22 fractional bits (exact int32 products: pmulld),
 # out = clip8 (acc >> 22); horizontal taps from gathered lines and
 # replicated weights, vertical taps with the weight as a parameter
@@ -1371,7 +1346,7 @@ shrsl t, a1, 22
 convssslw w, t
 convsuswb d1, w
 
-# ---- OpenCV INTER_AREA downscales in float32 (model.c: library models):
+# ---- OpenCV INTER_AREA downscales in float32 (model-opencv.c):
 # resizeArea_'s order, each product and sum rounded to float32 one at a
 # time as in rows-c.c; the horizontal over gathered taps with weights per
 # sample, the vertical row by row, then cvRound: x + 2^23 (x in [0, 2^22))

@@ -442,28 +442,63 @@ ocv_nearest_exact_axis (int in, int out, int32_t *ofs)
 /* INTER_LINEAR_EXACT's table of one axis (interpolationLinear, in
  * softdouble: the IEEE double operations here): f = scale (i + 0.5) -
  * 0.5 with scale = 1 / (out / in), x0 = floor (f), c1 = cvRound ((f - x0)
- * 256) (ties to even), c0 = 256 - c1. Left of the picture (or on a
- * one-pixel axis) pixel 0, at or past the last pixel pixel in - 1, with
- * (256, 0): the bytes of its edge copies */
+ * 2^bits) (ties to even), c0 = 2^bits - c1: bits 8 on uint8 (ufixedpoint16,
+ * uint16 pairs), 16 on uint16 (ufixedpoint32, uint32 pairs: 2^16 does not
+ * fit 16 bits). Left of the picture (or on a one-pixel axis) pixel 0, at
+ * or past the last pixel pixel in - 1, with (2^bits, 0): the bytes of its
+ * edge copies */
 static void
-ocv_linear_exact_axis (int in, int out, int32_t *ofs, uint16_t *w)
+ocv_linear_exact_axis (int in, int out, int bits, int32_t *ofs, void *w)
 {
   double scale = 1.0 / ((double) out / (double) in);
+  int32_t one = 1 << bits;
 
   for (int i = 0; i < out; i++) {
     double f = scale * ((double) i + 0.5) - 0.5;
-    int x0 = (int) floor (f), c1 = 0;
+    int x0 = (int) floor (f);
+    int32_t c1 = 0;
 
     if (x0 < 0 || in == 1)
       x0 = 0;
     else if (x0 >= in - 1)
       x0 = in - 1;
     else
-      c1 = (int) nearbyint ((f - x0) * 256.0);
+      c1 = (int32_t) nearbyint ((f - x0) * one);
     ofs[i] = x0;
-    w[2 * i] = (uint16_t) (256 - c1);
-    w[2 * i + 1] = (uint16_t) c1;
+    if (bits > 8) {
+      ((uint32_t *) w)[2 * i] = (uint32_t) (one - c1);
+      ((uint32_t *) w)[2 * i + 1] = (uint32_t) c1;
+    } else {
+      ((uint16_t *) w)[2 * i] = (uint16_t) (one - c1);
+      ((uint16_t *) w)[2 * i + 1] = (uint16_t) c1;
+    }
   }
+}
+
+/* both axes' INTER_LINEAR_EXACT tables (2^bits pairs) into the passes;
+ * -1 when memory ran out */
+static int
+ocv_linear_exact_tables (AsModelPlan *mp, const AsModelInput *in, int bits)
+{
+  int ow = in->x->out_len, oh = in->y->out_len;
+  size_t ws = bits > 8 ? sizeof (uint32_t) : sizeof (uint16_t);
+  int32_t *xo = as_model_alloc (mp, ow, sizeof (int32_t));
+  int32_t *yo = as_model_alloc (mp, oh, sizeof (int32_t));
+  void *xw = as_model_alloc (mp, 2 * (size_t) ow, ws);
+  void *yw = as_model_alloc (mp, 2 * (size_t) oh, ws);
+
+  if (!xo || !yo || !xw || !yw)
+    return -1;
+  ocv_linear_exact_axis (in->x->in_len, ow, bits, xo, xw);
+  ocv_linear_exact_axis (in->y->in_len, oh, bits, yo, yw);
+  mp->h.n_taps = mp->v.n_taps = 2;
+  mp->h.offset = xo;
+  mp->h.w = xw;
+  mp->h.step2_a = 0;
+  mp->h.step2_b = -1;
+  mp->v.offset = yo;
+  mp->v.w = yw;
+  return 0;
 }
 
 /* INTER_NEAREST_EXACT (AsModelInput.variant), any sample size */
@@ -487,8 +522,8 @@ ocv_linear_exact (AsModelPlan *mp, const AsModelInput *in)
 {
   int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
       oh = in->y->out_len;
-  int32_t *xo, *yo;
-  uint16_t *xw, *yw;
+  const int32_t *xo;
+  const uint16_t *xw;
 
   if (in->kernel != as_kernel_desc (AS_KERNEL_LINEAR) || in->antialias)
     return -1;
@@ -496,21 +531,10 @@ ocv_linear_exact (AsModelPlan *mp, const AsModelInput *in)
   if (ocv_int_factor (iw, ow) == 2 && ocv_int_factor (ih, oh) == 2
       && in->channels != 2)
     return ocv_area2 (mp, in);
-  xo = as_model_alloc (mp, ow, sizeof (int32_t));
-  yo = as_model_alloc (mp, oh, sizeof (int32_t));
-  xw = as_model_alloc (mp, 2 * (size_t) ow, sizeof (uint16_t));
-  yw = as_model_alloc (mp, 2 * (size_t) oh, sizeof (uint16_t));
-  if (!xo || !yo || !xw || !yw)
+  if (ocv_linear_exact_tables (mp, in, 8) < 0)
     return -2;
-  ocv_linear_exact_axis (iw, ow, xo, xw);
-  ocv_linear_exact_axis (ih, oh, yo, yw);
-  mp->h.n_taps = mp->v.n_taps = 2;
-  mp->h.offset = xo;
-  mp->h.w = xw;
-  mp->h.step2_a = 0;
-  mp->h.step2_b = -1;
-  mp->v.offset = yo;
-  mp->v.w = yw;
+  xo = (int32_t *) mp->h.offset;
+  xw = (uint16_t *) mp->h.w;
   /* the fast rows: pairs gathered, weights per sample; outputs from
    * n_pair on read their last pixel twice (their c1 is 0) */
   mp->h.wr = as_model_replicate (
@@ -689,30 +713,6 @@ ocv16_area (AsModelPlan *mp, const AsModelInput *in)
   return ocv16_float_rows (mp, in, 0);
 }
 
-/* INTER_LINEAR_EXACT's table of one axis on uint16 (ufixedpoint32): as
- * ocv_linear_exact_axis with c1 = cvRound ((f - x0) 2^16), c0 = 2^16 -
- * c1 (which does not fit 16 bits: uint32 pairs) */
-static void
-ocv16_linear_exact_axis (int in, int out, int32_t *ofs, uint32_t *w)
-{
-  double scale = 1.0 / ((double) out / (double) in);
-
-  for (int i = 0; i < out; i++) {
-    double f = scale * ((double) i + 0.5) - 0.5;
-    int x0 = (int) floor (f), c1 = 0;
-
-    if (x0 < 0 || in == 1)
-      x0 = 0;
-    else if (x0 >= in - 1)
-      x0 = in - 1;
-    else
-      c1 = (int) nearbyint ((f - x0) * 65536.0);
-    ofs[i] = x0;
-    w[2 * i] = (uint32_t) (65536 - c1);
-    w[2 * i + 1] = (uint32_t) c1;
-  }
-}
-
 /* INTER_LINEAR_EXACT on uint16 (resize_bitExact<ushort>): Q16 horizontal
  * in uint32, (h0 c0 + h1 c1 + 2^31) >> 32; exact 2x2 (but 2 channels):
  * INTER_AREA's */
@@ -721,27 +721,12 @@ ocv16_linear_exact (AsModelPlan *mp, const AsModelInput *in)
 {
   int iw = in->x->in_len, ow = in->x->out_len, ih = in->y->in_len,
       oh = in->y->out_len;
-  int32_t *xo, *yo;
-  uint32_t *xw, *yw;
 
   if (ocv_int_factor (iw, ow) == 2 && ocv_int_factor (ih, oh) == 2
       && in->channels != 2)
     return ocv16_area2 (mp, in);
-  xo = as_model_alloc (mp, ow, sizeof (int32_t));
-  yo = as_model_alloc (mp, oh, sizeof (int32_t));
-  xw = as_model_alloc (mp, 2 * (size_t) ow, sizeof (uint32_t));
-  yw = as_model_alloc (mp, 2 * (size_t) oh, sizeof (uint32_t));
-  if (!xo || !yo || !xw || !yw)
+  if (ocv_linear_exact_tables (mp, in, 16) < 0)
     return -2;
-  ocv16_linear_exact_axis (iw, ow, xo, xw);
-  ocv16_linear_exact_axis (ih, oh, yo, yw);
-  mp->h.n_taps = mp->v.n_taps = 2;
-  mp->h.offset = xo;
-  mp->h.w = xw;
-  mp->h.step2_a = 0;
-  mp->h.step2_b = -1;
-  mp->v.offset = yo;
-  mp->v.w = yw;
   mp->h_in = in->dsp->h[AS_H_OCV16X_IN];
   mp->v_out = in->dsp->v[AS_V_OCV16X_OUT];
   mp->h_first_only = 1;
