@@ -66,6 +66,7 @@
 
 #include "gstalignscale.h"
 #include "gstalignscalepool.h"
+#include "gstalignscalemeta.h"
 #include "plan.h"
 #include "stages.h"
 
@@ -162,6 +163,8 @@ struct _GstAlignScale
    * (read-only while a frame runs), the threads and their scratch, and
    * the frame the slices are cut from */
   AsPlan *plan;
+  /* the geometry of the plan's frames, for the way-back meta */
+  AsLetterboxGeom geom;
   guint gst_plane[AS_MAX_PLANES]; /* the stored plane of each plan plane */
   GstAlignScalePool *pool;
   guint pool_asked; /* the n-threads value the pool was made for */
@@ -661,6 +664,7 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_NEAREST_MODE, 0);
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_CHROMA_UPSAMPLING, 0);
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_INTEGER_MODEL, 0);
+  gst_align_scale_geometry_meta_register ();
 }
 
 static void
@@ -1407,7 +1411,14 @@ gst_align_scale_transform_meta (
   GstVideoFilter *filter = GST_VIDEO_FILTER_CAST (trans);
   const GstMetaInfo *info = meta->info;
   const gchar *const *tags = gst_meta_api_type_get_tags (info->api);
-  gboolean scalable = tags != NULL && info->transform_func != NULL
+  gboolean scalable;
+
+  /* an upstream alignscale's way back is not ours: this frame gets its own */
+  if (gst_meta_info_is_custom (info)
+      && gst_custom_meta_has_name (
+          (GstCustomMeta *) meta, GST_ALIGN_SCALE_GEOMETRY_META))
+    return FALSE;
+  scalable = tags != NULL && info->transform_func != NULL
       && gst_meta_api_type_has_tag (
           info->api, g_quark_from_string (GST_META_TAG_VIDEO_SIZE_STR));
 
@@ -2022,6 +2033,10 @@ gst_align_scale_ensure_plan (
         &filter->in_info, &filter->out_info, planes, self->gst_plane);
   self->plan = as_plan_new (&cfg, filter->in_info.width, filter->in_info.height,
       filter->out_info.width, filter->out_info.height, planes, (int) n, NULL);
+  /* the picture fills the output (crop and letterbox: issue 14, later) */
+  as_letterbox_place (AS_LETTERBOX_NONE, filter->in_info.width,
+      filter->in_info.height, filter->out_info.width, filter->out_info.height,
+      1, 1, 1, 1, &self->geom, NULL);
   if (!self->plan) {
     GST_ELEMENT_ERROR (self, RESOURCE, FAILED, ("Could not build the tables"),
         ("%dx%d -> %dx%d: out of memory, more than %d taps per axis (a"
@@ -2222,5 +2237,7 @@ gst_align_scale_transform (
   ret = gst_align_scale_run (self, in.data, in.stride, out.data, out.stride);
   gst_align_scale_unmap (&out, outbuf);
   gst_align_scale_unmap (&in, inbuf);
+  if (ret == GST_FLOW_OK)
+    gst_align_scale_add_geometry_meta (outbuf, &self->geom);
   return ret;
 }

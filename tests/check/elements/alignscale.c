@@ -1880,6 +1880,70 @@ GST_START_TEST (test_n_threads)
 
 GST_END_TEST;
 
+/* the way back: every output buffer carries GstAlignScaleGeometryMeta
+ * (a GstCustomMeta) with the input pixels resized, where they landed and
+ * the scale; an upstream alignscale's meta is replaced, not copied */
+GST_START_TEST (test_geometry_meta)
+{
+  GstHarness *h = gst_harness_new ("alignscale");
+  GstBuffer *in, *out, *out2;
+  GstCustomMeta *meta;
+  GstStructure *st;
+  gint v;
+  gdouble d;
+
+  gst_harness_set_sink_caps_str (
+      h, "video/x-raw,format=RGB,width=40,height=30");
+  gst_harness_set_src_caps_str (
+      h, "video/x-raw,format=RGB,width=100,height=60,framerate=30/1");
+  in = random_buffer ("video/x-raw,format=RGB,width=100,height=60", 3);
+  out = gst_harness_push_and_pull (h, in);
+  fail_unless (out != NULL);
+  meta = gst_buffer_get_custom_meta (out, "GstAlignScaleGeometryMeta");
+  fail_unless (meta != NULL);
+  st = gst_custom_meta_get_structure (meta);
+  fail_unless_equals_string (
+      gst_structure_get_string (st, "letterbox"), "none");
+  fail_unless (gst_structure_get_int (st, "input-width", &v) && v == 100);
+  fail_unless (gst_structure_get_int (st, "input-height", &v) && v == 60);
+  fail_unless (gst_structure_get_int (st, "source-width", &v) && v == 100);
+  fail_unless (gst_structure_get_int (st, "picture-x", &v) && v == 0);
+  fail_unless (gst_structure_get_int (st, "picture-width", &v) && v == 40);
+  fail_unless (gst_structure_get_int (st, "picture-height", &v) && v == 30);
+  fail_unless (gst_structure_get_double (st, "scale-x", &d) && d == 0.4);
+  fail_unless (gst_structure_get_double (st, "scale-y", &d) && d == 0.5);
+
+  /* through a second alignscale: its own geometry, one meta */
+  {
+    GstHarness *h2 = gst_harness_new ("alignscale");
+    gpointer state = NULL;
+    GstMeta *m;
+    guint n = 0;
+
+    gst_harness_set_sink_caps_str (
+        h2, "video/x-raw,format=RGB,width=20,height=10");
+    gst_harness_set_src_caps_str (
+        h2, "video/x-raw,format=RGB,width=40,height=30,framerate=30/1");
+    out2 = gst_harness_push_and_pull (h2, out);
+    fail_unless (out2 != NULL);
+    while ((m = gst_buffer_iterate_meta (out2, &state)))
+      n += gst_meta_info_is_custom (m->info)
+          && gst_custom_meta_has_name (
+              (GstCustomMeta *) m, "GstAlignScaleGeometryMeta");
+    fail_unless_equals_int (n, 1);
+    st = gst_custom_meta_get_structure (
+        gst_buffer_get_custom_meta (out2, "GstAlignScaleGeometryMeta"));
+    fail_unless (gst_structure_get_int (st, "input-width", &v) && v == 40);
+    fail_unless (
+        gst_structure_get_double (st, "scale-y", &d) && d == 10.0 / 30);
+    gst_buffer_unref (out2);
+    gst_harness_teardown (h2);
+  }
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 static Suite *
 alignscale_suite (void)
 {
@@ -1912,6 +1976,7 @@ alignscale_suite (void)
   tcase_add_test (tc, test_bad_video_meta);
   tcase_add_test (tc, test_chroma_siting);
   tcase_add_test (tc, test_n_threads);
+  tcase_add_test (tc, test_geometry_meta);
   tcase_add_test (tc, test_convert_negotiation);
   tcase_add_test (tc, test_convert_same_format_preferred);
   tcase_add_test (tc, test_convert_refused);
