@@ -1205,16 +1205,50 @@ lerp_at (const uint8_t *row, ptrdiff_t step, double x, int lo, int hi)
       + (f > 0 ? row[step * MIN (i0 + 1, hi - 1)] * f : 0);
 }
 
-/* The chroma rule where crop or rectangle start inside a 4:2:0 block: a
- * chroma sample is the picture's when its block meets the rectangle, and
- * is then the picture's own mapping evaluated at its siting (half-pixel
- * bilinear here: the luma coordinate of the sample's siting through the
- * crop-to-rectangle map, read at the crop's chroma samples, taps clamped
- * to the chroma samples whose block meets the crop), within one code of
- * that float value; every other sample is the pad. */
+/* the picture's luma mapping (crop-local source coordinate of picture
+ * pixel u): half-pixel, or tf-crop-and-resize's roi corners aligned */
+static double
+pic_map (const AsConfig *cfg, int vertical, double u, int in, int out)
+{
+  double a = cfg->roi[vertical], b = cfg->roi[vertical + 2];
+
+  if (cfg->mapping != AS_MAP_TF_CROP_AND_RESIZE)
+    return (u + 0.5) * in / out - 0.5;
+  return out > 1 ? a * (in - 1) + u * (b - a) * (in - 1) / (out - 1)
+                 : 0.5 * (a + b) * (in - 1);
+}
+
+/* tf-crop-and-resize: a chroma sample (block of 2 output pixels from
+ * 2 j, picture starting at luma r0) is outside when every picture pixel
+ * of its block maps outside the crop */
+static gboolean
+chroma_outside (
+    const AsConfig *cfg, int vertical, int j, int r0, int in, int out)
+{
+  if (cfg->mapping != AS_MAP_TF_CROP_AND_RESIZE)
+    return FALSE;
+  for (int i = MAX (0, 2 * j - r0); i < 2 * j - r0 + 2 && i < out; i++) {
+    double x = pic_map (cfg, vertical, i, in, out);
+    if (x >= 0 && x <= in - 1)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* The chroma rule where crop or rectangle start inside a 4:2:0 block (and
+ * on whole frames, the plain plan's chroma): a chroma sample is the
+ * picture's when its block meets the rectangle, and
+ * is then the picture's own mapping evaluated at its siting (bilinear,
+ * half-pixel or tf-crop-and-resize: the luma coordinate of the sample's
+ * siting through the crop-to-rectangle map, read at the crop's chroma
+ * samples, taps clamped to the chroma samples whose block meets the crop;
+ * tf-crop-and-resize's extrapolation value where every picture pixel of
+ * the block maps outside), within one code of that float value; every
+ * other sample is the pad. */
 GST_START_TEST (test_crop_rect_chroma)
 {
   GRand *r = g_rand_new_with_seed (22);
+  guint outside = 0;
 
   for (int n = 0; n < 300; n++) {
     int in_w = g_rand_int_range (r, 2, 50), in_h = g_rand_int_range (r, 2, 40);
@@ -1223,22 +1257,34 @@ GST_START_TEST (test_crop_rect_chroma)
     int o2h = g_rand_int_range (r, 0, 2), o2v = g_rand_int_range (r, 0, 2);
     int ciw = (in_w + 1) / 2, cih = (in_h + 1) / 2;
     int cow = (out_w + 1) / 2, coh = (out_h + 1) / 2;
-    AsConfig cfg = { AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR };
+    AsConfig cfg = { n % 2 ? AS_MAP_TF_CROP_AND_RESIZE : AS_MAP_HALF_PIXEL,
+      AS_KERNEL_LINEAR };
     AsPlaneDesc d[2] = {
       { in_w, in_h, out_w, out_h, 1, 1, 1, 1, 0, 0 },
       { ciw, cih, cow, coh, 1, 1, 2, 2, o2h, o2v },
     };
     uint8_t *src = g_malloc (ciw * cih), *dst = g_malloc (cow * coh);
-    int *cr = cfg.crop, *rc = cfg.rect, k0x, k1x, k0y, k1y;
+    int cr[4], rc[4], k0x, k1x, k0y, k1y;
     AsPlan *plan;
 
-    do
-      random_region (r, in_w, in_h, cr);
-    while (!cr[2]);
-    do
-      random_region (r, out_w, out_h, rc);
-    while (!rc[2]);
+    /* crop and rectangle, or the whole frames (the plain plan: its chroma
+     * obeys the same mapping) */
+    random_region (r, in_w, in_h, cfg.crop);
+    random_region (r, out_w, out_h, cfg.rect);
+    memcpy (cr, cfg.crop, sizeof (cr));
+    memcpy (rc, cfg.rect, sizeof (rc));
+    if (!cr[2]) {
+      cr[2] = in_w;
+      cr[3] = in_h;
+    }
+    if (!rc[2]) {
+      rc[2] = out_w;
+      rc[3] = out_h;
+    }
     cfg.pad[1][0] = 7;
+    for (int k = 0; k < 4; k++)
+      cfg.roi[k] = g_rand_double_range (r, -0.4, 1.4);
+    cfg.extrapolation = g_rand_double (r);
     for (int i = 0; i < ciw * cih; i++)
       src[i] = g_rand_int_range (r, 0, 256);
     plan = as_plan_new (&cfg, in_w, in_h, out_w, out_h, d, 2, NULL);
@@ -1255,14 +1301,26 @@ GST_START_TEST (test_crop_rect_chroma)
         /* the siting in picture luma pixels, through the half-pixel map
          * of the crop, to the source chroma grid */
         double ux = 2 * i + o2h / 2.0 - rc[0], uy = 2 * j + o2v / 2.0 - rc[1];
-        double sx = ((ux + 0.5) * cr[2] / rc[2] - 0.5 + cr[0] - o2h / 2.0) / 2;
-        double sy = ((uy + 0.5) * cr[3] / rc[3] - 0.5 + cr[1] - o2v / 2.0) / 2;
+        double sx = (pic_map (&cfg, 0, ux, cr[2], rc[2]) + cr[0] - o2h / 2.0)
+            / 2;
+        double sy = (pic_map (&cfg, 1, uy, cr[3], rc[3]) + cr[1] - o2v / 2.0)
+            / 2;
         double v0, v1, fy, e;
         int y0;
 
         if (!inside) {
           fail_unless (dst[j * cow + i] == 7, "(%d,%d) outside is %d", i, j,
               dst[j * cow + i]);
+          continue;
+        }
+        if (chroma_outside (&cfg, 0, i, rc[0], cr[2], rc[2])
+            || chroma_outside (&cfg, 1, j, rc[1], cr[3], rc[3])) {
+          int fill = (int) floor (cfg.extrapolation * 255 + 0.5);
+          fail_unless (dst[j * cow + i] == fill,
+              "tf-crop-and-resize chroma (%d,%d) maps outside: %d, not the"
+              " extrapolation value %d",
+              i, j, dst[j * cow + i], fill);
+          outside++;
           continue;
         }
         sy = sy < k0y ? k0y : sy > k1y - 1 ? k1y - 1 : sy;
@@ -1273,14 +1331,17 @@ GST_START_TEST (test_crop_rect_chroma)
         e = v0 * (1 - fy) + v1 * fy;
         fail_unless (fabs (dst[j * cow + i] - e) < 1.0,
             "%dx%d crop <%d,%d,%d,%d> -> %dx%d rect <%d,%d,%d,%d> siting"
-            " %d,%d: chroma (%d,%d) is %d, the picture's map gives %f",
+            " %d,%d map %d roi <%g,%g,%g,%g>: chroma (%d,%d) is %d, the"
+            " picture's map gives %f",
             in_w, in_h, cr[0], cr[1], cr[2], cr[3], out_w, out_h, rc[0], rc[1],
-            rc[2], rc[3], o2h, o2v, i, j, dst[j * cow + i], e);
+            rc[2], rc[3], o2h, o2v, cfg.mapping, cfg.roi[0], cfg.roi[1],
+            cfg.roi[2], cfg.roi[3], i, j, dst[j * cow + i], e);
       }
     as_plan_free (plan);
     g_free (src);
     g_free (dst);
   }
+  fail_unless (outside > 100, "only %u samples mapped outside", outside);
   g_rand_free (r);
 }
 
