@@ -97,6 +97,8 @@ GST_DEBUG_CATEGORY_STATIC (gst_align_scale_debug);
 #define DEFAULT_CHROMA_UPSAMPLING GST_ALIGN_SCALE_CHROMA_UPSAMPLING_LINEAR
 #define DEFAULT_INTEGER_MODEL GST_ALIGN_SCALE_INTEGER_MODEL_EXACT
 #define MAX_THREADS 64
+/* pad-value: at most one value per component, each within 16 bits */
+#define MAX_PAD_VALUE 65535.0
 
 enum
 {
@@ -115,6 +117,9 @@ enum
   PROP_N_THREADS,
   PROP_CHROMA_UPSAMPLING,
   PROP_INTEGER_MODEL,
+  PROP_CROP,
+  PROP_PAD_VALUE,
+  PROP_LETTERBOX,
   N_PROPS
 };
 
@@ -133,6 +138,18 @@ typedef struct
   gdouble extrapolation_value;
   GstAlignScaleChromaUpsampling chroma_upsampling;
   GstAlignScaleIntegerModel integer_model;
+  /* <x, y, width, height> in input pixels, width 0: none */
+  gint crop[4];
+  /* per output component (n_pad_value of them, the last repeated; none:
+   * 0), in output sample units */
+  gdouble pad_value[GST_VIDEO_MAX_COMPONENTS];
+  guint n_pad_value;
+  GstAlignScaleLetterbox letterbox;
+  /* the picture's place in the output (AsConfig.rect), width 0: the whole
+   * output. No property yet: the letterbox presets (issue 14) will set it
+   * from the geometry module; until then only the element tests do,
+   * through the object data "alignscale-test-rect" (gst_align_scale_init) */
+  gint rect[4];
 } GstAlignScaleSettings;
 
 struct _GstAlignScale
@@ -177,8 +194,14 @@ struct _GstAlignScale
   } job;
   gboolean warned_aa_ac;
   gboolean warned_library;
+  gboolean warned_letterbox;
   gboolean warned_cost;
   gboolean warned_frames;
+  /* streaming thread only: the input frame the plan was built for (caps,
+   * or a video meta's size under a crop meta), and the last crop refused
+   * against the picture (warned once) */
+  gint plan_in[2];
+  gint warned_crop[6];
 };
 
 /* 16-bit words of the other byte order, samples in the high bits of a
@@ -329,6 +352,38 @@ gst_align_scale_chroma_upsampling_get_type (void)
 }
 
 GType
+gst_align_scale_letterbox_get_type (void)
+{
+  static GType type = 0;
+  static const GEnumValue values[] = {
+    { GST_ALIGN_SCALE_LETTERBOX_NONE, "The picture fills the output", "none" },
+    { GST_ALIGN_SCALE_LETTERBOX_ULTRALYTICS,
+        "Ultralytics LetterBox: centred, pad 114", "ultralytics" },
+    { GST_ALIGN_SCALE_LETTERBOX_MMDET, "mmcv imrescale + Pad: top left, pad 0",
+        "mmdet" },
+    { GST_ALIGN_SCALE_LETTERBOX_DEEPSTREAM,
+        "DeepStream nvinfer maintain-aspect-ratio: top left, pad 0",
+        "deepstream" },
+    { GST_ALIGN_SCALE_LETTERBOX_DEEPSTREAM_SYMMETRIC,
+        "DeepStream nvinfer with symmetric-padding: centred, pad 0",
+        "deepstream-symmetric" },
+    { GST_ALIGN_SCALE_LETTERBOX_TF, "tf.image.resize_with_pad (TF 2.x)", "tf" },
+    { GST_ALIGN_SCALE_LETTERBOX_PILLOW, "PIL.ImageOps.pad: centred, pad 0",
+        "pillow" },
+    { GST_ALIGN_SCALE_LETTERBOX_ADD_BORDERS,
+        "videoscale add-borders: the display aspect ratio kept",
+        "add-borders" },
+    { 0, NULL, NULL },
+  };
+
+  if (g_once_init_enter (&type)) {
+    GType t = g_enum_register_static ("GstAlignScaleLetterbox", values);
+    g_once_init_leave (&type, t);
+  }
+  return type;
+}
+
+GType
 gst_align_scale_integer_model_get_type (void)
 {
   static GType type = 0;
@@ -361,8 +416,21 @@ static GstCaps *gst_align_scale_transform_caps (GstBaseTransform *trans,
     GstPadDirection direction, GstCaps *caps, GstCaps *filter);
 static GstCaps *gst_align_scale_fixate_caps (GstBaseTransform *trans,
     GstPadDirection direction, GstCaps *caps, GstCaps *othercaps);
-static gboolean gst_align_scale_ensure_plan (
-    GstAlignScale *self, const GstAlignScaleSettings *st);
+/* The input frame a buffer holds and the picture resized from it: the
+ * caps' frame, or under a GstVideoCropMeta the frame of the buffer's video
+ * meta with the meta's region as the picture; the crop property lies in
+ * that picture. crop: what is resized, <x, y, w, h> in the frame (w 0:
+ * the whole frame), AsConfig.crop. */
+typedef struct
+{
+  GstVideoInfo info;
+  gint crop[4];
+} GstAlignScaleInput;
+
+static gboolean gst_align_scale_ensure_plan (GstAlignScale *self,
+    const GstAlignScaleSettings *st, const GstAlignScaleInput *input);
+static void gst_align_scale_input (GstAlignScale *self, GstBuffer *buf,
+    const GstAlignScaleSettings *st, GstAlignScaleInput *input);
 static gboolean gst_align_scale_check_buffer (GstAlignScale *self,
     GstBuffer *buf, const GstVideoInfo *info, const gchar *what, gboolean post);
 static void gst_align_scale_frame_settings (
@@ -375,6 +443,8 @@ static GstFlowReturn gst_align_scale_transform (
     GstBaseTransform *trans, GstBuffer *inbuf, GstBuffer *outbuf);
 static gboolean gst_align_scale_transform_meta (GstBaseTransform *trans,
     GstBuffer *outbuf, GstMeta *meta, GstBuffer *inbuf);
+static gboolean gst_align_scale_propose_allocation (
+    GstBaseTransform *trans, GstQuery *decide_query, GstQuery *query);
 static gboolean gst_align_scale_set_info (GstVideoFilter *filter,
     GstCaps *incaps, GstVideoInfo *in_info, GstCaps *outcaps,
     GstVideoInfo *out_info);
@@ -629,6 +699,84 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
       " (cv2.resize on uint8) or pillow (Image.resize on 8-bit images)",
       GST_TYPE_ALIGN_SCALE_INTEGER_MODEL, DEFAULT_INTEGER_MODEL, flags);
 
+  /**
+   * GstAlignScale:crop:
+   *
+   * The part of the input picture that is resized: `<x, y, width, height>`
+   * in input pixels, as torchvision's `resized_crop (img, top=y, left=x,
+   * height, width, size)` (and `center_crop` after a resize): the crop is
+   * the picture, resampled half-pixel over the crop, and the kernel's taps
+   * stop at its edges (the pixels around it are not read), unlike Pillow's
+   * `box=`. The output is byte for byte the plain resize of the cropped
+   * picture, with every method, convention and integer model (a library
+   * model sees the crop as its image). Composed with an upstream
+   * #GstVideoCropMeta: the crop is then inside the meta's region. On
+   * subsampled input whose crop starts at an odd pixel, each chroma plane
+   * uses the chroma samples whose block meets the crop, at their siting
+   * (docs/alignscale.md, "Crop and pad"). With YUV in and RGB out, the
+   * crop is taken from the converted frame, as a training pipeline
+   * decodes first.
+   *
+   * An empty array or a width of 0 is no crop (default). Four integers of
+   * any numeric type, none negative, width and height at least 1; anything
+   * else is refused with a warning and the crop kept. A crop that does not
+   * fit the current picture is ignored for those frames, with a warning.
+   */
+  properties[PROP_CROP] = gst_param_spec_array ("crop", "Crop",
+      "Input region <x, y, width, height> in input pixels that is resized"
+      " (torchvision resized_crop); empty or width 0: the whole picture",
+      NULL,
+      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING);
+
+  /**
+   * GstAlignScale:pad-value:
+   *
+   * The value of the output samples outside the picture, when the picture
+   * does not fill the output (letterboxing): one number per output
+   * component, in the component order of the format (R, G, B, A or Y, U, V,
+   * A; GRAY: one) and in output sample units (0-255 for 8-bit samples,
+   * 0-1023 for 10-bit ones); missing entries repeat the last, none (the
+   * default) is 0 everywhere. `<114>` is Ultralytics' grey on RGB, `<114,
+   * 114, 114, 255>` keeps RGBA opaque. Values are rounded half up and
+   * clamped to the component's range; a byte of no component (RGBx's x) is
+   * filled with its largest value. At most four numbers, each within 0 and
+   * 65535; anything else is refused with a warning and the values kept.
+   *
+   * For now the picture always fills the output; the letterbox presets will
+   * place it.
+   */
+  properties[PROP_PAD_VALUE] = gst_param_spec_array ("pad-value", "Pad value",
+      "Output samples outside the picture: one value per output component"
+      " (R, G, B, A or Y, U, V, A) in output sample units, the last repeated;"
+      " default 0",
+      NULL,
+      G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING);
+
+  /**
+   * GstAlignScale:letterbox:
+   *
+   * Where the picture goes in the output, with each library's own
+   * formula and rounding (docs/letterbox.md): `none` fills the output
+   * (default); `ultralytics`, `mmdet`, `deepstream`,
+   * `deepstream-symmetric`, `tf`, `pillow` keep the aspect ratio of the
+   * picture (the crop, if any) as each library does, `add-borders` keeps
+   * the display aspect ratio as videoscale's add-borders. The rest of the
+   * output is #GstAlignScale:pad-value, by default the preset's (114 for
+   * ultralytics, 0 for the others; on YUV outputs that grey's luma in the
+   * stream's range with neutral chroma; alpha opaque). The picture inside
+   * is exactly a plain resize to its size, with every method, convention
+   * and integer model: `letterbox=ultralytics integer-model=opencv` is
+   * the training code's cv2.resize and cv2.copyMakeBorder byte for byte.
+   * A preset that cannot place a picture (one that rounds to no rows,
+   * mmdet's orientation case) fills the output instead, with a warning.
+   * Each output buffer's GstAlignScaleGeometryMeta gives the way back.
+   */
+  properties[PROP_LETTERBOX] = g_param_spec_enum ("letterbox", "Letterbox",
+      "Where the picture goes: none (fill the output) or a library's"
+      " letterbox (ultralytics, mmdet, deepstream, deepstream-symmetric, tf,"
+      " pillow, add-borders)",
+      GST_TYPE_ALIGN_SCALE_LETTERBOX, GST_ALIGN_SCALE_LETTERBOX_NONE, flags);
+
   g_object_class_install_properties (gobject_class, N_PROPS, properties);
 
   gst_element_class_set_static_metadata (element_class,
@@ -650,6 +798,8 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
       gst_align_scale_before_transform);
   trans_class->transform_meta = GST_DEBUG_FUNCPTR (
       gst_align_scale_transform_meta);
+  trans_class->propose_allocation = GST_DEBUG_FUNCPTR (
+      gst_align_scale_propose_allocation);
   trans_class->passthrough_on_same_caps = FALSE;
   filter_class->set_info = GST_DEBUG_FUNCPTR (gst_align_scale_set_info);
   filter_class->transform_frame = GST_DEBUG_FUNCPTR (
@@ -664,6 +814,7 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_NEAREST_MODE, 0);
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_CHROMA_UPSAMPLING, 0);
   gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_INTEGER_MODEL, 0);
+  gst_type_mark_as_plugin_api (GST_TYPE_ALIGN_SCALE_LETTERBOX, 0);
   gst_align_scale_geometry_meta_register ();
 }
 
@@ -732,6 +883,88 @@ numeric (GType t)
       || t == G_TYPE_LONG || t == G_TYPE_ULONG;
 }
 
+/* the numbers of a GstValueArray as doubles (NAN for a value that is no
+ * number), at most max of them (more: *n > max), and a text of them for
+ * a warning */
+static GString *
+array_numbers (const GValue *value, gdouble *x, guint max, guint *n)
+{
+  GString *got = g_string_new ("<");
+
+  *n = gst_value_array_get_size (value);
+  for (guint i = 0; i < *n; i++) {
+    const GValue *v = gst_value_array_get_value (value, i);
+    GValue d = G_VALUE_INIT;
+    gdouble y = NAN;
+
+    g_value_init (&d, G_TYPE_DOUBLE);
+    if (numeric (G_VALUE_TYPE (v)) && g_value_transform (v, &d)) {
+      y = g_value_get_double (&d);
+      g_string_append_printf (got, "%s%g", i ? ", " : "", y);
+    } else {
+      g_string_append_printf (
+          got, "%s(%s)", i ? ", " : "", g_type_name (G_VALUE_TYPE (v)));
+    }
+    g_value_unset (&d);
+    if (i < max)
+      x[i] = y;
+  }
+  g_string_append (got, ">");
+  return got;
+}
+
+/* crop: none (empty), or four integers, none negative, width and height
+ * at least 1 (width 0: none), right and bottom edges within the largest
+ * picture; else a warning */
+static gboolean
+gst_align_scale_parse_crop (const GValue *value, gint crop[4])
+{
+  gdouble x[4];
+  guint n;
+  GString *got = array_numbers (value, x, 4, &n);
+  gboolean ok = n == 0 || n == 4;
+
+  for (guint i = 0; ok && i < n; i++)
+    ok = x[i] >= 0 && x[i] <= MAX_SIZE && x[i] == floor (x[i]);
+  if (ok && n == 4 && x[2] > 0)
+    ok = x[3] >= 1 && x[0] + x[2] <= MAX_SIZE && x[1] + x[3] <= MAX_SIZE;
+  if (!ok) {
+    g_warning ("alignscale: crop needs <x, y, width, height>, four integers"
+               " >= 0 with width and height >= 1 inside a picture of at most"
+               " %dx%d (or none: <> or width 0), got %s; the crop is"
+               " unchanged",
+        MAX_SIZE, MAX_SIZE, got->str);
+  } else {
+    for (guint i = 0; i < 4; i++)
+      crop[i] = n == 4 && x[2] > 0 ? (gint) x[i] : 0;
+  }
+  g_string_free (got, TRUE);
+  return ok;
+}
+
+/* pad-value: up to one number per component, each within [0, 65535]; else
+ * a warning */
+static gboolean
+gst_align_scale_parse_pad_value (
+    const GValue *value, gdouble pad[GST_VIDEO_MAX_COMPONENTS], guint *count)
+{
+  guint n;
+  GString *got = array_numbers (value, pad, GST_VIDEO_MAX_COMPONENTS, &n);
+  gboolean ok = n <= GST_VIDEO_MAX_COMPONENTS;
+
+  for (guint i = 0; ok && i < n; i++)
+    ok = pad[i] >= 0 && pad[i] <= MAX_PAD_VALUE;
+  if (!ok)
+    g_warning ("alignscale: pad-value needs at most %d numbers within 0 and"
+               " %g (one per output component, in its sample units), got %s;"
+               " the pad value is unchanged",
+        GST_VIDEO_MAX_COMPONENTS, MAX_PAD_VALUE, got->str);
+  else
+    *count = n;
+  g_string_free (got, TRUE);
+  return ok;
+}
+
 /* four finite numbers within +-MAX_ROI, of any numeric type (a Python list
  * of ints arrives as G_TYPE_INT values); else a warning */
 static gboolean
@@ -775,11 +1008,18 @@ gst_align_scale_set_property (
   GstAlignScale *self = GST_ALIGN_SCALE (object);
   GParamSpec *also = NULL;
   gboolean resize = FALSE;
-  gdouble roi[4];
+  gdouble roi[4], pad[GST_VIDEO_MAX_COMPONENTS];
+  gint crop[4];
+  guint n_pad = 0;
 
   /* warned like an out-of-range GObject value (visible without GST_DEBUG,
    * the property unchanged), outside the lock */
   if (prop_id == PROP_ROI && !gst_align_scale_parse_roi (value, roi))
+    return;
+  if (prop_id == PROP_CROP && !gst_align_scale_parse_crop (value, crop))
+    return;
+  if (prop_id == PROP_PAD_VALUE
+      && !gst_align_scale_parse_pad_value (value, pad, &n_pad))
     return;
 
   /* published for frames by dispatch_properties_changed */
@@ -832,6 +1072,17 @@ gst_align_scale_set_property (
       break;
     case PROP_INTEGER_MODEL:
       self->settings.integer_model = g_value_get_enum (value);
+      break;
+    case PROP_LETTERBOX:
+      self->settings.letterbox = g_value_get_enum (value);
+      break;
+    case PROP_CROP:
+      memcpy (self->settings.crop, crop, sizeof (crop));
+      break;
+    case PROP_PAD_VALUE:
+      memset (self->settings.pad_value, 0, sizeof (self->settings.pad_value));
+      memcpy (self->settings.pad_value, pad, n_pad * sizeof (gdouble));
+      self->settings.n_pad_value = n_pad;
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -902,6 +1153,25 @@ gst_align_scale_get_property (
       break;
     case PROP_INTEGER_MODEL:
       g_value_set_enum (value, self->settings.integer_model);
+      break;
+    case PROP_LETTERBOX:
+      g_value_set_enum (value, self->settings.letterbox);
+      break;
+    case PROP_CROP:
+      for (guint i = 0; self->settings.crop[2] && i < 4; i++) {
+        GValue v = G_VALUE_INIT;
+        g_value_init (&v, G_TYPE_INT);
+        g_value_set_int (&v, self->settings.crop[i]);
+        gst_value_array_append_and_take_value (value, &v);
+      }
+      break;
+    case PROP_PAD_VALUE:
+      for (guint i = 0; i < self->settings.n_pad_value; i++) {
+        GValue v = G_VALUE_INIT;
+        g_value_init (&v, G_TYPE_DOUBLE);
+        g_value_set_double (&v, self->settings.pad_value[i]);
+        gst_value_array_append_and_take_value (value, &v);
+      }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1386,12 +1656,13 @@ gst_align_scale_before_transform (GstBaseTransform *trans, GstBuffer *buf)
   /* no tables (an error is posted): transform reports it, no passthrough;
    * nor for a buffer that does not hold its frame: transform refuses it
    * with the reason, instead of passing it on */
-  if (same)
-    same = gst_align_scale_check_buffer (
-        self, buf, &filter->in_info, "input", FALSE);
   if (same) {
+    GstAlignScaleInput input;
+
     gst_align_scale_frame_settings (self, &settings);
-    same = gst_align_scale_ensure_plan (self, &settings)
+    gst_align_scale_input (self, buf, &settings, &input);
+    same = gst_align_scale_check_buffer (self, buf, &input.info, "input", FALSE)
+        && gst_align_scale_ensure_plan (self, &settings, &input)
         && as_plan_is_identity (self->plan);
   }
   if (same != gst_base_transform_is_passthrough (trans)) {
@@ -1422,6 +1693,9 @@ gst_align_scale_transform_meta (
       && gst_meta_api_type_has_tag (
           info->api, g_quark_from_string (GST_META_TAG_VIDEO_SIZE_STR));
 
+  /* an upstream crop is applied (or refused): the output is the picture */
+  if (info->api == GST_VIDEO_CROP_META_API_TYPE)
+    return FALSE;
   for (; scalable && *tags; tags++)
     scalable = !strcmp (*tags, GST_META_TAG_VIDEO_STR)
         || !strcmp (*tags, GST_META_TAG_VIDEO_ORIENTATION_STR)
@@ -1434,6 +1708,22 @@ gst_align_scale_transform_meta (
   }
   return GST_BASE_TRANSFORM_CLASS (parent_class)
       ->transform_meta (trans, outbuf, meta, inbuf);
+}
+
+/* Upstream may crop with a GstVideoCropMeta instead of copying (videocrop
+ * does when it is offered): alignscale resizes the meta's region
+ * (gst_align_scale_input). GstVideoFilter offers GstVideoMeta and a pool;
+ * the crop meta is added, as GStreamer's converters do. */
+static gboolean
+gst_align_scale_propose_allocation (
+    GstBaseTransform *trans, GstQuery *decide_query, GstQuery *query)
+{
+  if (!GST_BASE_TRANSFORM_CLASS (parent_class)
+           ->propose_allocation (trans, decide_query, query))
+    return FALSE;
+  if (decide_query)
+    gst_query_add_allocation_meta (query, GST_VIDEO_CROP_META_API_TYPE, NULL);
+  return TRUE;
 }
 
 /* plane p's visible rows: bytes in one, and how many */
@@ -1963,6 +2253,128 @@ gst_align_scale_frame_settings (GstAlignScale *self, GstAlignScaleSettings *st)
         " with the fixated settings");
   }
   GST_OBJECT_UNLOCK (self);
+  /* the picture's place (GstAlignScaleSettings.rect): tests only, until
+   * the letterbox presets */
+  {
+    const gint *rect = g_object_get_data (
+        G_OBJECT (self), "alignscale-test-rect");
+    if (rect)
+      memcpy (st->rect, rect, sizeof (st->rect));
+  }
+}
+
+/* warned once per value (GST_ELEMENT_WARNING: seen without GST_DEBUG) */
+static void
+gst_align_scale_warn_crop (
+    GstAlignScale *self, const gint *crop, const gint *pic, const gchar *what)
+{
+  gint key[6] = { crop[0], crop[1], crop[2], crop[3], pic[2], pic[3] };
+
+  if (memcmp (key, self->warned_crop, sizeof (key)) == 0)
+    return;
+  memcpy (self->warned_crop, key, sizeof (key));
+  GST_ELEMENT_WARNING (self, STREAM, FORMAT,
+      ("%s outside the picture: ignored", what),
+      ("%s <%d, %d, %d, %d> does not fit in the %dx%d picture; the frames"
+       " are made without it",
+          what, crop[0], crop[1], crop[2], crop[3], pic[2], pic[3]));
+}
+
+static void
+gst_align_scale_input (GstAlignScale *self, GstBuffer *buf,
+    const GstAlignScaleSettings *st, GstAlignScaleInput *input)
+{
+  GstVideoFilter *filter = GST_VIDEO_FILTER (self);
+  GstVideoCropMeta *cm = buf ? gst_buffer_get_video_crop_meta (buf) : NULL;
+  GstVideoMeta *vm = buf ? gst_buffer_get_video_meta (buf) : NULL;
+  gint pic[4] = { 0, 0, filter->in_info.width, filter->in_info.height };
+  const gint *c = st->crop;
+
+  input->info = filter->in_info;
+  memset (input->crop, 0, sizeof (input->crop));
+  if (cm && cm->width > 0 && cm->height > 0) {
+    guint64 fw = vm ? vm->width : (guint) input->info.width;
+    guint64 fh = vm ? vm->height : (guint) input->info.height;
+    gint meta[4] = { (gint) MIN (cm->x, G_MAXINT), (gint) MIN (cm->y, G_MAXINT),
+      (gint) MIN (cm->width, G_MAXINT), (gint) MIN (cm->height, G_MAXINT) };
+    gint frame[4] = { 0, 0, (gint) MIN (fw, G_MAXINT),
+      (gint) MIN (fh, G_MAXINT) };
+    GstVideoInfo full;
+
+    if (fw > MAX_SIZE || fh > MAX_SIZE || cm->x + (guint64) cm->width > fw
+        || cm->y + (guint64) cm->height > fh) {
+      gst_align_scale_warn_crop (self, meta, frame, "GstVideoCropMeta");
+    } else if (fw == (guint) input->info.width
+        && fh == (guint) input->info.height) {
+      memcpy (pic, meta, sizeof (pic));
+    } else if (gst_video_info_set_format (&full,
+                   GST_VIDEO_INFO_FORMAT (&input->info), (guint) fw,
+                   (guint) fh)) {
+      /* the frame the meta crops from: the caps' colour and siting */
+      full.colorimetry = input->info.colorimetry;
+      full.chroma_site = input->info.chroma_site;
+      full.par_n = input->info.par_n;
+      full.par_d = input->info.par_d;
+      full.fps_n = input->info.fps_n;
+      full.fps_d = input->info.fps_d;
+      input->info = full;
+      memcpy (pic, meta, sizeof (pic));
+    }
+  }
+  if (c[2] > 0
+      && ((gint64) c[0] + c[2] > pic[2] || (gint64) c[1] + c[3] > pic[3])) {
+    gst_align_scale_warn_crop (self, c, pic, "crop");
+    c = NULL;
+  }
+  if (c && c[2] > 0) {
+    input->crop[0] = pic[0] + c[0];
+    input->crop[1] = pic[1] + c[1];
+    input->crop[2] = c[2];
+    input->crop[3] = c[3];
+  } else if (pic[0] || pic[1] || pic[2] != input->info.width
+      || pic[3] != input->info.height) {
+    memcpy (input->crop, pic, sizeof (pic));
+  }
+}
+
+/* the output component of each working channel (-1: a byte of none, as
+ * RGBx's x): from the format's components of the channel's bytes, or the
+ * conversion's output channels */
+static void
+gst_align_scale_channel_comps (const GstVideoInfo *out, const AsPlaneDesc *d,
+    const guint *gst_plane, guint n, const AsConvertDesc *cd,
+    gint comp[AS_MAX_PLANES][4])
+{
+  const GstVideoFormatInfo *fi = out->finfo;
+
+  for (guint q = 0; q < n; q++) {
+    gint comps[GST_VIDEO_MAX_COMPONENTS];
+    gint bps = d[q].bytes_per_sample;
+
+    for (gint k = 0; k < 4; k++)
+      comp[q][k] = -1;
+    if (cd) {
+      for (gint k = 0; k < d[q].channels && k < 4; k++)
+        comp[q][k] = cd->out[k] <= AS_CONV_A ? (gint) cd->out[k]
+            : cd->out[k] == AS_CONV_LUMA     ? 0
+                                             : -1;
+      continue;
+    }
+    gst_video_format_info_component (fi, gst_plane[q], comps);
+    for (gint k = 0; k < d[q].channels && k < 4; k++)
+      for (guint i = 0; i < GST_VIDEO_MAX_COMPONENTS && comps[i] >= 0; i++) {
+        gint c = comps[i], off = GST_VIDEO_FORMAT_INFO_POFFSET (fi, c);
+        /* GStreamer 1.22 lists P01x's V at byte 1 of its 4-byte pair */
+        if (bps == 2 && off % 2)
+          off *= 2;
+        if (d[q].unpack == as_stage_unpack_strided8
+                ? (1 << GST_VIDEO_FORMAT_INFO_W_SUB (fi, c)) == d[q].r_h
+                    && (1 << GST_VIDEO_FORMAT_INFO_H_SUB (fi, c)) == d[q].r_v
+                    && off == d[q].layout.offset[k]
+                : off == k * bps)
+          comp[q][k] = c;
+      }
+  }
 }
 
 /* absurd but legal configurations (a scale factor or roi far from the
@@ -1993,23 +2405,132 @@ gst_align_scale_warn_cost (GstAlignScale *self)
   }
 }
 
+/* the pad of a preset when pad-value is not set, in component c's units:
+ * the preset's grey (114 ultralytics, else 0) on RGB and GRAY, its luma in
+ * the stream's range with neutral chroma on YUV, alpha opaque */
+static gdouble
+gst_align_scale_default_pad (
+    const GstVideoInfo *out, GstAlignScaleLetterbox preset, gint c)
+{
+  const GstVideoFormatInfo *finfo = out->finfo;
+  gdouble grey = as_letterbox_pad_value ((AsLetterbox) preset) / 255.0;
+  gdouble maxv = (1 << GST_VIDEO_FORMAT_INFO_DEPTH (finfo, c)) - 1;
+
+  if (c == GST_VIDEO_COMP_A)
+    return maxv;
+  if (GST_VIDEO_FORMAT_INFO_IS_YUV (finfo)) {
+    gint offset[GST_VIDEO_MAX_COMPONENTS], scale[GST_VIDEO_MAX_COMPONENTS];
+
+    gst_video_color_range_offsets (
+        out->colorimetry.range, finfo, offset, scale);
+    return c == 0 ? offset[0] + grey * scale[0] : offset[c];
+  }
+  return grey * maxv;
+}
+
+/* the picture's place: the letterbox preset's placement of the crop (or
+ * the whole input) in the output, as the plan's crop and rectangle, and
+ * the geometry the way-back meta reports. A preset that cannot place the
+ * picture fills the output, with one warning. */
+static void
+gst_align_scale_place (GstAlignScale *self, const GstAlignScaleSettings *st,
+    const GstAlignScaleInput *input, AsConfig *cfg)
+{
+  const GstVideoInfo *in = &input->info;
+  const GstVideoInfo *out = &GST_VIDEO_FILTER (self)->out_info;
+  AsLetterboxGeom *g = &self->geom;
+  gint cx = 0, cy = 0, cw = in->width, ch = in->height;
+  const char *why = "";
+
+  if (input->crop[2]) {
+    cx = input->crop[0];
+    cy = input->crop[1];
+    cw = input->crop[2];
+    ch = input->crop[3];
+  }
+  if (as_letterbox_place ((AsLetterbox) st->letterbox, cw, ch, out->width,
+          out->height, in->par_n, in->par_d, out->par_n, out->par_d, g, &why)
+      < 0) {
+    if (!self->warned_letterbox) {
+      GST_ELEMENT_WARNING (self, STREAM, FORMAT,
+          ("letterbox=%s cannot place this picture: it fills the output",
+              as_letterbox_nick ((AsLetterbox) st->letterbox)),
+          ("%dx%d into %dx%d: %s", cw, ch, out->width, out->height,
+              why ? why : ""));
+      self->warned_letterbox = TRUE;
+    }
+    as_letterbox_place (AS_LETTERBOX_NONE, cw, ch, out->width, out->height, 1,
+        1, 1, 1, g, NULL);
+  }
+  /* in input pixels (the preset placed the crop) */
+  g->src.x += cx;
+  g->src.y += cy;
+  g->in_w = in->width;
+  g->in_h = in->height;
+  memset (cfg->crop, 0, sizeof (cfg->crop));
+  memset (cfg->rect, 0, sizeof (cfg->rect));
+  if (g->src.x || g->src.y || g->src.w != in->width || g->src.h != in->height) {
+    cfg->crop[0] = g->src.x;
+    cfg->crop[1] = g->src.y;
+    cfg->crop[2] = g->src.w;
+    cfg->crop[3] = g->src.h;
+  }
+  if (st->rect[2]) {
+    /* the element tests' own rectangle (gst_align_scale_frame_settings) */
+    memcpy (cfg->rect, st->rect, sizeof (cfg->rect));
+    g->pic = (AsRect){ st->rect[0], st->rect[1], st->rect[2], st->rect[3] };
+    g->sx = (double) g->pic.w / g->src.w;
+    g->sy = (double) g->pic.h / g->src.h;
+  } else if (g->pic.x || g->pic.y || g->pic.w != out->width
+      || g->pic.h != out->height) {
+    cfg->rect[0] = g->pic.x;
+    cfg->rect[1] = g->pic.y;
+    cfg->rect[2] = g->pic.w;
+    cfg->rect[3] = g->pic.h;
+  }
+}
+
 /* rebuild the tables only when the settings differ from the ones they were
  * built for */
 static gboolean
-gst_align_scale_ensure_plan (
-    GstAlignScale *self, const GstAlignScaleSettings *st)
+gst_align_scale_ensure_plan (GstAlignScale *self,
+    const GstAlignScaleSettings *st, const GstAlignScaleInput *input)
 {
   GstVideoFilter *filter = GST_VIDEO_FILTER (self);
+  const GstVideoInfo *in = &input->info;
   AsPlaneDesc planes[AS_MAX_PLANES];
   AsConvertDesc cd;
   AsConfig cfg;
   guint n;
-  gboolean converting = GST_VIDEO_INFO_FORMAT (&filter->in_info)
+  gint comp[AS_MAX_PLANES][4];
+  gboolean converting = GST_VIDEO_INFO_FORMAT (in)
       != GST_VIDEO_INFO_FORMAT (&filter->out_info);
 
   gst_align_scale_config (st, converting, &cfg);
+  gst_align_scale_place (self, st, input, &cfg);
+  if (converting)
+    n = gst_align_scale_describe_convert (in, &filter->out_info,
+        cfg.chroma_nearest, &cd, planes, self->gst_plane);
+  else
+    n = gst_align_scale_describe_planes (
+        in, &filter->out_info, planes, self->gst_plane);
+  /* the pad, where there is one: a pad-value change without it rebuilds
+   * nothing */
+  if (cfg.rect[2]) {
+    gst_align_scale_channel_comps (&filter->out_info, planes, self->gst_plane,
+        n, converting ? &cd : NULL, comp);
+    for (guint q = 0; q < n; q++)
+      for (gint k = 0; k < 4; k++) {
+        gint c = comp[q][k];
+        cfg.pad[q][k] = c < 0 ? MAX_PAD_VALUE
+            : st->n_pad_value
+            ? st->pad_value[MIN ((guint) c, st->n_pad_value - 1)]
+            : gst_align_scale_default_pad (&filter->out_info, st->letterbox, c);
+      }
+  }
 
-  if (self->plan && as_config_equal (&self->plan->config, &cfg))
+  if (self->plan && as_config_equal (&self->plan->config, &cfg)
+      && self->plan_in[0] == in->width && self->plan_in[1] == in->height)
     return TRUE;
 
   if (cfg.antialias && cfg.mapping == AS_MAP_ALIGN_CORNERS
@@ -2025,18 +2546,10 @@ gst_align_scale_ensure_plan (
   }
 
   as_plan_free (self->plan);
-  if (converting)
-    n = gst_align_scale_describe_convert (&filter->in_info, &filter->out_info,
-        cfg.chroma_nearest, &cd, planes, self->gst_plane);
-  else
-    n = gst_align_scale_describe_planes (
-        &filter->in_info, &filter->out_info, planes, self->gst_plane);
-  self->plan = as_plan_new (&cfg, filter->in_info.width, filter->in_info.height,
-      filter->out_info.width, filter->out_info.height, planes, (int) n, NULL);
-  /* the picture fills the output (crop and letterbox: issue 14, later) */
-  as_letterbox_place (AS_LETTERBOX_NONE, filter->in_info.width,
-      filter->in_info.height, filter->out_info.width, filter->out_info.height,
-      1, 1, 1, 1, &self->geom, NULL);
+  self->plan = as_plan_new (&cfg, in->width, in->height, filter->out_info.width,
+      filter->out_info.height, planes, (int) n, NULL);
+  self->plan_in[0] = in->width;
+  self->plan_in[1] = in->height;
   if (!self->plan) {
     GST_ELEMENT_ERROR (self, RESOURCE, FAILED, ("Could not build the tables"),
         ("%dx%d -> %dx%d: out of memory, more than %d taps per axis (a"
@@ -2068,7 +2581,7 @@ gst_align_scale_ensure_plan (
             ("integer-model=%s does not cover this stream: exact used", want),
             ("%s, method=%s%s: the %s model serves %s;"
              " see docs/integer-models.md",
-                GST_VIDEO_INFO_NAME (&filter->in_info),
+                GST_VIDEO_INFO_NAME (in),
                 g_enum_get_value (
                     g_type_class_peek (GST_TYPE_ALIGN_SCALE_METHOD), st->method)
                     ->value_nick,
@@ -2167,15 +2680,14 @@ gst_align_scale_slice (gpointer data, guint i, guint thread)
 
 /* one frame with this frame's settings, on the element's threads */
 static GstFlowReturn
-gst_align_scale_run (GstAlignScale *self, guint8 *const *in_data,
+gst_align_scale_run (GstAlignScale *self, const GstAlignScaleSettings *settings,
+    const GstAlignScaleInput *input, guint8 *const *in_data,
     const gint *in_stride, guint8 *const *out_data, const gint *out_stride)
 {
   GstVideoFilter *filter = GST_VIDEO_FILTER (self);
-  GstAlignScaleSettings settings;
   gint h = filter->out_info.height, align = 1, n_threads, slices;
 
-  gst_align_scale_frame_settings (self, &settings);
-  if (!gst_align_scale_ensure_plan (self, &settings)
+  if (!gst_align_scale_ensure_plan (self, settings, input)
       || !gst_align_scale_ensure_threads (self))
     return GST_FLOW_ERROR;
 
@@ -2202,7 +2714,15 @@ static GstFlowReturn
 gst_align_scale_transform_frame (
     GstVideoFilter *filter, GstVideoFrame *in_frame, GstVideoFrame *out_frame)
 {
-  return gst_align_scale_run (GST_ALIGN_SCALE (filter),
+  GstAlignScale *self = GST_ALIGN_SCALE (filter);
+  GstAlignScaleSettings settings;
+  GstAlignScaleInput input;
+
+  /* (not called: gst_align_scale_transform maps the frames itself) no
+   * crop meta here: the frame was mapped at the caps' size */
+  gst_align_scale_frame_settings (self, &settings);
+  gst_align_scale_input (self, NULL, &settings, &input);
+  return gst_align_scale_run (self, &settings, &input,
       (guint8 *const *) in_frame->data, in_frame->info.stride,
       (guint8 *const *) out_frame->data, out_frame->info.stride);
 }
@@ -2214,27 +2734,32 @@ gst_align_scale_transform (
   GstAlignScale *self = GST_ALIGN_SCALE (trans);
   GstVideoFilter *filter = GST_VIDEO_FILTER (trans);
   GstAlignScaleFrame in, out;
+  GstAlignScaleSettings settings;
+  GstAlignScaleInput input;
   GstFlowReturn ret;
 
   if (G_UNLIKELY (!filter->negotiated)) {
     GST_ELEMENT_ERROR (self, CORE, NEGOTIATION, (NULL), ("buffer before caps"));
     return GST_FLOW_NOT_NEGOTIATED;
   }
-  if (!gst_align_scale_check_buffer (
-          self, inbuf, &filter->in_info, "input", TRUE)
+  /* this frame's settings, and the frame its buffer holds (a crop meta's) */
+  gst_align_scale_frame_settings (self, &settings);
+  gst_align_scale_input (self, inbuf, &settings, &input);
+  if (!gst_align_scale_check_buffer (self, inbuf, &input.info, "input", TRUE)
       || !gst_align_scale_check_buffer (
           self, outbuf, &filter->out_info, "output", TRUE))
     return GST_FLOW_ERROR;
 
   if (!gst_align_scale_map (
-          self, &in, &filter->in_info, inbuf, GST_MAP_READ, "input"))
+          self, &in, &input.info, inbuf, GST_MAP_READ, "input"))
     return GST_FLOW_ERROR;
   if (!gst_align_scale_map (
           self, &out, &filter->out_info, outbuf, GST_MAP_WRITE, "output")) {
     gst_align_scale_unmap (&in, inbuf);
     return GST_FLOW_ERROR;
   }
-  ret = gst_align_scale_run (self, in.data, in.stride, out.data, out.stride);
+  ret = gst_align_scale_run (
+      self, &settings, &input, in.data, in.stride, out.data, out.stride);
   gst_align_scale_unmap (&out, outbuf);
   gst_align_scale_unmap (&in, inbuf);
   if (ret == GST_FLOW_OK)

@@ -150,6 +150,39 @@ typedef enum
   (gst_align_scale_integer_model_get_type ())
 GType gst_align_scale_integer_model_get_type (void);
 
+/**
+ * GstAlignScaleLetterbox:
+ * @GST_ALIGN_SCALE_LETTERBOX_NONE: the picture fills the output
+ * @GST_ALIGN_SCALE_LETTERBOX_ULTRALYTICS: Ultralytics' LetterBox (centred,
+ *   rounding half to even, pad 114)
+ * @GST_ALIGN_SCALE_LETTERBOX_MMDET: mmcv's imrescale and Pad (top left)
+ * @GST_ALIGN_SCALE_LETTERBOX_DEEPSTREAM: nvinfer maintain-aspect-ratio
+ *   (top left)
+ * @GST_ALIGN_SCALE_LETTERBOX_DEEPSTREAM_SYMMETRIC: nvinfer with
+ *   symmetric-padding
+ * @GST_ALIGN_SCALE_LETTERBOX_TF: tf.image.resize_with_pad (TF 2.x)
+ * @GST_ALIGN_SCALE_LETTERBOX_PILLOW: PIL.ImageOps.pad
+ * @GST_ALIGN_SCALE_LETTERBOX_ADD_BORDERS: videoscale's add-borders, from
+ *   the display aspect ratio
+ *
+ * Where the picture goes in the output, as each library places it
+ * (docs/letterbox.md).
+ */
+typedef enum
+{
+  GST_ALIGN_SCALE_LETTERBOX_NONE,
+  GST_ALIGN_SCALE_LETTERBOX_ULTRALYTICS,
+  GST_ALIGN_SCALE_LETTERBOX_MMDET,
+  GST_ALIGN_SCALE_LETTERBOX_DEEPSTREAM,
+  GST_ALIGN_SCALE_LETTERBOX_DEEPSTREAM_SYMMETRIC,
+  GST_ALIGN_SCALE_LETTERBOX_TF,
+  GST_ALIGN_SCALE_LETTERBOX_PILLOW,
+  GST_ALIGN_SCALE_LETTERBOX_ADD_BORDERS,
+} GstAlignScaleLetterbox;
+
+#define GST_TYPE_ALIGN_SCALE_LETTERBOX (gst_align_scale_letterbox_get_type ())
+GType gst_align_scale_letterbox_get_type (void);
+
 #define GST_TYPE_ALIGN_SCALE (gst_align_scale_get_type ())
 G_DECLARE_FINAL_TYPE (
     GstAlignScale, gst_align_scale, GST, ALIGN_SCALE, GstVideoFilter)

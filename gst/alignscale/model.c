@@ -263,6 +263,14 @@ lerp_prepare (AsModelPlan *mp, const AsModelInput *in)
   /* bases never decrease: those with no right neighbour come last */
   while (mp->h.n_pair < mp->h.out_len && xb[mp->h.n_pair] + 1 < mp->h.in_len)
     mp->h.n_pair++;
+  /* and read no right neighbour: not so where a weight of one moved a base
+   * onto the last pixel before outputs that blend (a flipped
+   * tf-crop-and-resize roi maps its first outputs to the right edge):
+   * another model runs the plane */
+  for (int i = mp->h.n_pair; i < mp->h.out_len; i++)
+    if (bits == 16 ? ((const uint16_t *) xw)[i] != 0
+                   : ((const uint32_t *) xw)[i] != 0)
+      return -1;
 
   mp->h_in = dsp->h[wide ? AS_H_LERP16_IN : AS_H_LERP8_IN];
   mp->h_out = dsp->h[wide ? AS_H_LERP16_OUT : AS_H_LERP8_OUT];

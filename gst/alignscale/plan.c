@@ -102,9 +102,11 @@ aa_stretch (AsMapping mapping, double scale, int in, int out)
   return (double) in / out;
 }
 
+/* du, dx: the plane's luma shifts of as_affine_placed (0 but where a
+ * subsampled plane's crop or rectangle starts inside a block) */
 static void
 axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
-    int full_in, int full_out, int r, int o2)
+    int full_in, int full_out, int r, int o2, int du, int dx)
 {
   AsMapSpec m = map_spec (cfg, vertical);
 
@@ -113,7 +115,8 @@ axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
   s->out_len = out;
   s->kernel = cfg->kernel;
   s->param = cfg->cubic_a;
-  s->map = as_affine_subsampled (as_affine_map (&m, full_in, full_out), r, o2);
+  s->map = as_affine_placed (
+      as_affine_map (&m, full_in, full_out), r, o2, du, dx);
   s->nearest = axis_nearest_rule (
       cfg, r == 1 && in == full_in && out == full_out);
   s->torch_ratio = m.scale > 0 ? (float) (1.0 / m.scale) : 0.0f;
@@ -128,10 +131,12 @@ axis_spec (AsAxisSpec *s, const AsConfig *cfg, int vertical, int in, int out,
 /* §1.1 tf_crop_and_resize: an output sample whose coordinate falls outside
  * [0, in - 1] is the extrapolation value. The test is made in the picture
  * (luma) coordinates: a subsampled sample is outside when every picture
- * pixel it covers is. Returns the flags, or NULL when none is set. */
+ * pixel it covers is (sample j covers picture pixels r j + du .. r j + du
+ * + r - 1, du the plane's placement shift). Returns the flags, or NULL
+ * when none is set. */
 static uint8_t *
 outside_flags (const AsConfig *cfg, int vertical, int full_in, int full_out,
-    int out, int r, int *err)
+    int out, int r, int du, int *err)
 {
   AsMapSpec m = map_spec (cfg, vertical);
   AsAffine f = as_affine_map (&m, full_in, full_out);
@@ -151,7 +156,7 @@ outside_flags (const AsConfig *cfg, int vertical, int full_in, int full_out,
   for (int j = 0; j < out; j++) {
     int all = 1;
     /* exact: a roi end on the picture edge is inside (§1.1) */
-    for (int i = r * j; i < r * j + r && i < full_out; i++)
+    for (int i = MAX (0, r * j + du); i < r * j + du + r && i < full_out; i++)
       all &= as_affine_outside (&f, i, full_in);
     flags[j] = all;
     any |= all;
@@ -171,42 +176,53 @@ plane_maxval (const AsPlaneDesc *d)
   return (int) ((1u << depth) - 1);
 }
 
+/* a sample value v in a plane's codes: rounded half up, clamped (NaN: 0) */
+static void
+set_sample (uint8_t *px, int c, const AsPlaneDesc *d, double v)
+{
+  int maxval = plane_maxval (d);
+  uint16_t u;
+
+  v = v >= 0 ? (v < maxval ? v : maxval) : 0;
+  u = (uint16_t) floor (v + 0.5);
+  if (d->bytes_per_sample == 1)
+    px[c] = (uint8_t) u;
+  else
+    memcpy (px + 2 * c, &u, 2);
+}
+
+/* the plane's tables for its picture (pp's in_w .. out_h), the picture
+ * being full_in_w x full_in_h resized to full_out_w x full_out_h; du, dx:
+ * the placement shifts of each axis (as_affine_placed) */
 static int
 build_axes (AsPlanePlan *pp, const AsConfig *cfg, int full_in_w, int full_in_h,
-    int full_out_w, int full_out_h)
+    int full_out_w, int full_out_h, const int du[2], const int dx[2])
 {
   const AsPlaneDesc *d = &pp->desc;
   AsAxisSpec sx, sy;
   int err_x, err_y;
 
-  axis_spec (
-      &sx, cfg, 0, d->in_w, d->out_w, full_in_w, full_out_w, d->r_h, d->o2_h);
-  axis_spec (
-      &sy, cfg, 1, d->in_h, d->out_h, full_in_h, full_out_h, d->r_v, d->o2_v);
+  axis_spec (&sx, cfg, 0, pp->in_w, pp->out_w, full_in_w, full_out_w, d->r_h,
+      d->o2_h, du[0], dx[0]);
+  axis_spec (&sy, cfg, 1, pp->in_h, pp->out_h, full_in_h, full_out_h, d->r_v,
+      d->o2_v, du[1], dx[1]);
   if (as_axis_init (&pp->x, &sx) < 0)
     return -1;
   if (as_axis_init (&pp->y, &sy) < 0)
     return -1;
 
   pp->outside_x = outside_flags (
-      cfg, 0, full_in_w, full_out_w, d->out_w, d->r_h, &err_x);
+      cfg, 0, full_in_w, full_out_w, pp->out_w, d->r_h, du[0], &err_x);
   pp->outside_y = outside_flags (
-      cfg, 1, full_in_h, full_out_h, d->out_h, d->r_v, &err_y);
+      cfg, 1, full_in_h, full_out_h, pp->out_h, d->r_v, du[1], &err_y);
   if (err_x || err_y)
     return -1;
   if (pp->outside_x || pp->outside_y) {
     double v = cfg->extrapolation < 0 ? 0
         : cfg->extrapolation > 1      ? 1
                                       : cfg->extrapolation;
-    int maxval = plane_maxval (d);
-    for (int c = 0; c < d->channels; c++) {
-      if (d->bytes_per_sample == 1) {
-        pp->fill[c] = (uint8_t) floor (v * maxval + 0.5);
-      } else {
-        uint16_t u = (uint16_t) floor (v * maxval + 0.5);
-        memcpy (pp->fill + 2 * c, &u, 2);
-      }
-    }
+    for (int c = 0; c < d->channels; c++)
+      set_sample (pp->fill, c, d, v * plane_maxval (d));
   }
   return 0;
 }
@@ -222,7 +238,10 @@ as_config_equal (const AsConfig *a, const AsConfig *b)
       && a->roi[1] == b->roi[1] && a->roi[2] == b->roi[2]
       && a->roi[3] == b->roi[3] && a->extrapolation == b->extrapolation
       && a->chroma_nearest == b->chroma_nearest && a->library == b->library
-      && a->variant == b->variant;
+      && a->variant == b->variant
+      && memcmp (a->crop, b->crop, sizeof (a->crop)) == 0
+      && memcmp (a->rect, b->rect, sizeof (a->rect)) == 0
+      && memcmp (a->pad, b->pad, sizeof (a->pad)) == 0;
 }
 
 int
@@ -232,7 +251,8 @@ as_plan_is_identity (const AsPlan *plan)
     const AsPlanePlan *pp = &plan->plane[p];
     int copy = pp->m.copy ? pp->m.copy > 0 : pp->x.identity && pp->y.identity;
     if (!copy || pp->outside_x || pp->outside_y || pp->conv
-        || pp->desc.planar_out)
+        || pp->desc.planar_out || pp->padded || pp->src_x || pp->src_y
+        || pp->in_w != pp->desc.in_w || pp->in_h != pp->desc.in_h)
       return 0;
   }
   return 1;
@@ -267,16 +287,16 @@ pick_order (AsPlan *plan, AsPlanePlan *pp)
   double ch = d->channels, rows_h = rows_needed (&pp->y), cost_v, cost_h;
   size_t ring;
 
-  cost_v = (double) d->out_h
-      * ((double) d->in_w * v->n_taps * COST_V
-          + (double) d->out_w * h->n_taps * COST_H);
-  cost_h = rows_h * d->out_w * h->n_taps * COST_H
-      + (double) d->out_h * d->out_w * v->n_taps * COST_V;
+  cost_v = (double) pp->out_h
+      * ((double) pp->in_w * v->n_taps * COST_V
+          + (double) pp->out_w * h->n_taps * COST_H);
+  cost_h = rows_h * pp->out_w * h->n_taps * COST_H
+      + (double) pp->out_h * pp->out_w * v->n_taps * COST_V;
   /* an exact tie (2:1 across, 3:2 down, as YUY2 720p -> 480p) goes to
    * V-first: 15 % faster there (its vertical pass streams whole rows; no
    * other bench row is a tie) */
   pp->h_first = cost_h < cost_v * 0.999 || pp->m.h_first_only;
-  ring = (size_t) d->out_w * d->channels * pp->m.inter_size * v->n_taps;
+  ring = (size_t) pp->out_w * d->channels * pp->m.inter_size * v->n_taps;
   /* a library model that runs horizontal first has no other order: too
    * large a ring is refused (Pillow would allocate it all) */
   if (ring > MAX_RING_BYTES && pp->m.h_first_only)
@@ -284,18 +304,18 @@ pick_order (AsPlan *plan, AsPlanePlan *pp)
   if (ring > MAX_RING_BYTES)
     pp->h_first = 0;
   if (pp->m.h_one || (pp->m.v_one && !pp->m.one_box2))
-    plan->macs += (double) d->out_w * d->out_h * ch; /* one pass */
+    plan->macs += (double) pp->out_w * pp->out_h * ch; /* one pass */
   else
     plan->macs += ch
-        * (pp->h_first ? rows_h * d->out_w * h->n_taps
-                    + (double) d->out_h * d->out_w * v->n_taps
-                       : (double) d->out_h
-                    * ((double) d->in_w * v->n_taps
-                        + (double) d->out_w * h->n_taps));
+        * (pp->h_first ? rows_h * pp->out_w * h->n_taps
+                    + (double) pp->out_h * pp->out_w * v->n_taps
+                       : (double) pp->out_h
+                    * ((double) pp->in_w * v->n_taps
+                        + (double) pp->out_w * h->n_taps));
   /* room for either order and two passes, so the path can change without
    * new scratch (tests run every one) */
   plan->inter_bytes = MAX3 (plan->inter_bytes, ring > MAX_RING_BYTES ? 0 : ring,
-      (size_t) d->in_w * d->channels * pp->m.inter_size);
+      (size_t) pp->in_w * d->channels * pp->m.inter_size);
   return 0;
 }
 
@@ -316,18 +336,20 @@ reads_whole_rows (const AsPlanePlan *pp)
 }
 
 /* the source columns a converting plane's run reads (the windows of the
- * horizontal pass; a flipped tf-crop-and-resize roi runs them backwards):
- * a 1080p -> 224 bilinear resize reads 448 of 1920; only those are
- * converted */
+ * horizontal pass, shifted to the crop; a flipped tf-crop-and-resize roi
+ * runs them backwards): a 1080p -> 224 bilinear resize reads 448 of 1920;
+ * only those are converted */
 static int
 conv_columns (AsPlanePlan *pp)
 {
   const AsPass *h = &pp->m.h;
-  int in_w = pp->desc.in_w, n = 0, ret;
+  int in_w = pp->desc.in_w, n = 0, ret, lo = pp->src_x, hi = lo + pp->in_w;
+  int whole = reads_whole_rows (pp) || !h->offset || h->n_taps < 1
+      || h->in_len != pp->in_w;
   uint8_t *read;
   int32_t *cols;
 
-  if (reads_whole_rows (pp) || !h->offset || h->n_taps < 1 || h->in_len != in_w)
+  if (whole && pp->in_w == in_w)
     return as_convert_set_columns (pp->conv, NULL, in_w);
   read = calloc (in_w, 1);
   cols = malloc (sizeof (int32_t) * (size_t) in_w);
@@ -336,10 +358,10 @@ conv_columns (AsPlanePlan *pp)
     free (cols);
     return -1;
   }
-  for (int i = 0; i < h->out_len; i++) {
-    int a = h->offset[i] < 0 ? 0 : h->offset[i];
-    int b = h->offset[i] + h->n_taps > in_w ? in_w : h->offset[i] + h->n_taps;
-    for (int x = a; x < b; x++)
+  for (int i = 0; i < (whole ? 1 : h->out_len); i++) {
+    int a = whole ? lo : MAX (lo, lo + h->offset[i]);
+    int b = whole ? hi : lo + h->offset[i] + h->n_taps;
+    for (int x = a; x < b && x < hi; x++)
       read[x] = 1;
   }
   for (int x = 0; x < in_w; x++)
@@ -369,6 +391,78 @@ conv_plane_init (AsPlan *plan, AsPlanePlan *pp, const AsConvertDesc *cd)
   return 0;
 }
 
+/* a crop or rectangle <x, y, w, h> inside a full_w x full_h picture (w
+ * == 0: the whole picture) */
+static int
+region_ok (const int *b, int full_w, int full_h)
+{
+  return b[2] == 0
+      || (b[0] >= 0 && b[1] >= 0 && b[2] >= 1 && b[3] >= 1
+          && (int64_t) b[0] + b[2] <= full_w
+          && (int64_t) b[1] + b[3] <= full_h);
+}
+
+/* The samples of a plane axis subsampled by r (n of them, full pixels
+ * at full resolution) whose block of r pixels meets [x, x + w) (w == 0:
+ * every sample): [*start, *start + *len); *shift = r * start - x, the
+ * luma offset of the first block from the region (in (-r, 0]). */
+static int
+plane_span (
+    int x, int w, int full, int r, int n, int *start, int *len, int *shift)
+{
+  if (w == 0) {
+    *start = *shift = 0;
+    *len = n;
+    return 0;
+  }
+  /* GStreamer's plane sizes: ceil (full / r) */
+  if ((int64_t) n != ((int64_t) full + r - 1) / r)
+    return -1;
+  *start = x / r;
+  *len = (int) (((int64_t) x + w + r - 1) / r) - *start;
+  *shift = r * *start - x;
+  return 0;
+}
+
+/* a plane's picture (AsConfig.crop, .rect) in its samples, its pad, and
+ * its tables for that picture */
+static int
+place_plane (AsPlanePlan *pp, int p, const AsConfig *cfg, int full_in_w,
+    int full_in_h, int full_out_w, int full_out_h)
+{
+  const AsPlaneDesc *d = &pp->desc;
+  static const int whole[4] = { 0, 0, 0, 0 };
+  const int *c = cfg->crop[2] ? cfg->crop : whole;
+  const int *o = cfg->rect[2] ? cfg->rect : whole;
+  int sh[4], du[2], dx[2];
+
+  if (plane_span (
+          c[0], c[2], full_in_w, d->r_h, d->in_w, &pp->src_x, &pp->in_w, &sh[0])
+          < 0
+      || plane_span (c[1], c[3], full_in_h, d->r_v, d->in_h, &pp->src_y,
+             &pp->in_h, &sh[1])
+          < 0
+      || plane_span (o[0], o[2], full_out_w, d->r_h, d->out_w, &pp->dst_x,
+             &pp->out_w, &sh[2])
+          < 0
+      || plane_span (o[1], o[3], full_out_h, d->r_v, d->out_h, &pp->dst_y,
+             &pp->out_h, &sh[3])
+          < 0)
+    return -1;
+  /* the crop's first block starts -sh luma pixels before the crop: source
+   * luma X of the picture is X + dx in the plane's blocks */
+  dx[0] = -sh[0];
+  dx[1] = -sh[1];
+  du[0] = sh[2];
+  du[1] = sh[3];
+  pp->padded = pp->dst_x > 0 || pp->dst_y > 0
+      || pp->dst_x + pp->out_w < d->out_w || pp->dst_y + pp->out_h < d->out_h;
+  for (int k = 0; k < d->channels; k++)
+    set_sample (pp->pad, k, d, k < 4 ? cfg->pad[p][k] : 0.0);
+  return build_axes (pp, cfg, c[2] ? c[2] : full_in_w, c[2] ? c[3] : full_in_h,
+      o[2] ? o[2] : full_out_w, o[2] ? o[3] : full_out_h, du, dx);
+}
+
 AsPlan *
 as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
     int full_out_w, int full_out_h, const AsPlaneDesc *planes, int n_planes,
@@ -377,7 +471,9 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
   AsPlan *plan;
   const AsKernelDesc *kd = as_kernel_desc (config->kernel);
 
-  if (n_planes < 1 || n_planes > AS_MAX_PLANES || !kd)
+  if (n_planes < 1 || n_planes > AS_MAX_PLANES || !kd
+      || !region_ok (config->crop, full_in_w, full_in_h)
+      || !region_ok (config->rect, full_out_w, full_out_h))
     return NULL;
 
   plan = calloc (1, sizeof (AsPlan));
@@ -413,13 +509,14 @@ as_plan_new (const AsConfig *config, int full_in_w, int full_in_h,
             && (d->pack || d->bytes_per_sample != 1
                 || d->planar_out > d->channels)))
       goto fail;
-    if (build_axes (pp, config, full_in_w, full_in_h, full_out_w, full_out_h)
+    if (place_plane (
+            pp, p, config, full_in_w, full_in_h, full_out_w, full_out_h)
         < 0)
       goto fail;
-    plan->bytes += ((size_t) d->out_w * pp->x.n_taps
-                       + (size_t) d->out_h * pp->y.n_taps)
+    plan->bytes += ((size_t) pp->out_w * pp->x.n_taps
+                       + (size_t) pp->out_h * pp->y.n_taps)
             * sizeof (double)
-        + ((size_t) d->out_w + d->out_h) * sizeof (int32_t);
+        + ((size_t) pp->out_w + pp->out_h) * sizeof (int32_t);
 
     in = (AsModelInput){ &pp->x, &pp->y, kd, config_aa (config), d->channels,
       d->bytes_per_sample, plane_maxval (d), &plan->dsp, config->library,
@@ -558,7 +655,8 @@ as_scratch_fits (const AsScratch *s, const AsPlan *plan)
 /* ------------------------------------------------------------- runs */
 
 /* where a run reads and writes: rows of the stored layout, or working
- * rows through the plane's stages */
+ * rows through the plane's stages. Rows and columns of the runs below are
+ * the picture's (AsPlanePlan's src_x .. out_h place them in the plane). */
 typedef struct
 {
   const AsPlanePlan *pp;
@@ -569,37 +667,40 @@ typedef struct
   uint8_t *dst;
   ptrdiff_t dstride;
   int n_unpack; /* slots of unpacked source rows */
+  size_t px;    /* bytes of a working pixel */
 } Run;
 
-/* source row r as working samples: unpacked into slot r % n_unpack, which
- * holds it while the rows a vertical pass needs at once (consecutive, at
- * most n_unpack of them) are in use; a library that premultiplies alpha
- * gets the row premultiplied there */
+/* source row r of the picture as working samples: unpacked into slot r %
+ * n_unpack (the whole stored row), which holds it while the rows a
+ * vertical pass needs at once (consecutive, at most n_unpack of them) are
+ * in use; a library that premultiplies alpha gets the picture's columns
+ * premultiplied there */
 static const void *
 src_row (Run *run, int r)
 {
   const AsPlanePlan *pp = run->pp;
   const AsPlaneDesc *d = &pp->desc;
-  size_t line = (size_t) d->in_w * d->channels * d->bytes_per_sample;
-  const uint8_t *row = run->src + run->sstride * r;
+  size_t line = (size_t) d->in_w * run->px, x0 = run->px * pp->src_x;
+  const uint8_t *row = run->src + run->sstride * (r + pp->src_y);
   int slot;
   uint8_t *u;
 
   if (!d->unpack && !pp->conv && !pp->m.premultiply)
-    return row;
+    return row + x0;
   slot = r % run->n_unpack;
   u = run->s->unpacked + line * slot;
   if (run->s->unpack_row[slot] != r) {
     if (pp->conv)
-      as_convert_row (
-          pp->conv, u, run->io->src, run->io->sstride, r, run->s->conv);
+      as_convert_row (pp->conv, u, run->io->src, run->io->sstride,
+          r + pp->src_y, run->s->conv);
     else if (d->unpack)
       d->unpack (u, row, d->in_w, d);
     if (pp->m.premultiply)
-      as_stage_premultiply (u, d->unpack || pp->conv ? u : row, d->in_w, d);
+      as_stage_premultiply (
+          u + x0, (d->unpack || pp->conv ? u : row) + x0, pp->in_w, d);
     run->s->unpack_row[slot] = r;
   }
-  return u;
+  return u + x0;
 }
 
 /* the rows a vertical pass blends for output row j: n consecutive source
@@ -614,40 +715,87 @@ v_row (const AsPass *v, int j, int k)
   return r < 0 ? 0 : r < v->in_len ? r : v->in_len - 1;
 }
 
+/* where picture row j is made: in the destination, or in the line its
+ * stages pack from, at the picture's column */
 static void *
 dst_row (Run *run, int j)
 {
-  if (run->pp->desc.pack || run->pp->desc.planar_out)
-    return run->s->packline;
-  return run->dst + run->dstride * j;
+  const AsPlanePlan *pp = run->pp;
+  size_t x0 = run->px * pp->dst_x;
+
+  if (pp->desc.pack || pp->desc.planar_out)
+    return run->s->packline + x0;
+  return run->dst + run->dstride * (j + pp->dst_y) + x0;
+}
+
+/* n pixels of the pad from o on: one, then doubling copies */
+static void
+fill_pad (uint8_t *o, const AsPlanePlan *pp, size_t px, int n)
+{
+  size_t done = px, total = px * (size_t) (n > 0 ? n : 0);
+
+  if (!total)
+    return;
+  memcpy (o, pp->pad, px);
+  while (done < total) {
+    size_t k = done < total - done ? done : total - done;
+    memcpy (o + done, o, k);
+    done += k;
+  }
+}
+
+/* a whole working row of the plane (row is its pixel 0) to plane row J
+ * through the stages, when the plane has them */
+static void
+emit_row (Run *run, const uint8_t *row, int J)
+{
+  const AsPlaneDesc *d = &run->pp->desc;
+
+  if (d->pack)
+    d->pack (run->dst + run->dstride * J, row, d->out_w, d);
+  for (int c = 0; c < d->planar_out; c++) {
+    uint8_t *p = run->io->dst[c] + run->io->dstride[c] * J;
+    for (int i = 0; i < d->out_w; i++)
+      p[i] = row[d->channels * i + c];
+  }
+}
+
+/* plane row J outside the picture: all pad */
+static void
+pad_row (Run *run, int J)
+{
+  const AsPlaneDesc *d = &run->pp->desc;
+  uint8_t *row = d->pack || d->planar_out ? run->s->packline
+                                          : run->dst + run->dstride * J;
+
+  fill_pad (row, run->pp, run->px, d->out_w);
+  emit_row (run, row, J);
 }
 
 /* a premultiplying library's division by alpha; tf_crop_and_resize:
- * samples mapped outside take the fill value; then the row is packed
- * into its layout */
+ * samples mapped outside take the fill value; the pad either side of the
+ * picture; then the row is packed into its layout */
 static void
 finish_row (Run *run, void *row, int j)
 {
   const AsPlanePlan *pp = run->pp;
   const AsPlaneDesc *d = &pp->desc;
-  size_t bpp = (size_t) d->channels * d->bytes_per_sample;
-  uint8_t *o = row;
+  size_t bpp = run->px;
+  uint8_t *o = row, *whole = o - bpp * pp->dst_x;
 
   if (pp->m.premultiply)
-    as_stage_unpremultiply (o, o, d->out_w, d);
+    as_stage_unpremultiply (o, o, pp->out_w, d);
   if (pp->outside_x || pp->outside_y) {
     int all = pp->outside_y && pp->outside_y[j];
-    for (int i = 0; i < d->out_w; i++)
+    for (int i = 0; i < pp->out_w; i++)
       if (all || (pp->outside_x && pp->outside_x[i]))
         memcpy (o + bpp * i, pp->fill, bpp);
   }
-  if (d->pack)
-    d->pack (run->dst + run->dstride * j, row, d->out_w, d);
-  for (int c = 0; c < d->planar_out; c++) {
-    uint8_t *p = run->io->dst[c] + run->io->dstride[c] * j;
-    for (int i = 0; i < d->out_w; i++)
-      p[i] = o[d->channels * i + c];
+  if (pp->padded) {
+    fill_pad (whole, pp, bpp, pp->dst_x);
+    fill_pad (o + bpp * pp->out_w, pp, bpp, d->out_w - pp->dst_x - pp->out_w);
   }
+  emit_row (run, whole, j + pp->dst_y);
 }
 
 static void
@@ -656,7 +804,7 @@ run_one_pass (Run *run, int j0, int j1)
   const AsModelPlan *m = &run->pp->m;
   const AsPlaneDesc *d = &run->pp->desc;
   AsLineScratch *ls = &run->s->line;
-  int width = d->out_w * d->channels;
+  int width = run->pp->out_w * d->channels;
 
   for (int j = j0; j < j1; j++) {
     void *o = dst_row (run, j);
@@ -680,7 +828,7 @@ run_h_first (Run *run, int j0, int j1)
   const AsPlaneDesc *d = &run->pp->desc;
   AsScratch *s = run->s;
   int ny = m->v.n_taps;
-  size_t line = (size_t) d->out_w * d->channels * m->inter_size;
+  size_t line = (size_t) run->pp->out_w * d->channels * m->inter_size;
   uint8_t *ring = s->inter;
 
   for (int k = 0; k < ny; k++)
@@ -698,7 +846,7 @@ run_h_first (Run *run, int j0, int j1)
       }
       s->rows[k] = ring + line * slot;
     }
-    m->v_out (o, s->rows, &m->v, j, d->out_w * d->channels, &s->line);
+    m->v_out (o, s->rows, &m->v, j, run->pp->out_w * d->channels, &s->line);
     finish_row (run, o, j);
   }
 }
@@ -715,7 +863,8 @@ run_v_first (Run *run, int j0, int j1)
 
     for (int k = 0; k < m->v.n_taps; k++)
       s->rows[k] = src_row (run, v_row (&m->v, j, k));
-    m->v_in (s->inter, s->rows, &m->v, j, d->in_w * d->channels, &s->line);
+    m->v_in (
+        s->inter, s->rows, &m->v, j, run->pp->in_w * d->channels, &s->line);
     m->h_out (o, s->inter, &m->h, &s->line);
     finish_row (run, o, j);
   }
@@ -741,29 +890,41 @@ as_plan_run_plane_io (const AsPlan *plan, AsScratch *s, int p,
     const AsPlaneIo *io, int row0, int row1)
 {
   const AsPlanePlan *pp = &plan->plane[p];
+  const AsPlaneDesc *d = &pp->desc;
   const AsModelPlan *m = &pp->m;
-  const uint8_t *src = io->src[0];
-  ptrdiff_t src_stride = io->sstride[0];
-  Run run = { pp, s, io, src, src_stride, io->dst[0], io->dstride[0],
-    s->max_taps };
+  size_t px = (size_t) d->channels * d->bytes_per_sample;
+  Run run = { pp, s, io, io->src[0], io->sstride[0], io->dst[0], io->dstride[0],
+    s->max_taps, px };
+  int j0, j1, top = pp->dst_y, bottom = pp->dst_y + pp->out_h;
 
   if (row0 < 0)
     row0 = 0;
-  if (row1 > pp->desc.out_h)
-    row1 = pp->desc.out_h;
+  if (row1 > d->out_h)
+    row1 = d->out_h;
   if (row0 >= row1)
     return;
   for (int k = 0; k < run.n_unpack; k++)
     s->unpack_row[k] = -1;
 
+  /* the pad above and below the picture */
+  for (int J = row0; J < row1 && J < top; J++)
+    pad_row (&run, J);
+  for (int J = MAX (row0, bottom); J < row1; J++)
+    pad_row (&run, J);
+
+  /* the picture's rows */
+  j0 = MAX (row0, top) - top;
+  j1 = (row1 < bottom ? row1 : bottom) - top;
+  if (j0 >= j1)
+    return;
   if ((m->v_one && !m->one_box2) || m->h_one
-      || (m->one_box2 && !pp->desc.unpack && !pp->desc.pack && !pp->conv
-          && !pp->desc.planar_out
-          && as_dsp_box2_aligned (
-              pp->desc.channels, src, src_stride, io->dst[0], io->dstride[0])))
-    run_one_pass (&run, row0, row1);
+      || (m->one_box2 && !d->unpack && !d->pack && !pp->conv && !d->planar_out
+          && as_dsp_box2_aligned (d->channels,
+              run.src + run.sstride * pp->src_y + px * pp->src_x, run.sstride,
+              run.dst + run.dstride * pp->dst_y + px * pp->dst_x, run.dstride)))
+    run_one_pass (&run, j0, j1);
   else if (pp->h_first)
-    run_h_first (&run, row0, row1);
+    run_h_first (&run, j0, j1);
   else
-    run_v_first (&run, row0, row1);
+    run_v_first (&run, j0, j1);
 }

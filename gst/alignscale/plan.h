@@ -57,6 +57,22 @@ typedef struct
   /* the library's _EXACT flavour of the method (OpenCV INTER_LINEAR_EXACT,
    * INTER_NEAREST_EXACT); the float result is the plain method's */
   int variant;
+  /* Crop and pad (docs/alignscale.md "Crop and pad"): the input crop
+   * <x, y, w, h> in full-resolution input pixels is the picture, resized
+   * (half-pixel over the crop, taps stopping at its edges: torchvision's
+   * resized_crop) into the rectangle <x, y, w, h> of the output, in
+   * full-resolution output pixels; the picture inside is the bytes of a
+   * plain resize of the crop to (w, h). w == 0: the whole input or
+   * output. Both must lie inside, w and h >= 1, else as_plan_new fails.
+   * A subsampled plane's picture is its samples whose block of r pixels
+   * meets the crop (input) or the rectangle (output); away from block
+   * boundaries its mapping is the picture's at each sample's siting
+   * (as_affine_placed). Every other output sample is pad[p][c]: plane
+   * p's working channel c in the plane's codes (rounded half up, clamped
+   * to the plane's range). */
+  int crop[4];
+  int rect[4];
+  double pad[AS_MAX_PLANES][4];
 } AsConfig;
 
 struct AsPlaneDesc;
@@ -117,6 +133,16 @@ typedef struct
    * (NULL when none is); their samples are fill[] */
   uint8_t *outside_x, *outside_y;
   uint8_t fill[16]; /* one working pixel of the extrapolation value */
+  /* the picture in this plane's samples (AsConfig.crop, .rect): source
+   * samples [src_x, src_x + in_w) x [src_y, src_y + in_h) resized into
+   * output samples [dst_x, dst_x + out_w) x [dst_y, dst_y + out_h); the
+   * tables (x, y, m) are those of that resize. padded: some output
+   * sample lies outside, and is pad (one working pixel). desc keeps the
+   * whole plane. */
+  int src_x, src_y, in_w, in_h;
+  int dst_x, dst_y, out_w, out_h;
+  int padded;
+  uint8_t pad[16];
   /* a converting plane: the conversion, set to convert only the source
    * columns a run reads */
   AsConvert *conv;
@@ -160,7 +186,8 @@ void as_scratch_free (AsScratch *s);
 int as_scratch_fits (const AsScratch *s, const AsPlan *plan);
 
 /* Output rows [row0, row1) of plane p from src to dst (strides in bytes;
- * src and dst point at row 0). Any number of calls may run at once on
+ * src and dst point at row 0 of the whole plane: rows and columns outside
+ * the picture get the pad). Any number of calls may run at once on
  * one plan, each with its own scratch; the bytes do not depend on how
  * the rows are split. */
 void as_plan_run_plane (const AsPlan *plan, AsScratch *s, int p,

@@ -171,17 +171,28 @@ as_affine_map (const AsMapSpec *spec, int in_len, int out_len)
 AsAffine
 as_affine_subsampled (AsAffine f, int r, int o2)
 {
+  return as_affine_placed (f, r, o2, 0, 0);
+}
+
+AsAffine
+as_affine_placed (AsAffine f, int r, int o2, int64_t du, int64_t dx)
+{
   AsAffine c = f;
 
   if (f.real) {
     double o = o2 / 2.0;
-    c.b = (f.a * o + f.b - o) / r;
+    if (du == 0 && dx == 0)
+      c.b = (f.a * o + f.b - o) / r;
+    else
+      c.b = (f.a * (o + (double) du) + f.b + (double) dx - o) / r;
     c.r = r;
     c.o2 = o2;
+    c.du = du;
+    c.dx = dx;
     return c;
   }
   c.num = 2 * f.num * r;
-  c.off = f.num * o2 + 2 * f.off - (int64_t) o2 * f.den;
+  c.off = f.num * (o2 + 2 * du) + 2 * f.off + (2 * dx - o2) * f.den;
   c.den = 2 * f.den * r;
   return c;
 }
@@ -262,15 +273,15 @@ as_affine_cmp (const AsAffine *m, int i, int64_t tn, int64_t td)
 {
   if (m->crop) {
     /* 2 td D r (x(i) - tn / td) = ra k1 + rb k2 + k3, with u2 = 2 (r i +
-     * o2 / 2) twice the luma index (see AsAffine) */
-    int64_t u2 = 2 * m->r * i + m->o2;
+     * o2 / 2 + du) twice the luma index (see AsAffine) and o2x = o2 - 2 dx */
+    int64_t u2 = 2 * (m->r * i + m->du) + m->o2, o2x = m->o2 - 2 * m->dx;
 
     if (m->D > 0)
       return exact_sign3 (m->ra, (double) (td * (2 * m->D - u2) * m->L), m->rb,
           (double) (td * u2 * m->L),
-          -(double) ((td * m->o2 + 2 * m->r * tn) * m->D));
+          -(double) ((td * o2x + 2 * m->r * tn) * m->D));
     return exact_sign3 (m->ra, (double) (td * m->L), m->rb,
-        (double) (td * m->L), -(double) (td * m->o2 + 2 * m->r * tn));
+        (double) (td * m->L), -(double) (td * o2x + 2 * m->r * tn));
   }
   if (m->real) {
     double d = (m->a * i + m->b) * td - (double) tn;

@@ -100,16 +100,19 @@ typedef enum
  * are made on the real number the roi doubles define, not on a rounded
  * a * i + b (3.0000000000000004 is not outside a picture of 4):
  *   luma  f(u) = (ra (D - u) + rb u) L / D   (D > 0; (ra + rb) L / 2 if 0)
- *   plane x(j) = (f (r j + o2 / 2) - o2 / 2) / r */
+ *   plane x(j) = (f (r j + o2 / 2 + du) + dx - o2 / 2) / r
+ * (du, dx: a subsampled plane's picture placed at luma offsets that are
+ * not multiples of r, as_affine_placed). */
 typedef struct
 {
   int64_t num, off, den;
   int real;
   double a, b;
-  int crop;      /* ra, rb, L, D, r, o2 below are set */
-  double ra, rb; /* roi start and end, normalised */
-  int64_t L, D;  /* in - 1, out - 1 of the full-resolution axis */
-  int64_t r, o2; /* subsampling and twice the siting offset */
+  int crop;       /* ra, rb, L, D, r, o2 below are set */
+  double ra, rb;  /* roi start and end, normalised */
+  int64_t L, D;   /* in - 1, out - 1 of the full-resolution axis */
+  int64_t r, o2;  /* subsampling and twice the siting offset */
+  int64_t du, dx; /* luma shifts of a placed plane (as_affine_placed) */
 } AsAffine;
 
 /* the parameters of a mapping beyond the two lengths */
@@ -166,6 +169,14 @@ typedef struct
 AsAffine as_affine_full (AsMapping mapping, int in_len, int out_len);
 AsAffine as_affine_map (const AsMapSpec *spec, int in_len, int out_len);
 AsAffine as_affine_subsampled (AsAffine full, int r, int o2);
+/* as_affine_subsampled for a plane whose picture does not start on a
+ * block boundary: sample j of the plane sits at picture luma coordinate
+ * r j + o2 / 2 + du, and source luma coordinate X is the plane's
+ * sample (X + dx - o2 / 2) / r:
+ *   c(j) = (f (r j + o2 / 2 + du) + dx - o2 / 2) / r
+ * (du = dx = 0: as_affine_subsampled, bit for bit) */
+AsAffine as_affine_placed (
+    AsAffine full, int r, int o2, int64_t du, int64_t dx);
 double as_affine_eval (AsAffine map, int i);
 double as_affine_slope (AsAffine map);
 /* the sign of x(i) - tn / td (td > 0): exact for rational and crop maps */

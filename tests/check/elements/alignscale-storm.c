@@ -14,6 +14,9 @@
  * configuration's upsampling and resized with another's mapping matches
  * none either.
  *
+ * Some configurations crop the input (crop), the others not: a frame
+ * cropped by one configuration and mapped by another matches none.
+ *
  * The library variants switch integer-model too (exact, opencv, pillow;
  * docs/integer-models.md) with the method: a frame made with one
  * configuration's library model and another's method, or half a library
@@ -36,7 +39,7 @@
 /* at least this many switches during the stream (a loaded machine may
  * starve the storm thread for a while: then push on, up to 4x frames) */
 #define MIN_CHANGES 1000
-#define N_PROPS 13
+#define N_PROPS 14
 
 typedef struct
 {
@@ -45,6 +48,7 @@ typedef struct
   gdouble cubic_a, sx, sy, roi[4], ev;
   const gchar *cu; /* chroma-upsampling (used when converting) */
   const gchar *im; /* integer-model */
+  gint crop[4];    /* <x, y, w, h> inside the smallest input (37x29) */
 } Config;
 
 /* every property differs somewhere; the scale factors choose distinct free
@@ -52,17 +56,17 @@ typedef struct
  * 19x48 */
 static const Config default_configs[] = {
   { "bilinear", "half-pixel", "auto", FALSE, FALSE, -0.75, 0.5, 0.5,
-      { 0, 0, 1, 1 }, 0.0, "linear", "exact" },
+      { 0, 0, 1, 1 }, 0.0, "linear", "exact", { 0, 0, 0, 0 } },
   { "bicubic", "pytorch-half-pixel", "floor", TRUE, FALSE, -0.5, 0.75, 0.8,
-      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest", "exact" },
+      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest", "exact", { 3, 2, 30, 20 } },
   { "nearest", "asymmetric", "round-prefer-ceil", FALSE, TRUE, -1.5, 1.5, 1.25,
-      { 0, 0, 1, 1 }, 1.0, "linear", "exact" },
+      { 0, 0, 1, 1 }, 1.0, "linear", "exact", { 0, 0, 0, 0 } },
   { "bicubic", "align-corners", "auto", FALSE, TRUE, -0.6, 2.0, 2.0,
-      { -0.1, 0, 1, 1.1 }, 0.5, "nearest", "exact" },
+      { -0.1, 0, 1, 1.1 }, 0.5, "nearest", "exact", { 1, 5, 35, 21 } },
   { "bilinear", "tf-crop-and-resize", "ceil", FALSE, FALSE, -0.75, 0.0, 0.0,
-      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest", "exact" },
+      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest", "exact", { 0, 0, 0, 0 } },
   { "bilinear", "half-pixel-symmetric", "auto", TRUE, FALSE, 0.0, 0.3, 1.0,
-      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear", "exact" },
+      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear", "exact", { 10, 4, 20, 24 } },
 };
 
 #define K G_N_ELEMENTS (default_configs)
@@ -77,17 +81,17 @@ static const Config default_configs[] = {
  * took the other integer-model must differ. */
 static const Config library_configs[K] = {
   { "bilinear", "align-corners", "auto", FALSE, FALSE, -0.75, 0.5, 0.5,
-      { 0, 0, 1, 1 }, 0.0, "linear", "opencv" },
+      { 0, 0, 1, 1 }, 0.0, "linear", "opencv", { 0, 0, 0, 0 } },
   { "lanczos4", "pytorch-half-pixel", "floor", TRUE, FALSE, -0.5, 0.75, 0.8,
-      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest", "pillow" },
+      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest", "pillow", { 2, 2, 33, 25 } },
   { "nearest-exact", "asymmetric", "round-prefer-ceil", FALSE, TRUE, -1.5, 1.5,
-      1.25, { 0, 0, 1, 1 }, 1.0, "linear", "opencv" },
+      1.25, { 0, 0, 1, 1 }, 1.0, "linear", "opencv", { 0, 0, 0, 0 } },
   { "lanczos", "align-corners", "auto", FALSE, TRUE, -0.6, 2.0, 2.0,
-      { -0.1, 0, 1, 1.1 }, 0.5, "nearest", "pillow" },
+      { -0.1, 0, 1, 1.1 }, 0.5, "nearest", "pillow", { 4, 0, 32, 29 } },
   { "bilinear", "tf-crop-and-resize", "ceil", FALSE, FALSE, -0.75, 0.0, 0.0,
-      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest", "exact" },
+      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest", "exact", { 5, 3, 31, 22 } },
   { "lanczos4", "half-pixel-symmetric", "auto", FALSE, FALSE, -0.5, 0.3, 1.0,
-      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear", "opencv" },
+      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear", "opencv", { 0, 0, 0, 0 } },
 };
 
 /* the configurations the running storm switches between (the test sets
@@ -97,7 +101,7 @@ static const Config *configs = default_configs;
 static const gchar *const prop_names[N_PROPS] = { "method", "coordinate-mode",
   "nearest-mode", "antialias", "exclude-outside", "cubic-a", "scale-factor-x",
   "scale-factor-y", "roi", "extrapolation-value", "align-corners",
-  "chroma-upsampling", "integer-model" };
+  "chroma-upsampling", "integer-model", "crop" };
 
 /* one configuration as GValues for g_object_setv () */
 static void
@@ -132,11 +136,18 @@ config_values (GstElement *e, const Config *c, GValue *v)
   g_value_set_double (&v[9], c->ev);
   fail_unless (gst_value_deserialize (&v[11], c->cu));
   fail_unless (gst_value_deserialize (&v[12], c->im));
+  for (guint i = 0; c->crop[2] && i < 4; i++) {
+    GValue d = G_VALUE_INIT;
+
+    g_value_init (&d, G_TYPE_INT);
+    g_value_set_int (&d, c->crop[i]);
+    gst_value_array_append_and_take_value (&v[13], &d);
+  }
 }
 
 /* the order of the setv: align-corners before coordinate-mode */
 static const guint set_order[N_PROPS] = { 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11,
-  12 };
+  12, 13 };
 
 typedef struct
 {

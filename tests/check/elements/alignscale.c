@@ -338,9 +338,8 @@ GST_START_TEST (test_video_meta_layout)
 
 GST_END_TEST;
 
-/* size-dependent metas follow the picture: region-of-interest boxes and a
- * crop rectangle (the whole frame is scaled; the crop still selects the
- * same picture region) */
+/* size-dependent metas follow the picture: region-of-interest boxes are
+ * scaled (an upstream crop meta is applied instead: test_crop_meta) */
 GST_START_TEST (test_roi_meta_scaled)
 {
   const gchar *caps = "video/x-raw,format=GRAY8,width=100,height=50,"
@@ -348,24 +347,13 @@ GST_START_TEST (test_roi_meta_scaled)
   GstHarness *h = new_harness (caps, "video/x-raw,width=50,height=25", NULL);
   GstBuffer *in = random_buffer (caps, 2), *out;
   GstVideoRegionOfInterestMeta *roi;
-  GstVideoCropMeta *crop;
 
   gst_buffer_add_video_region_of_interest_meta (in, "face", 10, 20, 30, 10);
-  crop = gst_buffer_add_video_crop_meta (in);
-  crop->x = 20;
-  crop->y = 10;
-  crop->width = 40;
-  crop->height = 20;
   out = gst_harness_push_and_pull (h, in);
   roi = gst_buffer_get_video_region_of_interest_meta (out);
   fail_unless (roi != NULL);
   fail_unless (roi->x == 5 && roi->y == 10 && roi->w == 15 && roi->h == 5,
       "roi %u,%u %ux%u", roi->x, roi->y, roi->w, roi->h);
-  crop = gst_buffer_get_video_crop_meta (out);
-  fail_unless (crop != NULL);
-  fail_unless (
-      crop->x == 10 && crop->y == 5 && crop->width == 20 && crop->height == 10,
-      "crop %u,%u %ux%u", crop->x, crop->y, crop->width, crop->height);
   gst_buffer_unref (out);
   gst_harness_teardown (h);
 }
@@ -1880,6 +1868,546 @@ GST_START_TEST (test_n_threads)
 
 GST_END_TEST;
 
+/* ----------------------------------------------------------- crop and pad */
+
+/* the w x h region at (x, y) of a frame as a frame of its own (x, y on
+ * whole blocks of every plane): each plane's rows from the block of (x, y),
+ * every byte a row of the region reaches */
+static GstBuffer *
+crop_frame (GstBuffer *in, const gchar *format, gint w, gint h, gint x, gint y,
+    gint cw, gint ch)
+{
+  GstVideoFormat fmt = gst_video_format_from_string (format);
+  GstVideoInfo a, b;
+  GstVideoFrame fa, fb;
+  GstBuffer *out;
+
+  gst_video_info_set_format (&a, fmt, w, h);
+  gst_video_info_set_format (&b, fmt, cw, ch);
+  out = gst_buffer_new_allocate (NULL, b.size, NULL);
+  gst_buffer_memset (out, 0, 0, b.size);
+  fail_unless (gst_video_frame_map (&fa, &a, in, GST_MAP_READ));
+  fail_unless (gst_video_frame_map (&fb, &b, out, GST_MAP_WRITE));
+  for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (&b); p++) {
+    gint comp[GST_VIDEO_MAX_COMPONENTS];
+    const GstVideoFormatInfo *fi = b.finfo;
+    gint c, ws, hs, ps;
+    gsize row = 0;
+
+    gst_video_format_info_component (fi, p, comp);
+    c = comp[0];
+    ws = GST_VIDEO_FORMAT_INFO_W_SUB (fi, c);
+    hs = GST_VIDEO_FORMAT_INFO_H_SUB (fi, c);
+    ps = GST_VIDEO_FORMAT_INFO_PSTRIDE (fi, c);
+    fail_unless ((x >> ws) << ws == x && (y >> hs) << hs == y);
+    for (guint k = 0; k < GST_VIDEO_MAX_COMPONENTS && comp[k] >= 0; k++)
+      row = MAX (row,
+          (gsize) comp_offset (fi, comp[k])
+              + (gsize) (GST_VIDEO_INFO_COMP_WIDTH (&b, comp[k]) - 1)
+                  * GST_VIDEO_FORMAT_INFO_PSTRIDE (fi, comp[k])
+              + (GST_VIDEO_FORMAT_INFO_BITS (fi) > 8 ? 2 : 1));
+    row = MAX (row, (gsize) GST_VIDEO_INFO_COMP_WIDTH (&b, c) * ps);
+    for (gint r = 0; r < GST_VIDEO_INFO_COMP_HEIGHT (&b, c); r++)
+      memcpy ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&fb, p)
+              + (gsize) r * GST_VIDEO_FRAME_PLANE_STRIDE (&fb, p),
+          (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&fa, p)
+              + (gsize) ((y >> hs) + r) * GST_VIDEO_FRAME_PLANE_STRIDE (&fa, p)
+              + (gsize) (x >> ws) * ps,
+          row);
+  }
+  gst_video_frame_unmap (&fa);
+  gst_video_frame_unmap (&fb);
+  GST_BUFFER_PTS (out) = GST_BUFFER_PTS (in);
+  GST_BUFFER_DURATION (out) = GST_BUFFER_DURATION (in);
+  return out;
+}
+
+static gchar *
+raw_caps (const gchar *format, gint w, gint h)
+{
+  return g_strdup_printf (
+      "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1", format, w, h);
+}
+
+/* crop=<x, y, w, h> is the resize of the cropped frame, byte for byte
+ * (formats of every layout, methods, integer models; n-threads=3 too) */
+GST_START_TEST (test_crop_property)
+{
+  static const gchar *formats[] = { "GRAY8", "GRAY16_LE", "GRAY16_BE", "RGBA",
+    "RGBx", "RGB", "BGR", "GBR", "RGBA64_LE", "I420", "Y42B", "Y444", "Y41B",
+    "NV12", "NV21", "YUY2", "UYVY", "AYUV", "P010_10LE", "I420_10LE" };
+  static const gchar *configs[][6] = {
+    { "method", "bilinear", "integer-model", "exact", "antialias", "false" },
+    { "method", "bicubic", "integer-model", "exact", "antialias", "true" },
+    { "method", "nearest", "integer-model", "exact", "antialias", "false" },
+    { "method", "bilinear", "integer-model", "opencv", "antialias", "false" },
+    { "method", "area", "integer-model", "opencv", "antialias", "false" },
+    { "method", "lanczos", "integer-model", "pillow", "antialias", "false" },
+    { "method", "bicubic", "integer-model", "pillow", "antialias", "false" },
+  };
+  guint32 seed = 31;
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint k = 0; k < G_N_ELEMENTS (configs); k++) {
+      gint w = 16 + xorshift32 (&seed) % 40, h = 12 + xorshift32 (&seed) % 30;
+      /* offsets on whole blocks (4 pixels: Y41B), sizes any (even for the
+       * packed 4:2:2 formats) */
+      gint x = 4 * (xorshift32 (&seed) % (w / 8)),
+           y = 4 * (xorshift32 (&seed) % (h / 8));
+      gint cw = 1 + xorshift32 (&seed) % (w - x),
+           ch = 1 + xorshift32 (&seed) % (h - y);
+      gint ow = 1 + xorshift32 (&seed) % 40, oh = 1 + xorshift32 (&seed) % 30;
+      gboolean packed = g_str_equal (formats[f], "YUY2")
+          || g_str_equal (formats[f], "UYVY");
+      gchar *in_caps, *crop_caps, *out_caps, *crop;
+      const gchar *props[12];
+      GstBuffer *in, *cropped, *want, *got;
+
+      if (packed && cw % 2)
+        cw = cw > 1 ? cw - 1 : 2;
+      in_caps = raw_caps (formats[f], w, h);
+      crop_caps = raw_caps (formats[f], cw, ch);
+      out_caps = raw_caps (formats[f], ow, oh);
+      crop = g_strdup_printf ("<%d, %d, %d, %d>", x, y, cw, ch);
+      in = random_buffer (in_caps, seed);
+      cropped = crop_frame (in, formats[f], w, h, x, y, cw, ch);
+      memcpy (props, configs[k], sizeof (configs[k]));
+      props[6] = NULL;
+      want = scale_with (crop_caps, out_caps, cropped, props);
+      props[6] = "crop";
+      props[7] = crop;
+      props[8] = "n-threads";
+      props[9] = k % 2 ? "3" : "1";
+      props[10] = NULL;
+      got = scale_with (in_caps, out_caps, in, props);
+      fail_unless (frames_equal (got, want, formats[f], ow, oh),
+          "%s %dx%d crop=%s -> %dx%d %s %s %s %s: not the resize of the"
+          " cropped frame",
+          formats[f], w, h, crop, ow, oh, configs[k][1], configs[k][3],
+          configs[k][4], configs[k][5]);
+      gst_buffer_unref (in);
+      gst_buffer_unref (cropped);
+      gst_buffer_unref (want);
+      gst_buffer_unref (got);
+      g_free (in_caps);
+      g_free (crop_caps);
+      g_free (out_caps);
+      g_free (crop);
+    }
+}
+
+GST_END_TEST;
+
+/* YUV in, RGB out: the crop of the converted frame, as a training pipeline
+ * decodes, then crops (converting at the same size, cropping the RGB,
+ * resizing it gives the same bytes) */
+GST_START_TEST (test_crop_convert)
+{
+  static const gchar *cases[][3] = {
+    { "I420", "colorimetry=bt709,chroma-site=jpeg", "RGB" },
+    { "NV12", "colorimetry=bt601", "RGBA" },
+    { "YUY2", "colorimetry=bt709,chroma-site=mpeg2", "BGRx" },
+    { "P010_10LE", "colorimetry=bt2020", "RGBP" },
+  };
+  static const gint crops[][4] = { { 5, 3, 30, 20 }, { 0, 0, 17, 9 },
+    { 11, 7, 1, 1 }, { 2, 1, 45, 30 } };
+  guint32 seed = 32;
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (guint k = 0; k < G_N_ELEMENTS (crops); k++) {
+      const gint *cr = crops[k];
+      gchar *yuv = g_strdup_printf (
+          "video/x-raw,format=%s,width=48,height=32,framerate=30/1,%s",
+          cases[c][0], cases[c][1]);
+      gchar *rgb_full = raw_caps (cases[c][2], 48, 32);
+      gchar *rgb_crop = raw_caps (cases[c][2], cr[2], cr[3]);
+      gchar *out = raw_caps (cases[c][2], 21, 14);
+      gchar *crop = g_strdup_printf (
+          "<%d, %d, %d, %d>", cr[0], cr[1], cr[2], cr[3]);
+      const gchar *props[] = { "method", k % 2 ? "bicubic" : "bilinear",
+        "antialias", "true", "crop", crop, NULL };
+      GstBuffer *in = random_buffer (yuv, seed + k);
+      GstBuffer *converted, *cropped, *want, *got;
+
+      got = scale_with (yuv, out, in, props);
+      props[4] = NULL;
+      converted = scale_with (yuv, rgb_full, in, NULL);
+      cropped = crop_frame (
+          converted, cases[c][2], 48, 32, cr[0], cr[1], cr[2], cr[3]);
+      want = scale_with (rgb_crop, out, cropped, props);
+      fail_unless (frames_equal (got, want, cases[c][2], 21, 14),
+          "%s -> %s crop=%s: not the crop of the converted frame, resized",
+          cases[c][0], cases[c][2], crop);
+      gst_buffer_unref (in);
+      gst_buffer_unref (converted);
+      gst_buffer_unref (cropped);
+      gst_buffer_unref (want);
+      gst_buffer_unref (got);
+      g_free (yuv);
+      g_free (rgb_full);
+      g_free (rgb_crop);
+      g_free (out);
+      g_free (crop);
+    }
+}
+
+GST_END_TEST;
+
+/* the picture placed inside the output (the rectangle the letterbox
+ * presets will set; here the element tests' object data): the plain
+ * resize to its size inside, pad-value in every other sample, per
+ * component in output sample units (the last value repeated, rounded,
+ * clamped; RGBx's x the largest value) */
+typedef struct
+{
+  const gchar *in, *out, *pad;
+  gint rect[4];
+  guint want[4]; /* per output component */
+  gint x_byte;   /* the byte of no component and its value, or -1 */
+} PadCase;
+
+GST_START_TEST (test_pad_value)
+{
+  static const PadCase cases[] = {
+    { "RGB", "RGB", "<114>", { 3, 5, 20, 11 }, { 114, 114, 114 }, -1 },
+    { "RGBA", "RGBA", "<1, 2, 3>", { 0, 4, 31, 9 }, { 1, 2, 3, 3 }, -1 },
+    { "RGBx", "RGBx", "<10, 20.5, 300>", { 7, 0, 3, 16 }, { 10, 21, 255 }, 3 },
+    { "xBGR", "xBGR", "<10, 20, 30>", { 7, 1, 13, 6 }, { 10, 20, 30 }, 0 },
+    { "GBR", "GBR", "<7, 8, 9>", { 4, 2, 12, 10 }, { 7, 8, 9 }, -1 },
+    { "GRAY16_BE", "GRAY16_BE", "<300.6>", { 1, 1, 29, 14 }, { 301 }, -1 },
+    { "I420", "I420", "<16, 128, 240>", { 4, 2, 20, 12 }, { 16, 128, 240 },
+        -1 },
+    { "I420", "I420", "<16, 128, 240>", { 3, 5, 21, 7 }, { 16, 128, 240 }, -1 },
+    { "NV21", "NV21", "<50, 60, 70>", { 2, 4, 26, 8 }, { 50, 60, 70 }, -1 },
+    { "YUY2", "YUY2", "<1, 2, 3>", { 6, 3, 18, 9 }, { 1, 2, 3 }, -1 },
+    { "UYVY", "UYVY", "<1, 2, 3>", { 5, 0, 17, 16 }, { 1, 2, 3 }, -1 },
+    { "Y41B", "Y41B", "<9, 99, 199>", { 8, 2, 12, 10 }, { 9, 99, 199 }, -1 },
+    { "P010_10LE", "P010_10LE", "<1000, 512, 100>", { 2, 2, 24, 10 },
+        { 1000, 512, 100 }, -1 },
+    { "AYUV", "AYUV", "<16, 128, 128, 255>", { 0, 0, 32, 15 },
+        { 16, 128, 128, 255 }, -1 },
+    { "I420", "RGBP", "<114, 115, 116>", { 4, 2, 24, 12 }, { 114, 115, 116 },
+        -1 },
+    { "NV12", "RGBx", "<114>", { 1, 3, 30, 9 }, { 114, 114, 114 }, 3 },
+  };
+  guint32 seed = 33;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
+    const PadCase *pc = &cases[i];
+    const gint *rc = pc->rect;
+    gchar *in_caps = raw_caps (pc->in, 45, 27);
+    gchar *out_caps = raw_caps (pc->out, 32, 16);
+    gchar *pic_caps = raw_caps (pc->out, rc[2], rc[3]);
+    const gchar *props[] = { "pad-value", pc->pad, "method", "bicubic", NULL };
+    GstBuffer *in = random_buffer (in_caps, seed + i), *plain, *got;
+    GstHarness *h = harness_with (in_caps, out_caps, props);
+    GstVideoInfo oi, pi;
+    GstVideoFrame fo, fp;
+    const GstVideoFormatInfo *fi;
+
+    g_object_set_data_full (G_OBJECT (h->element), "alignscale-test-rect",
+        g_memdup2 (rc, 4 * sizeof (gint)), g_free);
+    /* slices of rows on three threads write their own pad rows */
+    g_object_set (h->element, "n-threads", i % 2 ? 3 : 1, NULL);
+    got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+    fail_unless (got != NULL);
+    plain = scale_with (in_caps, pic_caps, in, props + 2);
+    gst_video_info_set_format (
+        &oi, gst_video_format_from_string (pc->out), 32, 16);
+    gst_video_info_set_format (
+        &pi, gst_video_format_from_string (pc->out), rc[2], rc[3]);
+    fi = oi.finfo;
+    fail_unless (gst_video_frame_map (&fo, &oi, got, GST_MAP_READ));
+    fail_unless (gst_video_frame_map (&fp, &pi, plain, GST_MAP_READ));
+    for (guint c = 0; c < GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fi); c++) {
+      gint ws = GST_VIDEO_FORMAT_INFO_W_SUB (fi, c),
+           hs = GST_VIDEO_FORMAT_INFO_H_SUB (fi, c);
+      gint rw = 1 << ws, rv = 1 << hs;
+      /* the chroma rule: a sample is the picture's when its block meets
+       * the rectangle */
+      gint x0 = rc[0] / rw, x1 = (rc[0] + rc[2] + rw - 1) / rw;
+      gint y0 = rc[1] / rv, y1 = (rc[1] + rc[3] + rv - 1) / rv;
+      /* on block boundaries, it is the plain resize's */
+      gboolean same = rc[0] % rw == 0 && rc[1] % rv == 0;
+
+      for (gint y = 0; y < GST_VIDEO_INFO_COMP_HEIGHT (&oi, c); y++)
+        for (gint x = 0; x < GST_VIDEO_INFO_COMP_WIDTH (&oi, c); x++) {
+          guint v = read_sample (&fo, c, x, y);
+          gboolean inside = x >= x0 && x < x1 && y >= y0 && y < y1;
+          if (!inside)
+            fail_unless (v == pc->want[c],
+                "%s -> %s pad-value=%s: component %u (%d,%d) outside is %u,"
+                " not %u",
+                pc->in, pc->out, pc->pad, c, x, y, v, pc->want[c]);
+          else if (same)
+            fail_unless (v == read_sample (&fp, c, x - x0, y - y0),
+                "%s -> %s rect <%d,%d,%d,%d>: component %u (%d,%d) is %u, the"
+                " plain resize %u",
+                pc->in, pc->out, rc[0], rc[1], rc[2], rc[3], c, x, y, v,
+                read_sample (&fp, c, x - x0, y - y0));
+        }
+    }
+    if (pc->x_byte >= 0)
+      for (gint y = 0; y < 16; y++)
+        for (gint x = 0; x < 32; x++) {
+          gboolean inside = x >= rc[0] && x < rc[0] + rc[2] && y >= rc[1]
+              && y < rc[1] + rc[3];
+          guint8 b = ((guint8 *) GST_VIDEO_FRAME_PLANE_DATA (
+              &fo, 0))[y * GST_VIDEO_FRAME_PLANE_STRIDE (&fo, 0) + 4 * x
+              + pc->x_byte];
+          fail_unless (
+              inside || b == 255, "%s: x byte (%d,%d) is %u", pc->out, x, y, b);
+        }
+    gst_video_frame_unmap (&fo);
+    gst_video_frame_unmap (&fp);
+    gst_buffer_unref (in);
+    gst_buffer_unref (plain);
+    gst_buffer_unref (got);
+    gst_harness_teardown (h);
+    g_free (in_caps);
+    g_free (out_caps);
+    g_free (pic_caps);
+  }
+}
+
+GST_END_TEST;
+
+/* crop and pad-value change while PLAYING and apply from the next frame;
+ * a crop ends passthrough at equal sizes, and clearing it brings it back */
+GST_START_TEST (test_crop_pad_live)
+{
+  const gchar *ic = "video/x-raw,format=I420,width=40,height=30,"
+                    "framerate=30/1";
+  const gchar *oc = "video/x-raw,format=I420,width=40,height=30";
+  const gint rect[4] = { 0, 6, 40, 18 };
+  GstHarness *h = gst_harness_new ("alignscale");
+  GstBuffer *in = random_buffer (ic, 34), *got, *want, *cropped;
+  GstVideoFrame f;
+  GstVideoInfo info;
+  gchar *crop_caps = raw_caps ("I420", 20, 14);
+  const gchar *none[] = { NULL };
+
+  gst_harness_set_sink_caps_str (h, oc);
+  gst_harness_set_src_caps_str (h, ic);
+  /* equal sizes, nothing to do: the buffer itself */
+  got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (got == in);
+  gst_buffer_unref (got);
+
+  gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<4, 2, 20, 14>");
+  got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  cropped = crop_frame (in, "I420", 40, 30, 4, 2, 20, 14);
+  want = scale_with (crop_caps, oc, cropped, none);
+  fail_unless (got != in && frames_equal (got, want, "I420", 40, 30),
+      "the crop set while PLAYING is not the next frame's");
+  gst_buffer_unref (got);
+  gst_buffer_unref (want);
+
+  /* the pad of the placed picture follows pad-value from the next frame */
+  g_object_set_data_full (G_OBJECT (h->element), "alignscale-test-rect",
+      g_memdup2 (rect, sizeof (rect)), g_free);
+  gst_video_info_set_format (&info, GST_VIDEO_FORMAT_I420, 40, 30);
+  for (guint k = 0; k < 2; k++) {
+    guint y = k ? 235 : 16;
+    gst_util_set_object_arg (
+        G_OBJECT (h->element), "pad-value", k ? "<235, 16, 17>" : "<16, 128>");
+    got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+    fail_unless (gst_video_frame_map (&f, &info, got, GST_MAP_READ));
+    fail_unless_equals_int (read_sample (&f, 0, 5, 2), y);
+    fail_unless_equals_int (read_sample (&f, 0, 39, 29), y);
+    fail_unless_equals_int (read_sample (&f, 1, 3, 1), k ? 16 : 128);
+    fail_unless_equals_int (read_sample (&f, 2, 3, 14), k ? 17 : 128);
+    gst_video_frame_unmap (&f);
+    gst_buffer_unref (got);
+  }
+  g_object_set_data (G_OBJECT (h->element), "alignscale-test-rect", NULL);
+
+  /* no crop again: passthrough again */
+  gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<>");
+  got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (got == in);
+  gst_buffer_unref (got);
+  gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<4, 2, 20, 14>");
+  gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<9, 9, 0, 0>");
+  got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (got == in, "width 0 is no crop");
+  gst_buffer_unref (got);
+
+  gst_buffer_unref (cropped);
+  gst_buffer_unref (in);
+  g_free (crop_caps);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+static gchar *
+array_string (GObject *o, const gchar *name)
+{
+  GValue v = G_VALUE_INIT;
+  gchar *s;
+
+  g_value_init (&v, GST_TYPE_ARRAY);
+  g_object_get_property (o, name, &v);
+  s = gst_value_serialize (&v);
+  g_value_unset (&v);
+  return s;
+}
+
+/* invalid crops and pad values are refused with a warning, the old value
+ * kept; a crop that does not fit the picture is ignored with an element
+ * warning (once), the frame made whole */
+GST_START_TEST (test_crop_pad_refused)
+{
+  static const gchar *bad_crops[] = { "<1, 2, 3>", "<-1, 0, 4, 4>",
+    "<0, -2, 4, 4>", "<0, 0, 4, 0>", "<0.5, 0, 4, 4>", "<0, 0, 40000, 4>",
+    "<30000, 0, 30000, 4>", "<2147483647, 0, 1, 1>", "<0, 0, 1, 2147483647>",
+    "<0, 0, 1, 2, 3>", "<\"a\", 0, 1, 1>" };
+  static const gchar *bad_pads[] = { "<-1>", "<1, 2, 3, 4, 5>", "<70000>",
+    "<1, \"a\">" };
+  GstElement *e = gst_element_factory_make ("alignscale", NULL);
+  const gchar *ic = "video/x-raw,format=RGB,width=20,height=10,"
+                    "framerate=30/1";
+  const gchar *oc = "video/x-raw,format=RGB,width=8,height=6";
+  GstBuffer *in = random_buffer (ic, 35), *got, *want;
+  GstHarness *h;
+  GstBus *bus;
+  gchar *s;
+  guint warnings = 0;
+  GstMessage *m;
+
+  s = array_string (G_OBJECT (e), "crop");
+  fail_unless_equals_string (s, "<  >");
+  g_free (s);
+  gst_util_set_object_arg (G_OBJECT (e), "crop", "<1, 2, 3, 4>");
+  gst_util_set_object_arg (G_OBJECT (e), "pad-value", "<114, 115.5>");
+  for (guint i = 0; i < G_N_ELEMENTS (bad_crops); i++) {
+    ASSERT_WARNING (
+        gst_util_set_object_arg (G_OBJECT (e), "crop", bad_crops[i]));
+    s = array_string (G_OBJECT (e), "crop");
+    fail_unless_equals_string (s, "< (int)1, (int)2, (int)3, (int)4 >");
+    g_free (s);
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (bad_pads); i++) {
+    ASSERT_WARNING (
+        gst_util_set_object_arg (G_OBJECT (e), "pad-value", bad_pads[i]));
+    s = array_string (G_OBJECT (e), "pad-value");
+    fail_unless_equals_string (s, "< (double)114, (double)115.5 >");
+    g_free (s);
+  }
+  gst_object_unref (e);
+
+  /* 20x10 picture, crop reaching x = 21: ignored, warned once */
+  h = gst_harness_new ("alignscale");
+  bus = gst_bus_new ();
+  gst_element_set_bus (h->element, bus);
+  gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<5, 0, 16, 10>");
+  gst_harness_set_sink_caps_str (h, oc);
+  gst_harness_set_src_caps_str (h, ic);
+  want = scale_with (ic, oc, in, NULL);
+  for (guint k = 0; k < 3; k++) {
+    got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+    fail_unless (got && frames_equal (got, want, "RGB", 8, 6));
+    gst_buffer_unref (got);
+  }
+  while ((m = gst_bus_pop_filtered (bus, GST_MESSAGE_WARNING))) {
+    GError *err = NULL;
+    gchar *dbg = NULL;
+    gst_message_parse_warning (m, &err, &dbg);
+    fail_unless (strstr (dbg, "crop <5, 0, 16, 10>") != NULL, "%s", dbg);
+    warnings++;
+    g_clear_error (&err);
+    g_free (dbg);
+    gst_message_unref (m);
+  }
+  fail_unless_equals_int (warnings, 1);
+  gst_element_set_bus (h->element, NULL);
+  gst_object_unref (bus);
+  gst_harness_teardown (h);
+  gst_buffer_unref (want);
+  gst_buffer_unref (in);
+}
+
+GST_END_TEST;
+
+/* an upstream GstVideoCropMeta is a crop: videocrop's way (caps of the
+ * crop's size, a video meta of the whole frame) and a crop meta inside
+ * the caps' frame; the crop property is inside its region; the output
+ * carries no crop meta. The sink pad offers the meta in the allocation
+ * query. */
+GST_START_TEST (test_crop_meta)
+{
+  static const gchar *formats[] = { "GRAY8", "I420", "NV12", "RGBA" };
+  guint32 seed = 36;
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint way = 0; way < 2; way++)
+      for (guint prop = 0; prop < 2; prop++) {
+        GstVideoFormat fmt = gst_video_format_from_string (formats[f]);
+        gchar *full_caps = raw_caps (formats[f], 64, 48);
+        gchar *meta_caps = raw_caps (formats[f], 40, 30);
+        gchar *crop_caps = raw_caps (
+            formats[f], prop ? 20 : 40, prop ? 16 : 30);
+        gchar *out_caps = raw_caps (formats[f], 23, 17);
+        const gchar *props[] = { "crop", "<4, 2, 20, 16>", NULL };
+        GstBuffer *in = random_buffer (full_caps, seed + f), *cropped;
+        GstBuffer *want, *got;
+        GstVideoCropMeta *cm;
+        GstVideoInfo info;
+
+        cropped = prop ? crop_frame (in, formats[f], 64, 48, 12, 6, 20, 16)
+                       : crop_frame (in, formats[f], 64, 48, 8, 4, 40, 30);
+        want = scale_with (crop_caps, out_caps, cropped, NULL);
+        gst_buffer_unref (cropped);
+        in = gst_buffer_make_writable (in);
+        gst_video_info_set_format (&info, fmt, 64, 48);
+        if (way == 0)
+          gst_buffer_add_video_meta_full (in, GST_VIDEO_FRAME_FLAG_NONE, fmt,
+              64, 48, GST_VIDEO_INFO_N_PLANES (&info), info.offset,
+              info.stride);
+        cm = gst_buffer_add_video_crop_meta (in);
+        cm->x = 8;
+        cm->y = 4;
+        cm->width = 40;
+        cm->height = 30;
+        got = scale_with (way == 0 ? meta_caps : full_caps, out_caps, in,
+            prop ? props : NULL);
+        fail_unless (frames_equal (got, want, formats[f], 23, 17),
+            "%s crop meta (%s)%s: not the resize of its region", formats[f],
+            way ? "in the caps' frame" : "videocrop's",
+            prop ? " and crop" : "");
+        fail_unless (gst_buffer_get_video_crop_meta (got) == NULL);
+        gst_buffer_unref (in);
+        gst_buffer_unref (want);
+        gst_buffer_unref (got);
+        g_free (full_caps);
+        g_free (meta_caps);
+        g_free (crop_caps);
+        g_free (out_caps);
+      }
+
+  /* offered upstream */
+  {
+    GstHarness *h = harness_with ("video/x-raw,format=I420,width=64,height=48,"
+                                  "framerate=30/1",
+        "video/x-raw,format=I420,width=32,height=24", NULL);
+    GstCaps *caps = gst_caps_from_string (
+        "video/x-raw,format=I420,width=64,height=48,framerate=30/1");
+    GstQuery *q = gst_query_new_allocation (caps, TRUE);
+
+    fail_unless (gst_pad_peer_query (h->srcpad, q));
+    fail_unless (
+        gst_query_find_allocation_meta (q, GST_VIDEO_CROP_META_API_TYPE, NULL));
+    fail_unless (
+        gst_query_find_allocation_meta (q, GST_VIDEO_META_API_TYPE, NULL));
+    gst_query_unref (q);
+    gst_caps_unref (caps);
+    gst_harness_teardown (h);
+  }
+}
+
+GST_END_TEST;
+
 /* the way back: every output buffer carries GstAlignScaleGeometryMeta
  * (a GstCustomMeta) with the input pixels resized, where they landed and
  * the scale; an upstream alignscale's meta is replaced, not copied */
@@ -1984,6 +2512,12 @@ alignscale_suite (void)
   tcase_add_test (tc, test_chroma_upsampling_property);
   tcase_add_test (tc, test_integer_model_property);
   tcase_add_test (tc, test_integer_model_own_mapping);
+  tcase_add_test (tc, test_crop_property);
+  tcase_add_test (tc, test_crop_convert);
+  tcase_add_test (tc, test_pad_value);
+  tcase_add_test (tc, test_crop_pad_live);
+  tcase_add_test (tc, test_crop_pad_refused);
+  tcase_add_test (tc, test_crop_meta);
   return s;
 }
 

@@ -854,6 +854,537 @@ GST_START_TEST (test_model_bounds)
 
 GST_END_TEST;
 
+/* ---- crop and pad (AsConfig.crop, .rect, .pad) */
+
+/* a frame layout: working planes (channels, bytes, depth, subsampling);
+ * packed: planes 0 and 1 are YUY2's Y and UV over the same bytes (the
+ * stages of test_packed_422) */
+typedef struct
+{
+  int ch, bps, depth, r_h, r_v;
+} TPlane;
+
+typedef struct
+{
+  const char *name;
+  int n;
+  TPlane pl[3];
+  int packed;
+  int alpha; /* 1 + the alpha channel of plane 0 (Pillow premultiplies) */
+} TLayout;
+
+static const TLayout layouts[] = {
+  { "GRAY8", 1, { { 1, 1, 8, 1, 1 } } },
+  { "RGBA", 1, { { 4, 1, 8, 1, 1 } }, 0, 4 },
+  { "RGB", 1, { { 3, 1, 8, 1, 1 } } },
+  { "GRAY16", 1, { { 1, 2, 16, 1, 1 } } },
+  { "GRAY10", 1, { { 1, 2, 10, 1, 1 } } },
+  { "I420", 3, { { 1, 1, 8, 1, 1 }, { 1, 1, 8, 2, 2 }, { 1, 1, 8, 2, 2 } } },
+  { "NV12", 2, { { 1, 1, 8, 1, 1 }, { 2, 1, 8, 2, 2 } } },
+  { "Y42B", 3, { { 1, 1, 8, 1, 1 }, { 1, 1, 8, 2, 1 }, { 1, 1, 8, 2, 1 } } },
+  { "Y41B", 3, { { 1, 1, 8, 1, 1 }, { 1, 1, 8, 4, 1 }, { 1, 1, 8, 4, 1 } } },
+  { "P016", 2, { { 1, 2, 16, 1, 1 }, { 2, 2, 16, 2, 2 } } },
+  { "I420_10", 3,
+      { { 1, 2, 10, 1, 1 }, { 1, 2, 10, 2, 2 }, { 1, 2, 10, 2, 2 } } },
+  { "YUY2", 2, { { 1, 1, 8, 1, 1 }, { 2, 1, 8, 2, 1 } }, 1 },
+};
+
+/* one working plane in memory */
+typedef struct
+{
+  int w, h;
+  size_t px;
+  ptrdiff_t stride;
+  uint8_t *data;
+} TBuf;
+
+static void
+tbuf_init (TBuf *b, int w, int h, const TPlane *t, int extra)
+{
+  b->w = w;
+  b->h = h;
+  b->px = (size_t) t->ch * t->bps;
+  b->stride = (ptrdiff_t) (b->px * w + (size_t) extra * t->bps);
+  b->data = g_malloc0 ((gsize) b->stride * h + 16);
+}
+
+static uint8_t *
+tbuf_at (const TBuf *b, int x, int y)
+{
+  return b->data + b->stride * y + b->px * x;
+}
+
+/* the samples whose block of r pixels meets [x, x + w) of an axis of
+ * full pixels: [*a, *a + *n) (w == 0: all ceil (full / r)) */
+static void
+block_span (int x, int w, int full, int r, int *a, int *n)
+{
+  if (w == 0) {
+    *a = 0;
+    *n = (full + r - 1) / r;
+    return;
+  }
+  *a = x / r;
+  *n = (x + w + r - 1) / r - *a;
+}
+
+/* the pad code the plan must write for v: rounded half up, clamped */
+static int
+pad_code (double v, int maxval)
+{
+  return v >= 0 ? (int) floor (MIN (v, (double) maxval) + 0.5) : 0;
+}
+
+static int
+sample_at (const uint8_t *p, int bps, int c)
+{
+  return bps == 1 ? p[c] : ((const uint16_t *) p)[c];
+}
+
+/* a random region <x, y, w, h> of a w x h picture: the whole (w == 0 or
+ * spelt out), or any inside, offsets odd or even */
+static void
+random_region (GRand *r, int full_w, int full_h, int *b)
+{
+  int k = g_rand_int_range (r, 0, 8);
+
+  memset (b, 0, 4 * sizeof (int));
+  if (k == 0)
+    return;
+  if (k == 1) {
+    b[2] = full_w;
+    b[3] = full_h;
+    return;
+  }
+  b[0] = g_rand_int_range (r, 0, full_w);
+  b[1] = g_rand_int_range (r, 0, full_h);
+  b[2] = g_rand_int_range (r, 1, full_w - b[0] + 1);
+  b[3] = g_rand_int_range (r, 1, full_h - b[1] + 1);
+}
+
+/* The placed plan (crop, rectangle, pad) on a frame against the plain
+ * plan of the same configuration on the crop alone, resized to the
+ * rectangle's size; compared counts the subsampled planes whose bytes
+ * were compared (their crop and rectangle start on block boundaries). */
+static void
+check_placed (GRand *r, const TLayout *lay, AsConfig *cfg, int in_w, int in_h,
+    int out_w, int out_h, const AsDsp *dsp, guint *compared)
+{
+  int cw = cfg->crop[2] ? cfg->crop[2] : in_w;
+  int ch = cfg->crop[2] ? cfg->crop[3] : in_h;
+  int rw = cfg->rect[2] ? cfg->rect[2] : out_w;
+  int rh = cfg->rect[2] ? cfg->rect[3] : out_h;
+  AsPlaneDesc fd[3], cd[3];
+  TBuf in[3], crop[3], plain[3], out[2][3];
+  AsConfig plain_cfg = *cfg;
+  AsPlan *placed, *ref;
+  uint8_t *packed_in = NULL, *packed_out[2] = { NULL, NULL };
+  ptrdiff_t pk_in = 0, pk_out = 0;
+  double pads[2][3][4];
+
+  memset (plain_cfg.crop, 0, sizeof (plain_cfg.crop));
+  memset (plain_cfg.rect, 0, sizeof (plain_cfg.rect));
+  memset (plain_cfg.pad, 0, sizeof (plain_cfg.pad));
+  for (int p = 0; p < lay->n; p++) {
+    const TPlane *t = &lay->pl[p];
+    int maxval = (1 << t->depth) - 1;
+    int sx, sw, sy, sh, dw, dh, a;
+
+    fd[p] = (AsPlaneDesc){ (in_w + t->r_h - 1) / t->r_h,
+      (in_h + t->r_v - 1) / t->r_v, (out_w + t->r_h - 1) / t->r_h,
+      (out_h + t->r_v - 1) / t->r_v, t->ch, t->bps, t->r_h, t->r_v,
+      t->r_h > 1 ? g_rand_int_range (r, 0, 2) * (t->r_h - 1) : 0,
+      t->r_v > 1 ? g_rand_int_range (r, 0, 2) * (t->r_v - 1) : 0, t->depth };
+    if (lay->packed) /* YUY2's siting is cosited horizontally */
+      fd[p].o2_h = 0;
+    if (p == 0)
+      fd[p].alpha = g_rand_boolean (r) ? lay->alpha : 0;
+    block_span (cfg->crop[0], cfg->crop[2], in_w, t->r_h, &sx, &sw);
+    block_span (
+        cfg->crop[1], cfg->crop[2] ? cfg->crop[3] : 0, in_h, t->r_v, &sy, &sh);
+    block_span (cfg->rect[0], cfg->rect[2], out_w, t->r_h, &a, &dw);
+    block_span (
+        cfg->rect[1], cfg->rect[2] ? cfg->rect[3] : 0, out_h, t->r_v, &a, &dh);
+    cd[p] = fd[p];
+    cd[p].in_w = sw;
+    cd[p].in_h = sh;
+    cd[p].out_w = dw;
+    cd[p].out_h = dh;
+    tbuf_init (&in[p], fd[p].in_w, fd[p].in_h, t, g_rand_int_range (r, 0, 5));
+    tbuf_init (&crop[p], sw, sh, t, 0);
+    tbuf_init (&plain[p], dw, dh, t, 1);
+    for (int k = 0; k < 2; k++)
+      tbuf_init (
+          &out[k][p], fd[p].out_w, fd[p].out_h, t, g_rand_int_range (r, 0, 3));
+    for (int y = 0; y < in[p].h; y++)
+      for (int x = 0; x < in[p].w * t->ch; x++) {
+        int v = g_rand_int_range (r, 0, maxval + 1);
+        uint8_t *o = tbuf_at (&in[p], 0, y);
+        if (t->bps == 1)
+          o[x] = v;
+        else
+          ((uint16_t *) o)[x] = v;
+      }
+    for (int y = 0; y < sh; y++)
+      memcpy (tbuf_at (&crop[p], 0, y), tbuf_at (&in[p], sx, sy + y),
+          in[p].px * sw);
+    /* two pads: a sample that is the picture's does not follow them */
+    for (int k = 0; k < 2; k++)
+      for (int c = 0; c < 4; c++)
+        pads[k][p][c] = g_rand_double_range (r, -20.0, maxval + 20.0);
+  }
+
+  ref = as_plan_new (&plain_cfg, cw, ch, rw, rh, cd, lay->n, dsp);
+  fail_unless (ref != NULL, "%s: plain plan", lay->name);
+  for (int p = 0; p < lay->n; p++) {
+    AsScratch *s = as_scratch_new (ref);
+    as_plan_run_plane (ref, s, p, crop[p].data, crop[p].stride, plain[p].data,
+        plain[p].stride, 0, plain[p].h);
+    as_scratch_free (s);
+  }
+
+  if (lay->packed) {
+    /* the frame stored as YUY2: both planes through their stages */
+    fd[0].unpack = unpack_y;
+    fd[0].pack = pack_y;
+    fd[1].unpack = unpack_uv;
+    fd[1].pack = pack_uv;
+    pk_in = 4 * fd[1].in_w + 2;
+    pk_out = 4 * fd[1].out_w + 4;
+    packed_in = g_malloc0 (pk_in * in_h + 16);
+    for (int k = 0; k < 2; k++)
+      packed_out[k] = g_malloc0 (pk_out * out_h + 16);
+    for (int y = 0; y < in_h; y++) {
+      pack_y (packed_in + pk_in * y, tbuf_at (&in[0], 0, y), in_w, NULL);
+      pack_uv (packed_in + pk_in * y, tbuf_at (&in[1], 0, y), fd[1].in_w, NULL);
+    }
+  }
+
+  for (int k = 0; k < 2; k++) {
+    AsScratch *s1, *s2;
+
+    memcpy (cfg->pad, pads[k], sizeof (pads[k]));
+    placed = as_plan_new (cfg, in_w, in_h, out_w, out_h, fd, lay->n, dsp);
+    fail_unless (placed != NULL, "%s: placed plan", lay->name);
+    s1 = as_scratch_new (placed);
+    s2 = as_scratch_new (placed);
+    for (int p = 0; p < lay->n; p++) {
+      int j0 = 0;
+      /* random row ranges on two scratches: n-threads' slices */
+      while (j0 < fd[p].out_h) {
+        int j1 = MIN (fd[p].out_h, j0 + g_rand_int_range (r, 1, 9));
+        if (lay->packed)
+          as_plan_run_plane (placed, j0 % 2 ? s1 : s2, p, packed_in, pk_in,
+              packed_out[k], pk_out, j0, j1);
+        else
+          as_plan_run_plane (placed, j0 % 2 ? s1 : s2, p, in[p].data,
+              in[p].stride, out[k][p].data, out[k][p].stride, j0, j1);
+        j0 = j1;
+      }
+    }
+    if (lay->packed)
+      for (int y = 0; y < out_h; y++) {
+        unpack_y (tbuf_at (&out[k][0], 0, y), packed_out[k] + pk_out * y, out_w,
+            NULL);
+        unpack_uv (tbuf_at (&out[k][1], 0, y), packed_out[k] + pk_out * y,
+            fd[1].out_w, NULL);
+      }
+    as_scratch_free (s1);
+    as_scratch_free (s2);
+    as_plan_free (placed);
+  }
+
+  for (int p = 0; p < lay->n; p++) {
+    const TPlane *t = &lay->pl[p];
+    int maxval = (1 << t->depth) - 1;
+    int dx, dw, dy, dh;
+    /* the chroma is the plain resize's where the crop and the rectangle
+     * start on block boundaries */
+    gboolean same = cfg->crop[0] % t->r_h == 0 && cfg->crop[1] % t->r_v == 0
+        && cfg->rect[0] % t->r_h == 0 && cfg->rect[1] % t->r_v == 0;
+
+    block_span (cfg->rect[0], cfg->rect[2], out_w, t->r_h, &dx, &dw);
+    block_span (
+        cfg->rect[1], cfg->rect[2] ? cfg->rect[3] : 0, out_h, t->r_v, &dy, &dh);
+    *compared += same && (t->r_h > 1 || t->r_v > 1);
+    for (int y = 0; y < fd[p].out_h; y++)
+      for (int x = 0; x < fd[p].out_w; x++) {
+        gboolean inside = x >= dx && x < dx + dw && y >= dy && y < dy + dh;
+        for (int c = 0; c < t->ch; c++) {
+          int a = sample_at (tbuf_at (&out[0][p], x, y), t->bps, c);
+          int b = sample_at (tbuf_at (&out[1][p], x, y), t->bps, c);
+          if (!inside) {
+            fail_unless (a == pad_code (pads[0][p][c], maxval)
+                    && b == pad_code (pads[1][p][c], maxval),
+                "%s plane %d (%d,%d,%d) outside the picture is %d / %d, not"
+                " the pad %g / %g",
+                lay->name, p, x, y, c, a, b, pads[0][p][c], pads[1][p][c]);
+            continue;
+          }
+          fail_unless (a == b,
+              "%s plane %d (%d,%d,%d) inside the picture follows the pad",
+              lay->name, p, x, y, c);
+          if (same) {
+            int want = sample_at (
+                tbuf_at (&plain[p], x - dx, y - dy), t->bps, c);
+            fail_unless (a == want,
+                "%s %dx%d crop <%d,%d,%d,%d> -> %dx%d rect <%d,%d,%d,%d>"
+                " kernel %d map %d library %d: plane %d (%d,%d,%d) is %d, the"
+                " plain resize %d",
+                lay->name, in_w, in_h, cfg->crop[0], cfg->crop[1], cfg->crop[2],
+                cfg->crop[3], out_w, out_h, cfg->rect[0], cfg->rect[1],
+                cfg->rect[2], cfg->rect[3], cfg->kernel, cfg->mapping,
+                cfg->library, p, x, y, c, a, want);
+          }
+        }
+      }
+  }
+
+  as_plan_free (ref);
+  for (int p = 0; p < lay->n; p++) {
+    g_free (in[p].data);
+    g_free (crop[p].data);
+    g_free (plain[p].data);
+    g_free (out[0][p].data);
+    g_free (out[1][p].data);
+  }
+  g_free (packed_in);
+  g_free (packed_out[0]);
+  g_free (packed_out[1]);
+}
+
+/* Crop and pad: the picture inside the rectangle is, byte for byte, the
+ * plain resize of the crop to the rectangle's size (every layout, method,
+ * mapping, integer model, with ORC and with the C rows), in any row
+ * ranges; every other sample is the pad (rounded, clamped); a subsampled
+ * plane's picture is the samples whose block meets the rectangle, equal
+ * to the plain resize's where crop and rectangle start on block
+ * boundaries, and independent of the pad elsewhere. */
+GST_START_TEST (test_crop_rect)
+{
+  GRand *r = g_rand_new_with_seed (21);
+  guint compared = 0;
+  AsDsp c;
+
+  as_dsp_init_c (&c);
+  for (int n = 0; n < 700; n++) {
+    const TLayout *lay = &layouts[n % G_N_ELEMENTS (layouts)];
+    int in_w = g_rand_int_range (r, 1, 60), in_h = g_rand_int_range (r, 1, 40);
+    int out_w = g_rand_int_range (r, 1, 60),
+        out_h = g_rand_int_range (r, 1, 40);
+    AsConfig cfg;
+
+    random_config (r, &cfg, n % 3 == 0);
+    cfg.library = g_rand_int_range (r, 0, 3);
+    cfg.variant = g_rand_int_range (r, 0, 4) == 0;
+    if (n % 5 == 1)
+      cfg.antialias = 1;
+    random_region (r, in_w, in_h, cfg.crop);
+    random_region (r, out_w, out_h, cfg.rect);
+    check_placed (r, lay, &cfg, in_w, in_h, out_w, out_h,
+        n % 4 == 3 ? &c : NULL, &compared);
+  }
+  fail_unless (compared > 100, "only %u chroma planes compared", compared);
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
+/* half-pixel bilinear of a plane (w samples), coordinate clamped to
+ * [lo, hi - 1] */
+static double
+lerp_at (const uint8_t *row, ptrdiff_t step, double x, int lo, int hi)
+{
+  int i0;
+  double f;
+
+  x = x < lo ? lo : x > hi - 1 ? hi - 1 : x;
+  i0 = (int) floor (x);
+  f = x - i0;
+  return row[step * i0] * (1 - f)
+      + (f > 0 ? row[step * MIN (i0 + 1, hi - 1)] * f : 0);
+}
+
+/* the picture's luma mapping (crop-local source coordinate of picture
+ * pixel u): half-pixel, or tf-crop-and-resize's roi corners aligned */
+static double
+pic_map (const AsConfig *cfg, int vertical, double u, int in, int out)
+{
+  double a = cfg->roi[vertical], b = cfg->roi[vertical + 2];
+
+  if (cfg->mapping != AS_MAP_TF_CROP_AND_RESIZE)
+    return (u + 0.5) * in / out - 0.5;
+  return out > 1 ? a * (in - 1) + u * (b - a) * (in - 1) / (out - 1)
+                 : 0.5 * (a + b) * (in - 1);
+}
+
+/* tf-crop-and-resize: a chroma sample (block of 2 output pixels from
+ * 2 j, picture starting at luma r0) is outside when every picture pixel
+ * of its block maps outside the crop */
+static gboolean
+chroma_outside (
+    const AsConfig *cfg, int vertical, int j, int r0, int in, int out)
+{
+  if (cfg->mapping != AS_MAP_TF_CROP_AND_RESIZE)
+    return FALSE;
+  for (int i = MAX (0, 2 * j - r0); i < 2 * j - r0 + 2 && i < out; i++) {
+    double x = pic_map (cfg, vertical, i, in, out);
+    if (x >= 0 && x <= in - 1)
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* The chroma rule where crop or rectangle start inside a 4:2:0 block (and
+ * on whole frames, the plain plan's chroma): a chroma sample is the
+ * picture's when its block meets the rectangle, and
+ * is then the picture's own mapping evaluated at its siting (bilinear,
+ * half-pixel or tf-crop-and-resize: the luma coordinate of the sample's
+ * siting through the crop-to-rectangle map, read at the crop's chroma
+ * samples, taps clamped to the chroma samples whose block meets the crop;
+ * tf-crop-and-resize's extrapolation value where every picture pixel of
+ * the block maps outside), within one code of that float value; every
+ * other sample is the pad. */
+GST_START_TEST (test_crop_rect_chroma)
+{
+  GRand *r = g_rand_new_with_seed (22);
+  guint outside = 0;
+
+  for (int n = 0; n < 300; n++) {
+    int in_w = g_rand_int_range (r, 2, 50), in_h = g_rand_int_range (r, 2, 40);
+    int out_w = g_rand_int_range (r, 2, 50),
+        out_h = g_rand_int_range (r, 2, 40);
+    int o2h = g_rand_int_range (r, 0, 2), o2v = g_rand_int_range (r, 0, 2);
+    int ciw = (in_w + 1) / 2, cih = (in_h + 1) / 2;
+    int cow = (out_w + 1) / 2, coh = (out_h + 1) / 2;
+    AsConfig cfg = { n % 2 ? AS_MAP_TF_CROP_AND_RESIZE : AS_MAP_HALF_PIXEL,
+      AS_KERNEL_LINEAR };
+    AsPlaneDesc d[2] = {
+      { in_w, in_h, out_w, out_h, 1, 1, 1, 1, 0, 0 },
+      { ciw, cih, cow, coh, 1, 1, 2, 2, o2h, o2v },
+    };
+    uint8_t *src = g_malloc (ciw * cih), *dst = g_malloc (cow * coh);
+    int cr[4], rc[4], k0x, k1x, k0y, k1y;
+    AsPlan *plan;
+
+    /* crop and rectangle, or the whole frames (the plain plan: its chroma
+     * obeys the same mapping) */
+    random_region (r, in_w, in_h, cfg.crop);
+    random_region (r, out_w, out_h, cfg.rect);
+    memcpy (cr, cfg.crop, sizeof (cr));
+    memcpy (rc, cfg.rect, sizeof (rc));
+    if (!cr[2]) {
+      cr[2] = in_w;
+      cr[3] = in_h;
+    }
+    if (!rc[2]) {
+      rc[2] = out_w;
+      rc[3] = out_h;
+    }
+    cfg.pad[1][0] = 7;
+    for (int k = 0; k < 4; k++)
+      cfg.roi[k] = g_rand_double_range (r, -0.4, 1.4);
+    cfg.extrapolation = g_rand_double (r);
+    for (int i = 0; i < ciw * cih; i++)
+      src[i] = g_rand_int_range (r, 0, 256);
+    plan = as_plan_new (&cfg, in_w, in_h, out_w, out_h, d, 2, NULL);
+    fail_unless (plan != NULL);
+    run_all (plan, 1, src, ciw, dst, cow);
+    k0x = cr[0] / 2;
+    k1x = (cr[0] + cr[2] + 1) / 2;
+    k0y = cr[1] / 2;
+    k1y = (cr[1] + cr[3] + 1) / 2;
+    for (int j = 0; j < coh; j++)
+      for (int i = 0; i < cow; i++) {
+        gboolean inside = 2 * i + 1 >= rc[0] && 2 * i < rc[0] + rc[2]
+            && 2 * j + 1 >= rc[1] && 2 * j < rc[1] + rc[3];
+        /* the siting in picture luma pixels, through the half-pixel map
+         * of the crop, to the source chroma grid */
+        double ux = 2 * i + o2h / 2.0 - rc[0], uy = 2 * j + o2v / 2.0 - rc[1];
+        double sx = (pic_map (&cfg, 0, ux, cr[2], rc[2]) + cr[0] - o2h / 2.0)
+            / 2;
+        double sy = (pic_map (&cfg, 1, uy, cr[3], rc[3]) + cr[1] - o2v / 2.0)
+            / 2;
+        double v0, v1, fy, e;
+        int y0;
+
+        if (!inside) {
+          fail_unless (dst[j * cow + i] == 7, "(%d,%d) outside is %d", i, j,
+              dst[j * cow + i]);
+          continue;
+        }
+        if (chroma_outside (&cfg, 0, i, rc[0], cr[2], rc[2])
+            || chroma_outside (&cfg, 1, j, rc[1], cr[3], rc[3])) {
+          int fill = (int) floor (cfg.extrapolation * 255 + 0.5);
+          fail_unless (dst[j * cow + i] == fill,
+              "tf-crop-and-resize chroma (%d,%d) maps outside: %d, not the"
+              " extrapolation value %d",
+              i, j, dst[j * cow + i], fill);
+          outside++;
+          continue;
+        }
+        sy = sy < k0y ? k0y : sy > k1y - 1 ? k1y - 1 : sy;
+        y0 = (int) floor (sy);
+        fy = sy - y0;
+        v0 = lerp_at (src + ciw * y0, 1, sx, k0x, k1x);
+        v1 = lerp_at (src + ciw * MIN (y0 + 1, k1y - 1), 1, sx, k0x, k1x);
+        e = v0 * (1 - fy) + v1 * fy;
+        fail_unless (fabs (dst[j * cow + i] - e) < 1.0,
+            "%dx%d crop <%d,%d,%d,%d> -> %dx%d rect <%d,%d,%d,%d> siting"
+            " %d,%d map %d roi <%g,%g,%g,%g>: chroma (%d,%d) is %d, the"
+            " picture's map gives %f",
+            in_w, in_h, cr[0], cr[1], cr[2], cr[3], out_w, out_h, rc[0], rc[1],
+            rc[2], rc[3], o2h, o2v, cfg.mapping, cfg.roi[0], cfg.roi[1],
+            cfg.roi[2], cfg.roi[3], i, j, dst[j * cow + i], e);
+      }
+    as_plan_free (plan);
+    g_free (src);
+    g_free (dst);
+  }
+  fail_unless (outside > 100, "only %u samples mapped outside", outside);
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
+/* crops and rectangles outside the picture, negative, empty or
+ * overflowing are refused; whole ones are the default's plan */
+GST_START_TEST (test_crop_rect_refused)
+{
+  static const int bad[][4] = { { -1, 0, 4, 4 }, { 0, -1, 4, 4 },
+    { 1, 0, 16, 8 }, { 0, 1, 16, 8 }, { 0, 0, 17, 8 }, { 0, 0, 4, 0 },
+    { 0, 0, -4, 4 }, { 2147483647, 0, 1, 1 }, { 8, 0, 2147483647, 1 },
+    { 0, 2147483647, 1, 2147483647 } };
+  AsPlaneDesc d = { 16, 8, 16, 8, 1, 1, 1, 1, 0, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    for (int which = 0; which < 2; which++) {
+      AsConfig cfg = { AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR };
+      memcpy (which ? cfg.rect : cfg.crop, bad[i], sizeof (bad[i]));
+      fail_unless (as_plan_new (&cfg, 16, 8, 16, 8, &d, 1, NULL) == NULL,
+          "%s <%d,%d,%d,%d> accepted", which ? "rect" : "crop", bad[i][0],
+          bad[i][1], bad[i][2], bad[i][3]);
+    }
+  {
+    AsConfig cfg = { AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR };
+    AsPlan *plan;
+
+    cfg.crop[2] = 16;
+    cfg.crop[3] = 8;
+    cfg.rect[2] = 16;
+    cfg.rect[3] = 8;
+    plan = as_plan_new (&cfg, 16, 8, 16, 8, &d, 1, NULL);
+    fail_unless (plan && as_plan_is_identity (plan));
+    as_plan_free (plan);
+    cfg.rect[2] = 15;
+    plan = as_plan_new (&cfg, 16, 8, 16, 8, &d, 1, NULL);
+    fail_unless (plan && !as_plan_is_identity (plan));
+    as_plan_free (plan);
+  }
+}
+
+GST_END_TEST;
+
 static Suite *
 plan_suite (void)
 {
@@ -873,6 +1404,9 @@ plan_suite (void)
   tcase_add_test (tc, test_pillow_alpha_plan);
   tcase_add_test (tc, test_packed_422);
   tcase_add_test (tc, test_model_bounds);
+  tcase_add_test (tc, test_crop_rect);
+  tcase_add_test (tc, test_crop_rect_chroma);
+  tcase_add_test (tc, test_crop_rect_refused);
   return s;
 }
 
