@@ -51,7 +51,7 @@ run_suite() { # DIR JOB [meson test options...]
   meson test -C "$dir" --print-errorlogs --logbase "testlog-$job" "$@" || rc=$?
   local log
   log=$(ls "$dir"/meson-logs/testlog-"$job"*.txt)
-  grep -E '^(golden(-aa|-formats|-convert|-libs|-kernels)?|convert|onnx): |^fuzz: [0-9]|^storm ' "$log" || true
+  grep -E '^(golden(-aa|-formats|-convert|-libs|-kernels|-letterbox)?|convert|onnx): |^fuzz: [0-9]|^storm ' "$log" || true
   grep -E '^[0-9]+%: Checks: ' "$log" || true
   awk '/^[0-9]+%: Checks: /{gsub(/,/,""); n+=$3; f+=$5+$7}
        /^Ran [0-9]+ tests? in/{n+=$2}
