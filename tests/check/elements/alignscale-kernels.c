@@ -54,16 +54,7 @@ run_case (guint m, const gchar *fmt, gint iw, gint ih, gint ow, gint oh,
   fail_unless (gst_video_info_from_caps (&oi, caps));
   gst_caps_unref (caps);
 
-  in = gst_buffer_new_allocate (NULL, ii.size, NULL);
-  fail_unless (gst_video_frame_map (&f, &ii, in, GST_MAP_WRITE));
-  row = (gsize) iw * GST_VIDEO_INFO_COMP_PSTRIDE (&ii, 0);
-  for (gint y = 0; y < ih; y++) {
-    guint8 *d = (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&f, 0)
-        + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&f, 0);
-    for (gsize x = 0; x < row; x++)
-      d[x] = xorshift32 (&seed) >> 24;
-  }
-  gst_video_frame_unmap (&f);
+  in = golden_input (&ii, seed);
 
   out = gst_harness_push_and_pull (h, in);
   fail_unless (out != NULL, "%s %s %dx%d -> %dx%d: no output", method_nick[m],

@@ -56,6 +56,26 @@ random_buffer (const gchar *caps_str, guint32 seed)
   return buf;
 }
 
+/* a one-plane frame whose visible bytes are the golden generators' image:
+ * xorshift32 (seed) >> 24, row-major, no padding, into info's strides */
+static inline GstBuffer *
+golden_input (const GstVideoInfo *info, guint32 seed)
+{
+  GstBuffer *in = gst_buffer_new_allocate (NULL, info->size, NULL);
+  GstVideoFrame f;
+  gsize row = (gsize) info->width * GST_VIDEO_INFO_COMP_PSTRIDE (info, 0);
+
+  fail_unless (gst_video_frame_map (&f, info, in, GST_MAP_WRITE));
+  for (gint y = 0; y < info->height; y++) {
+    guint8 *d = (guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&f, 0)
+        + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&f, 0);
+    for (gsize x = 0; x < row; x++)
+      d[x] = xorshift32 (&seed) >> 24;
+  }
+  gst_video_frame_unmap (&f);
+  return in;
+}
+
 /* equal pictures: the visible bytes of every plane (stride padding is
  * never written) */
 static inline gboolean
