@@ -1671,10 +1671,14 @@ gst_align_scale_before_transform (GstBaseTransform *trans, GstBuffer *buf)
   }
 }
 
-/* Metas that depend only on the picture size (region-of-interest boxes,
- * crop rectangles) are scaled with GstVideoMetaTransform's scale, which maps box edges by
- * out / in: the edges-align geometry of align-corners=false. The rest is
- * GstVideoFilter's choice (copy video-only metas, drop the others). */
+/* Region-of-interest boxes are copied here as they are: this runs before
+ * transform (GstBaseTransform's copy_metadata, in prepare_output_buffer),
+ * when this frame's geometry is not known yet. gst_align_scale_map_rois
+ * maps them once the frame is made. Other metas that depend only on the
+ * picture size are scaled with GstVideoMetaTransform's scale, which maps
+ * edges by out / in: the edges-align geometry of align-corners=false. The
+ * rest is GstVideoFilter's choice (copy video-only metas, drop the
+ * others). */
 static gboolean
 gst_align_scale_transform_meta (
     GstBaseTransform *trans, GstBuffer *outbuf, GstMeta *meta, GstBuffer *inbuf)
@@ -1700,6 +1704,11 @@ gst_align_scale_transform_meta (
     scalable = !strcmp (*tags, GST_META_TAG_VIDEO_STR)
         || !strcmp (*tags, GST_META_TAG_VIDEO_ORIENTATION_STR)
         || !strcmp (*tags, GST_META_TAG_VIDEO_SIZE_STR);
+  if (scalable && info->api == GST_VIDEO_REGION_OF_INTEREST_META_API_TYPE) {
+    GstMetaTransformCopy copy = { FALSE, 0, (gsize) -1 };
+    info->transform_func (outbuf, meta, inbuf, _gst_meta_transform_copy, &copy);
+    return FALSE; /* mapped after the frame, gst_align_scale_map_rois */
+  }
   if (scalable) {
     GstVideoMetaTransform t = { &filter->in_info, &filter->out_info };
     info->transform_func (
@@ -2727,6 +2736,61 @@ gst_align_scale_transform_frame (
       (guint8 *const *) out_frame->data, out_frame->info.stride);
 }
 
+/* one edge through the frame's geometry, clipped to the picture and
+ * rounded to the nearest pixel */
+static guint
+roi_edge (double v, gint lo, gint hi)
+{
+  return (guint) floor (CLAMP (v, (double) lo, (double) hi) + 0.5);
+}
+
+static gboolean
+roi_map_one (GstBuffer *buffer, GstMeta **meta, gpointer data)
+{
+  const AsLetterboxGeom *g = data;
+  GstVideoRegionOfInterestMeta *roi;
+  double in[4], out[4];
+  guint x0, y0, x1, y1;
+
+  if ((*meta)->info->api != GST_VIDEO_REGION_OF_INTEREST_META_API_TYPE)
+    return TRUE;
+  roi = (GstVideoRegionOfInterestMeta *) *meta;
+  /* a box sharing no pixel with the source rectangle is not in the
+   * picture: dropped */
+  if ((gint64) roi->x + roi->w <= g->src.x
+      || (gint64) roi->x >= (gint64) g->src.x + g->src.w
+      || (gint64) roi->y + roi->h <= g->src.y
+      || (gint64) roi->y >= (gint64) g->src.y + g->src.h) {
+    GST_DEBUG ("dropping roi %u,%u %ux%u: outside the source %d,%d %dx%d",
+        roi->x, roi->y, roi->w, roi->h, g->src.x, g->src.y, g->src.w, g->src.h);
+    *meta = NULL;
+    return TRUE;
+  }
+  in[0] = roi->x;
+  in[1] = roi->y;
+  in[2] = (double) roi->x + roi->w;
+  in[3] = (double) roi->y + roi->h;
+  as_letterbox_to_output (g, in, out);
+  x0 = roi_edge (out[0], g->pic.x, g->pic.x + g->pic.w);
+  y0 = roi_edge (out[1], g->pic.y, g->pic.y + g->pic.h);
+  x1 = roi_edge (out[2], g->pic.x, g->pic.x + g->pic.w);
+  y1 = roi_edge (out[3], g->pic.y, g->pic.y + g->pic.h);
+  roi->x = x0;
+  roi->y = y0;
+  roi->w = x1 - x0;
+  roi->h = y1 - y0;
+  return TRUE;
+}
+
+/* the region-of-interest boxes copied from the input
+ * (gst_align_scale_transform_meta) through this frame's geometry: edges
+ * x' = (x - src.x) * sx + pic.x, clipped to the picture */
+static void
+gst_align_scale_map_rois (GstBuffer *outbuf, const AsLetterboxGeom *geom)
+{
+  gst_buffer_foreach_meta (outbuf, roi_map_one, (gpointer) geom);
+}
+
 static GstFlowReturn
 gst_align_scale_transform (
     GstBaseTransform *trans, GstBuffer *inbuf, GstBuffer *outbuf)
@@ -2762,7 +2826,9 @@ gst_align_scale_transform (
       self, &settings, &input, in.data, in.stride, out.data, out.stride);
   gst_align_scale_unmap (&out, outbuf);
   gst_align_scale_unmap (&in, inbuf);
-  if (ret == GST_FLOW_OK)
+  if (ret == GST_FLOW_OK) {
+    gst_align_scale_map_rois (outbuf, &self->geom);
     gst_align_scale_add_geometry_meta (outbuf, &self->geom);
+  }
   return ret;
 }

@@ -360,6 +360,110 @@ GST_START_TEST (test_roi_meta_scaled)
 
 GST_END_TEST;
 
+/* the output's box of this roi type, or FALSE when it was dropped */
+static gboolean
+find_roi (GstBuffer *buf, const gchar *type, guint box[4])
+{
+  gpointer state = NULL;
+  GstMeta *m;
+
+  while ((m = gst_buffer_iterate_meta_filtered (
+              buf, &state, GST_VIDEO_REGION_OF_INTEREST_META_API_TYPE))) {
+    GstVideoRegionOfInterestMeta *roi = (GstVideoRegionOfInterestMeta *) m;
+    if (roi->roi_type != g_quark_from_string (type))
+      continue;
+    box[0] = roi->x;
+    box[1] = roi->y;
+    box[2] = roi->w;
+    box[3] = roi->h;
+    return TRUE;
+  }
+  return FALSE;
+}
+
+#define CHECK_ROI(buf, type, bx, by, bw, bh)                                   \
+  G_STMT_START                                                                 \
+  {                                                                            \
+    guint b_[4];                                                               \
+    fail_unless (find_roi (buf, type, b_), "roi %s dropped", type);            \
+    fail_unless (                                                              \
+        b_[0] == (bx) && b_[1] == (by) && b_[2] == (bw) && b_[3] == (bh),      \
+        "roi %s: %u,%u %ux%u, expected %u,%u %ux%u", type, b_[0], b_[1],       \
+        b_[2], b_[3], (guint) (bx), (guint) (by), (guint) (bw), (guint) (bh)); \
+  }                                                                            \
+  G_STMT_END
+
+/* roi boxes follow the frame's geometry: (x - crop.x) * s, clipped to the
+ * picture; a box outside the crop is dropped; its params are kept */
+GST_START_TEST (test_roi_meta_crop)
+{
+  const gchar *caps = "video/x-raw,format=GRAY8,width=100,height=50,"
+                      "framerate=30/1";
+  GstHarness *h = new_harness (caps, "video/x-raw,width=30,height=15", NULL);
+  GstBuffer *in = random_buffer (caps, 3), *out;
+  GstVideoRegionOfInterestMeta *roi;
+  guint b[4];
+
+  gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<20, 10, 60, 30>");
+  roi = gst_buffer_add_video_region_of_interest_meta (in, "in", 30, 20, 20, 10);
+  gst_video_region_of_interest_meta_add_param (roi,
+      gst_structure_new ("detection", "confidence", G_TYPE_DOUBLE, 0.5, NULL));
+  gst_buffer_add_video_region_of_interest_meta (in, "edge", 10, 0, 20, 20);
+  gst_buffer_add_video_region_of_interest_meta (in, "out", 85, 40, 10, 5);
+  /* touches the crop's right edge, shares no pixel with it */
+  gst_buffer_add_video_region_of_interest_meta (in, "touch", 80, 10, 5, 5);
+  out = gst_harness_push_and_pull (h, in);
+  CHECK_ROI (out, "in", 5, 5, 10, 5);
+  CHECK_ROI (out, "edge", 0, 0, 5, 5);
+  fail_if (find_roi (out, "out", b), "a box outside the crop was kept");
+  fail_if (find_roi (out, "touch", b), "a box beside the crop was kept");
+  roi = gst_buffer_get_video_region_of_interest_meta (out);
+  while (roi && roi->roi_type != g_quark_from_string ("in"))
+    roi = gst_buffer_get_video_region_of_interest_meta_id (out, roi->id + 1);
+  fail_unless (roi != NULL
+      && gst_video_region_of_interest_meta_get_param (roi, "detection"));
+  gst_buffer_unref (out);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
+/* letterbox=ultralytics: 100x50 into 64x64 is a 64x32 picture at y = 16
+ * (r = 0.64, top = round (15.9)); the boxes move by the pad */
+GST_START_TEST (test_roi_meta_letterbox)
+{
+  const gchar *caps = "video/x-raw,format=GRAY8,width=100,height=50,"
+                      "framerate=30/1";
+  GstHarness *h = new_harness (caps, "video/x-raw,width=64,height=64", NULL);
+  GstBuffer *in = random_buffer (caps, 4), *out;
+
+  gst_util_set_object_arg (G_OBJECT (h->element), "letterbox", "ultralytics");
+  /* edges 25..75 x 10..35: 16..48 x 22.4..38.4 */
+  gst_buffer_add_video_region_of_interest_meta (in, "a", 25, 10, 50, 25);
+  gst_buffer_add_video_region_of_interest_meta (in, "all", 0, 0, 100, 50);
+  out = gst_harness_push_and_pull (h, in);
+  CHECK_ROI (out, "a", 16, 22, 32, 16);
+  CHECK_ROI (out, "all", 0, 16, 64, 32);
+  gst_buffer_unref (out);
+
+  /* with a crop too: <50, 0, 50, 50> is a 64x64 picture, at 0, 0 */
+  gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<50, 0, 50, 50>");
+  in = random_buffer (caps, 5);
+  gst_buffer_add_video_region_of_interest_meta (in, "a", 25, 10, 50, 25);
+  gst_buffer_add_video_region_of_interest_meta (in, "left", 0, 0, 50, 50);
+  out = gst_harness_push_and_pull (h, in);
+  /* 50..75 -> 0..32, 10..35 -> 12.8..44.8 */
+  CHECK_ROI (out, "a", 0, 13, 32, 32);
+  {
+    guint b[4];
+    fail_if (find_roi (out, "left", b), "a box left of the crop was kept");
+  }
+  gst_buffer_unref (out);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 /* ---------------------- tables are rebuilt only when something changed */
 
 static gint builds;
@@ -2491,6 +2595,8 @@ alignscale_suite (void)
   tcase_add_test (tc, test_live_switch_threaded);
   tcase_add_test (tc, test_video_meta_layout);
   tcase_add_test (tc, test_roi_meta_scaled);
+  tcase_add_test (tc, test_roi_meta_crop);
+  tcase_add_test (tc, test_roi_meta_letterbox);
   tcase_add_test (tc, test_rebuild_only_on_change);
   tcase_add_test (tc, test_controller);
   tcase_add_test (tc, test_fixate_keeps_dar);
