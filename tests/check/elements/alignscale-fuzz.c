@@ -2343,7 +2343,9 @@ change_geometry (Case *c, GstElement *e, Config *cfg)
 
       draw_crop (c, cfg->crop);
       cfg->crop[a] = rnd (r, size);
-      cfg->crop[a + 2] = size - cfg->crop[a] + 1 + rnd (r, 100);
+      /* (a picture of 32767 has no legal crop past its edge) */
+      cfg->crop[a + 2] = size - cfg->crop[a]
+          + MIN (1 + (gint) rnd (r, 100), MAX_SIZE - size);
       set_crop (e, cfg->crop, 4);
     }
   }
