@@ -2838,6 +2838,8 @@ run_case (Fuzz *fz, guint index, guint layouts)
       crop_refusals_asked = crop_refusals_seen = 0;
     }
     describe (fz, &c, &cfg, f);
+    if (f > 0 && g_getenv ("ALIGNSCALE_FUZZ_VERBOSE"))
+      g_print ("fuzz: %s\n", fz->desc);
     /* new values every frame: a stale frame cannot pass */
     random_values (&c, val);
     data = g_malloc (c.bl.size + 1);
