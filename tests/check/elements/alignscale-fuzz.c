@@ -67,6 +67,42 @@
  * stay those of old. The exact chain keeps a flat input flat for each:
  * their weights sum to one in every model.
  *
+ * letterbox (a third of the cases, a preset), crop (a third: inside the
+ * picture, now and then all of it) and pad-value (a third: 1 to 4 numbers,
+ * codes, halves, fractions, values past the component's range) are drawn
+ * at the start and at live changes from a fifth generator ("GEOM"), so
+ * every other draw stays the one of old. A live change may also clear
+ * them, set a crop the element refuses (3 numbers, a negative one, an edge
+ * past 32767: the g_warning is expected, log_filter takes exactly those,
+ * and the crop stays as it was) or a legal crop past the picture's edge
+ * (ignored for the frame: the whole input is the source). Each output
+ * frame's GstAlignScaleGeometryMeta is checked against the caps: input and
+ * output sizes, the source inside the crop in effect (letterbox=none: the
+ * crop itself), the picture inside the output (none: all of it), the
+ * scales picture / source, the preset's nick (or none, the whole output,
+ * where the preset cannot place the picture: counted). A frame passed
+ * through (equal sizes, no crop in effect) has no meta: the identity
+ * geometry. Then, with the source and the picture as the resize's input
+ * and output (library_covers, flat_tolerance and Pillow's premultiply see
+ * those sizes, as the library models do):
+ *  - every sample of the picture is the flat value (or the fill, as
+ *    above); a subsampled sample (chroma of 4:2:0, 4:2:2, 4:1:1, NV12,
+ *    packed 4:2:2 ...) belongs to the picture when its block (the
+ *    2^w_sub x 2^h_sub luma pixels it covers) meets the picture rectangle:
+ *    the picture's chroma is computed from the crop's chroma samples,
+ *    which are flat, so it is exactly the flat chroma on odd picture edges
+ *    too (docs "Crop and pad": a block straddling the edge carries the
+ *    picture's chroma);
+ *  - every other sample is the pad: pad-value (the last repeated) or the
+ *    preset's default (114 ultralytics, else 0, grey on RGB and GRAY; on
+ *    YUV its luma in the output's range, gst_video_color_range_offsets,
+ *    neutral chroma; alpha opaque), rounded half up and clamped to the
+ *    component; bytes of no component (the x of RGBx) are 255. Converting,
+ *    the pad is in the output's RGB.
+ * The cost model stays that of the whole frames (the picture is no bigger
+ * than the output); where Pillow's windows at the picture's sizes pass
+ * the exactness bound the picture is not checked, the pad still is.
+ *
  * Environment:
  *   ALIGNSCALE_FUZZ_SEED     base seed (default 20240611)
  *   ALIGNSCALE_FUZZ_CASES    number of cases (default 4000: ~5 s here, ~50 s
