@@ -105,8 +105,9 @@
  *
  * Environment:
  *   ALIGNSCALE_FUZZ_SEED     base seed (default 20240611)
- *   ALIGNSCALE_FUZZ_CASES    number of cases (default 4000: ~10 s here, ~100 s
- *                            under ASan+UBSan; 300 is plenty under valgrind)
+ *   ALIGNSCALE_FUZZ_CASES    number of cases (default 4000: ~10 s here; ~50 s
+ *                            under ASan+UBSan before the geometry checks, not
+ *                            measured since; 300 is plenty under valgrind)
  *   ALIGNSCALE_FUZZ_CASE     run only this case index (a reproducer)
  *   ALIGNSCALE_FUZZ_FIRST    start at this case index (go on after a crash)
  *   ALIGNSCALE_FUZZ_LAYOUTS  comma list of layouts to draw from (default all:
