@@ -67,10 +67,47 @@
  * stay those of old. The exact chain keeps a flat input flat for each:
  * their weights sum to one in every model.
  *
+ * letterbox (a third of the cases, a preset), crop (a third: inside the
+ * picture, now and then all of it) and pad-value (a third: 1 to 4 numbers,
+ * codes, halves, fractions, values past the component's range) are drawn
+ * at the start and at live changes from a fifth generator ("GEOM"), so
+ * every other draw stays the one of old. A live change may also clear
+ * them, set a crop the element refuses (3 numbers, a negative one, an edge
+ * past 32767: the g_warning is expected, log_filter takes exactly those,
+ * and the crop stays as it was) or a legal crop past the picture's edge
+ * (ignored for the frame: the whole input is the source). Each output
+ * frame's GstAlignScaleGeometryMeta is checked against the caps: input and
+ * output sizes, the source inside the crop in effect (letterbox=none: the
+ * crop itself), the picture inside the output (none: all of it), the
+ * scales picture / source, the preset's nick (or none, the whole output,
+ * where the preset cannot place the picture: counted). A frame passed
+ * through (equal sizes, no crop in effect) has no meta: the identity
+ * geometry. Then, with the source and the picture as the resize's input
+ * and output (library_covers, flat_tolerance and Pillow's premultiply see
+ * those sizes, as the library models do):
+ *  - every sample of the picture is the flat value (or the fill, as
+ *    above); a subsampled sample (chroma of 4:2:0, 4:2:2, 4:1:1, NV12,
+ *    packed 4:2:2 ...) belongs to the picture when its block (the
+ *    2^w_sub x 2^h_sub luma pixels it covers) meets the picture rectangle:
+ *    the picture's chroma is computed from the crop's chroma samples,
+ *    which are flat, so it is exactly the flat chroma on odd picture edges
+ *    too (docs "Crop and pad": a block straddling the edge carries the
+ *    picture's chroma);
+ *  - every other sample is the pad: pad-value (the last repeated) or the
+ *    preset's default (114 ultralytics, else 0, grey on RGB and GRAY; on
+ *    YUV its luma in the output's range, gst_video_color_range_offsets,
+ *    neutral chroma; alpha opaque), rounded half up and clamped to the
+ *    component; bytes of no component (the x of RGBx) are 255. Converting,
+ *    the pad is in the output's RGB.
+ * The cost model stays that of the whole frames (the picture is no bigger
+ * than the output); where Pillow's windows at the picture's sizes pass
+ * the exactness bound the picture is not checked, the pad still is.
+ *
  * Environment:
  *   ALIGNSCALE_FUZZ_SEED     base seed (default 20240611)
- *   ALIGNSCALE_FUZZ_CASES    number of cases (default 4000: ~5 s here, ~50 s
- *                            under ASan+UBSan; 300 is plenty under valgrind)
+ *   ALIGNSCALE_FUZZ_CASES    number of cases (default 4000: ~10 s here; ~50 s
+ *                            under ASan+UBSan before the geometry checks, not
+ *                            measured since; 300 is plenty under valgrind)
  *   ALIGNSCALE_FUZZ_CASE     run only this case index (a reproducer)
  *   ALIGNSCALE_FUZZ_FIRST    start at this case index (go on after a crash)
  *   ALIGNSCALE_FUZZ_LAYOUTS  comma list of layouts to draw from (default all:
@@ -142,6 +179,8 @@ static const gchar *const nmode_nick[] = { "auto", "round-prefer-floor",
   "round-prefer-ceil", "floor", "ceil" };
 static const gchar *const cu_nick[] = { "linear", "nearest" };
 static const gchar *const im_nick[] = { "exact", "opencv", "pillow" };
+static const gchar *const lb_nick[] = { "none", "ultralytics", "mmdet",
+  "deepstream", "deepstream-symmetric", "tf", "pillow", "add-borders" };
 
 /* the formats a YUV input converts to */
 static const GstVideoFormat convert_out[] = { GST_VIDEO_FORMAT_RGB,
@@ -204,6 +243,13 @@ typedef struct
   gdouble cubic_a, sx, sy, roi[4], ev;
   gint cu; /* chroma-upsampling: 0 linear, 1 nearest */
   gint im; /* integer-model: IM_* */
+  /* from grng: letterbox (index in lb_nick), crop (crop[2] == 0: none;
+   * as the element holds it: a refused value leaves the old one), pad-value
+   * (n_pad == 0: the preset's default) */
+  gint lb;
+  gint crop[4];
+  guint n_pad;
+  gdouble pad[4];
 } Config;
 
 /* where the planes of one input buffer are */
@@ -245,6 +291,8 @@ typedef struct
   /* the library filters (methods area .. nearest-exact): from krng */
   guint32 krng;
   guint library_percent;
+  /* letterbox, crop and pad-value: from grng */
+  guint32 grng;
 } Case;
 
 /* per run: counts and the failures seen */
@@ -258,18 +306,29 @@ typedef struct
    * and those checked flat; frames on the default chain instead */
   guint library_cases, library_ok, lib_frames[3], lib_flat[3], lib_fallback;
   gboolean case_refused;
+  /* frames with a letterbox, a crop or a pad-value set; those with pad
+   * samples; those whose picture was not checked (see picture_checkable) */
+  guint geom_frames, pad_frames, geom_unchecked;
   guint slowest;
   gdouble slowest_s;
   GHashTable *fail_count; /* kind -> count */
   GHashTable *fail_first; /* kind -> first message */
   GHashTable *refusals;   /* "layout: message" -> count */
   gboolean case_failed;
+  /* frames passed through (equal sizes, no crop: no meta, the identity
+   * geometry), and frames whose preset could not place the picture (the
+   * meta says none, the picture fills the output) */
+  guint passthrough_frames, lb_fallback;
   gchar desc[2048];
 } Fuzz;
 
 /* the case being run, for the crash handlers: a crash or a fatal
  * g_critical says which case it was */
 static gchar crash_desc[2048];
+
+/* the g_warnings of refused crops the fuzzer set on purpose (log_filter
+ * takes them, and only them), and those seen */
+static guint crop_refusals_asked, crop_refusals_seen;
 
 static void
 print_crash_desc (void)
@@ -1176,6 +1235,13 @@ describe_config (const Config *c, gboolean conv, gchar *s, gsize n)
       nmode_nick[c->nmode], c->sx, c->sy, c->roi[0], c->roi[1], c->roi[2],
       c->roi[3], c->ev, conv ? " chroma-upsampling=" : "",
       conv ? cu_nick[c->cu] : "", im_nick[c->im]);
+  g_snprintf (s + strlen (s), n - strlen (s), " letterbox=%s", lb_nick[c->lb]);
+  if (c->crop[2])
+    g_snprintf (s + strlen (s), n - strlen (s), " crop=<%d,%d,%d,%d>",
+        c->crop[0], c->crop[1], c->crop[2], c->crop[3]);
+  for (guint i = 0; i < c->n_pad; i++)
+    g_snprintf (s + strlen (s), n - strlen (s), "%s%.17g%s",
+        i ? "," : " pad-value=<", c->pad[i], i + 1 == c->n_pad ? ">" : "");
 }
 
 static void
@@ -1217,7 +1283,7 @@ describe_layout (const Case *c, gchar *s, gsize n)
 static void
 describe (Fuzz *fz, const Case *c, const Config *cfg, guint frame)
 {
-  gchar cs[640], ls[512], col[96] = "", out[64] = "", conv_env[96] = "";
+  gchar cs[1024], ls[512], col[96] = "", out[64] = "", conv_env[96] = "";
   gint ow, oh;
 
   expected_size (c, cfg, &ow, &oh);
@@ -1300,6 +1366,14 @@ log_filter (const gchar *domain, GLogLevelFlags level, const gchar *message,
   Fuzz *fz = user_data;
   const gchar *kind = (level & G_LOG_LEVEL_CRITICAL) ? "g_critical"
                                                      : "g_warning";
+
+  /* a crop refused on purpose (change_geometry) */
+  if (!(level & G_LOG_LEVEL_CRITICAL)
+      && crop_refusals_seen < crop_refusals_asked
+      && strstr (message, "crop needs")) {
+    crop_refusals_seen++;
+    return TRUE;
+  }
 
   if (fz->stop) {
     g_printerr ("fuzz FAILURE %s: %s: %s -- %s\n", kind, GST_STR_NULL (domain),
@@ -1482,23 +1556,227 @@ groups_value_or_fill (const GstVideoFormatInfo *finfo, guint p, const guint8 *d,
   return TRUE;
 }
 
+/* --------------------------------------------- crop, letterbox, pad */
+
+typedef struct
+{
+  gint x, y, w, h;
+} Rect;
+
+/* the crop in effect: the configured one when it fits the picture (else
+ * the element ignores it, with an element warning), or the whole input */
+static Rect
+effective_crop (const Case *c, const Config *cfg)
+{
+  Rect r = { 0, 0, c->in_w, c->in_h };
+
+  if (cfg->crop[2] && (gint64) cfg->crop[0] + cfg->crop[2] <= c->in_w
+      && (gint64) cfg->crop[1] + cfg->crop[3] <= c->in_h)
+    r = (Rect){ cfg->crop[0], cfg->crop[1], cfg->crop[2], cfg->crop[3] };
+  return r;
+}
+
+/* the case as the resize inside the picture sees it: the source as the
+ * input, the picture as the output (the library models take them as their
+ * image and dsize) */
+static void
+picture_case (const Case *c, const Rect *src, const Rect *pic, Case *cc)
+{
+  *cc = *c;
+  cc->in_w = src->w;
+  cc->in_h = src->h;
+  cc->fixed = TRUE;
+  cc->out_w = pic->w;
+  cc->out_h = pic->h;
+}
+
+/* whether the flat rules of the top of the file hold for the picture's
+ * resize: the budget was drawn for the whole frames, so Pillow's windows
+ * (at most 16448 taps) and the empty BOX box are looked at again for the
+ * source and picture sizes; where they fail the picture is not checked
+ * (the pad still is) */
+static gboolean
+picture_checkable (const Case *cc, const Config *cfg)
+{
+  gdouble tx, ty;
+
+  if (cfg->im != IM_PILLOW || !library_covers (cc, cfg))
+    return TRUE;
+  if (cfg->cmode == C_TF_CROP && cfg->method == M_BOX
+      && pillow_box_empty (cc, cfg))
+    return FALSE;
+  tx = axis_taps (cfg, TRUE, cc->in_w, cc->out_w, cfg->sx, 0, 1);
+  ty = axis_taps (cfg, TRUE, cc->in_h, cc->out_h, cfg->sy, 0, 1);
+  return MAX (tx, ty) <= 2 * 8224;
+}
+
+/* the pad of each component (docs/alignscale.md "Crop and pad"): pad-value,
+ * the last one repeated, or the preset's default (its grey, 114 for
+ * ultralytics and 0 for the others, on RGB and GRAY; on YUV that grey's
+ * luma in the stream's range, gst_video_color_range_offsets, and neutral
+ * chroma; alpha opaque), rounded half up and clamped to the component */
+static void
+pad_values (const GstVideoInfo *info, const Config *cfg, guint16 *pv)
+{
+  const GstVideoFormatInfo *fi = info->finfo;
+  gdouble grey = (cfg->lb == 1 ? 114 : 0) / 255.0;
+  gint off[GST_VIDEO_MAX_COMPONENTS], scale[GST_VIDEO_MAX_COMPONENTS];
+  gboolean yuv = GST_VIDEO_FORMAT_INFO_IS_YUV (fi)
+      && !GST_VIDEO_FORMAT_INFO_IS_GRAY (fi);
+
+  gst_video_color_range_offsets (info->colorimetry.range, fi, off, scale);
+  for (guint c = 0; c < 4; c++) {
+    guint k = MIN (c, GST_VIDEO_FORMAT_INFO_N_COMPONENTS (fi) - 1);
+    gdouble maxv = (1 << GST_VIDEO_FORMAT_INFO_DEPTH (fi, k)) - 1, v;
+
+    if (cfg->n_pad)
+      v = cfg->pad[MIN (c, cfg->n_pad - 1)];
+    else if (c == GST_VIDEO_COMP_A)
+      v = maxv;
+    else if (yuv)
+      v = c == 0 ? off[0] + grey * scale[0] : off[k];
+    else
+      v = grey * maxv;
+    pv[c] = (guint16) CLAMP (floor (v + 0.5), 0, maxv);
+  }
+}
+
+/* the output's GstAlignScaleGeometryMeta: there, and consistent with the
+ * caps and the configuration (the source inside the crop in effect, the
+ * picture inside the output, the scales their ratios; letterbox=none: the
+ * crop to the whole output) */
+static gboolean
+check_geometry (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
+    const Case *c, const Config *cfg, Rect *src, Rect *pic)
+{
+  GstCustomMeta *m = gst_buffer_get_custom_meta (
+      out, "GstAlignScaleGeometryMeta");
+  GstStructure *s;
+  gint iw, ih, ow, oh;
+  gdouble scx, scy;
+  const gchar *lb;
+  Rect ec = effective_crop (c, cfg);
+  gboolean ok, fallback;
+  gchar *str;
+
+  if (!m) {
+    /* a passthrough buffer is the input's own (equal sizes, an identity
+     * plan): no meta */
+    *src = ec;
+    *pic = (Rect){ 0, 0, info->width, info->height };
+    if (info->width == c->in_w && info->height == c->in_h && ec.x == 0
+        && ec.y == 0 && ec.w == c->in_w && ec.h == c->in_h) {
+      fz->passthrough_frames++;
+      return TRUE;
+    }
+    fuzz_fail (fz, "geometry-meta-missing",
+        "no GstAlignScaleGeometryMeta on the output");
+    return FALSE;
+  }
+  s = gst_custom_meta_get_structure (m);
+  lb = gst_structure_get_string (s, "letterbox");
+  if (!lb
+      || !gst_structure_get (s, "input-width", G_TYPE_INT, &iw, "input-height",
+          G_TYPE_INT, &ih, "output-width", G_TYPE_INT, &ow, "output-height",
+          G_TYPE_INT, &oh, "source-x", G_TYPE_INT, &src->x, "source-y",
+          G_TYPE_INT, &src->y, "source-width", G_TYPE_INT, &src->w,
+          "source-height", G_TYPE_INT, &src->h, "picture-x", G_TYPE_INT,
+          &pic->x, "picture-y", G_TYPE_INT, &pic->y, "picture-width",
+          G_TYPE_INT, &pic->w, "picture-height", G_TYPE_INT, &pic->h, "scale-x",
+          G_TYPE_DOUBLE, &scx, "scale-y", G_TYPE_DOUBLE, &scy, NULL)) {
+    str = gst_structure_to_string (s);
+    fuzz_fail (fz, "geometry-meta-fields", "meta %s lacks fields", str);
+    g_free (str);
+    return FALSE;
+  }
+  ok = iw == c->in_w && ih == c->in_h && ow == info->width && oh == info->height
+      && src->w >= 1 && src->h >= 1 && src->x >= ec.x && src->y >= ec.y
+      && (gint64) src->x + src->w <= (gint64) ec.x + ec.w
+      && (gint64) src->y + src->h <= (gint64) ec.y + ec.h && pic->w >= 1
+      && pic->h >= 1 && pic->x >= 0 && pic->y >= 0
+      && (gint64) pic->x + pic->w <= ow && (gint64) pic->y + pic->h <= oh
+      && scx == (gdouble) pic->w / src->w && scy == (gdouble) pic->h / src->h;
+  /* a preset that cannot place the picture fills the output (the meta
+   * says none) */
+  fallback = cfg->lb != 0 && !strcmp (lb, "none");
+  fz->lb_fallback += ok && fallback;
+  ok = ok && (fallback || !strcmp (lb, lb_nick[cfg->lb]));
+  if (cfg->lb == 0 || fallback)
+    ok = ok && src->x == ec.x && src->y == ec.y && src->w == ec.w
+        && src->h == ec.h && pic->x == 0 && pic->y == 0 && pic->w == ow
+        && pic->h == oh;
+  if (!ok) {
+    str = gst_structure_to_string (s);
+    fuzz_fail (fz, "geometry-meta",
+        "%s; want the source inside <%d,%d,%d,%d> (the crop in effect), the "
+        "picture inside %dx%d, letterbox=%s, input %dx%d",
+        str, ec.x, ec.y, ec.w, ec.h, info->width, info->height,
+        lb_nick[cfg->lb], c->in_w, c->in_h);
+    g_free (str);
+  }
+  return ok;
+}
+
+/* per byte of a row of plane p: 1 when the sample it belongs to is of the
+ * picture's columns: its block (the 1 << w_sub luma pixels it covers)
+ * meets them; a byte of no component (the x of RGBx) goes with its pixel */
+static void
+column_mask (const GstVideoInfo *info, guint p, gint ps, gsize row,
+    const Rect *pic, guint8 *colin)
+{
+  const GstVideoFormatInfo *fi = info->finfo;
+  gint comp[GST_VIDEO_MAX_COMPONENTS];
+  gint bps = GST_VIDEO_FORMAT_INFO_BITS (fi) > 8 ? 2 : 1;
+  gint64 x0 = pic->x, x1 = (gint64) pic->x + pic->w;
+
+  gst_video_format_info_component (fi, p, comp);
+  for (gsize x = 0; x < row; x += ps) {
+    gint64 period = x / ps;
+
+    for (gint i = 0; i < ps; i++)
+      colin[x + i] = period < x1 && period + 1 > x0;
+    for (guint k = 0; k < GST_VIDEO_MAX_COMPONENTS && comp[k] >= 0; k++) {
+      gint c = comp[k], off = comp_offset (fi, c);
+      gint cps = GST_VIDEO_FORMAT_INFO_PSTRIDE (fi, c);
+      gint ws = GST_VIDEO_FORMAT_INFO_W_SUB (fi, c);
+
+      for (gint o = off, j = 0; o < ps; o += cps, j++) {
+        gint64 sm = period * (ps / cps) + j;
+        gboolean in = (sm << ws) < x1 && ((sm + 1) << ws) > x0;
+
+        for (gint b = 0; b < bps; b++)
+          colin[x + o + b] = in;
+      }
+    }
+  }
+}
+
 /* every output pixel is the flat input pixel, or with tf-crop-and-resize
  * the extrapolation value; a library model (its own mapping, whatever
  * coordinate-mode says) fills nothing in, and is exactly flat too (see the
  * top of the file) */
 static void
 check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info, const Case *c,
-    const guint16 *val, const Config *cfg)
+    const guint16 *val, const Config *cfg, const Rect *src, const Rect *pic)
 {
-  gboolean lib = library_covers (c, cfg);
-  gboolean crop = cfg->cmode == C_TF_CROP && !lib;
-  gint tol = flat_tolerance (c, cfg);
-  guint16 fill[4], rt[4];
+  Case cc;
+  gboolean lib, crop, check_pic;
+  gint tol;
+  guint16 fill[4], rt[4], pv[4];
   const guint8 *plane[GST_VIDEO_MAX_PLANES];
   gint stride[GST_VIDEO_MAX_PLANES];
   GstMapInfo map;
   gdouble ev = CLAMP (cfg->ev, 0.0, 1.0);
 
+  /* the resize inside the picture: the source to the picture's size */
+  picture_case (c, src, pic, &cc);
+  c = &cc;
+  lib = library_covers (c, cfg);
+  crop = cfg->cmode == C_TF_CROP && !lib;
+  tol = flat_tolerance (c, cfg);
+  check_pic = picture_checkable (c, cfg);
+  fz->geom_unchecked += !check_pic;
+  pad_values (info, cfg, pv);
   /* the fraction of the range of the plane's own grid */
   for (guint c = 0; c < 4; c++)
     fill[c] = (guint16) floor (
@@ -1515,32 +1793,63 @@ check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info, const Case *c,
   if (!map_planes (fz, out, info, &map, plane, stride, "output"))
     return;
   for (guint p = 0; p < GST_VIDEO_INFO_N_PLANES (info); p++) {
-    guint8 pat[8], mask[8], fpat[8], fmask[8], lmask[8];
+    guint8 pat[8], mask[8], fpat[8], fmask[8], lmask[8], ppat[8], pmask[8];
     gint rows, ps = pixel_pattern (info->finfo, p, val, pat, mask);
+    gint comp[GST_VIDEO_MAX_COMPONENTS], hs;
     gsize row;
-    guint bad = 0, n_fill = 0;
-    gint bx = -1, by = -1;
+    guint bad = 0, n_fill = 0, pad_bad = 0;
+    gint bx = -1, by = -1, px = -1, py = -1;
+    guint8 *colin;
 
     pixel_pattern (info->finfo, p, fill, fpat, fmask);
+    /* the pad: bytes of no component are 255 */
+    pixel_pattern (info->finfo, p, pv, ppat, pmask);
+    for (gint i = 0; i < ps; i++)
+      if (!pmask[i])
+        ppat[i] = 255;
     plane_geom (info, p, &rows, &row);
     last_period_mask (info, p, ps, (row - 1) / ps, mask, lmask);
+    gst_video_format_info_component (info->finfo, p, comp);
+    hs = GST_VIDEO_FORMAT_INFO_H_SUB (info->finfo, comp[0]);
+    colin = g_malloc (row + 8);
+    column_mask (info, p, ps, row, pic, colin);
     for (gint y = 0; y < rows; y++) {
       const guint8 *d = plane[p] + (gsize) y * stride[p];
+      /* a row of samples of the picture: its block meets the rows */
+      gboolean rin = ((gint64) y << hs) < (gint64) pic->y + pic->h
+          && ((gint64) (y + 1) << hs) > pic->y;
 
       for (gsize x = 0; x < row; x += ps) {
         /* the last period may hold a pixel past the width (packed 4:2:2
          * of an odd width: the second Y of the last pair), unwritten */
         const guint8 *m = x + ps >= row ? lmask : mask;
-        if (samples_near (info->finfo, d + x, pat, m, ps, tol))
+        guint8 im[8], om[8];
+        gboolean any_in = FALSE;
+
+        for (gint i = 0; i < ps; i++) {
+          gboolean in = rin && colin[x + i];
+          im[i] = in && m[i];
+          /* outside: the components, and the bytes of none */
+          om[i] = !in && (m[i] || !mask[i]);
+          any_in |= im[i];
+        }
+        if (!masked_equal (d + x, ppat, om, ps) && pad_bad++ == 0) {
+          px = x / ps;
+          py = y;
+        }
+        if (!any_in || !check_pic)
           continue;
-        if (crop && masked_equal (d + x, fpat, m, ps)) {
+        if (samples_near (info->finfo, d + x, pat, im, ps, tol))
+          continue;
+        if (crop && masked_equal (d + x, fpat, im, ps)) {
           n_fill++;
           continue;
         }
         /* packed 4:2:2: each Y and the UV pair are pixels of their own,
          * each the value or the fill */
         if (crop
-            && groups_value_or_fill (info->finfo, p, d + x, pat, fpat, m, ps)) {
+            && groups_value_or_fill (
+                info->finfo, p, d + x, pat, fpat, im, ps)) {
           n_fill++;
           continue;
         }
@@ -1549,6 +1858,22 @@ check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info, const Case *c,
           by = y;
         }
       }
+    }
+    g_free (colin);
+    if (pad_bad) {
+      const guint8 *d = plane[p] + (gsize) py * stride[p] + (gsize) px * ps;
+      gchar got[40] = "", want[40] = "";
+
+      for (gint i = 0; i < ps && i < 8; i++) {
+        g_snprintf (got + strlen (got), 8, "%s%u", i ? "," : "", d[i]);
+        g_snprintf (want + strlen (want), 8, "%s%u", i ? "," : "", ppat[i]);
+      }
+      fuzz_fail (fz, "pad-wrong",
+          "plane %u: %u sample periods outside the picture <%d,%d,%d,%d> "
+          "wrong, first (%d,%d) = [%s], want [%s] there (pad %u,%u,%u,%u)",
+          p, pad_bad, pic->x, pic->y, pic->w, pic->h, px, py, got, want, pv[0],
+          pv[1], pv[2], pv[3]);
+      break;
     }
     if (bad) {
       const guint8 *d = plane[p] + (gsize) by * stride[p] + (gsize) bx * ps;
@@ -1562,12 +1887,14 @@ check_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info, const Case *c,
           lib        ? "not-flat-library"
               : crop ? "not-flat-crop"
                      : "not-flat",
-          "plane %u: %u of %d pixels wrong, first (%d,%d) = [%s], want [%s]%s",
+          "plane %u: %u of %d pixels wrong, first (%d,%d) = [%s], want [%s]%s"
+          " (picture <%d,%d,%d,%d> from <%d,%d,%d,%d>)",
           p, bad, (gint) ((row + ps - 1) / ps) * rows, bx, by, got, want,
           crop ? " or the fill value"
               : lib && cfg->cmode == C_TF_CROP
               ? " (no fill: the library model ignores coordinate-mode)"
-              : "");
+              : "",
+          pic->x, pic->y, pic->w, pic->h, src->x, src->y, src->w, src->h);
       break;
     }
   }
@@ -1728,20 +2055,38 @@ bytes_str (gchar *s, gsize n, const guint8 *d, gint len)
  * resizes the converted frame with its own mapping) */
 static void
 check_conv_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
-    const Case *c, const guint16 *val, const Config *cfg)
+    const Case *c, const guint16 *val, const Config *cfg, const Rect *src,
+    const Rect *pic)
 {
-  gboolean lib = library_covers (c, cfg);
-  gboolean crop = cfg->cmode == C_TF_CROP && !lib;
+  const Case *oc = c;
+  Case cc;
+  gboolean lib, crop, check_pic;
   gdouble ev = CLAMP (cfg->ev, 0.0, 1.0);
-  guint8 fv = (guint8) floor (ev * 255 + 0.5), ch[5];
+  guint8 fv = (guint8) floor (ev * 255 + 0.5), ch[5], pch[5];
   guint8 pat[GST_VIDEO_MAX_PLANES][8], fpat[GST_VIDEO_MAX_PLANES][8];
+  guint8 ppat[GST_VIDEO_MAX_PLANES][8];
   gint ps[GST_VIDEO_MAX_PLANES], stride[GST_VIDEO_MAX_PLANES];
   const guint8 *plane[GST_VIDEO_MAX_PLANES];
-  guint n = GST_VIDEO_INFO_N_PLANES (info), bad = 0;
-  gint bx = -1, by = -1, tol = flat_tolerance (c, cfg);
+  guint n = GST_VIDEO_INFO_N_PLANES (info), bad = 0, pad_bad = 0;
+  gint bx = -1, by = -1, px = -1, py = -1, tol;
   GstMapInfo map;
   guint8 all[8];
+  guint16 pv[4];
 
+  /* the resize inside the picture: the source to the picture's size */
+  picture_case (c, src, pic, &cc);
+  c = &cc;
+  lib = library_covers (c, cfg);
+  crop = cfg->cmode == C_TF_CROP && !lib;
+  tol = flat_tolerance (c, cfg);
+  check_pic = picture_checkable (c, cfg);
+  fz->geom_unchecked += !check_pic;
+  /* the pad in the output's RGB (8-bit), padding bytes 255 */
+  pad_values (info, cfg, pv);
+  for (guint k = 0; k < 4; k++)
+    pch[k] = (guint8) pv[k];
+  pch[4] = (guint8) pv[0];
+  conv_pattern (info->finfo, pch, ppat, ps);
   memset (all, 0xff, sizeof (all));
   conv_pixel (&c->caps_info, val, ch);
   /* RGBA with the input's alpha: Pillow's 'RGBA' */
@@ -1759,6 +2104,23 @@ check_conv_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
     for (gint x = 0; x < info->width; x++) {
       gboolean is_val = TRUE, is_fill = crop;
 
+      if (x < pic->x || x >= pic->x + pic->w || y < pic->y
+          || y >= pic->y + pic->h) {
+        gboolean is_pad = TRUE;
+
+        for (guint p = 0; p < n; p++)
+          is_pad &= memcmp (
+                        plane[p] + (gsize) y * stride[p] + (gsize) x * ps[p],
+                        ppat[p], ps[p])
+              == 0;
+        if (!is_pad && pad_bad++ == 0) {
+          px = x;
+          py = y;
+        }
+        continue;
+      }
+      if (!check_pic)
+        continue;
       for (guint p = 0; p < n; p++) {
         const guint8 *d = plane[p] + (gsize) y * stride[p] + (gsize) x * ps[p];
         is_val &= masked_near (d, pat[p], all, ps[p], tol);
@@ -1769,6 +2131,26 @@ check_conv_flat (Fuzz *fz, GstBuffer *out, const GstVideoInfo *info,
         by = y;
       }
     }
+  if (pad_bad) {
+    GString *got = g_string_new (NULL), *want = g_string_new (NULL);
+
+    for (guint p = 0; p < n; p++) {
+      gchar b[40];
+
+      bytes_str (b, sizeof (b),
+          plane[p] + (gsize) py * stride[p] + (gsize) px * ps[p], ps[p]);
+      g_string_append_printf (got, "%s%s", p ? " | " : "", b);
+      bytes_str (b, sizeof (b), ppat[p], ps[p]);
+      g_string_append_printf (want, "%s%s", p ? " | " : "", b);
+    }
+    fuzz_fail (fz, "convert-pad-wrong",
+        "%u pixels outside the picture <%d,%d,%d,%d> wrong, first (%d,%d) = "
+        "[%s], want the pad [%s]",
+        pad_bad, pic->x, pic->y, pic->w, pic->h, px, py, got->str, want->str);
+    g_string_free (got, TRUE);
+    g_string_free (want, TRUE);
+  }
+  c = oc;
   if (bad) {
     GString *got = g_string_new (NULL), *want = g_string_new (NULL);
 
@@ -1864,6 +2246,155 @@ set_roi (GstElement *e, const gdouble *roi)
   g_value_unset (&arr);
 }
 
+static void
+set_crop (GstElement *e, const gint *v, guint n)
+{
+  GValue arr = G_VALUE_INIT;
+
+  g_value_init (&arr, GST_TYPE_ARRAY);
+  for (guint i = 0; i < n; i++) {
+    GValue x = G_VALUE_INIT;
+
+    g_value_init (&x, G_TYPE_INT);
+    g_value_set_int (&x, v[i]);
+    gst_value_array_append_and_take_value (&arr, &x);
+  }
+  g_object_set_property (G_OBJECT (e), "crop", &arr);
+  g_value_unset (&arr);
+}
+
+static void
+set_pad_value (GstElement *e, const gdouble *v, guint n)
+{
+  GValue arr = G_VALUE_INIT;
+
+  g_value_init (&arr, GST_TYPE_ARRAY);
+  for (guint i = 0; i < n; i++) {
+    GValue x = G_VALUE_INIT;
+
+    g_value_init (&x, G_TYPE_DOUBLE);
+    g_value_set_double (&x, v[i]);
+    gst_value_array_append_and_take_value (&arr, &x);
+  }
+  g_object_set_property (G_OBJECT (e), "pad-value", &arr);
+  g_value_unset (&arr);
+}
+
+static void
+apply_geometry (GstElement *e, const Config *c)
+{
+  gst_util_set_object_arg (G_OBJECT (e), "letterbox", lb_nick[c->lb]);
+  set_crop (e, c->crop, c->crop[2] ? 4 : 0);
+  set_pad_value (e, c->pad, c->n_pad);
+}
+
+/* a crop inside the picture (now and then all of it) */
+static void
+draw_crop (Case *c, gint *crop)
+{
+  guint32 *r = &c->grng;
+
+  if (rnd (r, 5) == 0) {
+    crop[0] = crop[1] = 0;
+    crop[2] = c->in_w;
+    crop[3] = c->in_h;
+    return;
+  }
+  crop[0] = rnd (r, c->in_w);
+  crop[1] = rnd (r, c->in_h);
+  crop[2] = 1 + rnd (r, c->in_w - crop[0]);
+  crop[3] = 1 + rnd (r, c->in_h - crop[1]);
+}
+
+/* 1 to 4 numbers: codes, halves (rounded up), fractions, beyond the
+ * component's range (clamped) */
+static void
+draw_pad (Case *c, Config *cfg)
+{
+  guint32 *r = &c->grng;
+
+  cfg->n_pad = 1 + rnd (r, 4);
+  for (guint i = 0; i < cfg->n_pad; i++) {
+    guint k = rnd (r, 8);
+
+    cfg->pad[i] = k < 4 ? rnd (r, 256)
+        : k == 4        ? rnd (r, 256) + 0.5
+        : k == 5        ? rnd_range (r, 0.0, 1024.0)
+        : k == 6        ? rnd (r, 65536)
+                        : rnd (r, 2) * 65535.0;
+  }
+}
+
+/* letterbox, crop and pad-value at the start of a case, from grng */
+static void
+draw_geometry (Case *c, Config *cfg)
+{
+  guint32 *r = &c->grng;
+
+  cfg->lb = rnd (r, 3) == 0 ? 1 + rnd (r, G_N_ELEMENTS (lb_nick) - 1) : 0;
+  if (rnd (r, 3) == 0)
+    draw_crop (c, cfg->crop);
+  if (rnd (r, 3) == 0)
+    draw_pad (c, cfg);
+}
+
+/* a live change of them, from grng: a new value, none, or a crop the
+ * element refuses (a g_warning, the crop unchanged) or one outside the
+ * picture (ignored for the frame, with an element warning) */
+static void
+change_geometry (Case *c, GstElement *e, Config *cfg)
+{
+  guint32 *r = &c->grng;
+
+  if (rnd (r, 4) == 0) {
+    cfg->lb = rnd (r, 3) ? 1 + rnd (r, G_N_ELEMENTS (lb_nick) - 1) : 0;
+    gst_util_set_object_arg (G_OBJECT (e), "letterbox", lb_nick[cfg->lb]);
+  }
+  if (rnd (r, 4) == 0) {
+    guint k = rnd (r, 8);
+    gint bad[4] = { 0, 0, 1, 1 };
+
+    if (k < 4) {
+      draw_crop (c, cfg->crop);
+      set_crop (e, cfg->crop, 4);
+    } else if (k == 4) {
+      /* none: <> or a width of 0 */
+      memset (cfg->crop, 0, sizeof (cfg->crop));
+      set_crop (e, cfg->crop, rnd (r, 2) ? 4 : 0);
+    } else if (k == 5) {
+      /* refused: 3 numbers, a negative one, an edge past 32767 */
+      guint how = rnd (r, 3);
+
+      if (how == 1)
+        bad[rnd (r, 4)] = -1 - (gint) rnd (r, 100);
+      if (how == 2) {
+        bad[0] = MAX_SIZE - (gint) rnd (r, 10);
+        bad[2] = 11 + rnd (r, 100);
+      }
+      crop_refusals_asked++;
+      set_crop (e, bad, how == 0 ? 3 : 4);
+    } else {
+      /* legal, but past the picture's right or bottom edge */
+      gint a = rnd (r, 2);
+      gint size = a ? c->in_h : c->in_w;
+
+      draw_crop (c, cfg->crop);
+      cfg->crop[a] = rnd (r, size);
+      /* (a picture of 32767 has no legal crop past its edge) */
+      cfg->crop[a + 2] = size - cfg->crop[a]
+          + MIN (1 + (gint) rnd (r, 100), MAX_SIZE - size);
+      set_crop (e, cfg->crop, 4);
+    }
+  }
+  if (rnd (r, 4) == 0) {
+    if (rnd (r, 3))
+      draw_pad (c, cfg);
+    else
+      cfg->n_pad = 0;
+    set_pad_value (e, cfg->pad, cfg->n_pad);
+  }
+}
+
 /* all properties as one group (one frame sees all or none of them) */
 static void
 apply_config (GstElement *e, const Config *c)
@@ -1875,6 +2406,7 @@ apply_config (GstElement *e, const Config *c)
       "extrapolation-value", c->ev, "chroma-upsampling", c->cu, "integer-model",
       c->im, NULL);
   set_roi (e, c->roi);
+  apply_geometry (e, c);
   g_object_thaw_notify (G_OBJECT (e));
 }
 
@@ -1931,6 +2463,8 @@ change_config (Case *c, GstElement *e, Config *cfg)
     cfg->im = n.im = draw_integer_model (&c->mrng, 50);
     g_object_set (e, "integer-model", cfg->im, NULL);
   }
+  /* and letterbox, crop and pad-value from the geometry generator */
+  change_geometry (c, e, cfg);
   if (group)
     g_object_thaw_notify (G_OBJECT (e));
   /* the union of old and new may not fit the budget: then all new */
@@ -2295,6 +2829,8 @@ draw_case (
   c->mrng = case_seed (seed ^ 0x4c494252u, index);
   /* the methods added with the library filters from a fourth ("METH") */
   c->krng = case_seed (seed ^ 0x4d455448u, index);
+  /* letterbox, crop and pad-value from a fifth ("GEOM") */
+  c->grng = case_seed (seed ^ 0x47454f4du, index);
 }
 
 static void
@@ -2312,6 +2848,7 @@ run_case (Fuzz *fz, guint index, guint layouts)
   cfg.cu = rnd (&c.crng, 2);
   cfg.im = draw_integer_model (&c.mrng, fz->library_percent);
   fitting_config (&c, &cfg);
+  draw_geometry (&c, &cfg);
   started_lib = cfg.im != IM_EXACT;
   case_layout (&c);
   hostile = c.bl.hostile != NULL;
@@ -2330,9 +2867,16 @@ run_case (Fuzz *fz, guint index, guint layouts)
     GstVideoInfo out_info;
     PushResult res;
 
-    if (f > 0)
+    if (f > 0) {
       change_config (&c, h->element, &cfg);
+      fuzz_check (fz, crop_refusals_seen == crop_refusals_asked, "crop-refusal",
+          "%u refused crops set, %u warnings", crop_refusals_asked,
+          crop_refusals_seen);
+      crop_refusals_asked = crop_refusals_seen = 0;
+    }
     describe (fz, &c, &cfg, f);
+    if (f > 0 && g_getenv ("ALIGNSCALE_FUZZ_VERBOSE"))
+      g_print ("fuzz: %s\n", fz->desc);
     /* new values every frame: a stale frame cannot pass */
     random_values (&c, val);
     data = g_malloc (c.bl.size + 1);
@@ -2351,6 +2895,7 @@ run_case (Fuzz *fz, guint index, guint layouts)
       gst_buffer_unref (out); /* already a failure */
     } else if (out) {
       gint ew, eh;
+      Rect src, pic;
 
       expected_size (&c, &cfg, &ew, &eh);
       fuzz_check (fz,
@@ -2363,11 +2908,16 @@ run_case (Fuzz *fz, guint index, guint layouts)
         fz->lib_frames[cfg.im]++;
       else if (cfg.im != IM_EXACT)
         fz->lib_fallback++;
-      if (GST_VIDEO_INFO_FORMAT (&out_info) == c.out_format) {
+      if (GST_VIDEO_INFO_FORMAT (&out_info) == c.out_format
+          && check_geometry (fz, out, &out_info, &c, &cfg, &src, &pic)) {
+        if (cfg.lb || cfg.crop[2] || cfg.n_pad)
+          fz->geom_frames++;
+        if (pic.w != out_info.width || pic.h != out_info.height)
+          fz->pad_frames++;
         if (c.conv)
-          check_conv_flat (fz, out, &out_info, &c, val, &cfg);
+          check_conv_flat (fz, out, &out_info, &c, val, &cfg, &src, &pic);
         else
-          check_flat (fz, out, &out_info, &c, val, &cfg);
+          check_flat (fz, out, &out_info, &c, val, &cfg, &src, &pic);
         if (cfg.im != IM_EXACT && library_covers (&c, &cfg))
           fz->lib_flat[cfg.im]++;
       }
@@ -2518,6 +3068,13 @@ GST_START_TEST (test_fuzz)
       fz.library_cases, fz.library_percent, fz.library_ok,
       fz.lib_frames[IM_OPENCV], fz.lib_flat[IM_OPENCV],
       fz.lib_frames[IM_PILLOW], fz.lib_flat[IM_PILLOW], fz.lib_fallback);
+  g_print ("fuzz: %u frames with letterbox, crop or pad-value set, %u of "
+           "them with a pad; pictures not checked (Pillow's windows past "
+           "the bound at the picture's sizes): %u\n",
+      fz.geom_frames, fz.pad_frames, fz.geom_unchecked);
+  g_print ("fuzz: %u frames passed through (no meta), %u frames of a preset "
+           "that could not place the picture\n",
+      fz.passthrough_frames, fz.lb_fallback);
   g_print ("fuzz: slowest case %u, %.3f s\n", fz.slowest, fz.slowest_s);
   g_print ("fuzz: refusals (layout: message):\n");
   g_hash_table_foreach (fz.refusals, print_counts, (gpointer) "fuzz:   ");

@@ -17,6 +17,12 @@
  * Some configurations crop the input (crop), the others not: a frame
  * cropped by one configuration and mapped by another matches none.
  *
+ * Most configurations place the picture with a letterbox preset
+ * (ultralytics, pillow, mmdet, deepstream(-symmetric), tf; some none):
+ * a frame with one configuration's letterbox and another's size or
+ * mapping matches none (check_letterbox_matters: each configuration with
+ * each other's preset is none of the configurations' frames).
+ *
  * The library variants switch integer-model too (exact, opencv, pillow;
  * docs/integer-models.md) with the method: a frame made with one
  * configuration's library model and another's method, or half a library
@@ -39,7 +45,7 @@
 /* at least this many switches during the stream (a loaded machine may
  * starve the storm thread for a while: then push on, up to 4x frames) */
 #define MIN_CHANGES 1000
-#define N_PROPS 14
+#define N_PROPS 15
 
 typedef struct
 {
@@ -49,6 +55,7 @@ typedef struct
   const gchar *cu; /* chroma-upsampling (used when converting) */
   const gchar *im; /* integer-model */
   gint crop[4];    /* <x, y, w, h> inside the smallest input (37x29) */
+  const gchar *lb; /* letterbox */
 } Config;
 
 /* every property differs somewhere; the scale factors choose distinct free
@@ -56,17 +63,21 @@ typedef struct
  * 19x48 */
 static const Config default_configs[] = {
   { "bilinear", "half-pixel", "auto", FALSE, FALSE, -0.75, 0.5, 0.5,
-      { 0, 0, 1, 1 }, 0.0, "linear", "exact", { 0, 0, 0, 0 } },
+      { 0, 0, 1, 1 }, 0.0, "linear", "exact", { 0, 0, 0, 0 }, "none" },
   { "bicubic", "pytorch-half-pixel", "floor", TRUE, FALSE, -0.5, 0.75, 0.8,
-      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest", "exact", { 3, 2, 30, 20 } },
+      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest", "exact", { 3, 2, 30, 20 },
+      "ultralytics" },
   { "nearest", "asymmetric", "round-prefer-ceil", FALSE, TRUE, -1.5, 1.5, 1.25,
-      { 0, 0, 1, 1 }, 1.0, "linear", "exact", { 0, 0, 0, 0 } },
+      { 0, 0, 1, 1 }, 1.0, "linear", "exact", { 0, 0, 0, 0 }, "none" },
   { "bicubic", "align-corners", "auto", FALSE, TRUE, -0.6, 2.0, 2.0,
-      { -0.1, 0, 1, 1.1 }, 0.5, "nearest", "exact", { 1, 5, 35, 21 } },
+      { -0.1, 0, 1, 1.1 }, 0.5, "nearest", "exact", { 1, 5, 35, 21 },
+      "pillow" },
   { "bilinear", "tf-crop-and-resize", "ceil", FALSE, FALSE, -0.75, 0.0, 0.0,
-      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest", "exact", { 0, 0, 0, 0 } },
+      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest", "exact", { 0, 0, 0, 0 },
+      "deepstream-symmetric" },
   { "bilinear", "half-pixel-symmetric", "auto", TRUE, FALSE, 0.0, 0.3, 1.0,
-      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear", "exact", { 10, 4, 20, 24 } },
+      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear", "exact", { 10, 4, 20, 24 },
+      "mmdet" },
 };
 
 #define K G_N_ELEMENTS (default_configs)
@@ -81,17 +92,21 @@ static const Config default_configs[] = {
  * took the other integer-model must differ. */
 static const Config library_configs[K] = {
   { "bilinear", "align-corners", "auto", FALSE, FALSE, -0.75, 0.5, 0.5,
-      { 0, 0, 1, 1 }, 0.0, "linear", "opencv", { 0, 0, 0, 0 } },
+      { 0, 0, 1, 1 }, 0.0, "linear", "opencv", { 0, 0, 0, 0 }, "none" },
   { "lanczos4", "pytorch-half-pixel", "floor", TRUE, FALSE, -0.5, 0.75, 0.8,
-      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest", "pillow", { 2, 2, 33, 25 } },
+      { 0.2, 0.1, 0.9, 0.8 }, 0.25, "nearest", "pillow", { 2, 2, 33, 25 },
+      "ultralytics" },
   { "nearest-exact", "asymmetric", "round-prefer-ceil", FALSE, TRUE, -1.5, 1.5,
-      1.25, { 0, 0, 1, 1 }, 1.0, "linear", "opencv", { 0, 0, 0, 0 } },
+      1.25, { 0, 0, 1, 1 }, 1.0, "linear", "opencv", { 0, 0, 0, 0 }, "tf" },
   { "lanczos", "align-corners", "auto", FALSE, TRUE, -0.6, 2.0, 2.0,
-      { -0.1, 0, 1, 1.1 }, 0.5, "nearest", "pillow", { 4, 0, 32, 29 } },
+      { -0.1, 0, 1, 1.1 }, 0.5, "nearest", "pillow", { 4, 0, 32, 29 },
+      "pillow" },
   { "bilinear", "tf-crop-and-resize", "ceil", FALSE, FALSE, -0.75, 0.0, 0.0,
-      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest", "exact", { 5, 3, 31, 22 } },
+      { 0.1, 0.2, 0.9, 0.7 }, 0.3, "nearest", "exact", { 5, 3, 31, 22 },
+      "none" },
   { "lanczos4", "half-pixel-symmetric", "auto", FALSE, FALSE, -0.5, 0.3, 1.0,
-      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear", "opencv", { 0, 0, 0, 0 } },
+      { 0.5, 0.5, 0.6, 0.6 }, 0.9, "linear", "opencv", { 0, 0, 0, 0 },
+      "deepstream" },
 };
 
 /* the configurations the running storm switches between (the test sets
@@ -101,7 +116,7 @@ static const Config *configs = default_configs;
 static const gchar *const prop_names[N_PROPS] = { "method", "coordinate-mode",
   "nearest-mode", "antialias", "exclude-outside", "cubic-a", "scale-factor-x",
   "scale-factor-y", "roi", "extrapolation-value", "align-corners",
-  "chroma-upsampling", "integer-model", "crop" };
+  "chroma-upsampling", "integer-model", "crop", "letterbox" };
 
 /* one configuration as GValues for g_object_setv () */
 static void
@@ -143,11 +158,12 @@ config_values (GstElement *e, const Config *c, GValue *v)
     g_value_set_int (&d, c->crop[i]);
     gst_value_array_append_and_take_value (&v[13], &d);
   }
+  fail_unless (gst_value_deserialize (&v[14], c->lb));
 }
 
 /* the order of the setv: align-corners before coordinate-mode */
 static const guint set_order[N_PROPS] = { 10, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 11,
-  12, 13 };
+  12, 13, 14 };
 
 typedef struct
 {
@@ -261,6 +277,45 @@ check_upsampling_matters (const gchar *in_caps, const gchar *out_caps,
           in_caps, out_caps, k, c.cu, j);
     gst_buffer_unref (flip);
   }
+}
+
+/* letterbox switched: configuration k with another configuration's preset
+ * (its own size, mapping and crop) is none of the other configurations'
+ * frames, so a frame placed by one configuration's letterbox at another's
+ * size cannot pass. It may be k's own frame: a preset that places k's
+ * picture on the whole output (the same aspect, or one that cannot place
+ * it and fills) changes nothing there; most of the flips must change k's
+ * frame, though (a third), or the letterbox would not be switched at all. */
+static void
+check_letterbox_matters (const gchar *in_caps, const gchar *out_caps,
+    GstBuffer *in, GstBuffer **ref, const GstVideoInfo *info)
+{
+  guint flips = 0, changed = 0;
+
+  for (guint k = 0; k < K; k++)
+    for (guint o = 0; o < K; o++) {
+      Config c = configs[k];
+      GstVideoInfo fi;
+      GstBuffer *flip;
+
+      if (!strcmp (c.lb, configs[o].lb))
+        continue;
+      c.lb = configs[o].lb;
+      flip = scale_fresh_config (in_caps, out_caps, in, &c, &fi);
+      flips++;
+      changed += !gst_video_info_is_equal (&fi, &info[k])
+          || !frames_equal_info (flip, ref[k], &fi);
+      for (guint j = 0; j < K; j++)
+        fail_if (j != k && gst_video_info_is_equal (&fi, &info[j])
+                && frames_equal_info (flip, ref[j], &fi),
+            "%s -> %s: configuration %u with letterbox=%s gives "
+            "configuration %u's frame",
+            in_caps, out_caps, k, c.lb, j);
+      gst_buffer_unref (flip);
+    }
+  fail_unless (changed * 3 > flips,
+      "%s -> %s: only %u of %u letterbox flips change a frame", in_caps,
+      out_caps, changed, flips);
 }
 
 /* integer-model switched: configuration k on exact instead is none of the
@@ -452,6 +507,7 @@ storm_fixed (const gchar *in_caps, const gchar *out_caps, guint32 seed)
   if (converts (in_caps, &info))
     check_upsampling_matters (in_caps, out_caps, in, ref, infos);
   check_library_matters (in_caps, out_caps, in, ref, infos);
+  check_letterbox_matters (in_caps, out_caps, in, ref, infos);
 
   gst_harness_set_sink_caps_str (h, out_caps);
   gst_harness_set_src_caps_str (h, in_caps);
@@ -567,6 +623,7 @@ storm_free (const gchar *in_caps, const gchar *out_caps, guint32 seed)
   if (converts (in_caps, &info[0]))
     check_upsampling_matters (in_caps, out_caps, in, ref, info);
   check_library_matters (in_caps, out_caps, in, ref, info);
+  check_letterbox_matters (in_caps, out_caps, in, ref, info);
 
   gst_harness_set_sink_caps_str (h, out_caps);
   gst_harness_set_src_caps_str (h, in_caps);
