@@ -1653,6 +1653,11 @@ gst_align_scale_before_transform (GstBaseTransform *trans, GstBuffer *buf)
     return;
   same = filter->in_info.width == filter->out_info.width
       && filter->in_info.height == filter->out_info.height;
+  /* a renegotiation is pending (a scale factor changed): this frame's
+   * settings are known only after it, so no passthrough for it (transform
+   * makes it with whatever the new fixation chose) */
+  if (same && gst_pad_needs_reconfigure (GST_BASE_TRANSFORM_SRC_PAD (trans)))
+    same = FALSE;
   /* no tables (an error is posted): transform reports it, no passthrough;
    * nor for a buffer that does not hold its frame: transform refuses it
    * with the reason, instead of passing it on */

@@ -2576,6 +2576,47 @@ GST_START_TEST (test_geometry_meta)
 
 GST_END_TEST;
 
+/* a scale factor and a crop changed together at equal sizes while passing
+ * through: the frame after them is theirs (the passthrough decision waits
+ * for the renegotiation the scale factor asks for), not the input passed
+ * on (fuzzer case 7220) */
+GST_START_TEST (test_passthrough_then_scale_and_crop)
+{
+  GstHarness *h = gst_harness_new ("alignscale");
+  const gchar *caps = "video/x-raw,format=GRAY8,width=16,height=16";
+  GstBuffer *in, *out;
+  GstCustomMeta *meta;
+  gint v;
+
+  gst_harness_set_sink_caps_str (h, "video/x-raw,format=GRAY8");
+  gst_harness_set_src_caps_str (
+      h, "video/x-raw,format=GRAY8,width=16,height=16,framerate=30/1");
+  in = random_buffer (caps, 11);
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (out == in, "equal sizes, identity: passed through");
+  gst_buffer_unref (out);
+  gst_buffer_unref (in);
+
+  /* floor (16 * 1.03) is still 16, but the mapping is not the identity */
+  gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<0, 4, 16, 8>");
+  g_object_set (
+      h->element, "scale-factor-x", 1.03, "scale-factor-y", 1.03, NULL);
+  in = random_buffer (caps, 12);
+  out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (
+      out != NULL && out != in, "the new settings' frame, not the input");
+  meta = gst_buffer_get_custom_meta (out, "GstAlignScaleGeometryMeta");
+  fail_unless (meta != NULL);
+  fail_unless (gst_structure_get_int (
+                   gst_custom_meta_get_structure (meta), "source-y", &v)
+      && v == 4);
+  gst_buffer_unref (out);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 static Suite *
 alignscale_suite (void)
 {
@@ -2611,6 +2652,7 @@ alignscale_suite (void)
   tcase_add_test (tc, test_chroma_siting);
   tcase_add_test (tc, test_n_threads);
   tcase_add_test (tc, test_geometry_meta);
+  tcase_add_test (tc, test_passthrough_then_scale_and_crop);
   tcase_add_test (tc, test_convert_negotiation);
   tcase_add_test (tc, test_convert_same_format_preferred);
   tcase_add_test (tc, test_convert_refused);
