@@ -270,7 +270,8 @@ ocv_linear_rows (AsModelPlan *mp, const AsModelInput *in,
 }
 
 /* INTER_AREA's fast path of an exact 2x2 downscale (INTER_LINEAR and
- * INTER_LINEAR_EXACT take it too): one pass over rows 2j, 2j + 1 */
+ * INTER_LINEAR_EXACT take it too), uint8 or uint16: one pass over rows 2j,
+ * 2j + 1 */
 static double
 ocv_area2 (AsModelPlan *mp, const AsModelInput *in)
 {
@@ -283,13 +284,13 @@ ocv_area2 (AsModelPlan *mp, const AsModelInput *in)
     yo[j] = 2 * j;
   mp->v.n_taps = 2;
   mp->v.offset = yo;
-  mp->v_one = in->dsp->v[AS_V_OCV8_AREA2];
+  mp->v_one = in->dsp->v[in->bps == 1 ? AS_V_OCV8_AREA2 : AS_V_OCV16_AREA2];
   return 0.0;
 }
 
 /* INTER_AREA's other integer factors (resizeAreaFast_): one pass, each
- * output the integer sum of its kx x ky block, cvRound (sum * (1.f /
- * area)) */
+ * output the sum of its kx x ky block (uint8: int; uint16: float),
+ * cvRound (sum * (1.f / area)) */
 static double
 ocv_area_block (AsModelPlan *mp, const AsModelInput *in, int kx, int ky)
 {
@@ -299,8 +300,9 @@ ocv_area_block (AsModelPlan *mp, const AsModelInput *in, int kx, int ky)
 
   if (!yo || !b)
     return -2;
-  /* OpenCV's int sum would overflow (a frame of 8.4 Mpixels to one) */
-  if ((int64_t) kx * ky > INT32_MAX / 255)
+  /* uint8: OpenCV's int sum would overflow (a frame of 8.4 Mpixels to
+   * one); uint16: its int area */
+  if ((int64_t) kx * ky > (in->bps == 1 ? INT32_MAX / 255 : INT32_MAX))
     return -1;
   b->kx = kx;
   b->scale = 1.0f / (float) (kx * ky);
@@ -309,7 +311,7 @@ ocv_area_block (AsModelPlan *mp, const AsModelInput *in, int kx, int ky)
   mp->v.n_taps = ky;
   mp->v.offset = yo;
   mp->v.w = b;
-  mp->v_one = in->dsp->v[AS_V_OCV8_AREAK];
+  mp->v_one = in->dsp->v[in->bps == 1 ? AS_V_OCV8_AREAK : AS_V_OCV16_AREAK];
   return 0.0;
 }
 
@@ -656,42 +658,6 @@ ocv16_taps (AsModelPlan *mp, const AsModelInput *in, int ksize, int area)
   return ocv16_float_rows (mp, in, ksize == 4);
 }
 
-/* INTER_AREA's fast path of an exact 2x2 downscale on uint16 (INTER_LINEAR
- * and INTER_LINEAR_EXACT take it too): one pass over rows 2j, 2j + 1 */
-static double
-ocv16_area2 (AsModelPlan *mp, const AsModelInput *in)
-{
-  double r = ocv_area2 (mp, in);
-
-  mp->v_one = in->dsp->v[AS_V_OCV16_AREA2];
-  return r;
-}
-
-/* INTER_AREA's other integer factors on uint16 (resizeAreaFast_ with a
- * float sum): one pass, AS_V_OCV16_AREAK */
-static double
-ocv16_area_block (AsModelPlan *mp, const AsModelInput *in, int kx, int ky)
-{
-  int oh = in->y->out_len;
-  int32_t *yo = as_model_alloc (mp, oh, sizeof (int32_t));
-  AsOcvBlock *b = as_model_alloc (mp, 1, sizeof (AsOcvBlock));
-
-  if (!yo || !b)
-    return -2;
-  /* OpenCV's int area */
-  if ((int64_t) kx * ky > INT32_MAX)
-    return -1;
-  b->kx = kx;
-  b->scale = 1.0f / (float) (kx * ky);
-  for (int j = 0; j < oh; j++)
-    yo[j] = j * ky;
-  mp->v.n_taps = ky;
-  mp->v.offset = yo;
-  mp->v.w = b;
-  mp->v_one = in->dsp->v[AS_V_OCV16_AREAK];
-  return 0.0;
-}
-
 /* INTER_AREA on uint16: hal::resize's dispatch, as ocv_area */
 static double
 ocv16_area (AsModelPlan *mp, const AsModelInput *in)
@@ -703,9 +669,9 @@ ocv16_area (AsModelPlan *mp, const AsModelInput *in)
   if (ocv_scale (iw, ow) < 1.0 || ocv_scale (ih, oh) < 1.0)
     return ocv16_taps (mp, in, 2, 1);
   if (kx == 2 && ky == 2)
-    return ocv16_area2 (mp, in);
+    return ocv_area2 (mp, in);
   if (kx && ky)
-    return ocv16_area_block (mp, in, kx, ky);
+    return ocv_area_block (mp, in, kx, ky);
   /* resizeArea_<ushort, float>: the 8-bit tables and order */
   if (ocv_area_axis (mp, iw, ow, &mp->h) < 0
       || ocv_area_axis (mp, ih, oh, &mp->v) < 0)
@@ -724,7 +690,7 @@ ocv16_linear_exact (AsModelPlan *mp, const AsModelInput *in)
 
   if (ocv_int_factor (iw, ow) == 2 && ocv_int_factor (ih, oh) == 2
       && in->channels != 2)
-    return ocv16_area2 (mp, in);
+    return ocv_area2 (mp, in);
   if (ocv_linear_exact_tables (mp, in, 16) < 0)
     return -2;
   mp->h_in = in->dsp->h[AS_H_OCV16X_IN];
@@ -768,7 +734,7 @@ ocv16_prepare (AsModelPlan *mp, const AsModelInput *in)
     return -1;
   /* scale exactly 2 on both axes: INTER_AREA's fast path */
   if (iw == 2 * ow && ih == 2 * oh)
-    return ocv16_area2 (mp, in);
+    return ocv_area2 (mp, in);
   return ocv16_taps (mp, in, 2, 0);
 }
 
