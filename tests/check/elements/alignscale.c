@@ -1828,6 +1828,28 @@ check_threads (const gchar *in_caps, const gchar *out_caps,
   gst_buffer_unref (one);
 }
 
+/* check_threads for format fmt, sizes sz (in w, h, out w, h), the method
+ * properties and one integer-model */
+static void
+check_threads_model (const gchar *fmt, const gint *sz,
+    const gchar *const *method, const gchar *model, guint32 seed)
+{
+  const gchar *extra[] = { "integer-model", model, NULL };
+  gchar *in_caps = g_strdup_printf (
+      "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1", fmt, sz[0],
+      sz[1]);
+  gchar *out_caps = g_strdup_printf (
+      "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1", fmt, sz[2],
+      sz[3]);
+  gchar *what = g_strdup_printf ("%s %dx%d -> %dx%d integer-model=%s", fmt,
+      sz[0], sz[1], sz[2], sz[3], model);
+
+  check_threads (in_caps, out_caps, method, extra, seed, what);
+  g_free (in_caps);
+  g_free (out_caps);
+  g_free (what);
+}
+
 /* n-threads cuts the output rows into slices run at once: the bytes are
  * those of one thread for every format, method, size and thread count
  * (0: one per core), and when the count changes between frames; YUV
@@ -1930,21 +1952,9 @@ GST_START_TEST (test_n_threads)
     for (guint l = 0; l < G_N_ELEMENTS (libraries); l++)
       for (guint m = 0; m < 4; m++)
         for (guint z = 0; z < G_N_ELEMENTS (sizes) + 1; z++) {
-          const gchar *extra[] = { "integer-model", libraries[l], NULL };
-          const gint *sz = z < G_N_ELEMENTS (sizes) ? sizes[z] : wide;
-          gchar *in_caps = g_strdup_printf (
-              "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
-              lib_formats[f], sz[0], sz[1]);
-          gchar *out_caps = g_strdup_printf (
-              "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
-              lib_formats[f], sz[2], sz[3]);
-          gchar *what = g_strdup_printf ("%s %dx%d -> %dx%d integer-model=%s",
-              lib_formats[f], sz[0], sz[1], sz[2], sz[3], libraries[l]);
-
-          check_threads (in_caps, out_caps, methods[m], extra, seed++, what);
-          g_free (in_caps);
-          g_free (out_caps);
-          g_free (what);
+          check_threads_model (lib_formats[f],
+              z < G_N_ELEMENTS (sizes) ? sizes[z] : wide, methods[m],
+              libraries[l], seed++);
         }
 
   /* the library filters, every model, the same formats and sizes */
@@ -1952,21 +1962,9 @@ GST_START_TEST (test_n_threads)
     for (guint l = 0; l < G_N_ELEMENTS (models); l++)
       for (guint m = 0; m < G_N_ELEMENTS (filters); m++)
         for (guint z = 0; z < G_N_ELEMENTS (sizes) + 1; z++) {
-          const gchar *extra[] = { "integer-model", models[l], NULL };
-          const gint *sz = z < G_N_ELEMENTS (sizes) ? sizes[z] : wide;
-          gchar *in_caps = g_strdup_printf (
-              "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
-              lib_formats[f], sz[0], sz[1]);
-          gchar *out_caps = g_strdup_printf (
-              "video/x-raw,format=%s,width=%d,height=%d,framerate=30/1",
-              lib_formats[f], sz[2], sz[3]);
-          gchar *what = g_strdup_printf ("%s %dx%d -> %dx%d integer-model=%s",
-              lib_formats[f], sz[0], sz[1], sz[2], sz[3], models[l]);
-
-          check_threads (in_caps, out_caps, filters[m], extra, seed++, what);
-          g_free (in_caps);
-          g_free (out_caps);
-          g_free (what);
+          check_threads_model (lib_formats[f],
+              z < G_N_ELEMENTS (sizes) ? sizes[z] : wide, filters[m], models[l],
+              seed++);
         }
 }
 
