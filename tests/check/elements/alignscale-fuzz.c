@@ -2229,55 +2229,46 @@ outputs_equal (Fuzz *fz, GstBuffer *a, GstBuffer *b, const GstVideoInfo *info,
 
 /* ------------------------------------------------------------- running */
 
+/* an array property of n ints (ints set) or doubles */
 static void
-set_roi (GstElement *e, const gdouble *roi)
+set_array (GstElement *e, const gchar *name, const gint *ints,
+    const gdouble *doubles, guint n)
 {
   GValue arr = G_VALUE_INIT;
 
   g_value_init (&arr, GST_TYPE_ARRAY);
-  for (guint i = 0; i < 4; i++) {
-    GValue v = G_VALUE_INIT;
+  for (guint i = 0; i < n; i++) {
+    GValue x = G_VALUE_INIT;
 
-    g_value_init (&v, G_TYPE_DOUBLE);
-    g_value_set_double (&v, roi[i]);
-    gst_value_array_append_and_take_value (&arr, &v);
+    if (ints) {
+      g_value_init (&x, G_TYPE_INT);
+      g_value_set_int (&x, ints[i]);
+    } else {
+      g_value_init (&x, G_TYPE_DOUBLE);
+      g_value_set_double (&x, doubles[i]);
+    }
+    gst_value_array_append_and_take_value (&arr, &x);
   }
-  g_object_set_property (G_OBJECT (e), "roi", &arr);
+  g_object_set_property (G_OBJECT (e), name, &arr);
   g_value_unset (&arr);
+}
+
+static void
+set_roi (GstElement *e, const gdouble *roi)
+{
+  set_array (e, "roi", NULL, roi, 4);
 }
 
 static void
 set_crop (GstElement *e, const gint *v, guint n)
 {
-  GValue arr = G_VALUE_INIT;
-
-  g_value_init (&arr, GST_TYPE_ARRAY);
-  for (guint i = 0; i < n; i++) {
-    GValue x = G_VALUE_INIT;
-
-    g_value_init (&x, G_TYPE_INT);
-    g_value_set_int (&x, v[i]);
-    gst_value_array_append_and_take_value (&arr, &x);
-  }
-  g_object_set_property (G_OBJECT (e), "crop", &arr);
-  g_value_unset (&arr);
+  set_array (e, "crop", v, NULL, n);
 }
 
 static void
 set_pad_value (GstElement *e, const gdouble *v, guint n)
 {
-  GValue arr = G_VALUE_INIT;
-
-  g_value_init (&arr, GST_TYPE_ARRAY);
-  for (guint i = 0; i < n; i++) {
-    GValue x = G_VALUE_INIT;
-
-    g_value_init (&x, G_TYPE_DOUBLE);
-    g_value_set_double (&x, v[i]);
-    gst_value_array_append_and_take_value (&arr, &x);
-  }
-  g_object_set_property (G_OBJECT (e), "pad-value", &arr);
-  g_value_unset (&arr);
+  set_array (e, "pad-value", NULL, v, n);
 }
 
 static void
