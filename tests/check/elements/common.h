@@ -76,6 +76,32 @@ golden_input (const GstVideoInfo *info, guint32 seed)
   return in;
 }
 
+/* the visible bytes of a one-plane frame against a library's row-major
+ * bytes (n of them); returns how many differ, the first printed after
+ * `what` */
+static inline guint64
+golden_compare (GstBuffer *out, const GstVideoInfo *info, const guint8 *want,
+    gsize n, const gchar *what)
+{
+  GstVideoFrame f;
+  gsize row = (gsize) info->width * GST_VIDEO_INFO_COMP_PSTRIDE (info, 0);
+  guint64 bad = 0;
+
+  fail_unless (gst_video_frame_map (&f, info, out, GST_MAP_READ));
+  fail_unless (row * info->height == n);
+  for (gint y = 0; y < info->height; y++) {
+    const guint8 *d = (const guint8 *) GST_VIDEO_FRAME_PLANE_DATA (&f, 0)
+        + (gsize) y * GST_VIDEO_FRAME_PLANE_STRIDE (&f, 0);
+    for (gsize x = 0; x < row; x++)
+      if (d[x] != want[y * row + x] && bad++ == 0)
+        g_printerr ("%s: byte (%" G_GSIZE_FORMAT ", %d) is %u, the "
+                    "library's %u\n",
+            what, x, y, d[x], want[y * row + x]);
+  }
+  gst_video_frame_unmap (&f);
+  return bad;
+}
+
 /* equal pictures: the visible bytes of every plane (stride padding is
  * never written) */
 static inline gboolean
