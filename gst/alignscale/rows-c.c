@@ -545,24 +545,31 @@ const char *const as_dsp_h_names[AS_N_H] = {
 
 /* --------------------------------------------- library models (exact) */
 
+/* the weight pairs of OpenCV's linear horizontals: out = S[x0] w0 + S[x1]
+ * w1, x1 = x0 + 1 but the last pixel at the right edge (where w1 = 0),
+ * exact in Tout */
+#define OCV_PAIR_ROW(name, Tin, Tw, Tout)                                      \
+  static void name (                                                           \
+      void *dst, const void *src, const AsPass *p, AsLineScratch *s)           \
+  {                                                                            \
+    const Tin *l = src;                                                        \
+    const Tw *w = p->w;                                                        \
+    Tout *o = dst;                                                             \
+    int ch = p->channels;                                                      \
+                                                                               \
+    (void) s;                                                                  \
+    for (int i = 0; i < p->out_len; i++) {                                     \
+      int x0 = p->offset[i], x1 = x0 + 1 < p->in_len ? x0 + 1 : x0;            \
+      for (int c = 0; c < ch; c++)                                             \
+        o[i * ch + c] = (Tout) (l[x0 * ch + c] * w[2 * i]                      \
+            + l[x1 * ch + c] * w[2 * i + 1]);                                  \
+    }                                                                          \
+  }
+
 /* OpenCV 4.6 INTER_LINEAR 8U, horizontal: T = S[x0] a0 + S[x1] a1 (Q11),
  * x1 = x0 + 1 but the last pixel at the right edge (where a1 = 0);
  * weights: int16 pairs */
-static void
-h_ocv8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
-{
-  const uint8_t *l = src;
-  const int16_t *w = p->w;
-  int32_t *o = dst;
-  int ch = p->channels;
-
-  (void) s;
-  for (int i = 0; i < p->out_len; i++) {
-    int x0 = p->offset[i], x1 = x0 + 1 < p->in_len ? x0 + 1 : x0;
-    for (int c = 0; c < ch; c++)
-      o[i * ch + c] = l[x0 * ch + c] * w[2 * i] + l[x1 * ch + c] * w[2 * i + 1];
-  }
-}
+OCV_PAIR_ROW (h_ocv8_in, uint8_t, int16_t, int32_t)
 
 /* its vertical (the SIMD body of VResizeLinearVec_32s8u, which its scalar
  * rows equal): sat_u8 ((sat_s16 (((T0 >> 4) b0 >> 16) + ((T1 >> 4) b1 >>
@@ -767,22 +774,7 @@ v_ocv8_area_out (void *dst, const void *const *src, const AsPass *p, int j,
  * weight pairs (c0 = 256 - c1); horizontal h = S[x0] c0 + S[x1] c1 in
  * uint16 (x1 = x0 + 1, the last pixel at the right edge where c1 = 0);
  * vertical (h0 c0 + h1 c1 + 2^15) >> 16 */
-static void
-h_ocv8x_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
-{
-  const uint8_t *l = src;
-  const uint16_t *w = p->w;
-  uint16_t *o = dst;
-  int ch = p->channels;
-
-  (void) s;
-  for (int i = 0; i < p->out_len; i++) {
-    int x0 = p->offset[i], x1 = x0 + 1 < p->in_len ? x0 + 1 : x0;
-    for (int c = 0; c < ch; c++)
-      o[i * ch + c] = (uint16_t) (l[x0 * ch + c] * w[2 * i]
-          + l[x1 * ch + c] * w[2 * i + 1]);
-  }
-}
+OCV_PAIR_ROW (h_ocv8x_in, uint8_t, uint16_t, uint16_t)
 
 static void
 v_ocv8x_out (void *dst, const void *const *src, const AsPass *p, int j,
@@ -958,21 +950,7 @@ v_ocv16_areak (void *dst, const void *const *src, const AsPass *p, int j,
  * pairs c0 + c1 = 2^16; horizontal h = S[x0] c0 + S[x1] c1 (x1 = x0 + 1,
  * the last pixel at the right edge where c1 = 0), vertical
  * (h0 c0 + h1 c1 + 2^31) >> 32 in uint64 */
-static void
-h_ocv16x_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
-{
-  const uint16_t *l = src;
-  const uint32_t *w = p->w;
-  uint32_t *o = dst;
-  int ch = p->channels;
-
-  (void) s;
-  for (int i = 0; i < p->out_len; i++) {
-    int x0 = p->offset[i], x1 = x0 + 1 < p->in_len ? x0 + 1 : x0;
-    for (int c = 0; c < ch; c++)
-      o[i * ch + c] = l[x0 * ch + c] * w[2 * i] + l[x1 * ch + c] * w[2 * i + 1];
-  }
-}
+OCV_PAIR_ROW (h_ocv16x_in, uint16_t, uint32_t, uint32_t)
 
 static void
 v_ocv16x_out (void *dst, const void *const *src, const AsPass *p, int j,
