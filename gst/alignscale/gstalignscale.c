@@ -37,8 +37,12 @@
  * colorimetry, chroma brought up per #GstAlignScale:chroma-upsampling),
  * then the resize; only the pixels the resize reads are converted.
  * #GstAlignScale:integer-model gives, instead of the float result, the
- * bytes of OpenCV's `cv2.resize` or Pillow's `Image.resize` on 8-bit
- * images (and Pillow's NEAREST on 'I;16', GRAY16).
+ * bytes of OpenCV's `cv2.resize` (uint8 and uint16) or Pillow's
+ * `Image.resize` (8-bit, and NEAREST on 16-bit). #GstAlignScale:crop
+ * resizes part of the input; #GstAlignScale:letterbox places the picture
+ * in the output as a training library's letterbox does, the rest
+ * #GstAlignScale:pad-value; each output buffer carries a
+ * GstAlignScaleGeometryMeta (a GstCustomMeta) that maps boxes back.
  *
  * ## Example launch line
  * |[
@@ -50,6 +54,12 @@
  * |[
  * gst-launch-1.0 videotestsrc ! video/x-raw,format=RGB,width=1920,height=1080 ! \
  *     alignscale antialias=true ! video/x-raw,width=224,height=224 ! fakesink
+ * ]|
+ * A YOLO detector's input, byte for byte as Ultralytics' LetterBox:
+ * |[
+ * gst-launch-1.0 videotestsrc ! video/x-raw,format=BGR,width=1920,height=1080 ! \
+ *     alignscale letterbox=ultralytics integer-model=opencv ! \
+ *     video/x-raw,width=640,height=640 ! fakesink
  * ]|
  * A decoder's NV12 to a 224x224 RGB model input, converted exactly:
  * |[
@@ -391,9 +401,11 @@ gst_align_scale_integer_model_get_type (void)
     { GST_ALIGN_SCALE_INTEGER_MODEL_EXACT,
         "The framework's float result, rounded (PyTorch, ONNX, TF)", "exact" },
     { GST_ALIGN_SCALE_INTEGER_MODEL_OPENCV,
-        "The bytes of OpenCV's cv2.resize on uint8 images", "opencv" },
+        "The bytes of OpenCV's cv2.resize on uint8 and uint16 images",
+        "opencv" },
     { GST_ALIGN_SCALE_INTEGER_MODEL_PILLOW,
-        "The bytes of Pillow's Image.resize on 8-bit images", "pillow" },
+        "The bytes of Pillow's Image.resize (8-bit; 16-bit NEAREST)",
+        "pillow" },
     { 0, NULL, NULL },
   };
 
@@ -684,19 +696,22 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    *
    * Whose bytes the output is. `exact`: the framework's float result
    * (PyTorch, ONNX, TF), rounded. `opencv`: what OpenCV 4.6's `cv2.resize`
-   * returns for the same uint8 image (`nearest`: INTER_NEAREST, `bilinear`:
-   * INTER_LINEAR); `pillow`: what Pillow 9.4's `Image.resize` returns
-   * (`nearest`, `bilinear`, `bicubic`, `box`, `hamming`, `lanczos`: its
-   * filters of those names; RGBA premultiplied by alpha as Pillow does;
-   * with coordinate-mode=tf-crop-and-resize the roi is its `box=`). The
+   * returns for the same uint8 or uint16 image (`nearest`, `nearest-exact`,
+   * `bilinear`, `bilinear-exact`, `area`, `bicubic`, `lanczos4`: its
+   * INTER_ flags of those names; 10- and 12-bit planes the two nearest
+   * only); `pillow`: what Pillow 9.4's `Image.resize` returns (`nearest`,
+   * `bilinear`, `bicubic`, `box`, `hamming`, `lanczos`: its filters of
+   * those names, on 8-bit images; RGBA premultiplied by alpha as Pillow
+   * does; 16-bit images with NEAREST only, as Pillow; with
+   * coordinate-mode=tf-crop-and-resize the roi is its `box=`). The
    * library's own mapping and arithmetic are used, whatever coordinate-mode
-   * says; 8-bit planes only, but Pillow's NEAREST on GRAY16 (others keep
-   * `exact`, with a warning). docs/integer-models.md.
+   * says; what the library does not have keeps `exact`, with a warning.
+   * docs/integer-models.md.
    */
   properties[PROP_INTEGER_MODEL] = g_param_spec_enum ("integer-model",
       "Integer model",
       "Whose bytes: exact (the framework's float result, rounded), opencv"
-      " (cv2.resize on uint8) or pillow (Image.resize on 8-bit images)",
+      " (cv2.resize on uint8/uint16) or pillow (Image.resize)",
       GST_TYPE_ALIGN_SCALE_INTEGER_MODEL, DEFAULT_INTEGER_MODEL, flags);
 
   /**
@@ -732,23 +747,22 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    * GstAlignScale:pad-value:
    *
    * The value of the output samples outside the picture, when the picture
-   * does not fill the output (letterboxing): one number per output
+   * does not fill the output (#GstAlignScale:letterbox): one number per output
    * component, in the component order of the format (R, G, B, A or Y, U, V,
    * A; GRAY: one) and in output sample units (0-255 for 8-bit samples,
-   * 0-1023 for 10-bit ones); missing entries repeat the last, none (the
-   * default) is 0 everywhere. `<114>` is Ultralytics' grey on RGB, `<114,
+   * 0-1023 for 10-bit ones); missing entries repeat the last; none (the
+   * default) is the letterbox preset's pad: its grey (114 ultralytics, 0
+   * the others) on RGB and GRAY, that grey's luma with neutral chroma on
+   * YUV, alpha opaque. `<114>` is Ultralytics' grey on RGB, `<114,
    * 114, 114, 255>` keeps RGBA opaque. Values are rounded half up and
    * clamped to the component's range; a byte of no component (RGBx's x) is
    * filled with its largest value. At most four numbers, each within 0 and
    * 65535; anything else is refused with a warning and the values kept.
-   *
-   * For now the picture always fills the output; the letterbox presets will
-   * place it.
    */
   properties[PROP_PAD_VALUE] = gst_param_spec_array ("pad-value", "Pad value",
       "Output samples outside the picture: one value per output component"
       " (R, G, B, A or Y, U, V, A) in output sample units, the last repeated;"
-      " default 0",
+      " default: the letterbox preset's",
       NULL,
       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | GST_PARAM_MUTABLE_PLAYING);
 
