@@ -155,11 +155,6 @@ typedef struct
   gdouble pad_value[GST_VIDEO_MAX_COMPONENTS];
   guint n_pad_value;
   GstAlignScaleLetterbox letterbox;
-  /* the picture's place in the output (AsConfig.rect), width 0: the whole
-   * output. No property yet: the letterbox presets (issue 14) will set it
-   * from the geometry module; until then only the element tests do,
-   * through the object data "alignscale-test-rect" (gst_align_scale_init) */
-  gint rect[4];
 } GstAlignScaleSettings;
 
 struct _GstAlignScale
@@ -736,6 +731,9 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
    * any numeric type, none negative, width and height at least 1; anything
    * else is refused with a warning and the crop kept. A crop that does not
    * fit the current picture is ignored for those frames, with a warning.
+   * Where downstream leaves the output size free, it is the crop's (times
+   * a scale factor), as after videocrop; a change of the crop's size
+   * negotiates again.
    */
   properties[PROP_CROP] = gst_param_spec_array ("crop", "Crop",
       "Input region <x, y, width, height> in input pixels that is resized"
@@ -1015,6 +1013,15 @@ gst_align_scale_parse_roi (const GValue *value, gdouble roi[4])
   return ok;
 }
 
+/* the presets but add-borders (videoscale's: the PAR first, borders where
+ * it is fixed) pad instead of changing the PAR */
+static gboolean
+gst_align_scale_pads (GstAlignScaleLetterbox letterbox)
+{
+  return letterbox != GST_ALIGN_SCALE_LETTERBOX_NONE
+      && letterbox != GST_ALIGN_SCALE_LETTERBOX_ADD_BORDERS;
+}
+
 static void
 gst_align_scale_set_property (
     GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
@@ -1088,9 +1095,15 @@ gst_align_scale_set_property (
       self->settings.integer_model = g_value_get_enum (value);
       break;
     case PROP_LETTERBOX:
+      /* a free output PAR follows whether the picture is padded */
+      resize = gst_align_scale_pads (self->settings.letterbox)
+          != gst_align_scale_pads (g_value_get_enum (value));
       self->settings.letterbox = g_value_get_enum (value);
       break;
     case PROP_CROP:
+      /* a free output size follows the crop's */
+      resize = crop[2] != self->settings.crop[2]
+          || crop[3] != self->settings.crop[3];
       memcpy (self->settings.crop, crop, sizeof (crop));
       break;
     case PROP_PAD_VALUE:
@@ -1106,7 +1119,8 @@ gst_align_scale_set_property (
   /* align-corners and coordinate-mode are one state: both change */
   if (also)
     g_object_notify_by_pspec (object, also);
-  /* a free output size follows the scale factor: negotiate again */
+  /* a free output size follows the scale factor and the crop: negotiate
+   * again */
   if (resize)
     gst_base_transform_reconfigure_src (GST_BASE_TRANSFORM (self));
 }
@@ -1403,10 +1417,12 @@ try_fixate (GstStructure *outs, gint w, gint h, gint par_n, gint par_d)
 
 /* Keep the display aspect ratio through the PAR, with videoscale's
  * preferences (users expect them): a fixed output dimension is kept, then
- * the input size, then the input PAR. */
+ * the input size, then the input PAR. keep_par: a letterbox preset keeps
+ * the picture's aspect by padding, so a fixed output size keeps the input
+ * PAR where it is free. */
 static void
 gst_align_scale_fixate_size (GstAlignScale *self, GstPadDirection direction,
-    GstStructure *ins, GstStructure *outs)
+    GstStructure *ins, GstStructure *outs, gboolean keep_par)
 {
   gint in_w, in_h, in_par_n, in_par_d, dar_n, dar_d, par_n, par_d, n, d;
   gint w = 0, h = 0;
@@ -1445,7 +1461,10 @@ gst_align_scale_fixate_size (GstAlignScale *self, GstPadDirection direction,
       par_fixed ? "PAR fixed" : "");
 
   if (w_fixed && h_fixed) {
-    if (!par_fixed) {
+    if (!par_fixed && keep_par) {
+      gst_structure_fixate_field_nearest_fraction (
+          outs, "pixel-aspect-ratio", in_par_n, in_par_d);
+    } else if (!par_fixed) {
       frac_mul (dar_n, dar_d, h, w, &n, &d);
       gst_structure_fixate_field_nearest_fraction (
           outs, "pixel-aspect-ratio", n, d);
@@ -1494,20 +1513,32 @@ gst_align_scale_fixate_size (GstAlignScale *self, GstPadDirection direction,
   gst_structure_fixate_field_nearest_int (outs, "width", scale_int (h, n, d));
 }
 
+/* The input length a free output dimension follows (axis 0: width): the
+ * crop's when the crop fits the in_w x in_h input, else the input's (a
+ * crop that does not fit is ignored, gst_align_scale_input). */
+static gint
+gst_align_scale_source_len (
+    const GstAlignScaleSettings *st, guint axis, gint in_w, gint in_h)
+{
+  const gint *c = st->crop;
+
+  if (c[2] > 0 && (gint64) c[0] + c[2] <= in_w && (gint64) c[1] + c[3] <= in_h)
+    return c[2 + axis];
+  return axis ? in_h : in_w;
+}
+
 /* a scale factor picks the output length the frameworks give,
- * floor (in * scale) (PyTorch, ONNX), where downstream leaves it free.
- * Returns the settings used and which dimensions were free. */
+ * floor (in * scale) (PyTorch, ONNX), where downstream leaves it free;
+ * in is the crop's length when there is one (ins has it). Returns which
+ * dimensions were free. */
 static void
 gst_align_scale_fixate_scaled (GstAlignScale *self, GstStructure *ins,
-    GstStructure *outs, GstAlignScaleSettings *used, gboolean free[2])
+    GstStructure *outs, const GstAlignScaleSettings *used, gboolean free[2])
 {
   const gchar *field[2] = { "width", "height" };
   gdouble scale[2];
   gint in;
 
-  GST_OBJECT_LOCK (self);
-  *used = self->published;
-  GST_OBJECT_UNLOCK (self);
   scale[0] = used->scale_factor_x;
   scale[1] = used->scale_factor_y;
 
@@ -1536,6 +1567,7 @@ gst_align_scale_fixate_caps (GstBaseTransform *trans, GstPadDirection direction,
   GstAlignScaleSettings used;
   gboolean free[2] = { FALSE, FALSE };
   gint size[2] = { 0, 0 };
+  GstStructure *ins;
 
   /* the input's format where downstream takes it (caps are in its
    * order, which may put a conversion first) */
@@ -1565,11 +1597,27 @@ gst_align_scale_fixate_caps (GstBaseTransform *trans, GstPadDirection direction,
   }
   othercaps = gst_caps_truncate (othercaps);
   othercaps = gst_caps_make_writable (othercaps);
-  if (direction == GST_PAD_SINK)
-    gst_align_scale_fixate_scaled (self, gst_caps_get_structure (caps, 0),
-        gst_caps_get_structure (othercaps, 0), &used, free);
-  gst_align_scale_fixate_size (self, direction,
-      gst_caps_get_structure (caps, 0), gst_caps_get_structure (othercaps, 0));
+  ins = gst_structure_copy (gst_caps_get_structure (caps, 0));
+  if (direction == GST_PAD_SINK) {
+    gint in_w, in_h;
+
+    GST_OBJECT_LOCK (self);
+    used = self->published;
+    GST_OBJECT_UNLOCK (self);
+    /* the picture is the crop: a free output size is the crop's (with
+     * its display aspect ratio), as after videocrop */
+    if (gst_structure_get_int (ins, "width", &in_w)
+        && gst_structure_get_int (ins, "height", &in_h))
+      gst_structure_set (ins, "width", G_TYPE_INT,
+          gst_align_scale_source_len (&used, 0, in_w, in_h), "height",
+          G_TYPE_INT, gst_align_scale_source_len (&used, 1, in_w, in_h), NULL);
+    gst_align_scale_fixate_scaled (
+        self, ins, gst_caps_get_structure (othercaps, 0), &used, free);
+  }
+  gst_align_scale_fixate_size (self, direction, ins,
+      gst_caps_get_structure (othercaps, 0),
+      direction == GST_PAD_SINK && gst_align_scale_pads (used.letterbox));
+  gst_structure_free (ins);
   othercaps = gst_caps_fixate (othercaps);
   if (direction == GST_PAD_SINK) {
     GstStructure *st = gst_caps_get_structure (othercaps, 0);
@@ -1667,9 +1715,10 @@ gst_align_scale_before_transform (GstBaseTransform *trans, GstBuffer *buf)
     return;
   same = filter->in_info.width == filter->out_info.width
       && filter->in_info.height == filter->out_info.height;
-  /* a renegotiation is pending (a scale factor changed): this frame's
-   * settings are known only after it, so no passthrough for it (transform
-   * makes it with whatever the new fixation chose) */
+  /* a renegotiation is pending (a scale factor or the crop's size
+   * changed): this frame's settings are known only after it, so no
+   * passthrough for it (transform makes it with whatever the new fixation
+   * chose) */
   if (same && gst_pad_needs_reconfigure (GST_BASE_TRANSFORM_SRC_PAD (trans)))
     same = FALSE;
   /* no tables (an error is posted): transform reports it, no passthrough;
@@ -2258,37 +2307,39 @@ gst_align_scale_config (
 }
 
 /* The settings this frame is made with: what was last published, unless
- * a scale factor changed since the fixation that chose the current output
- * size on a dimension downstream leaves free (a renegotiation is
- * pending): then the settings of that fixation, in full, so the frame is
- * one configuration whose size it has. */
+ * a scale factor or the crop's size changed since the fixation that chose
+ * the current output size on a dimension downstream leaves free (a
+ * renegotiation is pending): then the settings of that fixation, in full,
+ * so the frame is one configuration whose size it has. */
 static void
 gst_align_scale_frame_settings (GstAlignScale *self, GstAlignScaleSettings *st)
 {
   GstVideoFilter *filter = GST_VIDEO_FILTER (self);
+  gint in_w = filter->in_info.width, in_h = filter->in_info.height;
+  gboolean pending = FALSE;
 
   GST_OBJECT_LOCK (self);
   *st = self->published;
   if (self->fixated_size[0] == filter->out_info.width
-      && self->fixated_size[1] == filter->out_info.height
-      && ((self->fixated_free[0]
-              && st->scale_factor_x != self->fixated.scale_factor_x)
-          || (self->fixated_free[1]
-              && st->scale_factor_y != self->fixated.scale_factor_y))) {
+      && self->fixated_size[1] == filter->out_info.height) {
+    const GstAlignScaleSettings *f = &self->fixated;
+
+    pending = (self->fixated_free[0]
+                  && (st->scale_factor_x != f->scale_factor_x
+                      || gst_align_scale_source_len (st, 0, in_w, in_h)
+                          != gst_align_scale_source_len (f, 0, in_w, in_h)))
+        || (self->fixated_free[1]
+            && (st->scale_factor_y != f->scale_factor_y
+                || gst_align_scale_source_len (st, 1, in_w, in_h)
+                    != gst_align_scale_source_len (f, 1, in_w, in_h)));
+  }
+  if (pending) {
     *st = self->fixated;
     GST_LOG_OBJECT (self,
-        "scale factor changed after fixation: frame made"
+        "scale factor or crop size changed after fixation: frame made"
         " with the fixated settings");
   }
   GST_OBJECT_UNLOCK (self);
-  /* the picture's place (GstAlignScaleSettings.rect): tests only, until
-   * the letterbox presets */
-  {
-    const gint *rect = g_object_get_data (
-        G_OBJECT (self), "alignscale-test-rect");
-    if (rect)
-      memcpy (st->rect, rect, sizeof (st->rect));
-  }
 }
 
 /* warned once per value (GST_ELEMENT_WARNING: seen without GST_DEBUG) */
@@ -2503,13 +2554,7 @@ gst_align_scale_place (GstAlignScale *self, const GstAlignScaleSettings *st,
     cfg->crop[2] = g->src.w;
     cfg->crop[3] = g->src.h;
   }
-  if (st->rect[2]) {
-    /* the element tests' own rectangle (gst_align_scale_frame_settings) */
-    memcpy (cfg->rect, st->rect, sizeof (cfg->rect));
-    g->pic = (AsRect){ st->rect[0], st->rect[1], st->rect[2], st->rect[3] };
-    g->sx = (double) g->pic.w / g->src.w;
-    g->sy = (double) g->pic.h / g->src.h;
-  } else if (g->pic.x || g->pic.y || g->pic.w != out->width
+  if (g->pic.x || g->pic.y || g->pic.w != out->width
       || g->pic.h != out->height) {
     cfg->rect[0] = g->pic.x;
     cfg->rect[1] = g->pic.y;

@@ -544,8 +544,13 @@ expected_size (const Case *c, const Config *cfg, gint *w, gint *h)
     *w = c->out_w;
     *h = c->out_h;
   } else {
-    *w = free_len (c->in_w, cfg->sx);
-    *h = free_len (c->in_h, cfg->sy);
+    /* the crop's size where it fits the picture (as after videocrop) */
+    const gint *k = cfg->crop;
+    gboolean fits = k[2] > 0 && (gint64) k[0] + k[2] <= c->in_w
+        && (gint64) k[1] + k[3] <= c->in_h;
+
+    *w = free_len (fits ? k[2] : c->in_w, cfg->sx);
+    *h = free_len (fits ? k[3] : c->in_h, cfg->sy);
   }
 }
 
@@ -1322,7 +1327,8 @@ describe (Fuzz *fz, const Case *c, const Config *cfg, guint frame)
       c->seed, c->index, conv_env, c->seed, c->index, frame + 1, c->n_frames,
       gst_video_format_to_string (c->format), c->site, col, c->in_w, c->in_h,
       out, ow, oh,
-      c->fixed ? "(fixed by the sink caps)" : "(free: from the scale factors)",
+      c->fixed ? "(fixed by the sink caps)"
+               : "(free: from the crop and the scale factors)",
       cs, ls);
   g_strlcpy (crash_desc, fz->desc, sizeof (crash_desc));
 }

@@ -6,6 +6,7 @@
 #include <gst/controller/gstinterpolationcontrolsource.h>
 #include <gst/controller/gstdirectcontrolbinding.h>
 #include <gst/video/video.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "common.h"
@@ -2155,14 +2156,16 @@ GST_START_TEST (test_crop_convert)
 
 GST_END_TEST;
 
-/* the picture placed inside the output (the rectangle the letterbox
- * presets will set; here the element tests' object data): the plain
+/* the picture a letterbox preset placed inside the output: the plain
  * resize to its size inside, pad-value in every other sample, per
  * component in output sample units (the last value repeated, rounded,
- * clamped; RGBx's x the largest value) */
+ * clamped; RGBx's x the largest value). The rectangles are the presets'
+ * formulas (tests/check/golden/gen_letterbox.py's functions: odd offsets,
+ * padding on either axis); the way-back meta must name them. */
 typedef struct
 {
-  const gchar *in, *out, *pad;
+  const gchar *in, *out, *pad, *preset;
+  gint in_w, in_h;
   gint rect[4];
   guint want[4]; /* per output component */
   gint x_byte;   /* the byte of no component and its value, or -1 */
@@ -2171,49 +2174,75 @@ typedef struct
 GST_START_TEST (test_pad_value)
 {
   static const PadCase cases[] = {
-    { "RGB", "RGB", "<114>", { 3, 5, 20, 11 }, { 114, 114, 114 }, -1 },
-    { "RGBA", "RGBA", "<1, 2, 3>", { 0, 4, 31, 9 }, { 1, 2, 3, 3 }, -1 },
-    { "RGBx", "RGBx", "<10, 20.5, 300>", { 7, 0, 3, 16 }, { 10, 21, 255 }, 3 },
-    { "xBGR", "xBGR", "<10, 20, 30>", { 7, 1, 13, 6 }, { 10, 20, 30 }, 0 },
-    { "GBR", "GBR", "<7, 8, 9>", { 4, 2, 12, 10 }, { 7, 8, 9 }, -1 },
-    { "GRAY16_BE", "GRAY16_BE", "<300.6>", { 1, 1, 29, 14 }, { 301 }, -1 },
-    { "I420", "I420", "<16, 128, 240>", { 4, 2, 20, 12 }, { 16, 128, 240 },
-        -1 },
-    { "I420", "I420", "<16, 128, 240>", { 3, 5, 21, 7 }, { 16, 128, 240 }, -1 },
-    { "NV21", "NV21", "<50, 60, 70>", { 2, 4, 26, 8 }, { 50, 60, 70 }, -1 },
-    { "YUY2", "YUY2", "<1, 2, 3>", { 6, 3, 18, 9 }, { 1, 2, 3 }, -1 },
-    { "UYVY", "UYVY", "<1, 2, 3>", { 5, 0, 17, 16 }, { 1, 2, 3 }, -1 },
-    { "Y41B", "Y41B", "<9, 99, 199>", { 8, 2, 12, 10 }, { 9, 99, 199 }, -1 },
-    { "P010_10LE", "P010_10LE", "<1000, 512, 100>", { 2, 2, 24, 10 },
-        { 1000, 512, 100 }, -1 },
-    { "AYUV", "AYUV", "<16, 128, 128, 255>", { 0, 0, 32, 15 },
-        { 16, 128, 128, 255 }, -1 },
-    { "I420", "RGBP", "<114, 115, 116>", { 4, 2, 24, 12 }, { 114, 115, 116 },
-        -1 },
-    { "NV12", "RGBx", "<114>", { 1, 3, 30, 9 }, { 114, 114, 114 }, 3 },
+    { "RGB", "RGB", "<114>", "ultralytics", 45, 27, { 2, 0, 27, 16 },
+        { 114, 114, 114 }, -1 },
+    { "RGBA", "RGBA", "<1, 2, 3>", "mmdet", 60, 20, { 0, 0, 32, 11 },
+        { 1, 2, 3, 3 }, -1 },
+    { "RGBx", "RGBx", "<10, 20.5, 300>", "deepstream-symmetric", 50, 20,
+        { 0, 2, 32, 12 }, { 10, 21, 255 }, 3 },
+    { "xBGR", "xBGR", "<10, 20, 30>", "tf", 25, 21, { 6, 0, 19, 16 },
+        { 10, 20, 30 }, 0 },
+    { "GBR", "GBR", "<7, 8, 9>", "pillow", 45, 17, { 0, 2, 32, 12 },
+        { 7, 8, 9 }, -1 },
+    { "GRAY16_BE", "GRAY16_BE", "<300.6>", "ultralytics", 30, 17,
+        { 2, 0, 28, 16 }, { 301 }, -1 },
+    { "I420", "I420", "<16, 128, 240>", "tf", 45, 26, { 2, 0, 27, 16 },
+        { 16, 128, 240 }, -1 },
+    { "I420", "I420", "<16, 128, 240>", "ultralytics", 45, 19, { 0, 1, 32, 14 },
+        { 16, 128, 240 }, -1 },
+    { "NV21", "NV21", "<50, 60, 70>", "deepstream", 46, 22, { 0, 0, 32, 15 },
+        { 50, 60, 70 }, -1 },
+    { "YUY2", "YUY2", "<1, 2, 3>", "pillow", 41, 27, { 4, 0, 24, 16 },
+        { 1, 2, 3 }, -1 },
+    { "UYVY", "UYVY", "<1, 2, 3>", "ultralytics", 35, 33, { 7, 0, 17, 16 },
+        { 1, 2, 3 }, -1 },
+    { "Y41B", "Y41B", "<9, 99, 199>", "deepstream-symmetric", 24, 20,
+        { 6, 0, 19, 16 }, { 9, 99, 199 }, -1 },
+    { "P010_10LE", "P010_10LE", "<1000, 512, 100>", "mmdet", 45, 20,
+        { 0, 0, 32, 14 }, { 1000, 512, 100 }, -1 },
+    { "AYUV", "AYUV", "<16, 128, 128, 255>", "add-borders", 45, 27,
+        { 3, 0, 26, 16 }, { 16, 128, 128, 255 }, -1 },
+    { "I420", "RGBP", "<114, 115, 116>", "ultralytics", 44, 27,
+        { 3, 0, 26, 16 }, { 114, 115, 116 }, -1 },
+    { "NV12", "RGBx", "<114>", "pillow", 45, 14, { 0, 3, 32, 10 },
+        { 114, 114, 114 }, 3 },
   };
   guint32 seed = 33;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++) {
     const PadCase *pc = &cases[i];
     const gint *rc = pc->rect;
-    gchar *in_caps = raw_caps (pc->in, 45, 27);
-    gchar *out_caps = raw_caps (pc->out, 32, 16);
+    gchar *in_caps = raw_caps (pc->in, pc->in_w, pc->in_h);
+    /* square pixels out: add-borders keeps the display aspect ratio */
+    gchar *out_caps = g_strdup_printf (
+        "video/x-raw,format=%s,width=32,height=16,pixel-aspect-ratio=1/1",
+        pc->out);
     gchar *pic_caps = raw_caps (pc->out, rc[2], rc[3]);
-    const gchar *props[] = { "pad-value", pc->pad, "method", "bicubic", NULL };
+    const gchar *props[] = { "pad-value", pc->pad, "letterbox", pc->preset,
+      "method", "bicubic", NULL };
     GstBuffer *in = random_buffer (in_caps, seed + i), *plain, *got;
     GstHarness *h = harness_with (in_caps, out_caps, props);
     GstVideoInfo oi, pi;
     GstVideoFrame fo, fp;
     const GstVideoFormatInfo *fi;
+    GstCustomMeta *meta;
+    gint px = -1, py = -1, pw = -1, ph = -1;
 
-    g_object_set_data_full (G_OBJECT (h->element), "alignscale-test-rect",
-        g_memdup2 (rc, 4 * sizeof (gint)), g_free);
     /* slices of rows on three threads write their own pad rows */
     g_object_set (h->element, "n-threads", i % 2 ? 3 : 1, NULL);
     got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
     fail_unless (got != NULL);
-    plain = scale_with (in_caps, pic_caps, in, props + 2);
+    meta = gst_buffer_get_custom_meta (got, "GstAlignScaleGeometryMeta");
+    fail_unless (meta != NULL);
+    gst_structure_get (gst_custom_meta_get_structure (meta), "picture-x",
+        G_TYPE_INT, &px, "picture-y", G_TYPE_INT, &py, "picture-width",
+        G_TYPE_INT, &pw, "picture-height", G_TYPE_INT, &ph, NULL);
+    fail_unless (px == rc[0] && py == rc[1] && pw == rc[2] && ph == rc[3],
+        "%s %dx%d letterbox=%s: picture <%d,%d,%d,%d>, the formula's"
+        " <%d,%d,%d,%d>",
+        pc->in, pc->in_w, pc->in_h, pc->preset, px, py, pw, ph, rc[0], rc[1],
+        rc[2], rc[3]);
+    plain = scale_with (in_caps, pic_caps, in, props + 4);
     gst_video_info_set_format (
         &oi, gst_video_format_from_string (pc->out), 32, 16);
     gst_video_info_set_format (
@@ -2243,10 +2272,10 @@ GST_START_TEST (test_pad_value)
                 pc->in, pc->out, pc->pad, c, x, y, v, pc->want[c]);
           else if (same)
             fail_unless (v == read_sample (&fp, c, x - x0, y - y0),
-                "%s -> %s rect <%d,%d,%d,%d>: component %u (%d,%d) is %u, the"
+                "%s -> %s %s <%d,%d,%d,%d>: component %u (%d,%d) is %u, the"
                 " plain resize %u",
-                pc->in, pc->out, rc[0], rc[1], rc[2], rc[3], c, x, y, v,
-                read_sample (&fp, c, x - x0, y - y0));
+                pc->in, pc->out, pc->preset, rc[0], rc[1], rc[2], rc[3], c, x,
+                y, v, read_sample (&fp, c, x - x0, y - y0));
         }
     }
     if (pc->x_byte >= 0)
@@ -2281,7 +2310,6 @@ GST_START_TEST (test_crop_pad_live)
   const gchar *ic = "video/x-raw,format=I420,width=40,height=30,"
                     "framerate=30/1";
   const gchar *oc = "video/x-raw,format=I420,width=40,height=30";
-  const gint rect[4] = { 0, 6, 40, 18 };
   GstHarness *h = gst_harness_new ("alignscale");
   GstBuffer *in = random_buffer (ic, 34), *got, *want, *cropped;
   GstVideoFrame f;
@@ -2305,9 +2333,10 @@ GST_START_TEST (test_crop_pad_live)
   gst_buffer_unref (got);
   gst_buffer_unref (want);
 
-  /* the pad of the placed picture follows pad-value from the next frame */
-  g_object_set_data_full (G_OBJECT (h->element), "alignscale-test-rect",
-      g_memdup2 (rect, sizeof (rect)), g_free);
+  /* the pad of the placed picture follows pad-value from the next frame
+   * (mmdet: the 20x14 crop scaled by 2 at the top left, rows 28, 29 and
+   * chroma row 14 pad) */
+  gst_util_set_object_arg (G_OBJECT (h->element), "letterbox", "mmdet");
   gst_video_info_set_format (&info, GST_VIDEO_FORMAT_I420, 40, 30);
   for (guint k = 0; k < 2; k++) {
     guint y = k ? 235 : 16;
@@ -2315,22 +2344,30 @@ GST_START_TEST (test_crop_pad_live)
         G_OBJECT (h->element), "pad-value", k ? "<235, 16, 17>" : "<16, 128>");
     got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
     fail_unless (gst_video_frame_map (&f, &info, got, GST_MAP_READ));
-    fail_unless_equals_int (read_sample (&f, 0, 5, 2), y);
+    fail_unless_equals_int (read_sample (&f, 0, 5, 28), y);
     fail_unless_equals_int (read_sample (&f, 0, 39, 29), y);
-    fail_unless_equals_int (read_sample (&f, 1, 3, 1), k ? 16 : 128);
-    fail_unless_equals_int (read_sample (&f, 2, 3, 14), k ? 17 : 128);
+    fail_unless_equals_int (read_sample (&f, 1, 3, 14), k ? 16 : 128);
+    fail_unless_equals_int (read_sample (&f, 2, 10, 14), k ? 17 : 128);
     gst_video_frame_unmap (&f);
     gst_buffer_unref (got);
   }
-  g_object_set_data (G_OBJECT (h->element), "alignscale-test-rect", NULL);
+  gst_util_set_object_arg (G_OBJECT (h->element), "letterbox", "none");
 
-  /* no crop again: passthrough again */
+  /* no crop again: passthrough again, once the output PAR, which kept the
+   * crop's display aspect ratio (15/14), is square again */
   gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<>");
+  got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (frames_equal (got, in, "I420", 40, 30));
+  gst_buffer_unref (got);
   got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
   fail_unless (got == in);
   gst_buffer_unref (got);
   gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<4, 2, 20, 14>");
   gst_util_set_object_arg (G_OBJECT (h->element), "crop", "<9, 9, 0, 0>");
+  /* (the renegotiation the crop's size asks for makes one copy) */
+  got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (frames_equal (got, in, "I420", 40, 30), "width 0 is no crop");
+  gst_buffer_unref (got);
   got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
   fail_unless (got == in, "width 0 is no crop");
   gst_buffer_unref (got);
@@ -2510,6 +2547,80 @@ GST_START_TEST (test_crop_meta)
 
 GST_END_TEST;
 
+static void
+current_size (GstHarness *h, gint *w, gint *hh)
+{
+  GstCaps *caps = gst_pad_get_current_caps (h->sinkpad);
+
+  fail_unless (caps != NULL);
+  fail_unless (
+      gst_structure_get_int (gst_caps_get_structure (caps, 0), "width", w)
+      && gst_structure_get_int (
+          gst_caps_get_structure (caps, 0), "height", hh));
+  gst_caps_unref (caps);
+}
+
+/* where downstream leaves the size free, the output is the crop's size
+ * (times a scale factor), as after videocrop; a live change of the crop's
+ * size negotiates again from the next frame, a move does not; a crop that
+ * does not fit is ignored (the input's size) */
+GST_START_TEST (test_crop_free_size)
+{
+  const gchar *ic = "video/x-raw,format=RGB,width=64,height=48,"
+                    "framerate=30/1";
+  static const struct
+  {
+    const gchar *crop;
+    gdouble scale;
+    gint w, h;
+  } steps[] = {
+    { "<4, 2, 20, 16>", 0, 20, 16 },
+    { "<0, 0, 30, 10>", 0, 30, 10 },
+    { "<33, 37, 30, 10>", 0, 30, 10 },
+    { "<33, 37, 30, 10>", 0.5, 15, 5 },
+    { "<1, 1, 9, 7>", 0.5, 4, 3 },
+    { "<50, 0, 20, 10>", 0, 64, 48 },
+    { "<>", 0, 64, 48 },
+  };
+  GstHarness *h = harness_with (ic, "video/x-raw,format=RGB", NULL);
+  GstBuffer *in = random_buffer (ic, 37), *got;
+  gint w, hh;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++) {
+    gint c[4] = { 0, 0, 64, 48 };
+
+    gst_util_set_object_arg (G_OBJECT (h->element), "crop", steps[i].crop);
+    g_object_set (h->element, "scale-factor-x", steps[i].scale,
+        "scale-factor-y", steps[i].scale, NULL);
+    got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+    fail_unless (got != NULL);
+    current_size (h, &w, &hh);
+    fail_unless (w == steps[i].w && hh == steps[i].h,
+        "crop=%s scale %g: output %dx%d, not %dx%d", steps[i].crop,
+        steps[i].scale, w, hh, steps[i].w, steps[i].h);
+    fail_unless_equals_int (
+        gst_buffer_get_size (got), GST_ROUND_UP_4 (w * 3) * hh);
+    /* at the crop's own size the frame is the crop */
+    if (sscanf (steps[i].crop, "<%d, %d, %d, %d>", &c[0], &c[1], &c[2], &c[3])
+            == 4
+        && c[2] == w && c[3] == hh) {
+      GstBuffer *want = crop_frame (in, "RGB", 64, 48, c[0], c[1], c[2], c[3]);
+      fail_unless (frames_equal (got, want, "RGB", w, hh),
+          "crop=%s: not the crop's pixels", steps[i].crop);
+      gst_buffer_unref (want);
+    }
+    gst_buffer_unref (got);
+  }
+  /* no crop, no scale: passthrough */
+  got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+  fail_unless (got == in);
+  gst_buffer_unref (got);
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 /* the way back: every output buffer carries GstAlignScaleGeometryMeta
  * (a GstCustomMeta) with the input pixels resized, where they landed and
  * the scale; an upstream alignscale's meta is replaced, not copied */
@@ -2650,6 +2761,7 @@ alignscale_suite (void)
   tcase_add_test (tc, test_chroma_siting);
   tcase_add_test (tc, test_n_threads);
   tcase_add_test (tc, test_geometry_meta);
+  tcase_add_test (tc, test_crop_free_size);
   tcase_add_test (tc, test_passthrough_then_scale_and_crop);
   tcase_add_test (tc, test_convert_negotiation);
   tcase_add_test (tc, test_convert_same_format_preferred);
