@@ -2621,6 +2621,58 @@ GST_START_TEST (test_crop_free_size)
 
 GST_END_TEST;
 
+/* a fixed output size with a free PAR: a padding preset keeps the input's
+ * PAR (its padding keeps the picture's aspect), none and add-borders keep
+ * the display aspect ratio through it (videoscale's rule; add-borders then
+ * needs no borders); a live switch negotiates again */
+GST_START_TEST (test_letterbox_par)
+{
+  static const struct
+  {
+    const gchar *preset;
+    gint par_n, par_d, pic_h;
+  } steps[] = {
+    { "none", 16, 9, 32 },
+    { "ultralytics", 1, 1, 18 },
+    { "add-borders", 16, 9, 32 },
+    { "pillow", 1, 1, 18 },
+    { "tf", 1, 1, 18 },
+    { "none", 16, 9, 32 },
+  };
+  const gchar *ic = "video/x-raw,format=RGB,width=96,height=54,"
+                    "framerate=30/1";
+  GstHarness *h = harness_with (
+      ic, "video/x-raw,format=RGB,width=32,height=32", NULL);
+  GstBuffer *in = random_buffer (ic, 38), *got;
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++) {
+    GstCaps *caps;
+    gint n = 0, d = 0, ph = 0;
+
+    gst_util_set_object_arg (
+        G_OBJECT (h->element), "letterbox", steps[i].preset);
+    got = gst_harness_push_and_pull (h, gst_buffer_ref (in));
+    fail_unless (got != NULL);
+    caps = gst_pad_get_current_caps (h->sinkpad);
+    fail_unless (gst_structure_get_fraction (
+        gst_caps_get_structure (caps, 0), "pixel-aspect-ratio", &n, &d));
+    fail_unless (n == steps[i].par_n && d == steps[i].par_d,
+        "letterbox=%s: output PAR %d/%d, not %d/%d", steps[i].preset, n, d,
+        steps[i].par_n, steps[i].par_d);
+    gst_structure_get_int (
+        gst_custom_meta_get_structure (
+            gst_buffer_get_custom_meta (got, "GstAlignScaleGeometryMeta")),
+        "picture-height", &ph);
+    fail_unless_equals_int (ph, steps[i].pic_h);
+    gst_caps_unref (caps);
+    gst_buffer_unref (got);
+  }
+  gst_buffer_unref (in);
+  gst_harness_teardown (h);
+}
+
+GST_END_TEST;
+
 /* the way back: every output buffer carries GstAlignScaleGeometryMeta
  * (a GstCustomMeta) with the input pixels resized, where they landed and
  * the scale; an upstream alignscale's meta is replaced, not copied */
@@ -2762,6 +2814,7 @@ alignscale_suite (void)
   tcase_add_test (tc, test_n_threads);
   tcase_add_test (tc, test_geometry_meta);
   tcase_add_test (tc, test_crop_free_size);
+  tcase_add_test (tc, test_letterbox_par);
   tcase_add_test (tc, test_passthrough_then_scale_and_crop);
   tcase_add_test (tc, test_convert_negotiation);
   tcase_add_test (tc, test_convert_same_format_preferred);
