@@ -14,8 +14,9 @@ cd "$(dirname "$0")"
 BUILD_DEPS=(gcc pkg-config meson ninja-build libgstreamer1.0-dev
   libgstreamer-plugins-base1.0-dev liborc-0.4-dev liborc-0.4-dev-bin
   gstreamer1.0-tools gstreamer1.0-plugins-base)
-# the PyGObject test (appsrc/appsink come with gstreamer1.0-plugins-base)
-TEST_DEPS=("${BUILD_DEPS[@]}" python3-gst-1.0)
+# the PyGObject tests (appsrc/appsink come with gstreamer1.0-plugins-base);
+# -good for the launch lines of the README and docs (videocrop, v4l2src)
+TEST_DEPS=("${BUILD_DEPS[@]}" python3-gst-1.0 gstreamer1.0-plugins-good)
 
 install_missing() {
   local missing=() p
@@ -51,7 +52,7 @@ run_suite() { # DIR JOB [meson test options...]
   meson test -C "$dir" --print-errorlogs --logbase "testlog-$job" "$@" || rc=$?
   local log
   log=$(ls "$dir"/meson-logs/testlog-"$job"*.txt)
-  grep -E '^(golden(-aa|-formats|-convert|-libs|-kernels|-letterbox)?|convert|onnx): |^fuzz: [0-9]|^storm ' "$log" || true
+  grep -E '^(golden(-aa|-formats|-convert|-libs|-kernels|-letterbox)?|convert|onnx|launch lines): |^fuzz: [0-9]|^storm ' "$log" || true
   grep -E '^[0-9]+%: Checks: ' "$log" || true
   awk '/^[0-9]+%: Checks: /{gsub(/,/,""); n+=$3; f+=$5+$7}
        /^Ran [0-9]+ tests? in/{n+=$2}
