@@ -797,6 +797,9 @@ gst_align_scale_class_init (GstAlignScaleClass *klass)
       "cv2.resize or Image.resize), converting YUV to RGB where asked, "
       "with every convention live-switchable",
       "alignscale developers");
+  /* the installed docs (meson: <datadir>/doc/alignscale), for gst-inspect */
+  gst_element_class_add_static_metadata (
+      element_class, GST_ELEMENT_METADATA_DOC_URI, ALIGNSCALE_DOC_URI);
   gst_element_class_add_static_pad_template (
       element_class, &gst_align_scale_sink_template);
   gst_element_class_add_static_pad_template (
