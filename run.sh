@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # alignscale developer entry point: installs what is missing (Debian 12),
 # builds with meson, then runs one job.
-#   ./run.sh demo       scale a test pattern with both conventions to PNGs
+#   ./run.sh demo       scale a test pattern with both conventions to PNGs,
+#                       and a photo with alignscale, videoscale and PyTorch
 #   ./run.sh test       the whole test suite (what CI runs)
 #   ./run.sh noorc      the test suite built with -Dorc=disabled (build-noorc/)
 #   ./run.sh sanitize   the C test suites under ASan + UBSan (build-asan/)
@@ -16,7 +17,9 @@ BUILD_DEPS=(gcc pkg-config meson ninja-build libgstreamer1.0-dev
   gstreamer1.0-tools gstreamer1.0-plugins-base)
 # the PyGObject tests (appsrc/appsink come with gstreamer1.0-plugins-base);
 # -good for the launch lines of the README and docs (videocrop, v4l2src)
-TEST_DEPS=("${BUILD_DEPS[@]}" python3-gst-1.0 gstreamer1.0-plugins-good)
+# numpy and Pillow for the examples' tests (appsink-numpy, compare.py)
+TEST_DEPS=("${BUILD_DEPS[@]}" python3-gst-1.0 gstreamer1.0-plugins-good
+  python3-numpy python3-pil)
 
 install_missing() {
   local missing=() p
@@ -65,7 +68,10 @@ export GST_PLUGIN_PATH="$PWD/build/gst/alignscale${GST_PLUGIN_PATH:+:$GST_PLUGIN
 
 case "${1:-}" in
   demo)
-    install_missing "${BUILD_DEPS[@]}" gstreamer1.0-plugins-good
+    # pngenc; PyGObject, numpy and Pillow for examples/compare.py (torch is
+    # optional: without python3-torch it compares alignscale and videoscale)
+    install_missing "${BUILD_DEPS[@]}" gstreamer1.0-plugins-good \
+      python3-gst-1.0 python3-numpy python3-pil
     build build
     out="$PWD/build/demo"
     mkdir -p "$out"
@@ -88,6 +94,11 @@ case "${1:-}" in
       bicubic-align-corners-true; do
       echo "  $out/$f.png"
     done
+    # a real picture, 80x60 -> 640x480: PyTorch's F.interpolate, alignscale
+    # and videoscale, and their differences (the system python3: Debian's
+    # modules)
+    echo
+    /usr/bin/python3 examples/compare.py -o "$out/compare-chelsea.png"
     ;;
   test)
     install_missing "${TEST_DEPS[@]}"

@@ -1,7 +1,10 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """Map a detection from model coordinates back to the source picture.
 
-    GST_PLUGIN_PATH=$PWD/build/gst/alignscale python3 examples/letterbox-boxes.py
+    GST_PLUGIN_PATH=$PWD/build/gst/alignscale /usr/bin/python3 examples/letterbox-boxes.py
+
+Run it with the system interpreter, /usr/bin/python3 (Debian's python3-gi
+and python3-gst-1.0); a python3 from pyenv or a venv has no `gi`.
 
 For several source sizes, a test pattern goes through
 
@@ -20,9 +23,16 @@ the placement put it (docs/letterbox.md, "The way back"). The example
 accepts that much (one model pixel, 1 / gain source pixels) and exits
 non-zero on any larger disagreement.
 """
+import os
 import sys
 
-import gi
+try:
+    import gi
+except ImportError as e:
+    sys.exit("%s: %s in %s\nrun it with the system interpreter, "
+             "/usr/bin/python3 (Debian: apt install python3-gi "
+             "python3-gst-1.0)" % (os.path.basename(__file__), e,
+                                   sys.executable))
 
 gi.require_version("Gst", "1.0")
 from gi.repository import Gst  # noqa: E402
