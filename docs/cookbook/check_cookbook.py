@@ -9,7 +9,7 @@ library's output, never alignscale's).
 
 Sections (all by default): nearest, scale-factor, keep-aspect,
 torchvision, resize-crop, short-side, decoder, letterbox, cv2-fx,
-pillow-extras, appsink. Each prints its lines prefixed with its name and
+pillow-extras, pil-trap, area-trap, appsink. Each prints its lines prefixed with its name and
 the script ends with "N passed, M failed": a check fails when a recipe
 that the cookbook calls byte-identical is not, or a rate the cookbook
 calls exact (100 %) is not. Rates that are only measured (how far two
@@ -619,12 +619,67 @@ def sec_appsink(rng):
     check(np.array_equal(chw, ref.transpose(2, 0, 1)), "appsink RGBP")
 
 
+# ---------------------------------------------------------------------------
+TRAP_SIZES = [(1920, 1080, 224, 224), (1280, 720, 640, 360), (640, 480, 224, 224),
+              (500, 375, 299, 299), (800, 600, 320, 240), (333, 500, 160, 240)]
+
+
+def sec_pil_trap(rng):
+    """Pillow always antialiases: Image.resize (BILINEAR) on downscales
+    against alignscale's plain bilinear, its antialiased bilinear (the
+    float result: PyTorch antialias=True) and integer-model=pillow."""
+    rows = [("method=bilinear (no antialias)", "alignscale method=bilinear"),
+            ("method=bilinear antialias=true", "alignscale antialias=true"),
+            ("integer-model=pillow", "alignscale integer-model=pillow")]
+    for picture, make in (("noise", rng_image), ("smooth", smooth_image)):
+        for label, chain in rows:
+            t = Tally()
+            for w, h, ow, oh in TRAP_SIZES:
+                img = make(np.random.RandomState(w * h), w, h)
+                ref = np.asarray(Image.fromarray(img).resize((ow, oh), Image.BILINEAR))
+                t.add(scale(img, "%s ! %s" % (chain, caps(ow, oh))), ref)
+            print("pil-trap: " + t.line("Image.resize(BILINEAR) vs %s, %s" % (label, picture)))
+            if label.startswith("integer"):
+                check(t.cases_identical == t.cases, "pillow bilinear identical")
+
+
+def sec_area_trap(rng):
+    """cv2.INTER_AREA and F.interpolate (mode='area') are different
+    kernels (a fractional box against adaptive average pooling), and
+    neither is antialias=True: how far apart they are on downscales, and
+    which properties give each."""
+    if torch is None:
+        print("area-trap: skipped (no torch)")
+        return
+    for picture, make in (("noise", rng_image), ("smooth", smooth_image)):
+        t_cv_self, t_torch_self, t_cv_torch, t_cv_aa = Tally(), Tally(), Tally(), Tally()
+        for w, h, ow, oh in TRAP_SIZES:
+            img = make(np.random.RandomState(w + h), w, h)
+            cv = cv2.resize(img, (ow, oh), interpolation=cv2.INTER_AREA)
+            x = to_nchw(img, torch.float64)
+            ta = from_nchw(F.interpolate(x, size=(oh, ow), mode="area"))
+            aa = from_nchw(F.interpolate(x, size=(oh, ow), mode="bilinear",
+                                         align_corners=False, antialias=True))
+            t_cv_self.add(scale(img, "alignscale integer-model=opencv method=area ! "
+                                + caps(ow, oh)), cv)
+            t_torch_self.add(scale(img, "alignscale method=area ! " + caps(ow, oh)), ta)
+            t_cv_torch.add(scale(img, "alignscale method=area ! " + caps(ow, oh)), cv)
+            t_cv_aa.add(scale(img, "alignscale antialias=true ! " + caps(ow, oh)), cv)
+        print("area-trap: " + t_cv_self.line("cv2 INTER_AREA vs integer-model=opencv method=area, %s" % picture))
+        print("area-trap: " + t_torch_self.line("mode='area' vs method=area, %s" % picture))
+        print("area-trap: " + t_cv_torch.line("cv2 INTER_AREA vs method=area (torch's), %s" % picture))
+        print("area-trap: " + t_cv_aa.line("cv2 INTER_AREA vs antialias=true, %s" % picture))
+        check(t_cv_self.cases_identical == t_cv_self.cases, "INTER_AREA identical")
+        check(t_torch_self.maxd < 1, "torch area within 1 code")
+
+
 SECTIONS = {
     "nearest": sec_nearest, "scale-factor": sec_scale_factor,
     "keep-aspect": sec_keep_aspect, "torchvision": sec_torchvision,
     "resize-crop": sec_resize_crop, "short-side": sec_short_side,
     "decoder": sec_decoder, "letterbox": sec_letterbox, "cv2-fx": sec_cv2_fx,
-    "pillow-extras": sec_pillow_extras, "appsink": sec_appsink,
+    "pillow-extras": sec_pillow_extras, "pil-trap": sec_pil_trap,
+    "area-trap": sec_area_trap, "appsink": sec_appsink,
 }
 
 
