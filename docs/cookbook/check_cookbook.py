@@ -9,7 +9,8 @@ library's output, never alignscale's).
 
 Sections (all by default): nearest, scale-factor, keep-aspect,
 torchvision, resize-crop, short-side, decoder, letterbox, cv2-fx,
-pillow-extras, pil-trap, area-trap, appsink. Each prints its lines prefixed with its name and
+pillow-extras, pil-trap, area-trap, appsink, snippets (the page's
+Python blocks run as written). Each prints its lines prefixed with its name and
 the script ends with "N passed, M failed": a check fails when a recipe
 that the cookbook calls byte-identical is not, or a rate the cookbook
 calls exact (100 %) is not. Rates that are only measured (how far two
@@ -673,6 +674,32 @@ def sec_area_trap(rng):
         check(t_torch_self.maxd < 1, "torch area within 1 code")
 
 
+# ---------------------------------------------------------------------------
+def sec_snippets(rng):
+    """Every ```python block of docs/cookbook.md runs on its own with the
+    system interpreter and prints what the page says it prints (the
+    values in its comments, or the sentence after it)."""
+    import re
+    import subprocess
+    import tempfile
+    expected = ["(455, 256, 116, 16)", "(225, 225, 3) 676\n" * 3,
+                "140 360\n(300.0, 330.0, 1620.0, 750.0)\n"]
+    page = open(os.path.join(ROOT, "docs", "cookbook.md")).read()
+    blocks = re.findall(r"```python\n(.*?)```", page, re.S)
+    check(len(blocks) == len(expected), "cookbook.md has %d python blocks" % len(expected))
+    for i, (block, want) in enumerate(zip(blocks, expected)):
+        with tempfile.NamedTemporaryFile("w", suffix=".py", delete=False) as f:
+            f.write(block)
+        r = subprocess.run([sys.executable, f.name], capture_output=True, text=True,
+                           timeout=120)
+        os.unlink(f.name)
+        ok = r.returncode == 0 and want in r.stdout
+        print("snippets: python block %d: rc %d, %s" % (
+            i + 1, r.returncode, "prints what the page says" if ok else
+            "printed %r%s" % (r.stdout[-200:], r.stderr[-300:])))
+        check(ok, "python block %d" % (i + 1))
+
+
 SECTIONS = {
     "nearest": sec_nearest, "scale-factor": sec_scale_factor,
     "keep-aspect": sec_keep_aspect, "torchvision": sec_torchvision,
@@ -680,6 +707,7 @@ SECTIONS = {
     "decoder": sec_decoder, "letterbox": sec_letterbox, "cv2-fx": sec_cv2_fx,
     "pillow-extras": sec_pillow_extras, "pil-trap": sec_pil_trap,
     "area-trap": sec_area_trap, "appsink": sec_appsink,
+    "snippets": sec_snippets,
 }
 
 
