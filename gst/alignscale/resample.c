@@ -434,7 +434,9 @@ hamming_eval (double u, double param)
   if (u >= 1.0)
     return 0.0;
   u *= M_PI;
-  return sin (u) / u * (0.54 + 0.46 * cos (u));
+  /* Pillow's constants are floats (Resample.c: 0.54f + 0.46f * cos (x)),
+   * and its 8-bit weights round differently without them */
+  return sin (u) / u * (0.54f + 0.46f * cos (u));
 }
 
 static double

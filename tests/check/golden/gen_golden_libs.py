@@ -34,7 +34,9 @@ y1>, drawn from the case seed by case_roi() (edges at multiples of 2^-24
 of the picture, or for a quarter of the boxes on whole pixels, some of
 those the output size: Pillow's crop path).
 
-Sizes run from 1 to 300 in and out, a third of the cases under 16; the
+Sizes run from 1 to 300 in and out, a third of the cases under 16 (and,
+last, each Pillow filter at a classifier's sizes: 640x480 RGB and
+1280x720 'L' into 224x224); the
 OpenCV bilinear cases include exact 2x downscales (its INTER_AREA path);
 sizes equal on one axis, and for RGBA on both (Pillow's copy).
 INTER_CUBIC and INTER_LANCZOS4 cases draw from a stream of their own
@@ -342,7 +344,21 @@ def generate():
                 (draw_len(master) for _ in range(4))
             cases.append(dict(lib="opencv", method=method, fmt="AYUV64", in_w=iw, in_h=ih,
                               out_w=ow, out_h=oh, seed=master.next() | 1))
-    return cases + generate_pillow() + generate_ocv16()
+    return cases + generate_pillow() + generate_ocv16() + generate_model_inputs()
+
+
+def generate_model_inputs():
+    """Pillow's filters at a classifier's sizes, 640x480 RGB and 1280x720
+    'L' into 224x224, from a stream of their own after all others: windows
+    of 7 to 35 taps, whose weights show a constant's type (Pillow's HAMMING
+    window is 0.54f + 0.46f cos, floats)."""
+    rng = XorShift32(MASTER_SEED ^ 0x0224)
+    cases = []
+    for method in PIL_FILTERS:
+        for fmt, iw, ih in (("RGB", 640, 480), ("GRAY8", 1280, 720)):
+            cases.append(dict(lib="pillow", method=method, fmt=fmt, in_w=iw, in_h=ih,
+                              out_w=224, out_h=224, seed=rng.next() | 1))
+    return cases
 
 
 def generate_pillow():
