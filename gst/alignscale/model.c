@@ -285,6 +285,17 @@ lerp_prepare (AsModelPlan *mp, const AsModelInput *in)
     mp->v_one = dsp->v[AS_V_BOX2];
     mp->one_box2 = 1;
   }
+  /* the 8-bit horizontal rows' table: one for the three (whichever pass
+   * order the plan picks), from the first that has one */
+  for (int e = 0; !wide && e < 3; e++) {
+    static const int rows[3] = { AS_H_LERP8_IN, AS_H_LERP8_OUT,
+      AS_H_LERP8_ONE };
+    int r = as_model_row_table (mp, dsp, rows[e]);
+    if (r < 0)
+      return -2;
+    if (r > 0)
+      break;
+  }
   mp->inter_size = wide ? sizeof (uint32_t) : sizeof (uint16_t);
   mp->gather_bytes = 2 * (size_t) in->x->out_len * in->channels
       * mp->inter_size;

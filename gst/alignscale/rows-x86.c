@@ -406,6 +406,375 @@ static const uint8_t area2_ctrl[4][16] = {
   { 0, 4, 1, 5, 2, 6, 3, 7, 8, 12, 9, 13, 10, 14, 11, 15 },
 };
 
+/* ------------------------------------------------ lerp model, 8-bit */
+
+/* The lerp model's rows (model.h): lerp (B, O, w) = B - mulhu (B, w) +
+ * mulhu (O, w) on uint16, which is pmulhuw, psubw, paddw: the reference's
+ * arithmetic modulo 2^16, where its result lies. The first pass (and the
+ * one-pass rows) make B = b << 8 | 128 from bytes, the second pass (and the
+ * one-pass rows) keep the high byte. */
+typedef enum
+{
+  LERP_IN,  /* u8 -> u16 */
+  LERP_OUT, /* u16 -> u8 */
+  LERP_ONE, /* u8 -> u8 */
+} LerpRow;
+
+static inline uint16_t
+lerp16 (uint32_t b, uint32_t o, uint32_t w)
+{
+  return (uint16_t) (b - ((b * w) >> 16) + ((o * w) >> 16));
+}
+
+/* the reference's vertical rows on samples [x, width) */
+static inline ALWAYS_INLINE void
+lerp_v_scalar (void *dst, const void *b, const void *o, uint32_t w, int x,
+    int width, LerpRow row)
+{
+  for (; x < width; x++) {
+    if (row == LERP_OUT) {
+      ((uint8_t *) dst)[x] = (uint8_t) (lerp16 (((const uint16_t *) b)[x],
+                                            ((const uint16_t *) o)[x], w)
+          >> 8);
+    } else {
+      uint16_t v = lerp16 (((const uint8_t *) b)[x] << 8 | 128,
+          ((const uint8_t *) o)[x] << 8 | 128, w);
+      if (row == LERP_IN)
+        ((uint16_t *) dst)[x] = v;
+      else
+        ((uint8_t *) dst)[x] = (uint8_t) (v >> 8);
+    }
+  }
+}
+
+/* the reference's horizontal rows on samples [from, to) of the line */
+static inline ALWAYS_INLINE void
+lerp_h_scalar (void *dst, const void *src, const AsPass *p, size_t from,
+    size_t to, int row)
+{
+  const uint16_t *w = p->w;
+  int ch = p->channels;
+
+  for (size_t s = from; s < to; s++) {
+    size_t i = s / (size_t) ch, c = s % (size_t) ch;
+    size_t at = (size_t) p->offset[i] * ch + c, ao = w[i] ? at + ch : at;
+    if (row == LERP_OUT) {
+      const uint16_t *l = src;
+      ((uint8_t *) dst)[s] = (uint8_t) (lerp16 (l[at], l[ao], w[i]) >> 8);
+    } else {
+      const uint8_t *l = src;
+      uint16_t v = lerp16 (l[at] << 8 | 128, l[ao] << 8 | 128, w[i]);
+      if (row == LERP_IN)
+        ((uint16_t *) dst)[s] = v;
+      else
+        ((uint8_t *) dst)[s] = (uint8_t) (v >> 8);
+    }
+  }
+}
+
+/* The horizontal rows compute lanes of k output samples, each from the
+ * 16-byte window of the source line at its base, with byte shuffles from
+ * a table (lerp_h_prep) that put each sample's words B and O where the
+ * arithmetic wants them:
+ *  - split (k = 8): B words in one vector, O words in another (controls c0,
+ *    c1), the weights the pass's wr (the weight of each sample);
+ *  - joined (k = 1 .. 4): B words 0 .. k-1 and O words 4 .. 4 + k - 1 in
+ *    one vector (c0), weights the same way (c1): the O products come down
+ *    by psrldq. A lane stores 4 samples: the next lane (or the scalar loop)
+ *    writes over the k - 4 past its own.
+ * The O control of a sample of weight 0 points at its B (its O may be past
+ * the line, and weighs nothing). k is per pass, the one the lanes that fit
+ * make the cheapest; a lane whose bytes span more than 16 (base -1), and
+ * the samples after the last lane, take the scalar loop. The table holds
+ * both source sizes: bytes for the first pass and the one-pass row, uint16
+ * for the second pass. */
+#define LERP_SPLIT 8
+
+typedef struct
+{
+  int32_t k;         /* samples a lane: LERP_SPLIT, 1 .. 4, 0 (no lanes) */
+  int32_t lanes;     /* lanes over samples [0, lanes k) */
+  size_t base_at;    /* byte offset of int32 base[lanes] in the table */
+  size_t records_at; /* of the 64-byte records of lanes 2 q, 2 q + 1:
+                        c0 (2 q), c0 (2 q + 1), c1 (2 q), c1 (2 q + 1) */
+} LerpSide;
+
+typedef struct
+{
+  LerpSide side[2]; /* bytes (first pass, one pass), uint16 (second) */
+} LerpHead;
+
+/* lanes of k samples in a line of n (joined lanes store four) */
+static inline int32_t
+lerp_lanes (size_t n, int k)
+{
+  if (k == LERP_SPLIT)
+    return (int32_t) (n / LERP_SPLIT);
+  return n < 4 ? 0 : (int32_t) ((n - 4) / k + 1);
+}
+
+/* lane q of k samples, source samples of ss bytes: its base, or -1 when
+ * its bytes do not fit one window; with c0, c1 its controls (and joined
+ * weights) when not NULL */
+static int32_t
+lerp_lane (const AsPass *p, int ss, int k, size_t q, uint8_t *c0, uint8_t *c1)
+{
+  const uint16_t *w = p->w;
+  size_t ch = (size_t) p->channels, len = (size_t) p->in_len * ch * ss;
+  size_t lo = SIZE_MAX, hi = 0, base;
+  int n = k == LERP_SPLIT ? 8 : k;
+
+  if (len < 16)
+    return -1;
+  for (int t = 0; t < n; t++) {
+    size_t s = q * k + t, i = s / ch;
+    size_t at = ((size_t) p->offset[i] * ch + s % ch) * ss;
+    size_t ao = w[i] ? at + ch * ss : at;
+    lo = at < lo ? at : lo;
+    hi = ao + ss - 1 > hi ? ao + ss - 1 : hi;
+  }
+  if (hi - lo >= 16)
+    return -1;
+  base = lo < len - 16 ? lo : len - 16;
+  if (!c0)
+    return (int32_t) base;
+  memset (c0, Z, 16);
+  memset (c1, k == LERP_SPLIT ? Z : 0, 16);
+  for (int t = 0; t < n; t++) {
+    size_t s = q * k + t, i = s / ch;
+    size_t at = ((size_t) p->offset[i] * ch + s % ch) * ss;
+    size_t ao = w[i] ? at + ch * ss : at;
+    uint8_t *cb = c0 + 2 * t,
+            *co = k == LERP_SPLIT ? c1 + 2 * t : c0 + 8 + 2 * t;
+    /* bytes: the sample in the high byte (| 128 after); uint16: both */
+    cb[1] = (uint8_t) (at + ss - 1 - base);
+    co[1] = (uint8_t) (ao + ss - 1 - base);
+    if (ss == 2) {
+      cb[0] = (uint8_t) (at - base);
+      co[0] = (uint8_t) (ao - base);
+    }
+    if (k != LERP_SPLIT) {
+      memcpy (c1 + 2 * t, &w[i], 2);
+      memcpy (c1 + 8 + 2 * t, &w[i], 2);
+    }
+  }
+  return (int32_t) base;
+}
+
+/* the k of the cheapest line: about 10 operations a split lane, 7 a joined
+ * one, 12 a sample in the scalar loop */
+static int
+lerp_pick_k (const AsPass *p, int ss)
+{
+  static const int ks[] = { LERP_SPLIT, 4, 3, 2, 1 };
+  size_t n = (size_t) p->out_len * p->channels;
+  double best = 12.0 * n;
+  int best_k = 0;
+
+  for (size_t j = 0; j < sizeof (ks) / sizeof (ks[0]); j++) {
+    int k = ks[j];
+    int32_t lanes = lerp_lanes (n, k);
+    double cost = 12.0 * (n - (size_t) lanes * k);
+    if (k == LERP_SPLIT && !p->wr)
+      continue;
+    for (int32_t q = 0; q < lanes; q++)
+      cost += lerp_lane (p, ss, k, q, NULL, NULL) >= 0
+          ? (k == LERP_SPLIT ? 10.0 : 7.0)
+          : 12.0 * k;
+    if (cost < best) {
+      best = cost;
+      best_k = k;
+    }
+  }
+  return best_k;
+}
+
+static size_t
+lerp_h_prep (void *aux, const AsPass *p)
+{
+  LerpHead head;
+  size_t n = (size_t) p->out_len * p->channels, bytes = sizeof (head);
+
+  memset (&head, 0, sizeof (head));
+  for (int side = 0; side < 2; side++) {
+    LerpSide *sd = &head.side[side];
+    sd->k = lerp_pick_k (p, side + 1);
+    sd->lanes = sd->k ? lerp_lanes (n, sd->k) : 0;
+    sd->base_at = (bytes + 31) & ~(size_t) 31;
+    sd->records_at = (sd->base_at + sizeof (int32_t) * sd->lanes + 31)
+        & ~(size_t) 31;
+    bytes = sd->records_at + (size_t) (sd->lanes + 1) / 2 * 64;
+  }
+  if (!aux)
+    return bytes;
+  memset (aux, 0, bytes);
+  memcpy (aux, &head, sizeof (head));
+  for (int side = 0; side < 2; side++) {
+    const LerpSide *sd = &head.side[side];
+    int32_t *base = (int32_t *) ((uint8_t *) aux + sd->base_at);
+    uint8_t *rec = (uint8_t *) aux + sd->records_at;
+    for (int32_t q = 0; q < sd->lanes; q++) {
+      uint8_t *r = rec + (size_t) q / 2 * 64 + 16 * (q % 2);
+      base[q] = lerp_lane (p, side + 1, sd->k, (size_t) q, r, r + 32);
+    }
+  }
+  return bytes;
+}
+
+/* Lane q of the line in 128 bits: its window, shuffles and lerp; d is the
+ * lane's first output sample */
+static inline SSSE3_INLINE void
+lerp_lane128 (uint8_t *d, const uint8_t *l, int32_t base, const uint8_t *rec,
+    const uint16_t *wr, int k, LerpRow row)
+{
+  const __m128i half = _mm_set1_epi16 (row == LERP_OUT ? 0 : 128);
+  __m128i v = _mm_loadu_si128 ((const __m128i *) (l + base)), r;
+
+  if (k == LERP_SPLIT) {
+    __m128i b = _mm_or_si128 (
+        _mm_shuffle_epi8 (v, _mm_loadu_si128 ((const __m128i *) rec)), half);
+    __m128i o = _mm_or_si128 (
+        _mm_shuffle_epi8 (v, _mm_loadu_si128 ((const __m128i *) (rec + 32))),
+        half);
+    __m128i w = _mm_loadu_si128 ((const __m128i *) wr);
+    r = _mm_add_epi16 (
+        _mm_sub_epi16 (b, _mm_mulhi_epu16 (b, w)), _mm_mulhi_epu16 (o, w));
+    if (row == LERP_IN) {
+      _mm_storeu_si128 ((__m128i *) d, r);
+    } else {
+      r = _mm_srli_epi16 (r, 8);
+      _mm_storel_epi64 ((__m128i *) d, _mm_packus_epi16 (r, r));
+    }
+  } else {
+    __m128i x = _mm_or_si128 (
+        _mm_shuffle_epi8 (v, _mm_loadu_si128 ((const __m128i *) rec)), half);
+    __m128i t = _mm_mulhi_epu16 (
+        x, _mm_loadu_si128 ((const __m128i *) (rec + 32)));
+    r = _mm_add_epi16 (_mm_sub_epi16 (x, t), _mm_srli_si128 (t, 8));
+    if (row == LERP_IN) {
+      _mm_storel_epi64 ((__m128i *) d, r);
+    } else {
+      uint32_t b4;
+      r = _mm_srli_epi16 (r, 8);
+      b4 = (uint32_t) _mm_cvtsi128_si32 (_mm_packus_epi16 (r, r));
+      memcpy (d, &b4, 4);
+    }
+  }
+}
+
+/* lane q (SIMD, or the scalar loop when it does not fit) */
+static inline SSSE3_INLINE void
+lerp_lane_any (void *dst, const void *src, const AsPass *p, const LerpSide *sd,
+    const int32_t *base, const uint8_t *rec, int32_t q, LerpRow row)
+{
+  size_t osz = row == LERP_IN ? 2 : 1, s = (size_t) q * sd->k;
+
+  if (base[q] < 0)
+    lerp_h_scalar (dst, src, p, s, s + sd->k, row);
+  else
+    lerp_lane128 ((uint8_t *) dst + s * osz, src, base[q],
+        rec + (size_t) q / 2 * 64 + 16 * (q % 2),
+        sd->k == LERP_SPLIT ? (const uint16_t *) p->wr + s : NULL, sd->k, row);
+}
+
+/* lerp (b, o, w) in 8 words */
+static inline ALWAYS_INLINE __m128i
+sse2_lerp (__m128i b, __m128i o, __m128i w)
+{
+  return _mm_add_epi16 (
+      _mm_sub_epi16 (b, _mm_mulhi_epu16 (b, w)), _mm_mulhi_epu16 (o, w));
+}
+
+/* the vertical rows in SSE2: 16 samples a step, the last ending at the
+ * line's end (some samples written twice, the same bytes) */
+static inline ALWAYS_INLINE void
+sse2_lerp_v (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, LerpRow row)
+{
+  const uint8_t *b = src[0], *o = src[1];
+  uint16_t w = ((const uint16_t *) p->w)[j];
+  const __m128i vw = _mm_set1_epi16 ((short) w),
+                half = _mm_set1_epi8 ((char) 128);
+
+  if (width < 16) {
+    lerp_v_scalar (dst, b, o, w, 0, width, row);
+    return;
+  }
+  for (int x = 0;; x += 16) {
+    __m128i r0, r1;
+    if (x > width - 16)
+      x = width - 16;
+    if (row == LERP_OUT) {
+      const uint16_t *b16 = (const uint16_t *) b + x,
+                     *o16 = (const uint16_t *) o + x;
+      r0 = sse2_lerp (_mm_loadu_si128 ((const __m128i *) b16),
+          _mm_loadu_si128 ((const __m128i *) o16), vw);
+      r1 = sse2_lerp (_mm_loadu_si128 ((const __m128i *) (b16 + 8)),
+          _mm_loadu_si128 ((const __m128i *) (o16 + 8)), vw);
+    } else {
+      __m128i u = _mm_loadu_si128 ((const __m128i *) (b + x));
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (o + x));
+      r0 = sse2_lerp (
+          _mm_unpacklo_epi8 (half, u), _mm_unpacklo_epi8 (half, v), vw);
+      r1 = sse2_lerp (
+          _mm_unpackhi_epi8 (half, u), _mm_unpackhi_epi8 (half, v), vw);
+    }
+    if (row == LERP_IN) {
+      _mm_storeu_si128 ((__m128i *) ((uint16_t *) dst + x), r0);
+      _mm_storeu_si128 ((__m128i *) ((uint16_t *) dst + x + 8), r1);
+    } else {
+      _mm_storeu_si128 ((__m128i *) ((uint8_t *) dst + x),
+          _mm_packus_epi16 (_mm_srli_epi16 (r0, 8), _mm_srli_epi16 (r1, 8)));
+    }
+    if (x == width - 16)
+      break;
+  }
+}
+
+/* the 2x2 box in 128 bits: 16 samples a step (area2_ctrl's pairs for 1 and
+ * 2 channels), the last ending at the line's end */
+static SSSE3 void
+ssse3_v_box2 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *r0 = src[0], *r1 = src[1];
+  uint8_t *o = dst;
+  const __m128i ones = _mm_set1_epi8 (1), two = _mm_set1_epi16 (2);
+  const __m128i ctrl = _mm_loadu_si128 (
+      (const __m128i *) area2_ctrl[p->channels == 2]);
+  int ch = p->channels;
+
+  (void) j;
+  (void) s;
+  if (width < 16) {
+    for (int x = 0; x < width; x++) {
+      int i = x / ch, c = x % ch;
+      size_t a = (size_t) 2 * i * ch + c, b = a + ch;
+      o[x] = (uint8_t) ((r0[a] + r0[b] + r1[a] + r1[b] + 2) >> 2);
+    }
+    return;
+  }
+  for (int x = 0;; x += 16) {
+    __m128i v[2];
+    if (x > width - 16)
+      x = width - 16;
+    for (int h = 0; h < 2; h++) {
+      __m128i a = _mm_shuffle_epi8 (
+          _mm_loadu_si128 ((const __m128i *) (r0 + 2 * x + 16 * h)), ctrl);
+      __m128i b = _mm_shuffle_epi8 (
+          _mm_loadu_si128 ((const __m128i *) (r1 + 2 * x + 16 * h)), ctrl);
+      v[h] = _mm_srli_epi16 (
+          _mm_add_epi16 (_mm_add_epi16 (_mm_maddubs_epi16 (a, ones),
+                             _mm_maddubs_epi16 (b, ones)),
+              two),
+          2);
+    }
+    _mm_storeu_si128 ((__m128i *) (o + x), _mm_packus_epi16 (v[0], v[1]));
+    if (x == width - 16)
+      break;
+  }
+}
+
 /* =============================================================== AVX2 */
 
 /* the 8 slot sums a[u] of four output pixels, from sp[u] (the window of
@@ -709,6 +1078,332 @@ tail:
   area2_scalar (o, r0, r1, ch, x, width);
 }
 
+/* lerp (b, o, w) in 16 words */
+static inline AVX2_INLINE __m256i
+avx2_lerp (__m256i b, __m256i o, __m256i w)
+{
+  return _mm256_add_epi16 (_mm256_sub_epi16 (b, _mm256_mulhi_epu16 (b, w)),
+      _mm256_mulhi_epu16 (o, w));
+}
+
+/* 32 samples a step; the last step ends at the line's end (it writes some
+ * samples twice, the same bytes); lines below 32 samples: the SSE2 row */
+static inline AVX2_INLINE void
+avx2_lerp_v (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, LerpRow row)
+{
+  const uint8_t *b = src[0], *o = src[1];
+  uint16_t w = ((const uint16_t *) p->w)[j];
+  const __m256i vw = _mm256_set1_epi16 ((short) w),
+                half = _mm256_set1_epi8 ((char) 128);
+
+  if (width < 32) {
+    sse2_lerp_v (dst, src, p, j, width, row);
+    return;
+  }
+  for (int x = 0;; x += 32) {
+    if (x > width - 32)
+      x = width - 32;
+    if (row == LERP_OUT) {
+      const uint16_t *b16 = (const uint16_t *) b + x,
+                     *o16 = (const uint16_t *) o + x;
+      __m256i r0 = avx2_lerp (_mm256_loadu_si256 ((const __m256i *) b16),
+          _mm256_loadu_si256 ((const __m256i *) o16), vw);
+      __m256i r1 = avx2_lerp (_mm256_loadu_si256 ((const __m256i *) (b16 + 16)),
+          _mm256_loadu_si256 ((const __m256i *) (o16 + 16)), vw);
+      __m256i r = _mm256_packus_epi16 (
+          _mm256_srli_epi16 (r0, 8), _mm256_srli_epi16 (r1, 8));
+      _mm256_storeu_si256 ((__m256i *) ((uint8_t *) dst + x),
+          _mm256_permute4x64_epi64 (r, 0xd8));
+    } else {
+      /* quarters 0, 2, 1, 3: the in-lane unpacks then give samples in
+       * order; (128, s) is s << 8 | 128 */
+      __m256i u = _mm256_permute4x64_epi64 (
+          _mm256_loadu_si256 ((const __m256i *) (b + x)), 0xd8);
+      __m256i v = _mm256_permute4x64_epi64 (
+          _mm256_loadu_si256 ((const __m256i *) (o + x)), 0xd8);
+      __m256i r0 = avx2_lerp (
+          _mm256_unpacklo_epi8 (half, u), _mm256_unpacklo_epi8 (half, v), vw);
+      __m256i r1 = avx2_lerp (
+          _mm256_unpackhi_epi8 (half, u), _mm256_unpackhi_epi8 (half, v), vw);
+      if (row == LERP_IN) {
+        _mm256_storeu_si256 ((__m256i *) ((uint16_t *) dst + x), r0);
+        _mm256_storeu_si256 ((__m256i *) ((uint16_t *) dst + x + 16), r1);
+      } else {
+        __m256i r = _mm256_packus_epi16 (
+            _mm256_srli_epi16 (r0, 8), _mm256_srli_epi16 (r1, 8));
+        _mm256_storeu_si256 ((__m256i *) ((uint8_t *) dst + x),
+            _mm256_permute4x64_epi64 (r, 0xd8));
+      }
+    }
+    if (x == width - 32)
+      break;
+  }
+}
+
+static AVX2 void
+avx2_v_lerp8_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  (void) s;
+  avx2_lerp_v (dst, src, p, j, width, LERP_IN);
+}
+
+static AVX2 void
+avx2_v_lerp8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  (void) s;
+  avx2_lerp_v (dst, src, p, j, width, LERP_OUT);
+}
+
+static AVX2 void
+avx2_v_lerp8_one (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  (void) s;
+  avx2_lerp_v (dst, src, p, j, width, LERP_ONE);
+}
+
+/* the 2x2 box, 1 or 2 channels: 32 samples a step from 64 bytes of each
+ * row, (a + b + c + d + 2) >> 2 (area2_ctrl makes each sample's two bytes
+ * adjacent for pmaddubsw); the last step ends at the line's end */
+static AVX2 void
+avx2_v_box2 (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *r0 = src[0], *r1 = src[1];
+  uint8_t *o = dst;
+  const __m256i ones = _mm256_set1_epi8 (1), two = _mm256_set1_epi16 (2);
+  const __m256i ctrl = _mm256_broadcastsi128_si256 (
+      _mm_loadu_si128 ((const __m128i *) area2_ctrl[p->channels == 2]));
+
+  (void) j;
+  (void) s;
+  if (width < 32) {
+    ssse3_v_box2 (dst, src, p, j, width, s);
+    return;
+  }
+  for (int x = 0;; x += 32) {
+    __m256i v[2];
+    if (x > width - 32)
+      x = width - 32;
+    for (int h = 0; h < 2; h++) {
+      __m256i a = _mm256_shuffle_epi8 (
+          _mm256_loadu_si256 ((const __m256i *) (r0 + 2 * x + 32 * h)), ctrl);
+      __m256i b = _mm256_shuffle_epi8 (
+          _mm256_loadu_si256 ((const __m256i *) (r1 + 2 * x + 32 * h)), ctrl);
+      v[h] = _mm256_srli_epi16 (
+          _mm256_add_epi16 (_mm256_add_epi16 (_mm256_maddubs_epi16 (a, ones),
+                                _mm256_maddubs_epi16 (b, ones)),
+              two),
+          2);
+    }
+    _mm256_storeu_si256 ((__m256i *) (o + x),
+        _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v[0], v[1]), 0xd8));
+    if (x == width - 32)
+      break;
+  }
+}
+
+/* lanes q, q + 1 (record pair q / 2) in 256 bits */
+static inline AVX2_INLINE void
+avx2_lerp_pair (uint8_t *d, const uint8_t *l, const int32_t *base,
+    const uint8_t *rec, const uint16_t *wr, int k, LerpRow row)
+{
+  const __m256i half = _mm256_set1_epi16 (row == LERP_OUT ? 0 : 128);
+  __m256i v = _mm256_inserti128_si256 (_mm256_castsi128_si256 (_mm_loadu_si128 (
+                                           (const __m128i *) (l + base[0]))),
+      _mm_loadu_si128 ((const __m128i *) (l + base[1])), 1);
+  __m256i c0 = _mm256_loadu_si256 ((const __m256i *) rec);
+  __m256i c1 = _mm256_loadu_si256 ((const __m256i *) (rec + 32)), r;
+
+  if (k == LERP_SPLIT) {
+    __m256i b = _mm256_or_si256 (_mm256_shuffle_epi8 (v, c0), half);
+    __m256i o = _mm256_or_si256 (_mm256_shuffle_epi8 (v, c1), half);
+    r = avx2_lerp (b, o, _mm256_loadu_si256 ((const __m256i *) wr));
+    if (row == LERP_IN) {
+      _mm256_storeu_si256 ((__m256i *) d, r);
+    } else {
+      r = _mm256_srli_epi16 (r, 8);
+      r = _mm256_permute4x64_epi64 (_mm256_packus_epi16 (r, r), 0x08);
+      _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
+    }
+  } else {
+    __m256i x = _mm256_or_si256 (_mm256_shuffle_epi8 (v, c0), half);
+    __m256i t = _mm256_mulhi_epu16 (x, c1);
+    size_t osz = row == LERP_IN ? 2 : 1;
+    r = _mm256_add_epi16 (_mm256_sub_epi16 (x, t), _mm256_bsrli_epi128 (t, 8));
+    if (row == LERP_IN) {
+      if (k == 4) {
+        _mm_storeu_si128 ((__m128i *) d,
+            _mm256_castsi256_si128 (_mm256_permute4x64_epi64 (r, 0x08)));
+      } else {
+        _mm_storel_epi64 ((__m128i *) d, _mm256_castsi256_si128 (r));
+        _mm_storel_epi64 (
+            (__m128i *) (d + k * osz), _mm256_extracti128_si256 (r, 1));
+      }
+    } else {
+      uint32_t b0, b1;
+      r = _mm256_srli_epi16 (r, 8);
+      r = _mm256_packus_epi16 (r, r);
+      b0 = (uint32_t) _mm256_extract_epi32 (r, 0);
+      b1 = (uint32_t) _mm256_extract_epi32 (r, 4);
+      memcpy (d, &b0, 4);
+      memcpy (d + k * osz, &b1, 4);
+    }
+  }
+}
+
+/* lanes [q, q1) of a line, two at a time (k constant in each instance) */
+static inline AVX2_INLINE void
+avx2_lerp_lanes (void *dst, const void *src, const AsPass *p,
+    const LerpSide *sd, int k, int32_t q, int32_t q1, LerpRow row)
+{
+  const int32_t *base = (const int32_t *) ((const uint8_t *) p->aux
+      + sd->base_at);
+  const uint8_t *rec = (const uint8_t *) p->aux + sd->records_at;
+  const uint16_t *wr = p->wr;
+  size_t osz = row == LERP_IN ? 2 : 1;
+
+  if (q < q1 && q % 2) /* pairs start at even lanes */
+    lerp_lane_any (dst, src, p, sd, base, rec, q++, row);
+  for (; q + 1 < q1; q += 2) {
+    size_t s = (size_t) q * k;
+    if ((base[q] | base[q + 1]) < 0) {
+      lerp_lane_any (dst, src, p, sd, base, rec, q, row);
+      lerp_lane_any (dst, src, p, sd, base, rec, q + 1, row);
+      continue;
+    }
+    avx2_lerp_pair ((uint8_t *) dst + s * osz, src, base + q,
+        rec + (size_t) q * 32, k == LERP_SPLIT ? wr + s : NULL, k, row);
+  }
+  if (q < q1)
+    lerp_lane_any (dst, src, p, sd, base, rec, q, row);
+}
+
+static inline AVX2_INLINE void
+avx2_lerp_lanes_k (void *dst, const void *src, const AsPass *p,
+    const LerpSide *sd, int32_t q0, int32_t q1, LerpRow row)
+{
+  if (sd->k == LERP_SPLIT)
+    avx2_lerp_lanes (dst, src, p, sd, LERP_SPLIT, q0, q1, row);
+  else if (sd->k == 4)
+    avx2_lerp_lanes (dst, src, p, sd, 4, q0, q1, row);
+  else if (sd->k > 0)
+    avx2_lerp_lanes (dst, src, p, sd, sd->k, q0, q1, row);
+}
+
+/* The second pass over a 2:1 run (outputs [a, b) whose bases step by two
+ * pixels, AsPass.step2_a; each reads base + 1): B are the even pixels of
+ * the source, O the odd ones, 16 samples a step from 64 bytes, pixels of
+ * 2 (words), 4 (dwords) or 8 bytes (qwords) split by a fixed shuffle into
+ * the order [0, 2, 1, 3] of their quarters (vpermq puts them back); the
+ * last step ends at b (outputs written twice, the same bytes). */
+static inline AVX2_INLINE void
+avx2_lerp_step2 (
+    uint8_t *dst, const uint16_t *src, const AsPass *p, int a, int b, int ch)
+{
+  const uint16_t *wr = p->wr;
+  const int n = 16 / ch; /* outputs a step */
+  const __m256i lo16 = _mm256_set1_epi32 (0xffff),
+                order = _mm256_setr_epi32 (0, 4, 1, 5, 0, 0, 0, 0);
+
+  for (int i = a;; i += n) {
+    const uint16_t *l;
+    size_t s;
+    __m256i u, v, bv, ov, w, r;
+    if (i > b - n)
+      i = b - n;
+    s = (size_t) i * ch;
+    l = src + (size_t) p->offset[i] * ch;
+    u = _mm256_loadu_si256 ((const __m256i *) l);
+    v = _mm256_loadu_si256 ((const __m256i *) (l + 16));
+    if (ch == 1) {
+      bv = _mm256_packus_epi32 (
+          _mm256_and_si256 (u, lo16), _mm256_and_si256 (v, lo16));
+      ov = _mm256_packus_epi32 (
+          _mm256_srli_epi32 (u, 16), _mm256_srli_epi32 (v, 16));
+    } else if (ch == 2) {
+      bv = _mm256_castps_si256 (_mm256_shuffle_ps (
+          _mm256_castsi256_ps (u), _mm256_castsi256_ps (v), 0x88));
+      ov = _mm256_castps_si256 (_mm256_shuffle_ps (
+          _mm256_castsi256_ps (u), _mm256_castsi256_ps (v), 0xdd));
+    } else {
+      bv = _mm256_unpacklo_epi64 (u, v);
+      ov = _mm256_unpackhi_epi64 (u, v);
+    }
+    w = _mm256_permute4x64_epi64 (
+        _mm256_loadu_si256 ((const __m256i *) (wr + s)), 0xd8);
+    /* bytes [0, 2, 0, 2 | 1, 3, 1, 3] (quarters) in order */
+    r = _mm256_srli_epi16 (avx2_lerp (bv, ov, w), 8);
+    r = _mm256_permutevar8x32_epi32 (_mm256_packus_epi16 (r, r), order);
+    _mm_storeu_si128 ((__m128i *) (dst + s), _mm256_castsi256_si128 (r));
+    if (i == b - n)
+      break;
+  }
+}
+
+static inline AVX2_INLINE void
+avx2_lerp_h (void *dst, const void *src, const AsPass *p, LerpRow row)
+{
+  const LerpSide *sd = &((const LerpHead *) p->aux)->side[row == LERP_OUT];
+  int ch = p->channels, k = sd->k, a = p->step2_a;
+  int b = p->step2_b + 1 < p->n_pair ? p->step2_b + 1 : p->n_pair;
+  size_t n = (size_t) p->out_len * ch, sa, sb;
+  int32_t qa, qb;
+
+  if (row != LERP_OUT || !(ch == 1 || ch == 2 || ch == 4) || b - a < 16 / ch
+      || k == 0) {
+    avx2_lerp_lanes_k (dst, src, p, sd, 0, sd->lanes, row);
+    lerp_h_scalar (dst, src, p, (size_t) sd->lanes * k, n, row);
+    return;
+  }
+  /* the lanes that end before the run (a joined lane stores 4 samples),
+   * the run, the lanes from the first that starts after it */
+  sa = (size_t) a * ch;
+  sb = (size_t) b * ch;
+  qa = k == LERP_SPLIT ? (int32_t) (sa / 8)
+                       : (sa < 4 ? 0 : (int32_t) ((sa - 4) / k + 1));
+  qa = qa < sd->lanes ? qa : sd->lanes;
+  qb = (int32_t) ((sb + k - 1) / k);
+  qb = qb < sd->lanes ? qb : sd->lanes;
+  avx2_lerp_lanes_k (dst, src, p, sd, 0, qa, row);
+  lerp_h_scalar (dst, src, p, (size_t) qa * k, sa, row);
+  if (ch == 1)
+    avx2_lerp_step2 (dst, src, p, a, b, 1);
+  else if (ch == 2)
+    avx2_lerp_step2 (dst, src, p, a, b, 2);
+  else
+    avx2_lerp_step2 (dst, src, p, a, b, 4);
+  lerp_h_scalar (
+      dst, src, p, sb, (size_t) qb * k > sb ? (size_t) qb * k : sb, row);
+  avx2_lerp_lanes_k (dst, src, p, sd, qb, sd->lanes, row);
+  lerp_h_scalar (dst, src, p,
+      (size_t) sd->lanes * k > sb ? (size_t) sd->lanes * k : sb, n, row);
+}
+
+static AVX2 void
+avx2_h_lerp8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  (void) s;
+  avx2_lerp_h (dst, src, p, LERP_IN);
+}
+
+static AVX2 void
+avx2_h_lerp8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  (void) s;
+  avx2_lerp_h (dst, src, p, LERP_OUT);
+}
+
+static AVX2 void
+avx2_h_lerp8_one (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  (void) s;
+  avx2_lerp_h (dst, src, p, LERP_ONE);
+}
+
 /* ================================================ SSSE3 and SSE2 */
 
 /* avx2_pil_four on 128-bit halves: a[2 u], a[2 u + 1] are pixel u's
@@ -988,12 +1683,86 @@ tail:
   area2_scalar (o, r0, r1, ch, x, width);
 }
 
+static void
+sse2_v_lerp8_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  (void) s;
+  sse2_lerp_v (dst, src, p, j, width, LERP_IN);
+}
+
+static void
+sse2_v_lerp8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  (void) s;
+  sse2_lerp_v (dst, src, p, j, width, LERP_OUT);
+}
+
+static void
+sse2_v_lerp8_one (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  (void) s;
+  sse2_lerp_v (dst, src, p, j, width, LERP_ONE);
+}
+
+/* avx2_lerp_h a lane at a time */
+static inline SSSE3_INLINE void
+ssse3_lerp_h (void *dst, const void *src, const AsPass *p, LerpRow row)
+{
+  const LerpHead *hd = p->aux;
+  const LerpSide *sd = &hd->side[row == LERP_OUT];
+  const int32_t *base = (const int32_t *) ((const uint8_t *) p->aux
+      + sd->base_at);
+  const uint8_t *rec = (const uint8_t *) p->aux + sd->records_at;
+
+  for (int32_t q = 0; q < sd->lanes; q++)
+    lerp_lane_any (dst, src, p, sd, base, rec, q, row);
+  lerp_h_scalar (dst, src, p, (size_t) sd->lanes * sd->k,
+      (size_t) p->out_len * p->channels, row);
+}
+
+static SSSE3 void
+ssse3_h_lerp8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  (void) s;
+  ssse3_lerp_h (dst, src, p, LERP_IN);
+}
+
+static SSSE3 void
+ssse3_h_lerp8_out (
+    void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  (void) s;
+  ssse3_lerp_h (dst, src, p, LERP_OUT);
+}
+
+static SSSE3 void
+ssse3_h_lerp8_one (
+    void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  (void) s;
+  ssse3_lerp_h (dst, src, p, LERP_ONE);
+}
+
 void
 as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2)
 {
   dsp->v[AS_V_PIL8] = sse2_v_pil8;
   dsp->v[AS_V_OCV8_OUT] = sse2_v_ocv8_out;
+  dsp->v[AS_V_LERP8_IN] = sse2_v_lerp8_in;
+  dsp->v[AS_V_LERP8_OUT] = sse2_v_lerp8_out;
+  dsp->v[AS_V_LERP8_ONE] = sse2_v_lerp8_one;
   if (ssse3) {
+    /* the three 8-bit lerp rows share one table (model.c builds it once) */
+    dsp->h[AS_H_LERP8_IN] = ssse3_h_lerp8_in;
+    dsp->h[AS_H_LERP8_OUT] = ssse3_h_lerp8_out;
+    dsp->h[AS_H_LERP8_ONE] = ssse3_h_lerp8_one;
+    dsp->h_prep[AS_H_LERP8_IN] = lerp_h_prep;
+    dsp->h_prep[AS_H_LERP8_OUT] = lerp_h_prep;
+    dsp->h_prep[AS_H_LERP8_ONE] = lerp_h_prep;
+    dsp->v[AS_V_BOX2] = ssse3_v_box2;
     dsp->h[AS_H_PIL8] = ssse3_h_pil8;
     dsp->h_prep[AS_H_PIL8] = pil_h_prep;
     dsp->h[AS_H_OCV8_IN] = ssse3_h_ocv8_in;
@@ -1008,6 +1777,16 @@ as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2)
     dsp->h_prep[AS_H_OCV8_IN] = ocv_h_prep;
     dsp->v[AS_V_OCV8_OUT] = avx2_v_ocv8_out;
     dsp->v[AS_V_OCV8_AREA2] = avx2_v_ocv8_area2;
+    dsp->v[AS_V_LERP8_IN] = avx2_v_lerp8_in;
+    dsp->v[AS_V_LERP8_OUT] = avx2_v_lerp8_out;
+    dsp->v[AS_V_LERP8_ONE] = avx2_v_lerp8_one;
+    dsp->v[AS_V_BOX2] = avx2_v_box2;
+    dsp->h[AS_H_LERP8_IN] = avx2_h_lerp8_in;
+    dsp->h[AS_H_LERP8_OUT] = avx2_h_lerp8_out;
+    dsp->h[AS_H_LERP8_ONE] = avx2_h_lerp8_one;
+    dsp->h_prep[AS_H_LERP8_IN] = lerp_h_prep;
+    dsp->h_prep[AS_H_LERP8_OUT] = lerp_h_prep;
+    dsp->h_prep[AS_H_LERP8_ONE] = lerp_h_prep;
   }
 }
 

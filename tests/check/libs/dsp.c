@@ -593,6 +593,17 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
           c->offset[k] = c->offset[k - 1];
           c->offset[k - 1] = t;
         }
+      /* half the lerp cases: a resize's bases, a third of them 2:1 (the
+       * fast rows' windows and 2:1 runs), shifted by a pixel or not */
+      if ((e->w == W_LERP16 || e->w == W_LERP32)
+          && g_rand_int_range (r, 0, 2) == 0) {
+        int shift = g_rand_int_range (r, -1, 2);
+        if (g_rand_int_range (r, 0, 3) == 0 && 2 * out + 2 <= 300)
+          c->p.in_len = in = MAX (2 * out + g_rand_int_range (r, 0, 3), n);
+        for (int i = 0; i < out; i++)
+          c->offset[i] = CLAMP (
+              (int) floor ((i + 0.5) * in / out - 0.5) + shift, 0, in - 1);
+      }
       while (c->p.n_pair < out && c->offset[c->p.n_pair] + 1 < in)
         c->p.n_pair++;
     }
