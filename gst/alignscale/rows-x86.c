@@ -484,25 +484,47 @@ lerp_h_scalar (void *dst, const void *src, const AsPass *p, size_t from,
  *    writes over the k - 4 past its own.
  * The O control of a sample of weight 0 points at its B (its O may be past
  * the line, and weighs nothing). k is per pass, the one the lanes that fit
- * make the cheapest; a lane whose bytes span more than 16 (base -1), and
- * the samples after the last lane, take the scalar loop. The table holds
- * both source sizes: bytes for the first pass and the one-pass row, uint16
- * for the second pass. */
+ * make the cheapest; the samples after the last lane take the scalar loop,
+ * and so do the lanes whose bytes span more than 16 ("bad" lanes, listed):
+ * the AVX2 rows run them as the others (base 0) and write them again after
+ * (no test per lane). The table holds both source sizes: bytes for the
+ * first pass and the one-pass row, uint16 for the second pass. */
 #define LERP_SPLIT 8
 
 typedef struct
 {
   int32_t k;         /* samples a lane: LERP_SPLIT, 1 .. 4, 0 (no lanes) */
   int32_t lanes;     /* lanes over samples [0, lanes k) */
+  int32_t n_bad;     /* lanes that do not fit */
   size_t base_at;    /* byte offset of int32 base[lanes] in the table */
-  size_t records_at; /* of the 64-byte records of lanes 2 q, 2 q + 1:
-                        c0 (2 q), c0 (2 q + 1), c1 (2 q), c1 (2 q + 1) */
+  size_t bad_at;     /* of int32 bad[n_bad], ascending */
+  size_t records_at; /* of the lanes' controls (lerp_rec_at) */
 } LerpSide;
 
 typedef struct
 {
   LerpSide side[2]; /* bytes (first pass, one pass), uint16 (second) */
 } LerpHead;
+
+/* where lane q's c0 is among the records (its c1: lerp_c1 bytes on):
+ * split lanes go in pairs, 64 bytes: c0 of lanes q, q + 1, then their c1;
+ * joined ones in quads, 128 bytes: c0 of lanes q, q + 2, q + 1, q + 3,
+ * then their c1 (the vectors the AVX2 rows load) */
+static inline size_t
+lerp_rec_at (int32_t q, int k)
+{
+  static const uint8_t quad[4] = { 0, 2, 1, 3 };
+
+  if (k == LERP_SPLIT)
+    return (size_t) (q / 2) * 64 + 16 * (q % 2);
+  return (size_t) (q / 4) * 128 + 16 * quad[q % 4];
+}
+
+static inline size_t
+lerp_c1 (int k)
+{
+  return k == LERP_SPLIT ? 32 : 64;
+}
 
 /* lanes of k samples in a line of n (joined lanes store four) */
 static inline int32_t
@@ -575,7 +597,7 @@ lerp_pick_k (const AsPass *p, int ss)
     int k = ks[j];
     int32_t lanes = lerp_lanes (n, k);
     double cost = 12.0 * (n - (size_t) lanes * k);
-    if (k == LERP_SPLIT && !p->wr)
+    if ((k == LERP_SPLIT || k == 4) && !p->wr) /* their weights: wr */
       continue;
     for (int32_t q = 0; q < lanes; q++)
       cost += lerp_lane (p, ss, k, q, NULL, NULL) >= 0
@@ -600,10 +622,15 @@ lerp_h_prep (void *aux, const AsPass *p)
     LerpSide *sd = &head.side[side];
     sd->k = lerp_pick_k (p, side + 1);
     sd->lanes = sd->k ? lerp_lanes (n, sd->k) : 0;
+    for (int32_t q = 0; q < sd->lanes; q++)
+      sd->n_bad += lerp_lane (p, side + 1, sd->k, (size_t) q, NULL, NULL) < 0;
     sd->base_at = (bytes + 31) & ~(size_t) 31;
-    sd->records_at = (sd->base_at + sizeof (int32_t) * sd->lanes + 31)
+    sd->bad_at = sd->base_at + sizeof (int32_t) * sd->lanes;
+    sd->records_at = (sd->bad_at + sizeof (int32_t) * sd->n_bad + 31)
         & ~(size_t) 31;
-    bytes = sd->records_at + (size_t) (sd->lanes + 1) / 2 * 64;
+    bytes = sd->records_at
+        + (sd->k == LERP_SPLIT ? (size_t) (sd->lanes + 1) / 2 * 64
+                               : (size_t) (sd->lanes + 3) / 4 * 128);
   }
   if (!aux)
     return bytes;
@@ -612,10 +639,16 @@ lerp_h_prep (void *aux, const AsPass *p)
   for (int side = 0; side < 2; side++) {
     const LerpSide *sd = &head.side[side];
     int32_t *base = (int32_t *) ((uint8_t *) aux + sd->base_at);
+    int32_t *bad = (int32_t *) ((uint8_t *) aux + sd->bad_at), nb = 0;
     uint8_t *rec = (uint8_t *) aux + sd->records_at;
     for (int32_t q = 0; q < sd->lanes; q++) {
-      uint8_t *r = rec + (size_t) q / 2 * 64 + 16 * (q % 2);
-      base[q] = lerp_lane (p, side + 1, sd->k, (size_t) q, r, r + 32);
+      uint8_t *r = rec + lerp_rec_at (q, sd->k);
+      base[q] = lerp_lane (
+          p, side + 1, sd->k, (size_t) q, r, r + lerp_c1 (sd->k));
+      if (base[q] < 0) {
+        base[q] = 0;
+        bad[nb++] = q;
+      }
     }
   }
   return bytes;
@@ -624,18 +657,17 @@ lerp_h_prep (void *aux, const AsPass *p)
 /* Lane q of the line in 128 bits: its window, shuffles and lerp; d is the
  * lane's first output sample */
 static inline SSSE3_INLINE void
-lerp_lane128 (uint8_t *d, const uint8_t *l, int32_t base, const uint8_t *rec,
-    const uint16_t *wr, int k, LerpRow row)
+lerp_lane128 (uint8_t *d, const uint8_t *l, int32_t base, const uint8_t *c0,
+    const uint8_t *c1, const uint16_t *wr, int k, LerpRow row)
 {
   const __m128i half = _mm_set1_epi16 (row == LERP_OUT ? 0 : 128);
   __m128i v = _mm_loadu_si128 ((const __m128i *) (l + base)), r;
 
   if (k == LERP_SPLIT) {
     __m128i b = _mm_or_si128 (
-        _mm_shuffle_epi8 (v, _mm_loadu_si128 ((const __m128i *) rec)), half);
+        _mm_shuffle_epi8 (v, _mm_loadu_si128 ((const __m128i *) c0)), half);
     __m128i o = _mm_or_si128 (
-        _mm_shuffle_epi8 (v, _mm_loadu_si128 ((const __m128i *) (rec + 32))),
-        half);
+        _mm_shuffle_epi8 (v, _mm_loadu_si128 ((const __m128i *) c1)), half);
     __m128i w = _mm_loadu_si128 ((const __m128i *) wr);
     r = _mm_add_epi16 (
         _mm_sub_epi16 (b, _mm_mulhi_epu16 (b, w)), _mm_mulhi_epu16 (o, w));
@@ -647,9 +679,8 @@ lerp_lane128 (uint8_t *d, const uint8_t *l, int32_t base, const uint8_t *rec,
     }
   } else {
     __m128i x = _mm_or_si128 (
-        _mm_shuffle_epi8 (v, _mm_loadu_si128 ((const __m128i *) rec)), half);
-    __m128i t = _mm_mulhi_epu16 (
-        x, _mm_loadu_si128 ((const __m128i *) (rec + 32)));
+        _mm_shuffle_epi8 (v, _mm_loadu_si128 ((const __m128i *) c0)), half);
+    __m128i t = _mm_mulhi_epu16 (x, _mm_loadu_si128 ((const __m128i *) c1));
     r = _mm_add_epi16 (_mm_sub_epi16 (x, t), _mm_srli_si128 (t, 8));
     if (row == LERP_IN) {
       _mm_storel_epi64 ((__m128i *) d, r);
@@ -662,18 +693,33 @@ lerp_lane128 (uint8_t *d, const uint8_t *l, int32_t base, const uint8_t *rec,
   }
 }
 
-/* lane q (SIMD, or the scalar loop when it does not fit) */
+/* the bad lanes among [q0, q1), with the scalar loop */
+static inline ALWAYS_INLINE void
+lerp_fix_bad (void *dst, const void *src, const AsPass *p, const LerpSide *sd,
+    int32_t q0, int32_t q1, LerpRow row)
+{
+  const int32_t *bad = (const int32_t *) ((const uint8_t *) p->aux
+      + sd->bad_at);
+
+  for (int32_t u = 0; u < sd->n_bad; u++)
+    if (bad[u] >= q0 && bad[u] < q1)
+      lerp_h_scalar (dst, src, p, (size_t) bad[u] * sd->k,
+          (size_t) bad[u] * sd->k + sd->k, row);
+}
+
+/* lane q (SIMD, or the scalar loop when it is bad) */
 static inline SSSE3_INLINE void
 lerp_lane_any (void *dst, const void *src, const AsPass *p, const LerpSide *sd,
-    const int32_t *base, const uint8_t *rec, int32_t q, LerpRow row)
+    const int32_t *base, const uint8_t *rec, int32_t q, int bad, LerpRow row)
 {
   size_t osz = row == LERP_IN ? 2 : 1, s = (size_t) q * sd->k;
+  const uint8_t *c0 = rec + lerp_rec_at (q, sd->k);
 
-  if (base[q] < 0)
+  if (bad)
     lerp_h_scalar (dst, src, p, s, s + sd->k, row);
   else
-    lerp_lane128 ((uint8_t *) dst + s * osz, src, base[q],
-        rec + (size_t) q / 2 * 64 + 16 * (q % 2),
+    lerp_lane128 ((uint8_t *) dst + s * osz, src, base[q], c0,
+        c0 + lerp_c1 (sd->k),
         sd->k == LERP_SPLIT ? (const uint16_t *) p->wr + s : NULL, sd->k, row);
 }
 
@@ -1086,59 +1132,65 @@ avx2_lerp (__m256i b, __m256i o, __m256i w)
       _mm256_mulhi_epu16 (o, w));
 }
 
-/* 32 samples a step; the last step ends at the line's end (it writes some
- * samples twice, the same bytes); lines below 32 samples: the SSE2 row */
+/* 32 samples of a vertical lerp at x */
+static inline AVX2_INLINE void
+avx2_lerp_v_step (
+    void *dst, const void *b, const void *o, __m256i vw, int x, LerpRow row)
+{
+  const __m256i half = _mm256_set1_epi8 ((char) 128);
+
+  if (row == LERP_OUT) {
+    const uint16_t *b16 = (const uint16_t *) b + x,
+                   *o16 = (const uint16_t *) o + x;
+    __m256i r0 = avx2_lerp (_mm256_loadu_si256 ((const __m256i *) b16),
+        _mm256_loadu_si256 ((const __m256i *) o16), vw);
+    __m256i r1 = avx2_lerp (_mm256_loadu_si256 ((const __m256i *) (b16 + 16)),
+        _mm256_loadu_si256 ((const __m256i *) (o16 + 16)), vw);
+    __m256i r = _mm256_packus_epi16 (
+        _mm256_srli_epi16 (r0, 8), _mm256_srli_epi16 (r1, 8));
+    _mm256_storeu_si256 (
+        (__m256i *) ((uint8_t *) dst + x), _mm256_permute4x64_epi64 (r, 0xd8));
+  } else {
+    /* quarters 0, 2, 1, 3: the in-lane unpacks then give samples in
+     * order; (128, s) is s << 8 | 128 */
+    __m256i u = _mm256_permute4x64_epi64 (
+        _mm256_loadu_si256 ((const __m256i *) ((const uint8_t *) b + x)), 0xd8);
+    __m256i v = _mm256_permute4x64_epi64 (
+        _mm256_loadu_si256 ((const __m256i *) ((const uint8_t *) o + x)), 0xd8);
+    __m256i r0 = avx2_lerp (
+        _mm256_unpacklo_epi8 (half, u), _mm256_unpacklo_epi8 (half, v), vw);
+    __m256i r1 = avx2_lerp (
+        _mm256_unpackhi_epi8 (half, u), _mm256_unpackhi_epi8 (half, v), vw);
+    if (row == LERP_IN) {
+      _mm256_storeu_si256 ((__m256i *) ((uint16_t *) dst + x), r0);
+      _mm256_storeu_si256 ((__m256i *) ((uint16_t *) dst + x + 16), r1);
+    } else {
+      __m256i r = _mm256_packus_epi16 (
+          _mm256_srli_epi16 (r0, 8), _mm256_srli_epi16 (r1, 8));
+      _mm256_storeu_si256 ((__m256i *) ((uint8_t *) dst + x),
+          _mm256_permute4x64_epi64 (r, 0xd8));
+    }
+  }
+}
+
+/* 32 samples a step; the last step ends at the line's end (samples
+ * written twice, the same bytes); lines below 32 samples: the SSE2 row */
 static inline AVX2_INLINE void
 avx2_lerp_v (void *dst, const void *const *src, const AsPass *p, int j,
     int width, LerpRow row)
 {
-  const uint8_t *b = src[0], *o = src[1];
-  uint16_t w = ((const uint16_t *) p->w)[j];
-  const __m256i vw = _mm256_set1_epi16 ((short) w),
-                half = _mm256_set1_epi8 ((char) 128);
+  const __m256i vw = _mm256_set1_epi16 ((short) ((const uint16_t *) p->w)[j]);
+  const void *b = src[0], *o = src[1]; /* (dst could alias src[]) */
+  int x = 0;
 
   if (width < 32) {
     sse2_lerp_v (dst, src, p, j, width, row);
     return;
   }
-  for (int x = 0;; x += 32) {
-    if (x > width - 32)
-      x = width - 32;
-    if (row == LERP_OUT) {
-      const uint16_t *b16 = (const uint16_t *) b + x,
-                     *o16 = (const uint16_t *) o + x;
-      __m256i r0 = avx2_lerp (_mm256_loadu_si256 ((const __m256i *) b16),
-          _mm256_loadu_si256 ((const __m256i *) o16), vw);
-      __m256i r1 = avx2_lerp (_mm256_loadu_si256 ((const __m256i *) (b16 + 16)),
-          _mm256_loadu_si256 ((const __m256i *) (o16 + 16)), vw);
-      __m256i r = _mm256_packus_epi16 (
-          _mm256_srli_epi16 (r0, 8), _mm256_srli_epi16 (r1, 8));
-      _mm256_storeu_si256 ((__m256i *) ((uint8_t *) dst + x),
-          _mm256_permute4x64_epi64 (r, 0xd8));
-    } else {
-      /* quarters 0, 2, 1, 3: the in-lane unpacks then give samples in
-       * order; (128, s) is s << 8 | 128 */
-      __m256i u = _mm256_permute4x64_epi64 (
-          _mm256_loadu_si256 ((const __m256i *) (b + x)), 0xd8);
-      __m256i v = _mm256_permute4x64_epi64 (
-          _mm256_loadu_si256 ((const __m256i *) (o + x)), 0xd8);
-      __m256i r0 = avx2_lerp (
-          _mm256_unpacklo_epi8 (half, u), _mm256_unpacklo_epi8 (half, v), vw);
-      __m256i r1 = avx2_lerp (
-          _mm256_unpackhi_epi8 (half, u), _mm256_unpackhi_epi8 (half, v), vw);
-      if (row == LERP_IN) {
-        _mm256_storeu_si256 ((__m256i *) ((uint16_t *) dst + x), r0);
-        _mm256_storeu_si256 ((__m256i *) ((uint16_t *) dst + x + 16), r1);
-      } else {
-        __m256i r = _mm256_packus_epi16 (
-            _mm256_srli_epi16 (r0, 8), _mm256_srli_epi16 (r1, 8));
-        _mm256_storeu_si256 ((__m256i *) ((uint8_t *) dst + x),
-            _mm256_permute4x64_epi64 (r, 0xd8));
-      }
-    }
-    if (x == width - 32)
-      break;
-  }
+  for (; x + 32 <= width; x += 32)
+    avx2_lerp_v_step (dst, b, o, vw, x, row);
+  if (x < width)
+    avx2_lerp_v_step (dst, b, o, vw, width - 32, row);
 }
 
 static AVX2 void
@@ -1165,63 +1217,117 @@ avx2_v_lerp8_one (void *dst, const void *const *src, const AsPass *p, int j,
   avx2_lerp_v (dst, src, p, j, width, LERP_ONE);
 }
 
-/* the 2x2 box, 1 or 2 channels: 32 samples a step from 64 bytes of each
- * row, (a + b + c + d + 2) >> 2 (area2_ctrl makes each sample's two bytes
- * adjacent for pmaddubsw); the last step ends at the line's end */
+/* 32 samples of the 2x2 box from 64 bytes of each row: pmaddubsw by ones
+ * adds each sample's two bytes (made adjacent by area2_ctrl for 2
+ * channels), (a + b + c + d + 2) >> 2 */
+static inline AVX2_INLINE void
+avx2_box2_step (
+    uint8_t *o, const uint8_t *r0, const uint8_t *r1, __m256i ctrl, int ch)
+{
+  const __m256i ones = _mm256_set1_epi8 (1), two = _mm256_set1_epi16 (2);
+  __m256i v[2];
+
+  for (int h = 0; h < 2; h++) {
+    __m256i a = _mm256_loadu_si256 ((const __m256i *) (r0 + 32 * h));
+    __m256i b = _mm256_loadu_si256 ((const __m256i *) (r1 + 32 * h));
+    if (ch == 2) {
+      a = _mm256_shuffle_epi8 (a, ctrl);
+      b = _mm256_shuffle_epi8 (b, ctrl);
+    }
+    v[h] = _mm256_srli_epi16 (
+        _mm256_add_epi16 (_mm256_add_epi16 (_mm256_maddubs_epi16 (a, ones),
+                              _mm256_maddubs_epi16 (b, ones)),
+            two),
+        2);
+  }
+  _mm256_storeu_si256 ((__m256i *) o,
+      _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v[0], v[1]), 0xd8));
+}
+
+/* the 2x2 box, 1 or 2 channels; the last step ends at the line's end
+ * (samples written twice, the same bytes) */
+static inline AVX2_INLINE void
+avx2_box2 (uint8_t *o, const uint8_t *r0, const uint8_t *r1, int width, int ch)
+{
+  const __m256i ctrl = _mm256_broadcastsi128_si256 (
+      _mm_loadu_si128 ((const __m128i *) area2_ctrl[1]));
+  int x = 0;
+
+  for (; x + 32 <= width; x += 32)
+    avx2_box2_step (o + x, r0 + 2 * x, r1 + 2 * x, ctrl, ch);
+  if (x < width) {
+    x = width - 32;
+    avx2_box2_step (o + x, r0 + 2 * x, r1 + 2 * x, ctrl, ch);
+  }
+}
+
 static AVX2 void
 avx2_v_box2 (void *dst, const void *const *src, const AsPass *p, int j,
     int width, AsLineScratch *s)
 {
-  const uint8_t *r0 = src[0], *r1 = src[1];
-  uint8_t *o = dst;
-  const __m256i ones = _mm256_set1_epi8 (1), two = _mm256_set1_epi16 (2);
-  const __m256i ctrl = _mm256_broadcastsi128_si256 (
-      _mm_loadu_si128 ((const __m128i *) area2_ctrl[p->channels == 2]));
-
-  (void) j;
-  (void) s;
-  if (width < 32) {
+  if (width < 32)
     ssse3_v_box2 (dst, src, p, j, width, s);
-    return;
-  }
-  for (int x = 0;; x += 32) {
-    __m256i v[2];
-    if (x > width - 32)
-      x = width - 32;
-    for (int h = 0; h < 2; h++) {
-      __m256i a = _mm256_shuffle_epi8 (
-          _mm256_loadu_si256 ((const __m256i *) (r0 + 2 * x + 32 * h)), ctrl);
-      __m256i b = _mm256_shuffle_epi8 (
-          _mm256_loadu_si256 ((const __m256i *) (r1 + 2 * x + 32 * h)), ctrl);
-      v[h] = _mm256_srli_epi16 (
-          _mm256_add_epi16 (_mm256_add_epi16 (_mm256_maddubs_epi16 (a, ones),
-                                _mm256_maddubs_epi16 (b, ones)),
-              two),
-          2);
-    }
-    _mm256_storeu_si256 ((__m256i *) (o + x),
-        _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v[0], v[1]), 0xd8));
-    if (x == width - 32)
-      break;
-  }
+  else if (p->channels == 1)
+    avx2_box2 (dst, src[0], src[1], width, 1);
+  else
+    avx2_box2 (dst, src[0], src[1], width, 2);
 }
 
-/* lanes q, q + 1 (record pair q / 2) in 256 bits */
+/* split lanes q, q + 1 (record pair q / 2) in 256 bits */
 static inline AVX2_INLINE void
-avx2_lerp_pair (uint8_t *d, const uint8_t *l, const int32_t *base,
-    const uint8_t *rec, const uint16_t *wr, int k, LerpRow row)
+avx2_lerp_split (uint8_t *d, const uint8_t *l, const int32_t *base,
+    const uint8_t *rec, const uint16_t *wr, LerpRow row)
 {
   const __m256i half = _mm256_set1_epi16 (row == LERP_OUT ? 0 : 128);
   __m256i v = _mm256_inserti128_si256 (_mm256_castsi128_si256 (_mm_loadu_si128 (
                                            (const __m128i *) (l + base[0]))),
       _mm_loadu_si128 ((const __m128i *) (l + base[1])), 1);
-  __m256i c0 = _mm256_loadu_si256 ((const __m256i *) rec);
-  __m256i c1 = _mm256_loadu_si256 ((const __m256i *) (rec + 32)), r;
+  __m256i b = _mm256_or_si256 (
+      _mm256_shuffle_epi8 (v, _mm256_loadu_si256 ((const __m256i *) rec)),
+      half);
+  __m256i o = _mm256_or_si256 (
+      _mm256_shuffle_epi8 (
+          v, _mm256_loadu_si256 ((const __m256i *) (rec + 32))),
+      half);
+  __m256i r = avx2_lerp (b, o, _mm256_loadu_si256 ((const __m256i *) wr));
 
-  if (k == LERP_SPLIT) {
-    __m256i b = _mm256_or_si256 (_mm256_shuffle_epi8 (v, c0), half);
-    __m256i o = _mm256_or_si256 (_mm256_shuffle_epi8 (v, c1), half);
-    r = avx2_lerp (b, o, _mm256_loadu_si256 ((const __m256i *) wr));
+  if (row == LERP_IN) {
+    _mm256_storeu_si256 ((__m256i *) d, r);
+  } else {
+    r = _mm256_srli_epi16 (r, 8);
+    r = _mm256_permute4x64_epi64 (_mm256_packus_epi16 (r, r), 0x08);
+    _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
+  }
+}
+
+/* joined lanes q .. q + 3 (record quad q / 4): the windows of lanes q,
+ * q + 2 in one vector, of q + 1, q + 3 in another, shuffled to their B and
+ * O words; k = 4: B and O of the four lanes in two vectors (vpunpck*qdq),
+ * the weights wr's; else each vector's lerp as lerp_lane128's, stored lane
+ * by lane in order (each stores four samples) */
+static inline AVX2_INLINE void
+avx2_lerp_quad (uint8_t *d, const uint8_t *l, const int32_t *base,
+    const uint8_t *rec, const uint16_t *wr, int k, LerpRow row)
+{
+  const __m256i half = _mm256_set1_epi16 (row == LERP_OUT ? 0 : 128);
+  __m256i a = _mm256_inserti128_si256 (_mm256_castsi128_si256 (_mm_loadu_si128 (
+                                           (const __m128i *) (l + base[0]))),
+      _mm_loadu_si128 ((const __m128i *) (l + base[2])), 1);
+  __m256i c = _mm256_inserti128_si256 (_mm256_castsi128_si256 (_mm_loadu_si128 (
+                                           (const __m128i *) (l + base[1]))),
+      _mm_loadu_si128 ((const __m128i *) (l + base[3])), 1);
+  size_t osz = row == LERP_IN ? 2 : 1;
+
+  a = _mm256_or_si256 (
+      _mm256_shuffle_epi8 (a, _mm256_loadu_si256 ((const __m256i *) rec)),
+      half);
+  c = _mm256_or_si256 (_mm256_shuffle_epi8 (c,
+                           _mm256_loadu_si256 ((const __m256i *) (rec + 32))),
+      half);
+  if (k == 4) {
+    __m256i r = avx2_lerp (_mm256_unpacklo_epi64 (a, c),
+        _mm256_unpackhi_epi64 (a, c),
+        _mm256_loadu_si256 ((const __m256i *) wr));
     if (row == LERP_IN) {
       _mm256_storeu_si256 ((__m256i *) d, r);
     } else {
@@ -1230,32 +1336,39 @@ avx2_lerp_pair (uint8_t *d, const uint8_t *l, const int32_t *base,
       _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
     }
   } else {
-    __m256i x = _mm256_or_si256 (_mm256_shuffle_epi8 (v, c0), half);
-    __m256i t = _mm256_mulhi_epu16 (x, c1);
-    size_t osz = row == LERP_IN ? 2 : 1;
-    r = _mm256_add_epi16 (_mm256_sub_epi16 (x, t), _mm256_bsrli_epi128 (t, 8));
+    __m256i ta = _mm256_mulhi_epu16 (
+        a, _mm256_loadu_si256 ((const __m256i *) (rec + 64)));
+    __m256i tc = _mm256_mulhi_epu16 (
+        c, _mm256_loadu_si256 ((const __m256i *) (rec + 96)));
+    __m256i ra = _mm256_add_epi16 (
+        _mm256_sub_epi16 (a, ta), _mm256_bsrli_epi128 (ta, 8));
+    __m256i rc = _mm256_add_epi16 (
+        _mm256_sub_epi16 (c, tc), _mm256_bsrli_epi128 (tc, 8));
     if (row == LERP_IN) {
-      if (k == 4) {
-        _mm_storeu_si128 ((__m128i *) d,
-            _mm256_castsi256_si128 (_mm256_permute4x64_epi64 (r, 0x08)));
-      } else {
-        _mm_storel_epi64 ((__m128i *) d, _mm256_castsi256_si128 (r));
-        _mm_storel_epi64 (
-            (__m128i *) (d + k * osz), _mm256_extracti128_si256 (r, 1));
-      }
+      _mm_storel_epi64 ((__m128i *) d, _mm256_castsi256_si128 (ra));
+      _mm_storel_epi64 ((__m128i *) (d + k * osz), _mm256_castsi256_si128 (rc));
+      _mm_storel_epi64 (
+          (__m128i *) (d + 2 * k * osz), _mm256_extracti128_si256 (ra, 1));
+      _mm_storel_epi64 (
+          (__m128i *) (d + 3 * k * osz), _mm256_extracti128_si256 (rc, 1));
     } else {
-      uint32_t b0, b1;
-      r = _mm256_srli_epi16 (r, 8);
-      r = _mm256_packus_epi16 (r, r);
-      b0 = (uint32_t) _mm256_extract_epi32 (r, 0);
-      b1 = (uint32_t) _mm256_extract_epi32 (r, 4);
-      memcpy (d, &b0, 4);
-      memcpy (d + k * osz, &b1, 4);
+      /* dwords 0, 2 of each half: lanes q, q + 1 and q + 2, q + 3 */
+      __m128i lo, hi;
+      ra = _mm256_packus_epi16 (
+          _mm256_srli_epi16 (ra, 8), _mm256_srli_epi16 (rc, 8));
+      lo = _mm256_castsi256_si128 (ra);
+      hi = _mm256_extracti128_si256 (ra, 1);
+      _mm_storeu_si32 (d, lo);
+      _mm_storeu_si32 (d + k, _mm_srli_si128 (lo, 8));
+      _mm_storeu_si32 (d + 2 * k, hi);
+      _mm_storeu_si32 (d + 3 * k, _mm_srli_si128 (hi, 8));
     }
   }
 }
 
-/* lanes [q, q1) of a line, two at a time (k constant in each instance) */
+/* lanes [q, q1) of a line: pairs (split) or quads (joined), the odd
+ * ones at the ends alone, then the bad ones again (k constant in each
+ * instance) */
 static inline AVX2_INLINE void
 avx2_lerp_lanes (void *dst, const void *src, const AsPass *p,
     const LerpSide *sd, int k, int32_t q, int32_t q1, LerpRow row)
@@ -1265,21 +1378,23 @@ avx2_lerp_lanes (void *dst, const void *src, const AsPass *p,
   const uint8_t *rec = (const uint8_t *) p->aux + sd->records_at;
   const uint16_t *wr = p->wr;
   size_t osz = row == LERP_IN ? 2 : 1;
+  int g = k == LERP_SPLIT ? 2 : 4; /* lanes a step */
+  int32_t q0 = q;
 
-  if (q < q1 && q % 2) /* pairs start at even lanes */
-    lerp_lane_any (dst, src, p, sd, base, rec, q++, row);
-  for (; q + 1 < q1; q += 2) {
+  while (q < q1 && q % g) /* steps start at a record */
+    lerp_lane_any (dst, src, p, sd, base, rec, q++, 0, row);
+  for (; q + g <= q1; q += g) {
     size_t s = (size_t) q * k;
-    if ((base[q] | base[q + 1]) < 0) {
-      lerp_lane_any (dst, src, p, sd, base, rec, q, row);
-      lerp_lane_any (dst, src, p, sd, base, rec, q + 1, row);
-      continue;
-    }
-    avx2_lerp_pair ((uint8_t *) dst + s * osz, src, base + q,
-        rec + (size_t) q * 32, k == LERP_SPLIT ? wr + s : NULL, k, row);
+    if (g == 2)
+      avx2_lerp_split ((uint8_t *) dst + s * osz, src, base + q,
+          rec + (size_t) q * 32, wr + s, row);
+    else
+      avx2_lerp_quad ((uint8_t *) dst + s * osz, src, base + q,
+          rec + (size_t) q * 32, k == 4 ? wr + s : NULL, k, row);
   }
-  if (q < q1)
-    lerp_lane_any (dst, src, p, sd, base, rec, q, row);
+  while (q < q1)
+    lerp_lane_any (dst, src, p, sd, base, rec, q++, 0, row);
+  lerp_fix_bad (dst, src, p, sd, q0, q1, row);
 }
 
 static inline AVX2_INLINE void
@@ -1300,47 +1415,58 @@ avx2_lerp_lanes_k (void *dst, const void *src, const AsPass *p,
  * 2 (words), 4 (dwords) or 8 bytes (qwords) split by a fixed shuffle into
  * the order [0, 2, 1, 3] of their quarters (vpermq puts them back); the
  * last step ends at b (outputs written twice, the same bytes). */
+/* the 16 samples from source pixels l[0 .. 2 (16 / ch)) */
+static inline AVX2_INLINE void
+avx2_lerp_step2_step (uint8_t *d, const uint16_t *l, const uint16_t *wr, int ch)
+{
+  const __m256i lo16 = _mm256_set1_epi32 (0xffff),
+                order = _mm256_setr_epi32 (0, 4, 1, 5, 0, 0, 0, 0);
+  __m256i u = _mm256_loadu_si256 ((const __m256i *) l);
+  __m256i v = _mm256_loadu_si256 ((const __m256i *) (l + 16));
+  __m256i bv, ov, w, r;
+
+  if (ch == 1) {
+    bv = _mm256_packus_epi32 (
+        _mm256_and_si256 (u, lo16), _mm256_and_si256 (v, lo16));
+    ov = _mm256_packus_epi32 (
+        _mm256_srli_epi32 (u, 16), _mm256_srli_epi32 (v, 16));
+  } else if (ch == 2) {
+    bv = _mm256_castps_si256 (_mm256_shuffle_ps (
+        _mm256_castsi256_ps (u), _mm256_castsi256_ps (v), 0x88));
+    ov = _mm256_castps_si256 (_mm256_shuffle_ps (
+        _mm256_castsi256_ps (u), _mm256_castsi256_ps (v), 0xdd));
+  } else {
+    bv = _mm256_unpacklo_epi64 (u, v);
+    ov = _mm256_unpackhi_epi64 (u, v);
+  }
+  w = _mm256_permute4x64_epi64 (
+      _mm256_loadu_si256 ((const __m256i *) wr), 0xd8);
+  /* bytes [0, 2, 0, 2 | 1, 3, 1, 3] (quarters) in order */
+  r = _mm256_srli_epi16 (avx2_lerp (bv, ov, w), 8);
+  r = _mm256_permutevar8x32_epi32 (_mm256_packus_epi16 (r, r), order);
+  _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
+}
+
+/* The second pass over a 2:1 run (outputs [a, b) whose bases step by two
+ * pixels, AsPass.step2_a; each reads base + 1): B are the even pixels of
+ * the source, O the odd ones, 16 samples a step from 64 bytes, pixels of
+ * 2 (words), 4 (dwords) or 8 bytes (qwords) split by a fixed shuffle into
+ * the order [0, 2, 1, 3] of their quarters (vpermq puts them back); the
+ * last step ends at b (outputs written twice, the same bytes). */
 static inline AVX2_INLINE void
 avx2_lerp_step2 (
     uint8_t *dst, const uint16_t *src, const AsPass *p, int a, int b, int ch)
 {
-  const uint16_t *wr = p->wr;
+  const uint16_t *wr = p->wr, *l = src + (size_t) p->offset[a] * ch;
   const int n = 16 / ch; /* outputs a step */
-  const __m256i lo16 = _mm256_set1_epi32 (0xffff),
-                order = _mm256_setr_epi32 (0, 4, 1, 5, 0, 0, 0, 0);
+  int i = a;
 
-  for (int i = a;; i += n) {
-    const uint16_t *l;
-    size_t s;
-    __m256i u, v, bv, ov, w, r;
-    if (i > b - n)
-      i = b - n;
-    s = (size_t) i * ch;
-    l = src + (size_t) p->offset[i] * ch;
-    u = _mm256_loadu_si256 ((const __m256i *) l);
-    v = _mm256_loadu_si256 ((const __m256i *) (l + 16));
-    if (ch == 1) {
-      bv = _mm256_packus_epi32 (
-          _mm256_and_si256 (u, lo16), _mm256_and_si256 (v, lo16));
-      ov = _mm256_packus_epi32 (
-          _mm256_srli_epi32 (u, 16), _mm256_srli_epi32 (v, 16));
-    } else if (ch == 2) {
-      bv = _mm256_castps_si256 (_mm256_shuffle_ps (
-          _mm256_castsi256_ps (u), _mm256_castsi256_ps (v), 0x88));
-      ov = _mm256_castps_si256 (_mm256_shuffle_ps (
-          _mm256_castsi256_ps (u), _mm256_castsi256_ps (v), 0xdd));
-    } else {
-      bv = _mm256_unpacklo_epi64 (u, v);
-      ov = _mm256_unpackhi_epi64 (u, v);
-    }
-    w = _mm256_permute4x64_epi64 (
-        _mm256_loadu_si256 ((const __m256i *) (wr + s)), 0xd8);
-    /* bytes [0, 2, 0, 2 | 1, 3, 1, 3] (quarters) in order */
-    r = _mm256_srli_epi16 (avx2_lerp (bv, ov, w), 8);
-    r = _mm256_permutevar8x32_epi32 (_mm256_packus_epi16 (r, r), order);
-    _mm_storeu_si128 ((__m128i *) (dst + s), _mm256_castsi256_si128 (r));
-    if (i == b - n)
-      break;
+  for (; i + n <= b; i += n, l += 32)
+    avx2_lerp_step2_step (dst + (size_t) i * ch, l, wr + (size_t) i * ch, ch);
+  if (i < b) {
+    i = b - n;
+    avx2_lerp_step2_step (dst + (size_t) i * ch,
+        src + (size_t) p->offset[i] * ch, wr + (size_t) i * ch, ch);
   }
 }
 
@@ -1717,8 +1843,15 @@ ssse3_lerp_h (void *dst, const void *src, const AsPass *p, LerpRow row)
       + sd->base_at);
   const uint8_t *rec = (const uint8_t *) p->aux + sd->records_at;
 
-  for (int32_t q = 0; q < sd->lanes; q++)
-    lerp_lane_any (dst, src, p, sd, base, rec, q, row);
+  const int32_t *bad = (const int32_t *) ((const uint8_t *) p->aux
+      + sd->bad_at);
+  int32_t u = 0;
+
+  for (int32_t q = 0; q < sd->lanes; q++) {
+    int is_bad = u < sd->n_bad && bad[u] == q;
+    u += is_bad;
+    lerp_lane_any (dst, src, p, sd, base, rec, q, is_bad, row);
+  }
   lerp_h_scalar (dst, src, p, (size_t) sd->lanes * sd->k,
       (size_t) p->out_len * p->channels, row);
 }
