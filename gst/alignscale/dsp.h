@@ -87,6 +87,11 @@ typedef enum
   AS_V_LERP16_IN,  /* u16 -> u32, one 32-bit weight */
   AS_V_LERP16_OUT, /* u32 -> u16 */
   AS_V_BOX2,       /* u8 -> u8: 2x2 box, rows 2j, 2j + 1 */
+  /* u8 -> u8: the lerp model's two passes at rows 2j, 2j + 1 of weight
+   * 1/2 and pixels 2i, 2i + 1 of horizontal weight w = 512 m, 0 < m < 128
+   * (wr: w of each output sample): ((128 - m)(a + c) + m (b + d) + 128)
+   * >> 8 (model.h) */
+  AS_V_BOX2W,
   AS_V_EXACT_IN,   /* samples -> double */
   AS_V_EXACT_OUT,  /* double -> samples */
   AS_V_OCV8_OUT,   /* i32 (Q11) -> u8: OpenCV INTER_LINEAR's vertical */

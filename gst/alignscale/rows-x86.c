@@ -821,6 +821,86 @@ ssse3_v_box2 (void *dst, const void *const *src, const AsPass *p, int j,
   }
 }
 
+/* AS_V_BOX2W's reference arithmetic on samples [x, width) */
+static inline void
+box2w_scalar (uint8_t *o, const uint8_t *r0, const uint8_t *r1,
+    const uint16_t *wr, int ch, int x, int width)
+{
+  for (; x < width; x++) {
+    int i = x / ch, c = x % ch;
+    size_t a = (size_t) 2 * i * ch + c, b = a + ch;
+    uint32_t m = wr[x] >> 9;
+    o[x] = (uint8_t) (((128 - m) * (r0[a] + r1[a]) + m * (r0[b] + r1[b]) + 128)
+        >> 8);
+  }
+}
+
+/* 16 samples of AS_V_BOX2W from 32 bytes of each row: the weight pair
+ * (128 - m, m) of a sample as the bytes of 255 m + 128, pmaddubsw by it
+ * (each product sum at most 128 255: no saturation), the rows added
+ * (uint16), + 128, >> 8 */
+static inline SSSE3_INLINE __m128i
+ssse3_box2w_half (const uint8_t *r0, const uint8_t *r1, const uint16_t *wr,
+    __m128i ctrl, int ch)
+{
+  const __m128i k255 = _mm_set1_epi16 (255), c128 = _mm_set1_epi16 (128);
+  __m128i v[2];
+
+  for (int h = 0; h < 2; h++) {
+    __m128i a = _mm_loadu_si128 ((const __m128i *) (r0 + 16 * h));
+    __m128i b = _mm_loadu_si128 ((const __m128i *) (r1 + 16 * h));
+    __m128i k = _mm_add_epi16 (
+        _mm_mullo_epi16 (
+            _mm_srli_epi16 (
+                _mm_loadu_si128 ((const __m128i *) (wr + 8 * h)), 9),
+            k255),
+        c128);
+    if (ch == 2) {
+      a = _mm_shuffle_epi8 (a, ctrl);
+      b = _mm_shuffle_epi8 (b, ctrl);
+    }
+    v[h] = _mm_srli_epi16 (
+        _mm_add_epi16 (
+            _mm_add_epi16 (_mm_maddubs_epi16 (a, k), _mm_maddubs_epi16 (b, k)),
+            c128),
+        8);
+  }
+  return _mm_packus_epi16 (v[0], v[1]);
+}
+
+static inline SSSE3_INLINE void
+ssse3_box2w (uint8_t *o, const uint8_t *r0, const uint8_t *r1,
+    const uint16_t *wr, int width, int ch)
+{
+  const __m128i ctrl = _mm_loadu_si128 ((const __m128i *) area2_ctrl[1]);
+  int x = 0;
+
+  for (; x + 16 <= width; x += 16)
+    _mm_storeu_si128 ((__m128i *) (o + x),
+        ssse3_box2w_half (r0 + 2 * x, r1 + 2 * x, wr + x, ctrl, ch));
+  if (x < width) {
+    x = width - 16;
+    _mm_storeu_si128 ((__m128i *) (o + x),
+        ssse3_box2w_half (r0 + 2 * x, r1 + 2 * x, wr + x, ctrl, ch));
+  }
+}
+
+/* 1 or 2 channels; the last step ends at the line's end (samples written
+ * twice, the same bytes) */
+static SSSE3 void
+ssse3_v_box2w (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  (void) j;
+  (void) s;
+  if (width < 16 || p->channels > 2)
+    box2w_scalar (dst, src[0], src[1], p->wr, p->channels, 0, width);
+  else if (p->channels == 1)
+    ssse3_box2w (dst, src[0], src[1], p->wr, width, 1);
+  else
+    ssse3_box2w (dst, src[0], src[1], p->wr, width, 2);
+}
+
 /* =============================================================== AVX2 */
 
 /* the 8 slot sums a[u] of four output pixels, from sp[u] (the window of
@@ -1173,6 +1253,33 @@ avx2_lerp_v_step (
   }
 }
 
+/* 32 samples of a vertical lerp of bytes at weight 1/2 (2:1 rows): with
+ * B = b << 8 | 128, B - (B w >> 16) = 128 b + 64, and the lerp is
+ * (b + o + 1) << 7, pmaddubsw by 64s, + 64, << 1; the one-pass row's
+ * >> 8 of it is pavgb */
+static inline AVX2_INLINE void
+avx2_lerp_v_half (void *dst, const void *b, const void *o, int x, LerpRow row)
+{
+  __m256i u = _mm256_loadu_si256 ((const __m256i *) ((const uint8_t *) b + x));
+  __m256i v = _mm256_loadu_si256 ((const __m256i *) ((const uint8_t *) o + x));
+
+  if (row == LERP_ONE) {
+    _mm256_storeu_si256 (
+        (__m256i *) ((uint8_t *) dst + x), _mm256_avg_epu8 (u, v));
+  } else {
+    const __m256i k64 = _mm256_set1_epi8 (64), c64 = _mm256_set1_epi16 (64);
+    __m256i r0, r1;
+    u = _mm256_permute4x64_epi64 (u, 0xd8);
+    v = _mm256_permute4x64_epi64 (v, 0xd8);
+    r0 = _mm256_maddubs_epi16 (_mm256_unpacklo_epi8 (u, v), k64);
+    r1 = _mm256_maddubs_epi16 (_mm256_unpackhi_epi8 (u, v), k64);
+    _mm256_storeu_si256 ((__m256i *) ((uint16_t *) dst + x),
+        _mm256_slli_epi16 (_mm256_add_epi16 (r0, c64), 1));
+    _mm256_storeu_si256 ((__m256i *) ((uint16_t *) dst + x + 16),
+        _mm256_slli_epi16 (_mm256_add_epi16 (r1, c64), 1));
+  }
+}
+
 /* 32 samples a step; the last step ends at the line's end (samples
  * written twice, the same bytes); lines below 32 samples: the SSE2 row */
 static inline AVX2_INLINE void
@@ -1185,6 +1292,13 @@ avx2_lerp_v (void *dst, const void *const *src, const AsPass *p, int j,
 
   if (width < 32) {
     sse2_lerp_v (dst, src, p, j, width, row);
+    return;
+  }
+  if (row != LERP_OUT && ((const uint16_t *) p->w)[j] == 32768) {
+    for (; x + 32 <= width; x += 32)
+      avx2_lerp_v_half (dst, b, o, x, row);
+    if (x < width)
+      avx2_lerp_v_half (dst, b, o, width - 32, row);
     return;
   }
   for (; x + 32 <= width; x += 32)
@@ -1219,12 +1333,12 @@ avx2_v_lerp8_one (void *dst, const void *const *src, const AsPass *p, int j,
 
 /* 32 samples of the 2x2 box from 64 bytes of each row: pmaddubsw by ones
  * adds each sample's two bytes (made adjacent by area2_ctrl for 2
- * channels), (a + b + c + d + 2) >> 2 */
+ * channels), (a + b + c + d + 2) >> 2 by pmulhrsw with 2^13 */
 static inline AVX2_INLINE void
 avx2_box2_step (
     uint8_t *o, const uint8_t *r0, const uint8_t *r1, __m256i ctrl, int ch)
 {
-  const __m256i ones = _mm256_set1_epi8 (1), two = _mm256_set1_epi16 (2);
+  const __m256i ones = _mm256_set1_epi8 (1), q = _mm256_set1_epi16 (8192);
   __m256i v[2];
 
   for (int h = 0; h < 2; h++) {
@@ -1234,11 +1348,10 @@ avx2_box2_step (
       a = _mm256_shuffle_epi8 (a, ctrl);
       b = _mm256_shuffle_epi8 (b, ctrl);
     }
-    v[h] = _mm256_srli_epi16 (
-        _mm256_add_epi16 (_mm256_add_epi16 (_mm256_maddubs_epi16 (a, ones),
-                              _mm256_maddubs_epi16 (b, ones)),
-            two),
-        2);
+    v[h] = _mm256_mulhrs_epi16 (
+        _mm256_add_epi16 (
+            _mm256_maddubs_epi16 (a, ones), _mm256_maddubs_epi16 (b, ones)),
+        q);
   }
   _mm256_storeu_si256 ((__m256i *) o,
       _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v[0], v[1]), 0xd8));
@@ -1271,6 +1384,65 @@ avx2_v_box2 (void *dst, const void *const *src, const AsPass *p, int j,
     avx2_box2 (dst, src[0], src[1], width, 1);
   else
     avx2_box2 (dst, src[0], src[1], width, 2);
+}
+
+/* ssse3_box2w_half in 256 bits: 32 samples from 64 bytes of each row */
+static inline AVX2_INLINE void
+avx2_box2w_step (uint8_t *o, const uint8_t *r0, const uint8_t *r1,
+    const uint16_t *wr, __m256i ctrl, int ch)
+{
+  const __m256i k255 = _mm256_set1_epi16 (255), c128 = _mm256_set1_epi16 (128);
+  __m256i v[2];
+
+  for (int h = 0; h < 2; h++) {
+    __m256i a = _mm256_loadu_si256 ((const __m256i *) (r0 + 32 * h));
+    __m256i b = _mm256_loadu_si256 ((const __m256i *) (r1 + 32 * h));
+    __m256i k = _mm256_add_epi16 (
+        _mm256_mullo_epi16 (
+            _mm256_srli_epi16 (
+                _mm256_loadu_si256 ((const __m256i *) (wr + 16 * h)), 9),
+            k255),
+        c128);
+    if (ch == 2) {
+      a = _mm256_shuffle_epi8 (a, ctrl);
+      b = _mm256_shuffle_epi8 (b, ctrl);
+    }
+    v[h] = _mm256_srli_epi16 (
+        _mm256_add_epi16 (_mm256_add_epi16 (_mm256_maddubs_epi16 (a, k),
+                              _mm256_maddubs_epi16 (b, k)),
+            c128),
+        8);
+  }
+  _mm256_storeu_si256 ((__m256i *) o,
+      _mm256_permute4x64_epi64 (_mm256_packus_epi16 (v[0], v[1]), 0xd8));
+}
+
+static inline AVX2_INLINE void
+avx2_box2w (uint8_t *o, const uint8_t *r0, const uint8_t *r1,
+    const uint16_t *wr, int width, int ch)
+{
+  const __m256i ctrl = _mm256_broadcastsi128_si256 (
+      _mm_loadu_si128 ((const __m128i *) area2_ctrl[1]));
+  int x = 0;
+
+  for (; x + 32 <= width; x += 32)
+    avx2_box2w_step (o + x, r0 + 2 * x, r1 + 2 * x, wr + x, ctrl, ch);
+  if (x < width) {
+    x = width - 32;
+    avx2_box2w_step (o + x, r0 + 2 * x, r1 + 2 * x, wr + x, ctrl, ch);
+  }
+}
+
+static AVX2 void
+avx2_v_box2w (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  if (width < 32 || p->channels > 2)
+    ssse3_v_box2w (dst, src, p, j, width, s);
+  else if (p->channels == 1)
+    avx2_box2w (dst, src[0], src[1], p->wr, width, 1);
+  else
+    avx2_box2w (dst, src[0], src[1], p->wr, width, 2);
 }
 
 /* split lanes q, q + 1 (record pair q / 2) in 256 bits */
@@ -1896,6 +2068,7 @@ as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2)
     dsp->h_prep[AS_H_LERP8_OUT] = lerp_h_prep;
     dsp->h_prep[AS_H_LERP8_ONE] = lerp_h_prep;
     dsp->v[AS_V_BOX2] = ssse3_v_box2;
+    dsp->v[AS_V_BOX2W] = ssse3_v_box2w;
     dsp->h[AS_H_PIL8] = ssse3_h_pil8;
     dsp->h_prep[AS_H_PIL8] = pil_h_prep;
     dsp->h[AS_H_OCV8_IN] = ssse3_h_ocv8_in;
@@ -1914,6 +2087,7 @@ as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2)
     dsp->v[AS_V_LERP8_OUT] = avx2_v_lerp8_out;
     dsp->v[AS_V_LERP8_ONE] = avx2_v_lerp8_one;
     dsp->v[AS_V_BOX2] = avx2_v_box2;
+    dsp->v[AS_V_BOX2W] = avx2_v_box2w;
     dsp->h[AS_H_LERP8_IN] = avx2_h_lerp8_in;
     dsp->h[AS_H_LERP8_OUT] = avx2_h_lerp8_out;
     dsp->h[AS_H_LERP8_ONE] = avx2_h_lerp8_one;
