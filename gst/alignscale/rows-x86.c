@@ -707,20 +707,16 @@ lerp_fix_bad (void *dst, const void *src, const AsPass *p, const LerpSide *sd,
           (size_t) bad[u] * sd->k + sd->k, row);
 }
 
-/* lane q (SIMD, or the scalar loop when it is bad) */
+/* lane q of k samples in 128 bits (base[q], records rec) */
 static inline SSSE3_INLINE void
-lerp_lane_any (void *dst, const void *src, const AsPass *p, const LerpSide *sd,
-    const int32_t *base, const uint8_t *rec, int32_t q, int bad, LerpRow row)
+lerp_lane_at (void *dst, const void *src, const AsPass *p, const int32_t *base,
+    const uint8_t *rec, int32_t q, int k, LerpRow row)
 {
-  size_t osz = row == LERP_IN ? 2 : 1, s = (size_t) q * sd->k;
-  const uint8_t *c0 = rec + lerp_rec_at (q, sd->k);
+  size_t osz = row == LERP_IN ? 2 : 1, s = (size_t) q * k;
+  const uint8_t *c0 = rec + lerp_rec_at (q, k);
 
-  if (bad)
-    lerp_h_scalar (dst, src, p, s, s + sd->k, row);
-  else
-    lerp_lane128 ((uint8_t *) dst + s * osz, src, base[q], c0,
-        c0 + lerp_c1 (sd->k),
-        sd->k == LERP_SPLIT ? (const uint16_t *) p->wr + s : NULL, sd->k, row);
+  lerp_lane128 ((uint8_t *) dst + s * osz, src, base[q], c0, c0 + lerp_c1 (k),
+      k == LERP_SPLIT ? (const uint16_t *) p->wr + s : NULL, k, row);
 }
 
 /* lerp (b, o, w) in 8 words */
@@ -731,8 +727,10 @@ sse2_lerp (__m128i b, __m128i o, __m128i w)
       _mm_sub_epi16 (b, _mm_mulhi_epu16 (b, w)), _mm_mulhi_epu16 (o, w));
 }
 
-/* the vertical rows in SSE2: 16 samples a step, the last ending at the
- * line's end (some samples written twice, the same bytes) */
+/* the vertical rows in SSE2, for the AVX2 rows' lines below 32 samples
+ * (without AVX2 ORC's rows run: these were no faster): 16 samples a step,
+ * the last ending at the line's end (some samples written twice, the same
+ * bytes) */
 static inline ALWAYS_INLINE void
 sse2_lerp_v (void *dst, const void *const *src, const AsPass *p, int j,
     int width, LerpRow row)
@@ -900,6 +898,48 @@ ssse3_v_box2w (void *dst, const void *const *src, const AsPass *p, int j,
   else
     ssse3_box2w (dst, src[0], src[1], p->wr, width, 2);
 }
+
+/* The body of a horizontal row (ISA avx2 or ssse3, steps of N samples in
+ * a 2:1 run): the lanes of the line; in the second pass where it has a
+ * 2:1 run (AsPass.step2_a) of 1, 2 or 4 channels, the lanes that end
+ * before the run (a joined lane stores 4 samples), the run, the lanes from
+ * the first that starts after it; the samples between, and after the
+ * last lane, with the scalar loop. */
+#define LERP_H_SEGMENTS(ISA, N)                                                \
+  do {                                                                         \
+    const LerpSide *sd = &((const LerpHead *) p->aux)->side[row == LERP_OUT];  \
+    int ch = p->channels, k = sd->k, a = p->step2_a;                           \
+    int b = p->step2_b + 1 < p->n_pair ? p->step2_b + 1 : p->n_pair;           \
+    size_t n = (size_t) p->out_len * ch, sa, sb;                               \
+    int32_t qa, qb;                                                            \
+                                                                               \
+    if (row != LERP_OUT || !(ch == 1 || ch == 2 || ch == 4) || b - a < N / ch  \
+        || k == 0) {                                                           \
+      ISA##_lerp_lanes_k (dst, src, p, sd, 0, sd->lanes, row);                 \
+      lerp_h_scalar (dst, src, p, (size_t) sd->lanes *k, n, row);              \
+      break;                                                                   \
+    }                                                                          \
+    sa = (size_t) a * ch;                                                      \
+    sb = (size_t) b * ch;                                                      \
+    qa = k == LERP_SPLIT ? (int32_t) (sa / 8)                                  \
+                         : (sa < 4 ? 0 : (int32_t) ((sa - 4) / k + 1));        \
+    qa = qa < sd->lanes ? qa : sd->lanes;                                      \
+    qb = (int32_t) ((sb + k - 1) / k);                                         \
+    qb = qb < sd->lanes ? qb : sd->lanes;                                      \
+    ISA##_lerp_lanes_k (dst, src, p, sd, 0, qa, row);                          \
+    lerp_h_scalar (dst, src, p, (size_t) qa *k, sa, row);                      \
+    if (ch == 1)                                                               \
+      ISA##_lerp_step2 (dst, src, p, a, b, 1);                                 \
+    else if (ch == 2)                                                          \
+      ISA##_lerp_step2 (dst, src, p, a, b, 2);                                 \
+    else                                                                       \
+      ISA##_lerp_step2 (dst, src, p, a, b, 4);                                 \
+    lerp_h_scalar (                                                            \
+        dst, src, p, sb, (size_t) qb *k > sb ? (size_t) qb * k : sb, row);     \
+    ISA##_lerp_lanes_k (dst, src, p, sd, qb, sd->lanes, row);                  \
+    lerp_h_scalar (dst, src, p,                                                \
+        (size_t) sd->lanes *k > sb ? (size_t) sd->lanes * k : sb, n, row);     \
+  } while (0)
 
 /* =============================================================== AVX2 */
 
@@ -1554,7 +1594,7 @@ avx2_lerp_lanes (void *dst, const void *src, const AsPass *p,
   int32_t q0 = q;
 
   while (q < q1 && q % g) /* steps start at a record */
-    lerp_lane_any (dst, src, p, sd, base, rec, q++, 0, row);
+    lerp_lane_at (dst, src, p, base, rec, q++, k, row);
   for (; q + g <= q1; q += g) {
     size_t s = (size_t) q * k;
     if (g == 2)
@@ -1565,7 +1605,7 @@ avx2_lerp_lanes (void *dst, const void *src, const AsPass *p,
           rec + (size_t) q * 32, k == 4 ? wr + s : NULL, k, row);
   }
   while (q < q1)
-    lerp_lane_any (dst, src, p, sd, base, rec, q++, 0, row);
+    lerp_lane_at (dst, src, p, base, rec, q++, k, row);
   lerp_fix_bad (dst, src, p, sd, q0, q1, row);
 }
 
@@ -1645,40 +1685,7 @@ avx2_lerp_step2 (
 static inline AVX2_INLINE void
 avx2_lerp_h (void *dst, const void *src, const AsPass *p, LerpRow row)
 {
-  const LerpSide *sd = &((const LerpHead *) p->aux)->side[row == LERP_OUT];
-  int ch = p->channels, k = sd->k, a = p->step2_a;
-  int b = p->step2_b + 1 < p->n_pair ? p->step2_b + 1 : p->n_pair;
-  size_t n = (size_t) p->out_len * ch, sa, sb;
-  int32_t qa, qb;
-
-  if (row != LERP_OUT || !(ch == 1 || ch == 2 || ch == 4) || b - a < 16 / ch
-      || k == 0) {
-    avx2_lerp_lanes_k (dst, src, p, sd, 0, sd->lanes, row);
-    lerp_h_scalar (dst, src, p, (size_t) sd->lanes * k, n, row);
-    return;
-  }
-  /* the lanes that end before the run (a joined lane stores 4 samples),
-   * the run, the lanes from the first that starts after it */
-  sa = (size_t) a * ch;
-  sb = (size_t) b * ch;
-  qa = k == LERP_SPLIT ? (int32_t) (sa / 8)
-                       : (sa < 4 ? 0 : (int32_t) ((sa - 4) / k + 1));
-  qa = qa < sd->lanes ? qa : sd->lanes;
-  qb = (int32_t) ((sb + k - 1) / k);
-  qb = qb < sd->lanes ? qb : sd->lanes;
-  avx2_lerp_lanes_k (dst, src, p, sd, 0, qa, row);
-  lerp_h_scalar (dst, src, p, (size_t) qa * k, sa, row);
-  if (ch == 1)
-    avx2_lerp_step2 (dst, src, p, a, b, 1);
-  else if (ch == 2)
-    avx2_lerp_step2 (dst, src, p, a, b, 2);
-  else
-    avx2_lerp_step2 (dst, src, p, a, b, 4);
-  lerp_h_scalar (
-      dst, src, p, sb, (size_t) qb * k > sb ? (size_t) qb * k : sb, row);
-  avx2_lerp_lanes_k (dst, src, p, sd, qb, sd->lanes, row);
-  lerp_h_scalar (dst, src, p,
-      (size_t) sd->lanes * k > sb ? (size_t) sd->lanes * k : sb, n, row);
+  LERP_H_SEGMENTS (avx2, 16);
 }
 
 static AVX2 void
@@ -1981,51 +1988,144 @@ tail:
   area2_scalar (o, r0, r1, ch, x, width);
 }
 
-static void
-sse2_v_lerp8_in (void *dst, const void *const *src, const AsPass *p, int j,
-    int width, AsLineScratch *s)
-{
-  (void) s;
-  sse2_lerp_v (dst, src, p, j, width, LERP_IN);
-}
-
-static void
-sse2_v_lerp8_out (void *dst, const void *const *src, const AsPass *p, int j,
-    int width, AsLineScratch *s)
-{
-  (void) s;
-  sse2_lerp_v (dst, src, p, j, width, LERP_OUT);
-}
-
-static void
-sse2_v_lerp8_one (void *dst, const void *const *src, const AsPass *p, int j,
-    int width, AsLineScratch *s)
-{
-  (void) s;
-  sse2_lerp_v (dst, src, p, j, width, LERP_ONE);
-}
-
-/* avx2_lerp_h a lane at a time */
+/* joined lanes q, q + 1 of 4 samples in 128 bits: B and O of both in two
+ * vectors (punpck*qdq), wr's weights (avx2_lerp_quad's k = 4) */
 static inline SSSE3_INLINE void
-ssse3_lerp_h (void *dst, const void *src, const AsPass *p, LerpRow row)
+ssse3_lerp_pair4 (uint8_t *d, const uint8_t *l, const int32_t *base,
+    const uint8_t *ca, const uint8_t *cc, const uint16_t *wr, LerpRow row)
 {
-  const LerpHead *hd = p->aux;
-  const LerpSide *sd = &hd->side[row == LERP_OUT];
+  const __m128i half = _mm_set1_epi16 (row == LERP_OUT ? 0 : 128);
+  __m128i a = _mm_or_si128 (
+      _mm_shuffle_epi8 (_mm_loadu_si128 ((const __m128i *) (l + base[0])),
+          _mm_loadu_si128 ((const __m128i *) ca)),
+      half);
+  __m128i c = _mm_or_si128 (
+      _mm_shuffle_epi8 (_mm_loadu_si128 ((const __m128i *) (l + base[1])),
+          _mm_loadu_si128 ((const __m128i *) cc)),
+      half);
+  __m128i r = sse2_lerp (_mm_unpacklo_epi64 (a, c), _mm_unpackhi_epi64 (a, c),
+      _mm_loadu_si128 ((const __m128i *) wr));
+
+  if (row == LERP_IN) {
+    _mm_storeu_si128 ((__m128i *) d, r);
+  } else {
+    r = _mm_srli_epi16 (r, 8);
+    _mm_storel_epi64 ((__m128i *) d, _mm_packus_epi16 (r, r));
+  }
+}
+
+/* lanes [q, q1) a record (2 split lanes, 4 joined) at a time: joined ones
+ * of 4 samples in pairs, the others one by one; then the bad ones again
+ * (k constant in each instance) */
+static inline SSSE3_INLINE void
+ssse3_lerp_lanes (void *dst, const void *src, const AsPass *p,
+    const LerpSide *sd, int k, int32_t q, int32_t q1, LerpRow row)
+{
   const int32_t *base = (const int32_t *) ((const uint8_t *) p->aux
       + sd->base_at);
   const uint8_t *rec = (const uint8_t *) p->aux + sd->records_at;
+  const uint16_t *wr = p->wr;
+  size_t osz = row == LERP_IN ? 2 : 1;
+  int g = k == LERP_SPLIT ? 2 : 4; /* lanes a record */
+  int32_t q0 = q;
 
-  const int32_t *bad = (const int32_t *) ((const uint8_t *) p->aux
-      + sd->bad_at);
-  int32_t u = 0;
-
-  for (int32_t q = 0; q < sd->lanes; q++) {
-    int is_bad = u < sd->n_bad && bad[u] == q;
-    u += is_bad;
-    lerp_lane_any (dst, src, p, sd, base, rec, q, is_bad, row);
+  while (q < q1 && q % g)
+    lerp_lane_at (dst, src, p, base, rec, q++, k, row);
+  for (; q + g <= q1; q += g) {
+    const uint8_t *r = rec + (size_t) q * 32;
+    uint8_t *d = (uint8_t *) dst + (size_t) q * k * osz;
+    size_t s = (size_t) q * k;
+    if (k == LERP_SPLIT) {
+      lerp_lane128 (d, src, base[q], r, r + 32, wr + s, k, row);
+      lerp_lane128 (
+          d + 8 * osz, src, base[q + 1], r + 16, r + 48, wr + s + 8, k, row);
+    } else if (k == 4) {
+      ssse3_lerp_pair4 (d, src, base + q, r, r + 32, wr + s, row);
+      ssse3_lerp_pair4 (
+          d + 8 * osz, src, base + q + 2, r + 16, r + 48, wr + s + 8, row);
+    } else {
+      /* lanes q .. q + 3 at records 0, 2, 1, 3 (lerp_rec_at) */
+      lerp_lane128 (d, src, base[q], r, r + 64, NULL, k, row);
+      lerp_lane128 (
+          d + k * osz, src, base[q + 1], r + 32, r + 96, NULL, k, row);
+      lerp_lane128 (
+          d + 2 * k * osz, src, base[q + 2], r + 16, r + 80, NULL, k, row);
+      lerp_lane128 (
+          d + 3 * k * osz, src, base[q + 3], r + 48, r + 112, NULL, k, row);
+    }
   }
-  lerp_h_scalar (dst, src, p, (size_t) sd->lanes * sd->k,
-      (size_t) p->out_len * p->channels, row);
+  while (q < q1)
+    lerp_lane_at (dst, src, p, base, rec, q++, k, row);
+  lerp_fix_bad (dst, src, p, sd, q0, q1, row);
+}
+
+static inline SSSE3_INLINE void
+ssse3_lerp_lanes_k (void *dst, const void *src, const AsPass *p,
+    const LerpSide *sd, int32_t q0, int32_t q1, LerpRow row)
+{
+  if (sd->k == LERP_SPLIT)
+    ssse3_lerp_lanes (dst, src, p, sd, LERP_SPLIT, q0, q1, row);
+  else if (sd->k == 4)
+    ssse3_lerp_lanes (dst, src, p, sd, 4, q0, q1, row);
+  else if (sd->k > 0)
+    ssse3_lerp_lanes (dst, src, p, sd, sd->k, q0, q1, row);
+}
+
+/* avx2_lerp_step2_step in 128 bits: 8 samples from 32 bytes, in order
+ * (the words of 1 channel picked by pshufb) */
+static inline SSSE3_INLINE void
+ssse3_lerp_step2_step (
+    uint8_t *d, const uint16_t *l, const uint16_t *wr, int ch)
+{
+  const __m128i even = _mm_setr_epi8 (
+                    0, 1, 4, 5, 8, 9, 12, 13, Z, Z, Z, Z, Z, Z, Z, Z),
+                odd = _mm_setr_epi8 (
+                    2, 3, 6, 7, 10, 11, 14, 15, Z, Z, Z, Z, Z, Z, Z, Z);
+  __m128i u = _mm_loadu_si128 ((const __m128i *) l);
+  __m128i v = _mm_loadu_si128 ((const __m128i *) (l + 8));
+  __m128i bv, ov, r;
+
+  if (ch == 1) {
+    bv = _mm_unpacklo_epi64 (
+        _mm_shuffle_epi8 (u, even), _mm_shuffle_epi8 (v, even));
+    ov = _mm_unpacklo_epi64 (
+        _mm_shuffle_epi8 (u, odd), _mm_shuffle_epi8 (v, odd));
+  } else if (ch == 2) {
+    bv = _mm_castps_si128 (
+        _mm_shuffle_ps (_mm_castsi128_ps (u), _mm_castsi128_ps (v), 0x88));
+    ov = _mm_castps_si128 (
+        _mm_shuffle_ps (_mm_castsi128_ps (u), _mm_castsi128_ps (v), 0xdd));
+  } else {
+    bv = _mm_unpacklo_epi64 (u, v);
+    ov = _mm_unpackhi_epi64 (u, v);
+  }
+  r = _mm_srli_epi16 (
+      sse2_lerp (bv, ov, _mm_loadu_si128 ((const __m128i *) wr)), 8);
+  _mm_storel_epi64 ((__m128i *) d, _mm_packus_epi16 (r, r));
+}
+
+static inline SSSE3_INLINE void
+ssse3_lerp_step2 (
+    uint8_t *dst, const uint16_t *src, const AsPass *p, int a, int b, int ch)
+{
+  const uint16_t *wr = p->wr, *l = src + (size_t) p->offset[a] * ch;
+  const int n = 8 / ch; /* outputs a step */
+  int i = a;
+
+  for (; i + n <= b; i += n, l += 16)
+    ssse3_lerp_step2_step (dst + (size_t) i * ch, l, wr + (size_t) i * ch, ch);
+  if (i < b) {
+    i = b - n;
+    ssse3_lerp_step2_step (dst + (size_t) i * ch,
+        src + (size_t) p->offset[i] * ch, wr + (size_t) i * ch, ch);
+  }
+}
+
+/* avx2_lerp_h in 128 bits */
+static inline SSSE3_INLINE void
+ssse3_lerp_h (void *dst, const void *src, const AsPass *p, LerpRow row)
+{
+  LERP_H_SEGMENTS (ssse3, 8);
 }
 
 static SSSE3 void
@@ -2056,9 +2156,6 @@ as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2)
 {
   dsp->v[AS_V_PIL8] = sse2_v_pil8;
   dsp->v[AS_V_OCV8_OUT] = sse2_v_ocv8_out;
-  dsp->v[AS_V_LERP8_IN] = sse2_v_lerp8_in;
-  dsp->v[AS_V_LERP8_OUT] = sse2_v_lerp8_out;
-  dsp->v[AS_V_LERP8_ONE] = sse2_v_lerp8_one;
   if (ssse3) {
     /* the three 8-bit lerp rows share one table (model.c builds it once) */
     dsp->h[AS_H_LERP8_IN] = ssse3_h_lerp8_in;
