@@ -1,15 +1,17 @@
-/* alignscale: the library models' rows in x86 SIMD
+/* alignscale: the library models' and the lerp model's rows in x86 SIMD
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * OpenCV INTER_LINEAR 8U and Pillow 8-bit, both passes, with the integer
- * arithmetic of their references in rows-c.c, so the bytes are the same
- * (tests/check/libs/dsp.c). x86-64 with GCC, picked at run time
- * (as_dsp_init_simd) over the ORC rows, which gather every tap into a
- * line first: here each 16-byte window of the source is loaded once and
- * pshufb puts its bytes where pmaddwd wants them, by tables the model
- * builds in prepare (AsDsp.h_prep). AVX2 rows, and their SSSE3 twins
- * (horizontal; the vertical ones are SSE2) with the same tables: each
- * 256-bit step is two 128-bit halves there.
+ * OpenCV INTER_LINEAR 8U and Pillow 8-bit, both passes, and the 8-bit
+ * lerp model's rows (the default bilinear: both passes, the one-pass rows,
+ * the 2x2 boxes), with the integer arithmetic of their references in
+ * rows-c.c, so the bytes are the same (tests/check/libs/dsp.c). x86-64
+ * with GCC, picked at run time (as_dsp_init_simd) over the ORC rows, which
+ * gather every tap into a line first: here each 16-byte window of the
+ * source is loaded once and pshufb puts its bytes where pmaddwd (pmulhuw
+ * for the lerp) wants them, by tables the model builds in prepare
+ * (AsDsp.h_prep). AVX2 rows, and their SSSE3 twins (horizontal; the
+ * library models' vertical ones are SSE2, the lerp model's stay ORC's)
+ * with the same tables: each 256-bit step is two 128-bit halves there.
  *
  * Pillow's products p k (k an int32 of 22 fractional bits) are split:
  * k = hi 2^16 + lo with lo the low 16 bits read as signed, so p k =
