@@ -483,7 +483,8 @@ lerp_h_scalar (void *dst, const void *src, const AsPass *p, size_t from,
  *  - joined (k = 1 .. 4): B words 0 .. k-1 and O words 4 .. 4 + k - 1 in
  *    one vector (c0), weights the same way (c1): the O products come down
  *    by psrldq. A lane stores 4 samples: the next lane (or the scalar loop)
- *    writes over the k - 4 past its own.
+ *    writes over the 4 - k past its own. Lanes of 4 go in pairs instead,
+ *    B and O of both in two vectors (punpck*qdq) with wr's weights.
  * The O control of a sample of weight 0 points at its B (its O may be past
  * the line, and weighs nothing). k is per pass, the one the lanes that fit
  * make the cheapest; the samples after the last lane take the scalar loop,
@@ -595,6 +596,8 @@ lerp_pick_k (const AsPass *p, int ss)
   double best = 12.0 * n;
   int best_k = 0;
 
+  if ((size_t) p->in_len * p->channels * ss < 16) /* no window */
+    return 0;
   for (size_t j = 0; j < sizeof (ks) / sizeof (ks[0]); j++) {
     int k = ks[j];
     int32_t lanes = lerp_lanes (n, k);
