@@ -37,10 +37,13 @@ typedef struct
   const void *w;
   /* horizontal: the weights replicated per sample, tap-major
    * (wr[k * out_len * channels + i * channels + c] = w[i * n_taps + k]),
-   * for the fast rows; lerp: one tap */
+   * for the fast rows; lerp: one tap; vertical AS_V_BOX2W: the horizontal
+   * pass's */
   const void *wr;
   /* horizontal: the row's own table, built from the pass in prepare by
-   * AsDsp.h_prep (NULL when the row has none; such rows take no wr) */
+   * AsDsp.h_prep (NULL when the row has none; the library models' rows
+   * that have one take no wr; the lerp model's three 8-bit rows share one,
+   * and take wr) */
   const void *aux;
 } AsPass;
 
@@ -87,6 +90,11 @@ typedef enum
   AS_V_LERP16_IN,  /* u16 -> u32, one 32-bit weight */
   AS_V_LERP16_OUT, /* u32 -> u16 */
   AS_V_BOX2,       /* u8 -> u8: 2x2 box, rows 2j, 2j + 1 */
+  /* u8 -> u8: the lerp model's two passes at rows 2j, 2j + 1 of weight
+   * 1/2 and pixels 2i, 2i + 1 of horizontal weight w = 512 m, 0 < m < 128
+   * (wr: w of each output sample): ((128 - m)(a + c) + m (b + d) + 128)
+   * >> 8 (model.h) */
+  AS_V_BOX2W,
   AS_V_EXACT_IN,   /* samples -> double */
   AS_V_EXACT_OUT,  /* double -> samples */
   AS_V_OCV8_OUT,   /* i32 (Q11) -> u8: OpenCV INTER_LINEAR's vertical */
@@ -207,9 +215,10 @@ void as_dsp_init_orc (AsDsp *dsp);
  * with AVX2 (unless ALIGNSCALE_NO_AVX2 is set) their AVX2 twins */
 void as_dsp_init_simd (AsDsp *dsp);
 /* the library models' rows in x86 SIMD (rows-x86.c: OpenCV INTER_LINEAR
- * and Pillow 8-bit, both passes), which ORC 0.4.33 cannot express: byte
- * shuffles from a table, and pmaddwd. SSE2 vertical rows, SSSE3
- * horizontal ones where ssse3 is set, AVX2 ones where avx2 is. */
+ * and Pillow 8-bit, both passes) and the 8-bit lerp model's, which ORC
+ * 0.4.33 cannot express: byte shuffles from a table, and pmaddwd or
+ * pmulhuw. SSE2 vertical rows, SSSE3 horizontal ones (and the lerp
+ * model's boxes) where ssse3 is set, AVX2 ones where avx2 is. */
 void as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2);
 
 /* 2x2 box rows read pixel pairs as 2- or 4-byte words: src, dst and the

@@ -236,6 +236,24 @@ lerp_is_box2 (const AsPass *p)
   return 1;
 }
 
+/* rows 2j, 2j + 1 at weight 1/2 and pixels 2i, 2i + 1 at w = 512 m, 0 < m
+ * < 128, for every output (AS_V_BOX2W: no truncation in either pass) */
+static int
+lerp_is_box2w (const AsPass *h, const AsPass *v)
+{
+  const uint16_t *hw = h->w, *vw = v->w;
+
+  if (v->in_len / 2 < v->out_len || h->in_len / 2 < h->out_len)
+    return 0;
+  for (int j = 0; j < v->out_len; j++)
+    if (v->offset[j] != 2 * j || vw[j] != 32768)
+      return 0;
+  for (int i = 0; i < h->out_len; i++)
+    if (h->offset[i] != 2 * i || hw[i] % 512 != 0 || hw[i] == 0)
+      return 0;
+  return 1;
+}
+
 static double
 lerp_prepare (AsModelPlan *mp, const AsModelInput *in)
 {
@@ -284,6 +302,23 @@ lerp_prepare (AsModelPlan *mp, const AsModelInput *in)
       && lerp_is_box2 (&mp->h) && lerp_is_box2 (&mp->v)) {
     mp->v_one = dsp->v[AS_V_BOX2];
     mp->one_box2 = 1;
+  } else if (!wide && (in->channels == 1 || in->channels == 2)
+      && lerp_is_box2w (&mp->h, &mp->v)) {
+    /* the 2:1 chroma of co-sited 4:2:0 (NV12 4K -> 1080p): its weights
+     * per output sample, one pass whichever order the plan picks */
+    mp->v_one = dsp->v[AS_V_BOX2W];
+    mp->v.wr = mp->h.wr;
+  }
+  /* the 8-bit horizontal rows' table: one for the three (whichever pass
+   * order the plan picks), from the first that has one */
+  for (int e = 0; !wide && e < 3; e++) {
+    static const int rows[3] = { AS_H_LERP8_IN, AS_H_LERP8_OUT,
+      AS_H_LERP8_ONE };
+    int r = as_model_row_table (mp, dsp, rows[e]);
+    if (r < 0)
+      return -2;
+    if (r > 0)
+      break;
   }
   mp->inter_size = wide ? sizeof (uint32_t) : sizeof (uint16_t);
   mp->gather_bytes = 2 * (size_t) in->x->out_len * in->channels

@@ -33,7 +33,11 @@
  * b << 16 | 32768 and >> 16 (errors below 2^-15 code). One identity axis
  * (8-bit): one pass, lerp (b << 8 | 128, o << 8 | 128, w) >> 8, the two
  * passes' bytes. Exact 2x downscales with (1/2, 1/2) taps on both axes
- * (8-bit, 1 or 2 channels): (a + b + c + d + 2) >> 2, the same bytes.
+ * (8-bit, 1 or 2 channels): (a + b + c + d + 2) >> 2, the same bytes; and
+ * with (1/2, 1/2) rows and horizontal weights w = 512 m, 0 < m < 128, on
+ * pixels 2i, 2i + 1 (co-sited 4:2:0 chroma at 2:1): neither pass
+ * truncates, in either order, and the bytes are
+ * ((128 - m)(a + c) + m (b + d) + 128) >> 8 (a, b the top row's pixels).
  *
  * sum (8-bit antialias tables whose weights are all >= 0, any number of
  * taps). Weights are uint16 summing to 2^16 (each below it); a product

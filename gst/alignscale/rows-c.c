@@ -296,6 +296,28 @@ v_box2 (void *dst, const void *const *src, const AsPass *p, int j, int width,
   }
 }
 
+/* the 2x2 box with the lerp model's horizontal weights w = 512 m (0 < m <
+ * 128; wr: per output sample) and rows at weight 1/2: neither order of the
+ * model's two passes truncates there, both give this (model.h;
+ * tests/check/libs/dsp.c compares it with the passes) */
+static void
+v_box2w (void *dst, const void *const *src, const AsPass *p, int j, int width,
+    AsLineScratch *s)
+{
+  const uint8_t *r0 = src[0], *r1 = src[1];
+  const uint16_t *wr = p->wr;
+  int ch = p->channels;
+
+  for (int x = 0; x < width; x++) {
+    int i = x / ch, c = x % ch;
+    size_t a = (size_t) 2 * i * ch + c, b = a + ch;
+    uint32_t m = wr[x] >> 9;
+    ((uint8_t *) dst)[x] = (uint8_t) (((128 - m) * (r0[a] + r1[a])
+                                          + m * (r0[b] + r1[b]) + 128)
+        >> 8);
+  }
+}
+
 /* -------------------------------------------------------- sum model */
 
 static inline uint16_t
@@ -501,6 +523,7 @@ const char *const as_dsp_v_names[AS_N_V] = {
   [AS_V_LERP16_IN] = "v_lerp16_in",
   [AS_V_LERP16_OUT] = "v_lerp16_out",
   [AS_V_BOX2] = "v_box2",
+  [AS_V_BOX2W] = "v_box2w",
   [AS_V_EXACT_IN] = "v_exact_in",
   [AS_V_EXACT_OUT] = "v_exact_out",
   [AS_V_OCV8_OUT] = "v_ocv8_out",
@@ -1090,6 +1113,7 @@ as_dsp_init_c (AsDsp *dsp)
   dsp->v[AS_V_LERP16_IN] = v_lerp16_in;
   dsp->v[AS_V_LERP16_OUT] = v_lerp16_out;
   dsp->v[AS_V_BOX2] = v_box2;
+  dsp->v[AS_V_BOX2W] = v_box2w;
   dsp->v[AS_V_EXACT_IN] = v_exact_in;
   dsp->v[AS_V_EXACT_OUT] = v_exact_out;
 

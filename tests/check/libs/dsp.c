@@ -57,6 +57,9 @@ typedef enum
   W_LERP32,
   W_DOUBLE,
   W_NONE,
+  /* AS_V_BOX2W: per output sample (wr) a lerp weight 512 m, 0 < m < 128,
+   * the same over a pixel's channels */
+  W_BOX2W,
   W_OCV, /* OpenCV INTER_LINEAR: int16 pairs summing to 2048 (or 2049) */
   W_PIL, /* Pillow: int32 rows of 22 fractional bits */
   /* OpenCV cubic, Lanczos-4: int16 Q11 rows, positive part at most 1.35,
@@ -97,6 +100,7 @@ static const Entry v_entries[] = {
   { AS_V_LERP16_IN, T_U16, T_U32, W_LERP32, 2, 2 },
   { AS_V_LERP16_OUT, T_U32, T_U16, W_LERP32, 2, 2 },
   { AS_V_BOX2, T_U8, T_U8, W_NONE, 2, 2 },
+  { AS_V_BOX2W, T_U8, T_U8, W_BOX2W, 2, 2 },
   { AS_V_EXACT_IN, T_SAMPLES, T_DOUBLE, W_DOUBLE, 1, 9 },
   { AS_V_EXACT_OUT, T_DOUBLE, T_SAMPLES, W_DOUBLE, 1, 9 },
   { AS_V_OCV8_OUT, T_I32_OCV, T_U8, W_OCV, 2, 2 },
@@ -447,6 +451,7 @@ random_weights (GRand *r, WeightKind wk, int n_rows, int n_taps,
       }
       break;
     case W_NONE:
+    case W_BOX2W: /* new_case's wr */
       break;
   }
   g_free (row);
@@ -554,15 +559,25 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
     /* rows of weights; the output row j picks one */
     int rows = 4, line;
     c->width = size ? size * ch : g_rand_int_range (r, 1, 300);
-    if (e->w == W_NONE || e->w == W_OCV_BLOCK) /* out_w pixels from blocks */
-      c->width = (c->width / ch + 1) * ch;
+    if (e->w == W_NONE || e->w == W_BOX2W || e->w == W_OCV_BLOCK)
+      c->width = (c->width / ch + 1) * ch; /* out_w pixels from blocks */
     c->j = g_rand_int_range (r, 0, rows);
     c->w = random_weights (r, e->w, rows, n, NULL, 0);
     c->p.w = c->w;
     block = c->w;
-    line = e->w == W_NONE     ? 2 * c->width
-        : e->w == W_OCV_BLOCK ? block->kx * c->width
-                              : c->width;
+    line = e->w == W_NONE || e->w == W_BOX2W ? 2 * c->width
+        : e->w == W_OCV_BLOCK                ? block->kx * c->width
+                                             : c->width;
+    if (e->w == W_BOX2W) {
+      uint16_t *wr = g_new (uint16_t, c->width);
+      for (int x = 0; x < c->width; x += ch) {
+        int m = (int[]){ 1, 64, 127,
+          g_rand_int_range (r, 1, 128) }[g_rand_int_range (r, 0, 4)];
+        for (int k = 0; k < ch; k++)
+          wr[x + k] = (uint16_t) (512 * m);
+      }
+      c->p.wr = c->wr = wr;
+    }
     c->lines = g_new0 (const void *, n);
     for (int k = 0; k < n; k++) {
       /* the box reads pixel pairs as words: aligned lines */
@@ -593,6 +608,17 @@ new_case (GRand *r, Case *c, const Entry *e, gboolean vertical, int size)
           c->offset[k] = c->offset[k - 1];
           c->offset[k - 1] = t;
         }
+      /* half the lerp cases: a resize's bases, a third of them 2:1 (the
+       * fast rows' windows and 2:1 runs), shifted by a pixel or not */
+      if ((e->w == W_LERP16 || e->w == W_LERP32)
+          && g_rand_int_range (r, 0, 2) == 0) {
+        int shift = g_rand_int_range (r, -1, 2);
+        if (g_rand_int_range (r, 0, 3) == 0 && 2 * out + 2 <= 300)
+          c->p.in_len = in = MAX (2 * out + g_rand_int_range (r, 0, 3), n);
+        for (int i = 0; i < out; i++)
+          c->offset[i] = CLAMP (
+              (int) floor ((i + 0.5) * in / out - 0.5) + shift, 0, in - 1);
+      }
       while (c->p.n_pair < out && c->offset[c->p.n_pair] + 1 < in)
         c->p.n_pair++;
     }
@@ -727,6 +753,87 @@ GST_START_TEST (test_horizontal_entries)
 {
   check_entries (
       h_entries, G_N_ELEMENTS (h_entries), FALSE, as_dsp_h_names, 300);
+}
+
+GST_END_TEST;
+
+/* AS_V_BOX2W is the lerp model's two passes, in either order (C rows):
+ * every m, random rows, 1 to 4 channels */
+GST_START_TEST (test_box2w_is_lerp)
+{
+  GRand *r = g_rand_new_with_seed (24);
+  AsDsp c;
+
+  as_dsp_init_c (&c);
+  for (int n = 0; n < 200; n++) {
+    int ch = 1 + n % 4, out = g_rand_int_range (r, 1, 70), in = 2 * out;
+    size_t ow = (size_t) out * ch, iw = (size_t) in * ch;
+    uint8_t *row[2], *a = g_malloc (ow), *b = g_malloc (ow), *d = g_malloc (ow);
+    uint16_t *hw = g_new (uint16_t, out), *wr = g_new (uint16_t, ow);
+    uint16_t vw = 32768, *inter = g_new (uint16_t, iw), *ring[2];
+    int32_t *off = g_new (int32_t, out), zero = 0;
+    AsPass h = { .n_taps = 2,
+      .channels = ch,
+      .in_len = in,
+      .out_len = out,
+      .maxval = 255,
+      .bps = 1,
+      .n_pair = out,
+      .step2_b = -1,
+      .offset = off,
+      .w = hw,
+      .wr = wr };
+    AsPass v = { .n_taps = 2,
+      .channels = ch,
+      .in_len = 2,
+      .out_len = 1,
+      .maxval = 255,
+      .bps = 1,
+      .step2_b = -1,
+      .offset = &zero,
+      .w = &vw,
+      .wr = wr };
+    const void *rows[2], *lines[2];
+
+    for (int k = 0; k < 2; k++) {
+      row[k] = g_malloc (iw);
+      ring[k] = g_new (uint16_t, ow);
+      for (size_t x = 0; x < iw; x++)
+        row[k][x] = (uint8_t) (g_rand_int_range (r, 0, 4)
+                ? g_rand_int_range (r, 0, 256)
+                : 255 * g_rand_int_range (r, 0, 2));
+      rows[k] = row[k];
+      lines[k] = ring[k];
+    }
+    for (int i = 0; i < out; i++) {
+      off[i] = 2 * i;
+      hw[i] = (uint16_t) (512 * (1 + (n * out + i) % 127));
+      for (int k = 0; k < ch; k++)
+        wr[i * ch + k] = hw[i];
+    }
+    c.v[AS_V_BOX2W](a, rows, &v, 0, (int) ow, NULL);
+    /* V-first, H-first */
+    c.v[AS_V_LERP8_IN](inter, rows, &v, 0, (int) iw, NULL);
+    c.h[AS_H_LERP8_OUT](b, inter, &h, NULL);
+    for (int k = 0; k < 2; k++)
+      c.h[AS_H_LERP8_IN](ring[k], row[k], &h, NULL);
+    c.v[AS_V_LERP8_OUT](d, lines, &v, 0, (int) ow, NULL);
+    fail_unless (memcmp (a, b, ow) == 0 && memcmp (a, d, ow) == 0,
+        "v_box2w differs from the lerp passes: %d channels, %d pixels", ch,
+        out);
+    for (int k = 0; k < 2; k++) {
+      g_free (row[k]);
+      g_free (ring[k]);
+    }
+    g_free (a);
+    g_free (b);
+    g_free (d);
+    g_free (hw);
+    g_free (wr);
+    g_free (inter);
+    g_free (off);
+  }
+  g_rand_free (r);
 }
 
 GST_END_TEST;
@@ -936,6 +1043,7 @@ dsp_suite (void)
   tcase_add_test (tc, test_table_covered);
   tcase_add_test (tc, test_vertical_entries);
   tcase_add_test (tc, test_horizontal_entries);
+  tcase_add_test (tc, test_box2w_is_lerp);
   tcase_add_test (tc, test_convert_entries);
   tcase_add_test (tc, test_time);
   return s;

@@ -731,6 +731,50 @@ GST_END_TEST;
 
 /* bilinear with one identity axis takes one pass: the same bytes as the
  * two passes of the same plan, in both orders */
+/* 2:1 chroma co-sited horizontally, centred vertically (NV12's) takes
+ * the weighted 2x2 box (AS_V_BOX2W): the same bytes as the generic passes
+ * of the same plan, in either order */
+GST_START_TEST (test_box2w_path)
+{
+  GRand *r = g_rand_new_with_seed (10);
+
+  for (int n = 0; n < 40; n++) {
+    int ch = 1 + n % 2, out_w = g_rand_int_range (r, 1, 200);
+    int out_h = g_rand_int_range (r, 1, 60);
+    AsConfig cfg = { AS_MAP_HALF_PIXEL, AS_KERNEL_LINEAR, -0.75 };
+    AsPlaneDesc d = { 2 * out_w, 2 * out_h, out_w, out_h, ch, 1, 2, 2, 0, 1 };
+    AsPlan *plan = as_plan_new (
+        &cfg, 4 * out_w, 4 * out_h, 2 * out_w, 2 * out_h, &d, 1, NULL);
+    ptrdiff_t sstride = 2 * out_w * ch + 3, dstride = out_w * ch + 1;
+    uint8_t *src = g_malloc (sstride * 2 * out_h);
+    uint8_t *a = g_malloc0 (dstride * out_h), *b = g_malloc0 (dstride * out_h);
+
+    fail_unless (plan && plan->plane[0].m.v_one == plan->dsp.v[AS_V_BOX2W],
+        "co-sited 2:1 chroma not on the weighted box path: %dx%d ch %d", out_w,
+        out_h, ch);
+    for (gsize i = 0; i < (gsize) sstride * 2 * out_h; i++)
+      src[i] = g_rand_int_range (r, 0, 4) ? g_rand_int_range (r, 0, 256)
+                                          : 255 * g_rand_int_range (r, 0, 2);
+    run_all (plan, 0, src, sstride, a, dstride);
+    plan->plane[0].m.v_one = NULL;
+    for (int o = 0; o < 2; o++) {
+      plan->plane[0].h_first = o;
+      memset (b, 0, dstride * out_h);
+      run_all (plan, 0, src, sstride, b, dstride);
+      fail_unless (memcmp (a, b, dstride * out_h) == 0,
+          "weighted box path differs: %dx%d ch %d %s-first", out_w, out_h, ch,
+          o ? "h" : "v");
+    }
+    as_plan_free (plan);
+    g_free (src);
+    g_free (a);
+    g_free (b);
+  }
+  g_rand_free (r);
+}
+
+GST_END_TEST;
+
 GST_START_TEST (test_lerp_1d)
 {
   GRand *r = g_rand_new_with_seed (9);
@@ -1395,6 +1439,7 @@ plan_suite (void)
   tcase_set_timeout (tc, 300);
   tcase_add_test (tc, test_random_planes);
   tcase_add_test (tc, test_box2_path);
+  tcase_add_test (tc, test_box2w_path);
   tcase_add_test (tc, test_lerp_1d);
   tcase_add_test (tc, test_c_table);
   tcase_add_test (tc, test_row_ranges);
