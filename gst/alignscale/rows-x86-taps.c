@@ -1,0 +1,672 @@
+/* alignscale: the default models' tap rows in x86 SIMD
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ *
+ * The rows of integer-model=exact other than 8-bit bilinear (model.h): the
+ * int8 model (14-bit weights), the int16 model (30-bit weights, mulhsl) and
+ * the 16-bit lerp, with the arithmetic of their references in rows-c.c, so
+ * the bytes are the same (tests/check/libs/dsp.c). x86-64 with GCC, picked
+ * at run time (as_dsp_init_simd, after as_dsp_init_x86) over the ORC rows.
+ *
+ * Vertical rows keep a block of samples in registers over all the taps
+ * (the ORC rows add tap after tap into a line in memory). Horizontal rows
+ * read each output pixel's taps in 16-byte windows of the source line,
+ * with no gather into lines first: the model builds, in prepare, where
+ * each pixel's windows start and their weights in the order pshufb or the
+ * window puts the samples (AsDsp.h_prep). AVX2 rows hold two pixels in
+ * the two 128-bit lanes; the SSSE3 / SSE4.1 twins take the same tables,
+ * a lane at a time.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dsp.h"
+#include "model.h"
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+
+#include <immintrin.h>
+
+#define AVX2 __attribute__ ((target ("avx2")))
+#define SSSE3 __attribute__ ((target ("ssse3")))
+#define SSE41 __attribute__ ((target ("sse4.1")))
+/* inlined with constant channels: one body per layout */
+#define AVX2_INLINE AVX2 __attribute__ ((always_inline))
+#define SSSE3_INLINE SSSE3 __attribute__ ((always_inline))
+#define SSE41_INLINE SSE41 __attribute__ ((always_inline))
+#define ALWAYS_INLINE __attribute__ ((always_inline))
+
+#define WROW(type, p, j) ((const type *) (p)->w + (size_t) (j) * (p)->n_taps)
+
+/* up to this many weight pairs of a vertical row on the stack; more
+ * (absurd windows) are read from the weights as they go */
+#define V_STACK_PAIRS 64
+
+/* ------------------------------------------ the references' arithmetic */
+
+static inline int32_t
+clamp_i (int64_t v, int32_t maxval)
+{
+  return v < 0 ? 0 : (v > maxval ? maxval : (int32_t) v);
+}
+
+static inline int16_t
+int8_inter (int32_t acc)
+{
+  return (int16_t) ((acc + (1 << (AS_PASS1_SHIFT_8 - 1))) >> AS_PASS1_SHIFT_8);
+}
+
+static inline uint8_t
+int8_final (int32_t acc, int32_t maxval)
+{
+  return (uint8_t) clamp_i (
+      (acc + (1 << (AS_PASS2_SHIFT_8 - 1))) >> AS_PASS2_SHIFT_8, maxval);
+}
+
+/* v_int8_in on samples [x, width) */
+static inline void
+v_int8_in_scalar (int16_t *o, const uint8_t *const *l, const int16_t *w, int n,
+    int x, int width)
+{
+  for (; x < width; x++) {
+    int32_t acc = 0;
+    for (int k = 0; k < n; k++)
+      acc += (int32_t) l[k][x] * w[k];
+    o[x] = int8_inter (acc);
+  }
+}
+
+/* h_int8_out's output pixel i */
+static inline void
+h_int8_out_pixel (uint8_t *o, const int16_t *l, const AsPass *p, int i)
+{
+  int ch = p->channels;
+  const int16_t *s = l + (size_t) p->offset[i] * ch;
+  const int16_t *w = WROW (int16_t, p, i);
+
+  for (int c = 0; c < ch; c++) {
+    int32_t acc = 0;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += (int32_t) s[k * ch + c] * w[k];
+    o[(size_t) i * ch + c] = int8_final (acc, p->maxval);
+  }
+}
+
+/* --------------------------------------- horizontal windows and tables */
+
+/* A horizontal row reads output pixel i's taps in `steps` windows of
+ * `spw` samples (16 bytes), the window of step s at sample
+ * start[i] + s * stride of the line, stride = t * ch for t taps a step.
+ * The taps of a window are virtual taps start[i] + s t .. : pixel i's real
+ * tap k is virtual tap d + k, d = offset[i] - start[i]; the others weigh
+ * 0. start[i] is offset[i], moved left near the end of the line so that
+ * no window reads past it; a pixel whose taps do not fit its windows
+ * then (3 channels, whose windows read a sample or two past their taps,
+ * at the last pixel; lines shorter than a window) is a "fix" pixel: the
+ * vector path reads the line's start with weights 0 for it, and the
+ * scalar reference writes it after.
+ *
+ * Pixels go in groups of 8, four registers of two lanes: register u
+ * holds pixels 8 g + u (lane 0) and 8 g + u + 4 (lane 1). The weights of
+ * group g, step s, register u are wbytes per lane (lane 0 then lane 1). A
+ * last group of fewer pixels is padded with pixels of weight 0 reading the
+ * line's start. */
+typedef struct
+{
+  int32_t groups;   /* groups of 8 pixels (the last one may be partial) */
+  int32_t steps;    /* windows per pixel */
+  int32_t n_fix;    /* pixels left to the scalar reference */
+  int32_t vector;   /* 0: the line is too short for a window: all scalar */
+  uint32_t at_fix;  /* bytes from the table's start: int32 fix[n_fix] */
+  uint32_t at_w;    /* the weights (32-byte aligned) */
+  int32_t start[1]; /* [groups * 8]: each pixel's first window (sample) */
+} TapsTable;
+
+static inline size_t
+taps_align (size_t v)
+{
+  return (v + 31) & ~(size_t) 31;
+}
+
+/* the table's layout for n_pix pixels, wbytes of weights per lane a
+ * step: returns its size (0 when it would not fit 32-bit positions) */
+static size_t
+taps_layout (TapsTable *t, int out_len, int steps, int n_fix, size_t wbytes)
+{
+  size_t groups = ((size_t) out_len + 7) / 8;
+  size_t at_fix = offsetof (TapsTable, start) + groups * 8 * sizeof (int32_t);
+  size_t at_w = taps_align (at_fix + (size_t) n_fix * sizeof (int32_t));
+  size_t bytes = at_w + groups * steps * 8 * wbytes;
+
+  if (bytes > UINT32_MAX)
+    return 0;
+  if (t) {
+    t->groups = (int32_t) groups;
+    t->steps = steps;
+    t->n_fix = n_fix;
+    t->at_fix = (uint32_t) at_fix;
+    t->at_w = (uint32_t) at_w;
+  }
+  return bytes;
+}
+
+/* a table that sends every pixel to the scalar reference (more than 4
+ * channels; tables past 4 GiB) */
+static size_t
+taps_none (TapsTable *t)
+{
+  if (t) {
+    memset (t, 0, sizeof (*t));
+    t->vector = 0;
+  }
+  return sizeof (TapsTable);
+}
+
+/* where pixel i's first window starts (pixels) so its windows stay in the
+ * line; -1: its taps do not fit them (a fix pixel) */
+static inline int
+taps_start (const AsPass *p, int i, int t, int steps, int spw)
+{
+  int ch = p->channels, len = p->in_len * ch;
+  int last = (len - spw - (steps - 1) * t * ch) / ch; /* the last safe start */
+  int st = p->offset[i] < last ? p->offset[i] : last;
+
+  if (len - spw - (steps - 1) * t * ch < 0 || st < 0
+      || p->offset[i] + p->n_taps > st + steps * t)
+    return -1;
+  return st;
+}
+
+/* the int32 fix list and start[] of a table; returns n_fix (counted when
+ * t is NULL) */
+static int
+taps_starts (TapsTable *t, const AsPass *p, int taps, int steps, int spw)
+{
+  int n_fix = 0, ch = p->channels;
+  int32_t *fix = t ? (int32_t *) ((uint8_t *) t + t->at_fix) : NULL;
+
+  for (int i = 0; i < p->out_len; i++) {
+    int st = taps_start (p, i, taps, steps, spw);
+    if (st < 0) {
+      if (fix)
+        fix[n_fix] = i;
+      n_fix++;
+    }
+    if (t)
+      t->start[i] = st < 0 ? 0 : st * ch;
+  }
+  if (t) {
+    for (int i = p->out_len; i < t->groups * 8; i++)
+      t->start[i] = 0;
+    /* a padded or fix pixel reads from 0: only when that is safe */
+    t->vector = p->in_len * ch - spw - (steps - 1) * taps * ch >= 0;
+  }
+  return n_fix;
+}
+
+/* the weights of (pixel i, step s) in t: the lane's words */
+static inline int16_t *
+taps_lane (TapsTable *t, int i, int s, size_t wbytes)
+{
+  int g = i / 8, u = i % 8;
+  size_t reg = ((size_t) g * t->steps + s) * 4 + u % 4;
+
+  return (int16_t *) ((uint8_t *) t + t->at_w
+      + (reg * 2 + (size_t) (u / 4)) * wbytes);
+}
+
+/* ------------------------------------------------ int8: horizontal out */
+
+/* int16 samples, 8 a window; pmaddwd adds word pairs. The words of a
+ * window, after pshufb (ctrl8), are (tap, channel):
+ *   1 channel:  t0 .. t7 (as loaded)
+ *   2 channels: t0c0 t1c0 t2c0 t3c0 t0c1 t1c1 t2c1 t3c1
+ *   3:          t0c0 t1c0 t0c1 t1c1 t0c2 t1c2, two words of weight 0
+ *   4:          t0c0 t1c0 t0c1 t1c1 t0c2 t1c2 t0c3 t1c3
+ * so the four int32 sums of a lane are channel (1: all four; 2: c0 c0 c1
+ * c1; 3, 4: c0 c1 c2 c3). */
+#define W2(s) (uint8_t) (2 * (s)), (uint8_t) (2 * (s) + 1)
+static const uint8_t ctrl8[4][16] = {
+  { W2 (0), W2 (1), W2 (2), W2 (3), W2 (4), W2 (5), W2 (6), W2 (7) },
+  { W2 (0), W2 (2), W2 (4), W2 (6), W2 (1), W2 (3), W2 (5), W2 (7) },
+  { W2 (0), W2 (3), W2 (1), W2 (4), W2 (2), W2 (5), W2 (6), W2 (7) },
+  { W2 (0), W2 (4), W2 (1), W2 (5), W2 (2), W2 (6), W2 (3), W2 (7) },
+};
+#undef W2
+
+/* the tap (within its step) of word j of a window, or -1 (weight 0) */
+static inline int
+word8_tap (int ch, int j)
+{
+  switch (ch) {
+    case 1:
+      return j;
+    case 2:
+      return j % 4;
+    case 3:
+      return j < 6 ? j % 2 : -1;
+    default:
+      return j % 2;
+  }
+}
+
+static size_t
+h_int8_prep (void *aux, const AsPass *p)
+{
+  int ch = p->channels, t, steps, n_fix;
+  TapsTable *tab = aux;
+  const int16_t *w = p->w;
+  size_t bytes;
+
+  if (ch > 4 || p->n_taps < 1)
+    return taps_none (tab);
+  t = 8 / ch;
+  steps = (p->n_taps + t - 1) / t;
+  n_fix = taps_starts (NULL, p, t, steps, 8);
+  bytes = taps_layout (NULL, p->out_len, steps, n_fix, 16);
+  if (!bytes)
+    return taps_none (tab);
+  if (!aux)
+    return bytes;
+  memset (aux, 0, bytes);
+  taps_layout (tab, p->out_len, steps, n_fix, 16);
+  taps_starts (tab, p, t, steps, 8);
+  for (int i = 0; i < p->out_len; i++) {
+    int st = taps_start (p, i, t, steps, 8);
+    if (st < 0)
+      continue; /* weight 0: the scalar reference writes it */
+    for (int s = 0; s < steps; s++) {
+      int16_t *lw = taps_lane (tab, i, s, 16);
+      for (int j = 0; j < 8; j++) {
+        int q = word8_tap (ch, j);
+        int k = q < 0 ? -1 : s * t + q - (p->offset[i] - st);
+        lw[j] = k >= 0 && k < p->n_taps ? w[(size_t) i * p->n_taps + k] : 0;
+      }
+    }
+  }
+  return bytes;
+}
+
+/* ================================================================ AVX2 */
+
+/* ------------------------------------------------ int8: vertical in */
+
+/* 32 samples a block in four accumulators over all the taps, two rows a
+ * step: punpck{l,h}bw pairs the rows' bytes, again with zeros to words,
+ * and pmaddwd by the pair of weights: [0-3 | 16-19], [4-7 | 20-23],
+ * [8-11 | 24-27], [12-15 | 28-31] */
+static AVX2 void
+avx2_v_int8_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *const *l = (const uint8_t *const *) src;
+  const int16_t *w = WROW (int16_t, p, j);
+  int n = p->n_taps, pairs = (n + 1) / 2, x = 0;
+  int16_t *o = dst;
+  int32_t wp[V_STACK_PAIRS];
+  const __m256i zero = _mm256_setzero_si256 (),
+                half = _mm256_set1_epi32 (1 << (AS_PASS1_SHIFT_8 - 1));
+
+  (void) s;
+  if (pairs > V_STACK_PAIRS)
+    goto tail;
+  for (int q = 0; q < pairs; q++)
+    wp[q] = (int32_t) ((uint32_t) (uint16_t) w[2 * q]
+        | (2 * q + 1 < n ? (uint32_t) (uint16_t) w[2 * q + 1] << 16 : 0));
+  for (; x + 32 <= width; x += 32) {
+    __m256i a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+    for (int q = 0; q < pairs; q++) {
+      const uint8_t *r0 = l[2 * q], *r1 = 2 * q + 1 < n ? l[2 * q + 1] : r0;
+      __m256i u = _mm256_loadu_si256 ((const __m256i *) (r0 + x));
+      __m256i v = _mm256_loadu_si256 ((const __m256i *) (r1 + x));
+      __m256i lo = _mm256_unpacklo_epi8 (u, v),
+              hi = _mm256_unpackhi_epi8 (u, v);
+      __m256i k = _mm256_set1_epi32 (wp[q]);
+      a0 = _mm256_add_epi32 (
+          a0, _mm256_madd_epi16 (_mm256_unpacklo_epi8 (lo, zero), k));
+      a1 = _mm256_add_epi32 (
+          a1, _mm256_madd_epi16 (_mm256_unpackhi_epi8 (lo, zero), k));
+      a2 = _mm256_add_epi32 (
+          a2, _mm256_madd_epi16 (_mm256_unpacklo_epi8 (hi, zero), k));
+      a3 = _mm256_add_epi32 (
+          a3, _mm256_madd_epi16 (_mm256_unpackhi_epi8 (hi, zero), k));
+    }
+    a0 = _mm256_srai_epi32 (_mm256_add_epi32 (a0, half), AS_PASS1_SHIFT_8);
+    a1 = _mm256_srai_epi32 (_mm256_add_epi32 (a1, half), AS_PASS1_SHIFT_8);
+    a2 = _mm256_srai_epi32 (_mm256_add_epi32 (a2, half), AS_PASS1_SHIFT_8);
+    a3 = _mm256_srai_epi32 (_mm256_add_epi32 (a3, half), AS_PASS1_SHIFT_8);
+    /* the intermediate fits int16 (model.h): the saturation never acts */
+    a0 = _mm256_packs_epi32 (a0, a1); /* 0-7 | 16-23 */
+    a2 = _mm256_packs_epi32 (a2, a3); /* 8-15 | 24-31 */
+    _mm256_storeu_si256 (
+        (__m256i *) (o + x), _mm256_permute2x128_si256 (a0, a2, 0x20));
+    _mm256_storeu_si256 (
+        (__m256i *) (o + x + 16), _mm256_permute2x128_si256 (a0, a2, 0x31));
+  }
+tail:
+  v_int8_in_scalar (o, l, w, n, x, width);
+}
+
+/* ------------------------------------------------ int8: horizontal out */
+
+/* the windows of the group's step s into a[4] */
+static inline AVX2_INLINE void
+avx2_h8_step (__m256i *a, const int16_t *l, const int32_t *st, int off,
+    const int16_t *wt, __m256i ctrl, int ch, int first)
+{
+#pragma GCC unroll 4
+  for (int u = 0; u < 4; u++) {
+    __m256i v = _mm256_inserti128_si256 (
+        _mm256_castsi128_si256 (
+            _mm_loadu_si128 ((const __m128i *) (l + st[u] + off))),
+        _mm_loadu_si128 ((const __m128i *) (l + st[u + 4] + off)), 1);
+    if (ch != 1)
+      v = _mm256_shuffle_epi8 (v, ctrl);
+    v = _mm256_madd_epi16 (
+        v, _mm256_loadu_si256 ((const __m256i *) (wt + 16 * u)));
+    a[u] = first ? v : _mm256_add_epi32 (a[u], v);
+  }
+}
+
+/* the group's sums to bytes in pixel order: 8 ch bytes at o (3 channels:
+ * 24 bytes), through a buffer when the group has only m pixels */
+static inline AVX2_INLINE void
+avx2_h8_store (uint8_t *o, __m256i *a, int ch, int m)
+{
+  const __m256i half = _mm256_set1_epi32 (1 << (AS_PASS2_SHIFT_8 - 1));
+  __m256i r;
+  uint8_t buf[32];
+  uint8_t *d = m == 8 ? o : buf;
+
+  if (ch == 1) {
+    /* [p0 p1 p2 p3 | p4 p5 p6 p7] */
+    r = _mm256_hadd_epi32 (
+        _mm256_hadd_epi32 (a[0], a[1]), _mm256_hadd_epi32 (a[2], a[3]));
+    r = _mm256_srai_epi32 (_mm256_add_epi32 (r, half), AS_PASS2_SHIFT_8);
+    r = _mm256_packs_epi32 (r, r);
+    r = _mm256_packus_epi16 (r, r);
+    r = _mm256_permutevar8x32_epi32 (
+        r, _mm256_setr_epi32 (0, 4, 0, 0, 0, 0, 0, 0));
+    _mm_storel_epi64 ((__m128i *) d, _mm256_castsi256_si128 (r));
+  } else {
+    __m256i b;
+    if (ch == 2) {
+      /* [p0 p1 | p4 p5], [p2 p3 | p6 p7], two channels each */
+      r = _mm256_hadd_epi32 (a[0], a[1]);
+      b = _mm256_hadd_epi32 (a[2], a[3]);
+    } else {
+      /* [p0 | p4] .. [p3 | p7], four channels (3: the last is 0) */
+      r = _mm256_packs_epi32 (
+          _mm256_srai_epi32 (_mm256_add_epi32 (a[0], half), AS_PASS2_SHIFT_8),
+          _mm256_srai_epi32 (_mm256_add_epi32 (a[1], half), AS_PASS2_SHIFT_8));
+      b = _mm256_packs_epi32 (
+          _mm256_srai_epi32 (_mm256_add_epi32 (a[2], half), AS_PASS2_SHIFT_8),
+          _mm256_srai_epi32 (_mm256_add_epi32 (a[3], half), AS_PASS2_SHIFT_8));
+    }
+    if (ch == 2) {
+      r = _mm256_srai_epi32 (_mm256_add_epi32 (r, half), AS_PASS2_SHIFT_8);
+      b = _mm256_srai_epi32 (_mm256_add_epi32 (b, half), AS_PASS2_SHIFT_8);
+      r = _mm256_packs_epi32 (r, b); /* [p0-p3 | p4-p7] */
+      r = _mm256_packus_epi16 (r, r);
+      r = _mm256_permute4x64_epi64 (r, 0x08);
+      _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
+    } else {
+      r = _mm256_packus_epi16 (r, b); /* [p0-p3 | p4-p7], 4 bytes each */
+      if (ch == 4) {
+        _mm256_storeu_si256 ((__m256i *) d, r);
+      } else {
+        const __m256i pick = _mm256_setr_epi8 (0, 1, 2, 4, 5, 6, 8, 9, 10, 12,
+            13, 14, -1, -1, -1, -1, 0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1,
+            -1, -1, -1);
+        r = _mm256_shuffle_epi8 (r, pick);
+        r = _mm256_permutevar8x32_epi32 (
+            r, _mm256_setr_epi32 (0, 1, 2, 4, 5, 6, 3, 7));
+        _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
+        _mm_storel_epi64 (
+            (__m128i *) (d + 16), _mm256_extracti128_si256 (r, 1));
+      }
+    }
+  }
+  if (m < 8)
+    memcpy (o, buf, (size_t) m * ch);
+}
+
+static inline AVX2_INLINE void
+avx2_h8_run (uint8_t *o, const int16_t *l, const AsPass *p, int ch)
+{
+  const TapsTable *t = p->aux;
+  int steps = t->steps, stride = 8 / ch * ch;
+  const int16_t *wt = (const int16_t *) ((const uint8_t *) t + t->at_w);
+  const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
+  const __m256i ctrl = _mm256_broadcastsi128_si256 (
+      _mm_loadu_si128 ((const __m128i *) ctrl8[ch - 1]));
+
+  for (int g = 0; g < t->groups; g++) {
+    const int32_t *st = t->start + 8 * g;
+    int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
+    __m256i a[4];
+    avx2_h8_step (a, l, st, 0, wt, ctrl, ch, 1);
+    wt += 64;
+    for (int s = 1; s < steps; s++, wt += 64)
+      avx2_h8_step (a, l, st, s * stride, wt, ctrl, ch, 0);
+    avx2_h8_store (o + (size_t) 8 * g * ch, a, ch, m);
+  }
+  for (int f = 0; f < t->n_fix; f++)
+    h_int8_out_pixel (o, l, p, fix[f]);
+}
+
+static AVX2 void
+avx2_h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_int8_out_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      avx2_h8_run (dst, src, p, 1);
+      break;
+    case 2:
+      avx2_h8_run (dst, src, p, 2);
+      break;
+    case 3:
+      avx2_h8_run (dst, src, p, 3);
+      break;
+    default:
+      avx2_h8_run (dst, src, p, 4);
+      break;
+  }
+}
+
+/* ====================================================== SSE2 and SSSE3 */
+
+/* avx2_v_int8_in on 16 samples a block */
+static void
+sse2_v_int8_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *const *l = (const uint8_t *const *) src;
+  const int16_t *w = WROW (int16_t, p, j);
+  int n = p->n_taps, pairs = (n + 1) / 2, x = 0;
+  int16_t *o = dst;
+  int32_t wp[V_STACK_PAIRS];
+  const __m128i zero = _mm_setzero_si128 (),
+                half = _mm_set1_epi32 (1 << (AS_PASS1_SHIFT_8 - 1));
+
+  (void) s;
+  if (pairs > V_STACK_PAIRS)
+    goto tail;
+  for (int q = 0; q < pairs; q++)
+    wp[q] = (int32_t) ((uint32_t) (uint16_t) w[2 * q]
+        | (2 * q + 1 < n ? (uint32_t) (uint16_t) w[2 * q + 1] << 16 : 0));
+  for (; x + 16 <= width; x += 16) {
+    __m128i a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+    for (int q = 0; q < pairs; q++) {
+      const uint8_t *r0 = l[2 * q], *r1 = 2 * q + 1 < n ? l[2 * q + 1] : r0;
+      __m128i u = _mm_loadu_si128 ((const __m128i *) (r0 + x));
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (r1 + x));
+      __m128i lo = _mm_unpacklo_epi8 (u, v), hi = _mm_unpackhi_epi8 (u, v);
+      __m128i k = _mm_set1_epi32 (wp[q]);
+      a0 = _mm_add_epi32 (a0, _mm_madd_epi16 (_mm_unpacklo_epi8 (lo, zero), k));
+      a1 = _mm_add_epi32 (a1, _mm_madd_epi16 (_mm_unpackhi_epi8 (lo, zero), k));
+      a2 = _mm_add_epi32 (a2, _mm_madd_epi16 (_mm_unpacklo_epi8 (hi, zero), k));
+      a3 = _mm_add_epi32 (a3, _mm_madd_epi16 (_mm_unpackhi_epi8 (hi, zero), k));
+    }
+    a0 = _mm_srai_epi32 (_mm_add_epi32 (a0, half), AS_PASS1_SHIFT_8);
+    a1 = _mm_srai_epi32 (_mm_add_epi32 (a1, half), AS_PASS1_SHIFT_8);
+    a2 = _mm_srai_epi32 (_mm_add_epi32 (a2, half), AS_PASS1_SHIFT_8);
+    a3 = _mm_srai_epi32 (_mm_add_epi32 (a3, half), AS_PASS1_SHIFT_8);
+    _mm_storeu_si128 ((__m128i *) (o + x), _mm_packs_epi32 (a0, a1));
+    _mm_storeu_si128 ((__m128i *) (o + x + 8), _mm_packs_epi32 (a2, a3));
+  }
+tail:
+  v_int8_in_scalar (o, l, w, n, x, width);
+}
+
+/* avx2_h8_step a lane at a time: a[u] lane 0, a[u + 4] lane 1 */
+static inline SSSE3_INLINE void
+ssse3_h8_step (__m128i *a, const int16_t *l, const int32_t *st, int off,
+    const int16_t *wt, __m128i ctrl, int ch, int first)
+{
+#pragma GCC unroll 8
+  for (int u = 0; u < 8; u++) {
+    __m128i v = _mm_loadu_si128 ((const __m128i *) (l + st[u] + off));
+    if (ch != 1)
+      v = _mm_shuffle_epi8 (v, ctrl);
+    v = _mm_madd_epi16 (v,
+        _mm_loadu_si128 ((const __m128i *) (wt + 16 * (u % 4) + 8 * (u / 4))));
+    a[u] = first ? v : _mm_add_epi32 (a[u], v);
+  }
+}
+
+static inline SSSE3_INLINE __m128i
+ssse3_h8_round (__m128i v)
+{
+  return _mm_srai_epi32 (
+      _mm_add_epi32 (v, _mm_set1_epi32 (1 << (AS_PASS2_SHIFT_8 - 1))),
+      AS_PASS2_SHIFT_8);
+}
+
+static inline SSSE3_INLINE void
+ssse3_h8_store (uint8_t *o, __m128i *a, int ch, int m)
+{
+  uint8_t buf[32];
+  uint8_t *d = m == 8 ? o : buf;
+  __m128i r, b;
+
+  if (ch == 1) {
+    r = ssse3_h8_round (_mm_hadd_epi32 (
+        _mm_hadd_epi32 (a[0], a[1]), _mm_hadd_epi32 (a[2], a[3])));
+    b = ssse3_h8_round (_mm_hadd_epi32 (
+        _mm_hadd_epi32 (a[4], a[5]), _mm_hadd_epi32 (a[6], a[7])));
+    r = _mm_packs_epi32 (r, b);
+    _mm_storel_epi64 ((__m128i *) d, _mm_packus_epi16 (r, r));
+  } else if (ch == 2) {
+    r = _mm_packs_epi32 (ssse3_h8_round (_mm_hadd_epi32 (a[0], a[1])),
+        ssse3_h8_round (_mm_hadd_epi32 (a[2], a[3])));
+    b = _mm_packs_epi32 (ssse3_h8_round (_mm_hadd_epi32 (a[4], a[5])),
+        ssse3_h8_round (_mm_hadd_epi32 (a[6], a[7])));
+    _mm_storeu_si128 ((__m128i *) d, _mm_packus_epi16 (r, b));
+  } else {
+    for (int u = 0; u < 8; u++)
+      a[u] = ssse3_h8_round (a[u]);
+    r = _mm_packus_epi16 (
+        _mm_packs_epi32 (a[0], a[1]), _mm_packs_epi32 (a[2], a[3]));
+    b = _mm_packus_epi16 (
+        _mm_packs_epi32 (a[4], a[5]), _mm_packs_epi32 (a[6], a[7]));
+    if (ch == 4) {
+      _mm_storeu_si128 ((__m128i *) d, r);
+      _mm_storeu_si128 ((__m128i *) (d + 16), b);
+    } else {
+      const __m128i pick = _mm_setr_epi8 (
+          0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1, -1, -1);
+      r = _mm_shuffle_epi8 (r, pick);
+      b = _mm_shuffle_epi8 (b, pick);
+      _mm_storeu_si128 (
+          (__m128i *) d, _mm_or_si128 (r, _mm_slli_si128 (b, 12)));
+      _mm_storel_epi64 ((__m128i *) (d + 16), _mm_srli_si128 (b, 4));
+    }
+  }
+  if (m < 8)
+    memcpy (o, buf, (size_t) m * ch);
+}
+
+static inline SSSE3_INLINE void
+ssse3_h8_run (uint8_t *o, const int16_t *l, const AsPass *p, int ch)
+{
+  const TapsTable *t = p->aux;
+  int steps = t->steps, stride = 8 / ch * ch;
+  const int16_t *wt = (const int16_t *) ((const uint8_t *) t + t->at_w);
+  const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
+  const __m128i ctrl = _mm_loadu_si128 ((const __m128i *) ctrl8[ch - 1]);
+
+  for (int g = 0; g < t->groups; g++) {
+    const int32_t *st = t->start + 8 * g;
+    int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
+    __m128i a[8];
+    ssse3_h8_step (a, l, st, 0, wt, ctrl, ch, 1);
+    wt += 64;
+    for (int s = 1; s < steps; s++, wt += 64)
+      ssse3_h8_step (a, l, st, s * stride, wt, ctrl, ch, 0);
+    ssse3_h8_store (o + (size_t) 8 * g * ch, a, ch, m);
+  }
+  for (int f = 0; f < t->n_fix; f++)
+    h_int8_out_pixel (o, l, p, fix[f]);
+}
+
+static SSSE3 void
+ssse3_h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_int8_out_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      ssse3_h8_run (dst, src, p, 1);
+      break;
+    case 2:
+      ssse3_h8_run (dst, src, p, 2);
+      break;
+    case 3:
+      ssse3_h8_run (dst, src, p, 3);
+      break;
+    default:
+      ssse3_h8_run (dst, src, p, 4);
+      break;
+  }
+}
+
+void
+as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
+{
+  dsp->v[AS_V_INT8_IN] = sse2_v_int8_in;
+  if (ssse3) {
+    dsp->h[AS_H_INT8_OUT] = ssse3_h_int8_out;
+    dsp->h_prep[AS_H_INT8_OUT] = h_int8_prep;
+  }
+  if (avx2) {
+    dsp->v[AS_V_INT8_IN] = avx2_v_int8_in;
+    dsp->h[AS_H_INT8_OUT] = avx2_h_int8_out;
+    dsp->h_prep[AS_H_INT8_OUT] = h_int8_prep;
+  }
+}
+
+#else
+
+void
+as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
+{
+  (void) dsp;
+  (void) ssse3;
+  (void) avx2;
+}
+
+#endif
