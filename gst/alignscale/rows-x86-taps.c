@@ -91,6 +91,61 @@ h_int8_out_pixel (uint8_t *o, const int16_t *l, const AsPass *p, int i)
   }
 }
 
+/* ---------------------------------------------- int16: 30-bit weights */
+
+/* (a b) >> 32, arithmetic: the high half of a 32-bit product */
+static inline int32_t
+mulhsl (int32_t a, int32_t b)
+{
+  return (int32_t) (((int64_t) a * b) >> 32);
+}
+
+static inline uint16_t
+int16_final (int32_t r, int32_t maxval)
+{
+  return (uint16_t) clamp_i (((int64_t) r + (1 << 11)) >> 12, maxval);
+}
+
+static inline void
+v_int16_in_scalar (int32_t *o, const uint16_t *const *l, const int32_t *w,
+    int n, int x, int width)
+{
+  for (; x < width; x++) {
+    int32_t acc = 0;
+    for (int k = 0; k < n; k++)
+      acc += mulhsl ((int32_t) l[k][x] << 15, w[k]);
+    o[x] = acc;
+  }
+}
+
+static inline void
+v_int16_out_scalar (uint16_t *o, const int32_t *const *l, const int32_t *w,
+    int n, int maxval, int x, int width)
+{
+  for (; x < width; x++) {
+    int32_t acc = 0;
+    for (int k = 0; k < n; k++)
+      acc += mulhsl ((int32_t) ((uint32_t) l[k][x] << 1), w[k]);
+    o[x] = int16_final (acc, maxval);
+  }
+}
+
+/* h_int16_out's output pixel i */
+static inline void
+h_int16_out_pixel (uint16_t *o, const int32_t *l, const AsPass *p, int i)
+{
+  int ch = p->channels;
+  const int32_t *s = l + (size_t) p->offset[i] * ch;
+  const int32_t *w = WROW (int32_t, p, i);
+
+  for (int c = 0; c < ch; c++) {
+    int32_t acc = 0;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += mulhsl ((int32_t) ((uint32_t) s[k * ch + c] << 1), w[k]);
+    o[(size_t) i * ch + c] = int16_final (acc, p->maxval);
+  }
+}
+
 /* --------------------------------------- horizontal windows and tables */
 
 /* A horizontal row reads output pixel i's taps in `steps` windows of
@@ -280,6 +335,55 @@ h_int8_prep (void *aux, const AsPass *p)
         int q = word8_tap (ch, j);
         int k = q < 0 ? -1 : s * t + q - (p->offset[i] - st);
         lw[j] = k >= 0 && k < p->n_taps ? w[(size_t) i * p->n_taps + k] : 0;
+      }
+    }
+  }
+  return bytes;
+}
+
+/* ----------------------------------------------- int16: horizontal out */
+
+/* int32 samples, 4 a window (t = 4 / ch taps a step), as loaded: slot j
+ * is tap j / ch, channel j % ch (3 channels: slot 3, the next pixel's,
+ * weighs 0). pmuldq multiplies slots 0 and 2 by the even weights, slots
+ * 1 and 3 (shifted down) by the odd ones: a lane's weights are 32 bytes,
+ * slots 0, -, 2, - then 1, -, 3, - as int32. In a register's 64 bytes
+ * the even weights of both lanes come first, then the odd ones. */
+static size_t
+h_int16_prep (void *aux, const AsPass *p)
+{
+  int ch = p->channels, t, steps, n_fix;
+  TapsTable *tab = aux;
+  const int32_t *w = p->w;
+  size_t bytes;
+
+  if (ch > 4 || p->n_taps < 1)
+    return taps_none (tab);
+  t = 4 / ch;
+  steps = (p->n_taps + t - 1) / t;
+  n_fix = taps_starts (NULL, p, t, steps, 4);
+  bytes = taps_layout (NULL, p->out_len, steps, n_fix, 32);
+  if (!bytes)
+    return taps_none (tab);
+  if (!aux)
+    return bytes;
+  memset (aux, 0, bytes);
+  taps_layout (tab, p->out_len, steps, n_fix, 32);
+  taps_starts (tab, p, t, steps, 4);
+  for (int i = 0; i < p->out_len; i++) {
+    int st = taps_start (p, i, t, steps, 4), u = i % 8;
+    if (st < 0)
+      continue;
+    for (int s = 0; s < steps; s++) {
+      size_t reg = ((size_t) (i / 8) * steps + s) * 4 + u % 4;
+      int32_t *rw = (int32_t *) ((uint8_t *) tab + tab->at_w + reg * 64);
+      for (int j = 0; j < 4; j++) {
+        int q = j / ch;
+        int k = q >= t ? -1 : s * t + q - (p->offset[i] - st);
+        /* even slots: dwords 0, 2 of the first half; odd: of the second */
+        rw[(j % 2) * 8 + (u / 4) * 4 + (j / 2) * 2] = k >= 0 && k < p->n_taps
+            ? w[(size_t) i * p->n_taps + k]
+            : 0;
       }
     }
   }
@@ -481,6 +585,221 @@ avx2_h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   }
 }
 
+/* ------------------------------------------------ int16: vertical rows */
+
+/* pmuldq multiplies the even int32 slots: the odd samples are shifted
+ * down a slot first. A 64-bit product's high half is mulhsl; the high
+ * halves add in their slots (paddd does not carry between them), and
+ * the even sums are shifted down and blended with the odd ones at the
+ * end. 16 samples a block. */
+static AVX2 void
+avx2_v_int16_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *const *l = (const uint16_t *const *) src;
+  const int32_t *w = WROW (int32_t, p, j);
+  int n = p->n_taps, x = 0;
+  int32_t *o = dst;
+  const __m256i zero = _mm256_setzero_si256 ();
+
+  (void) s;
+  for (; x + 16 <= width; x += 16) {
+    __m256i e0 = zero, o0 = zero, e1 = zero, o1 = zero;
+    for (int k = 0; k < n; k++) {
+      __m256i wk = _mm256_set1_epi32 (w[k]);
+      /* s_even << 15 in the low slot of each 64 bits, s_odd << 15 */
+      __m256i a = _mm256_cvtepu16_epi32 (
+          _mm_loadu_si128 ((const __m128i *) (l[k] + x)));
+      __m256i b = _mm256_cvtepu16_epi32 (
+          _mm_loadu_si128 ((const __m128i *) (l[k] + x + 8)));
+      e0 = _mm256_add_epi32 (
+          e0, _mm256_mul_epi32 (_mm256_slli_epi64 (a, 15), wk));
+      o0 = _mm256_add_epi32 (
+          o0, _mm256_mul_epi32 (_mm256_srli_epi64 (a, 17), wk));
+      e1 = _mm256_add_epi32 (
+          e1, _mm256_mul_epi32 (_mm256_slli_epi64 (b, 15), wk));
+      o1 = _mm256_add_epi32 (
+          o1, _mm256_mul_epi32 (_mm256_srli_epi64 (b, 17), wk));
+    }
+    _mm256_storeu_si256 ((__m256i *) (o + x),
+        _mm256_blend_epi32 (_mm256_srli_epi64 (e0, 32), o0, 0xaa));
+    _mm256_storeu_si256 ((__m256i *) (o + x + 8),
+        _mm256_blend_epi32 (_mm256_srli_epi64 (e1, 32), o1, 0xaa));
+  }
+  v_int16_in_scalar (o, l, w, n, x, width);
+}
+
+/* (r + 2^11) >> 12 clamped to [0, maxval] as 16-bit words (packusdw
+ * clamps to [0, 65535]); r never comes near the int32 limits (model.h) */
+static inline AVX2_INLINE __m256i
+avx2_int16_final (__m256i r, __m256i r2, __m256i maxval)
+{
+  const __m256i half = _mm256_set1_epi32 (1 << 11);
+
+  r = _mm256_srai_epi32 (_mm256_add_epi32 (r, half), 12);
+  r2 = _mm256_srai_epi32 (_mm256_add_epi32 (r2, half), 12);
+  return _mm256_min_epu16 (_mm256_packus_epi32 (r, r2), maxval);
+}
+
+static AVX2 void
+avx2_v_int16_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int32_t *const *l = (const int32_t *const *) src;
+  const int32_t *w = WROW (int32_t, p, j);
+  int n = p->n_taps, x = 0;
+  uint16_t *o = dst;
+  const __m256i zero = _mm256_setzero_si256 (),
+                maxval = _mm256_set1_epi16 ((int16_t) p->maxval);
+
+  (void) s;
+  for (; x + 16 <= width; x += 16) {
+    __m256i e0 = zero, o0 = zero, e1 = zero, o1 = zero;
+    for (int k = 0; k < n; k++) {
+      __m256i wk = _mm256_set1_epi32 (w[k]);
+      __m256i a = _mm256_slli_epi32 (
+          _mm256_loadu_si256 ((const __m256i *) (l[k] + x)), 1);
+      __m256i b = _mm256_slli_epi32 (
+          _mm256_loadu_si256 ((const __m256i *) (l[k] + x + 8)), 1);
+      e0 = _mm256_add_epi32 (e0, _mm256_mul_epi32 (a, wk));
+      o0 = _mm256_add_epi32 (
+          o0, _mm256_mul_epi32 (_mm256_srli_epi64 (a, 32), wk));
+      e1 = _mm256_add_epi32 (e1, _mm256_mul_epi32 (b, wk));
+      o1 = _mm256_add_epi32 (
+          o1, _mm256_mul_epi32 (_mm256_srli_epi64 (b, 32), wk));
+    }
+    e0 = _mm256_blend_epi32 (_mm256_srli_epi64 (e0, 32), o0, 0xaa);
+    e1 = _mm256_blend_epi32 (_mm256_srli_epi64 (e1, 32), o1, 0xaa);
+    /* [0-3, 8-11 | 4-7, 12-15] */
+    e0 = _mm256_permute4x64_epi64 (avx2_int16_final (e0, e1, maxval), 0xd8);
+    _mm256_storeu_si256 ((__m256i *) (o + x), e0);
+  }
+  v_int16_out_scalar (o, l, w, n, p->maxval, x, width);
+}
+
+/* ----------------------------------------------- int16: horizontal out */
+
+static inline AVX2_INLINE void
+avx2_h16_step (__m256i *a, const int32_t *l, const int32_t *st, int off,
+    const int32_t *wt, int first)
+{
+#pragma GCC unroll 4
+  for (int u = 0; u < 4; u++) {
+    __m256i v = _mm256_inserti128_si256 (
+        _mm256_castsi128_si256 (
+            _mm_loadu_si128 ((const __m128i *) (l + st[u] + off))),
+        _mm_loadu_si128 ((const __m128i *) (l + st[u + 4] + off)), 1);
+    __m256i pe, po;
+    v = _mm256_slli_epi32 (v, 1);
+    pe = _mm256_mul_epi32 (
+        v, _mm256_loadu_si256 ((const __m256i *) (wt + 16 * u)));
+    po = _mm256_mul_epi32 (_mm256_srli_epi64 (v, 32),
+        _mm256_loadu_si256 ((const __m256i *) (wt + 16 * u + 8)));
+    /* the products' high halves in slot order */
+    v = _mm256_blend_epi32 (_mm256_srli_epi64 (pe, 32), po, 0xaa);
+    a[u] = first ? v : _mm256_add_epi32 (a[u], v);
+  }
+}
+
+/* the group's slot sums to words in pixel order (8 ch words at o),
+ * through a buffer when the group has only m pixels */
+static inline AVX2_INLINE void
+avx2_h16_store (uint16_t *o, __m256i *a, int ch, int m, __m256i maxval)
+{
+  uint16_t buf[32];
+  uint16_t *d = m == 8 ? o : buf;
+  __m256i r, b;
+
+  if (ch == 1) {
+    /* [p0 p1 p2 p3 | p4 p5 p6 p7] */
+    r = _mm256_hadd_epi32 (
+        _mm256_hadd_epi32 (a[0], a[1]), _mm256_hadd_epi32 (a[2], a[3]));
+    r = _mm256_permute4x64_epi64 (avx2_int16_final (r, r, maxval), 0x08);
+    _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
+  } else if (ch == 2) {
+    /* slots c0 c1 c0 c1: [p0 p1 | p4 p5], [p2 p3 | p6 p7] */
+    r = _mm256_add_epi32 (
+        _mm256_unpacklo_epi64 (a[0], a[1]), _mm256_unpackhi_epi64 (a[0], a[1]));
+    b = _mm256_add_epi32 (
+        _mm256_unpacklo_epi64 (a[2], a[3]), _mm256_unpackhi_epi64 (a[2], a[3]));
+    _mm256_storeu_si256 ((__m256i *) d, avx2_int16_final (r, b, maxval));
+  } else {
+    /* [p0 | p4] .. [p3 | p7], a slot a channel (3: the last is 0) */
+    r = avx2_int16_final (a[0], a[1], maxval); /* [p0 p1 | p4 p5] */
+    b = avx2_int16_final (a[2], a[3], maxval); /* [p2 p3 | p6 p7] */
+    a[0] = _mm256_permute2x128_si256 (r, b, 0x20);
+    a[1] = _mm256_permute2x128_si256 (r, b, 0x31);
+    if (ch == 4) {
+      _mm256_storeu_si256 ((__m256i *) d, a[0]);
+      _mm256_storeu_si256 ((__m256i *) (d + 16), a[1]);
+    } else {
+      const __m256i pick = _mm256_setr_epi8 (0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12,
+          13, -1, -1, -1, -1, 0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, -1, -1,
+          -1, -1);
+      const __m256i order = _mm256_setr_epi32 (0, 1, 2, 4, 5, 6, 3, 7);
+      for (int h = 0; h < 2; h++) {
+        r = _mm256_permutevar8x32_epi32 (
+            _mm256_shuffle_epi8 (a[h], pick), order);
+        _mm_storeu_si128 ((__m128i *) (d + 12 * h), _mm256_castsi256_si128 (r));
+        _mm_storel_epi64 (
+            (__m128i *) (d + 12 * h + 8), _mm256_extracti128_si256 (r, 1));
+      }
+    }
+  }
+  if (m < 8)
+    memcpy (o, buf, (size_t) m * ch * sizeof (uint16_t));
+}
+
+static inline AVX2_INLINE void
+avx2_h16_run (uint16_t *o, const int32_t *l, const AsPass *p, int ch)
+{
+  const TapsTable *t = p->aux;
+  int steps = t->steps, stride = 4 / ch * ch;
+  const int32_t *wt = (const int32_t *) ((const uint8_t *) t + t->at_w);
+  const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
+  const __m256i maxval = _mm256_set1_epi16 ((int16_t) p->maxval);
+
+  for (int g = 0; g < t->groups; g++) {
+    const int32_t *st = t->start + 8 * g;
+    int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
+    __m256i a[4];
+    avx2_h16_step (a, l, st, 0, wt, 1);
+    wt += 64;
+    for (int s = 1; s < steps; s++, wt += 64)
+      avx2_h16_step (a, l, st, s * stride, wt, 0);
+    avx2_h16_store (o + (size_t) 8 * g * ch, a, ch, m, maxval);
+  }
+  for (int f = 0; f < t->n_fix; f++)
+    h_int16_out_pixel (o, l, p, fix[f]);
+}
+
+static AVX2 void
+avx2_h_int16_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_int16_out_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      avx2_h16_run (dst, src, p, 1);
+      break;
+    case 2:
+      avx2_h16_run (dst, src, p, 2);
+      break;
+    case 3:
+      avx2_h16_run (dst, src, p, 3);
+      break;
+    default:
+      avx2_h16_run (dst, src, p, 4);
+      break;
+  }
+}
+
 /* ====================================================== SSE2 and SSSE3 */
 
 /* avx2_v_int8_in on 16 samples a block */
@@ -644,18 +963,212 @@ ssse3_h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   }
 }
 
+/* avx2_v_int16_in on 8 samples a block (SSE4.1: pmovzxwd, pmuldq) */
+static SSE41 void
+sse41_v_int16_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *const *l = (const uint16_t *const *) src;
+  const int32_t *w = WROW (int32_t, p, j);
+  int n = p->n_taps, x = 0;
+  int32_t *o = dst;
+  const __m128i zero = _mm_setzero_si128 ();
+
+  (void) s;
+  for (; x + 8 <= width; x += 8) {
+    __m128i e0 = zero, o0 = zero, e1 = zero, o1 = zero;
+    for (int k = 0; k < n; k++) {
+      __m128i wk = _mm_set1_epi32 (w[k]);
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (l[k] + x));
+      __m128i a = _mm_cvtepu16_epi32 (v), b = _mm_unpackhi_epi16 (v, zero);
+      e0 = _mm_add_epi32 (e0, _mm_mul_epi32 (_mm_slli_epi64 (a, 15), wk));
+      o0 = _mm_add_epi32 (o0, _mm_mul_epi32 (_mm_srli_epi64 (a, 17), wk));
+      e1 = _mm_add_epi32 (e1, _mm_mul_epi32 (_mm_slli_epi64 (b, 15), wk));
+      o1 = _mm_add_epi32 (o1, _mm_mul_epi32 (_mm_srli_epi64 (b, 17), wk));
+    }
+    _mm_storeu_si128 ((__m128i *) (o + x),
+        _mm_blend_epi16 (_mm_srli_epi64 (e0, 32), o0, 0xcc));
+    _mm_storeu_si128 ((__m128i *) (o + x + 4),
+        _mm_blend_epi16 (_mm_srli_epi64 (e1, 32), o1, 0xcc));
+  }
+  v_int16_in_scalar (o, l, w, n, x, width);
+}
+
+static inline SSE41_INLINE __m128i
+sse41_int16_final (__m128i r, __m128i r2, __m128i maxval)
+{
+  const __m128i half = _mm_set1_epi32 (1 << 11);
+
+  r = _mm_srai_epi32 (_mm_add_epi32 (r, half), 12);
+  r2 = _mm_srai_epi32 (_mm_add_epi32 (r2, half), 12);
+  return _mm_min_epu16 (_mm_packus_epi32 (r, r2), maxval);
+}
+
+static SSE41 void
+sse41_v_int16_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int32_t *const *l = (const int32_t *const *) src;
+  const int32_t *w = WROW (int32_t, p, j);
+  int n = p->n_taps, x = 0;
+  uint16_t *o = dst;
+  const __m128i zero = _mm_setzero_si128 (),
+                maxval = _mm_set1_epi16 ((int16_t) p->maxval);
+
+  (void) s;
+  for (; x + 8 <= width; x += 8) {
+    __m128i e0 = zero, o0 = zero, e1 = zero, o1 = zero;
+    for (int k = 0; k < n; k++) {
+      __m128i wk = _mm_set1_epi32 (w[k]);
+      __m128i a = _mm_slli_epi32 (
+          _mm_loadu_si128 ((const __m128i *) (l[k] + x)), 1);
+      __m128i b = _mm_slli_epi32 (
+          _mm_loadu_si128 ((const __m128i *) (l[k] + x + 4)), 1);
+      e0 = _mm_add_epi32 (e0, _mm_mul_epi32 (a, wk));
+      o0 = _mm_add_epi32 (o0, _mm_mul_epi32 (_mm_srli_epi64 (a, 32), wk));
+      e1 = _mm_add_epi32 (e1, _mm_mul_epi32 (b, wk));
+      o1 = _mm_add_epi32 (o1, _mm_mul_epi32 (_mm_srli_epi64 (b, 32), wk));
+    }
+    e0 = _mm_blend_epi16 (_mm_srli_epi64 (e0, 32), o0, 0xcc);
+    e1 = _mm_blend_epi16 (_mm_srli_epi64 (e1, 32), o1, 0xcc);
+    _mm_storeu_si128 ((__m128i *) (o + x), sse41_int16_final (e0, e1, maxval));
+  }
+  v_int16_out_scalar (o, l, w, n, p->maxval, x, width);
+}
+
+/* avx2_h16_step a lane at a time: a[u] lane 0, a[u + 4] lane 1 */
+static inline SSE41_INLINE void
+sse41_h16_step (__m128i *a, const int32_t *l, const int32_t *st, int off,
+    const int32_t *wt, int first)
+{
+#pragma GCC unroll 8
+  for (int u = 0; u < 8; u++) {
+    const int32_t *wu = wt + 16 * (u % 4) + 4 * (u / 4);
+    __m128i v = _mm_slli_epi32 (
+        _mm_loadu_si128 ((const __m128i *) (l + st[u] + off)), 1);
+    __m128i pe = _mm_mul_epi32 (v, _mm_loadu_si128 ((const __m128i *) wu));
+    __m128i po = _mm_mul_epi32 (
+        _mm_srli_epi64 (v, 32), _mm_loadu_si128 ((const __m128i *) (wu + 8)));
+    v = _mm_blend_epi16 (_mm_srli_epi64 (pe, 32), po, 0xcc);
+    a[u] = first ? v : _mm_add_epi32 (a[u], v);
+  }
+}
+
+static inline SSE41_INLINE void
+sse41_h16_store (uint16_t *o, __m128i *a, int ch, int m, __m128i maxval)
+{
+  uint16_t buf[32];
+  uint16_t *d = m == 8 ? o : buf;
+
+  if (ch == 1) {
+    __m128i r = _mm_hadd_epi32 (
+        _mm_hadd_epi32 (a[0], a[1]), _mm_hadd_epi32 (a[2], a[3]));
+    __m128i b = _mm_hadd_epi32 (
+        _mm_hadd_epi32 (a[4], a[5]), _mm_hadd_epi32 (a[6], a[7]));
+    _mm_storeu_si128 ((__m128i *) d, sse41_int16_final (r, b, maxval));
+  } else if (ch == 2) {
+    for (int h = 0; h < 2; h++) {
+      const __m128i *q = a + 4 * h;
+      __m128i r = _mm_add_epi32 (
+          _mm_unpacklo_epi64 (q[0], q[1]), _mm_unpackhi_epi64 (q[0], q[1]));
+      __m128i b = _mm_add_epi32 (
+          _mm_unpacklo_epi64 (q[2], q[3]), _mm_unpackhi_epi64 (q[2], q[3]));
+      _mm_storeu_si128 (
+          (__m128i *) (d + 8 * h), sse41_int16_final (r, b, maxval));
+    }
+  } else {
+    for (int h = 0; h < 4; h++) {
+      __m128i r = sse41_int16_final (a[2 * h], a[2 * h + 1], maxval);
+      if (ch == 4) {
+        _mm_storeu_si128 ((__m128i *) (d + 8 * h), r);
+      } else {
+        /* two pixels of 3 words */
+        uint64_t lo = (uint64_t) _mm_cvtsi128_si64 (r);
+        uint64_t hi = (uint64_t) _mm_extract_epi64 (r, 1);
+        memcpy (d + 6 * h, &lo, 6);
+        memcpy (d + 6 * h + 3, &hi, 6);
+      }
+    }
+  }
+  if (m < 8)
+    memcpy (o, buf, (size_t) m * ch * sizeof (uint16_t));
+}
+
+static inline SSE41_INLINE void
+sse41_h16_run (uint16_t *o, const int32_t *l, const AsPass *p, int ch)
+{
+  const TapsTable *t = p->aux;
+  int steps = t->steps, stride = 4 / ch * ch;
+  const int32_t *wt = (const int32_t *) ((const uint8_t *) t + t->at_w);
+  const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
+  const __m128i maxval = _mm_set1_epi16 ((int16_t) p->maxval);
+
+  for (int g = 0; g < t->groups; g++) {
+    const int32_t *st = t->start + 8 * g;
+    int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
+    __m128i a[8];
+    sse41_h16_step (a, l, st, 0, wt, 1);
+    wt += 64;
+    for (int s = 1; s < steps; s++, wt += 64)
+      sse41_h16_step (a, l, st, s * stride, wt, 0);
+    sse41_h16_store (o + (size_t) 8 * g * ch, a, ch, m, maxval);
+  }
+  for (int f = 0; f < t->n_fix; f++)
+    h_int16_out_pixel (o, l, p, fix[f]);
+}
+
+static SSE41 void
+sse41_h_int16_out (
+    void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_int16_out_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      sse41_h16_run (dst, src, p, 1);
+      break;
+    case 2:
+      sse41_h16_run (dst, src, p, 2);
+      break;
+    case 3:
+      sse41_h16_run (dst, src, p, 3);
+      break;
+    default:
+      sse41_h16_run (dst, src, p, 4);
+      break;
+  }
+}
+
 void
 as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
 {
+  int sse41 = __builtin_cpu_supports ("sse4.1");
+
   dsp->v[AS_V_INT8_IN] = sse2_v_int8_in;
   if (ssse3) {
     dsp->h[AS_H_INT8_OUT] = ssse3_h_int8_out;
     dsp->h_prep[AS_H_INT8_OUT] = h_int8_prep;
   }
+  if (sse41) {
+    dsp->v[AS_V_INT16_IN] = sse41_v_int16_in;
+    dsp->v[AS_V_INT16_OUT] = sse41_v_int16_out;
+    dsp->h[AS_H_INT16_OUT] = sse41_h_int16_out;
+    dsp->h_prep[AS_H_INT16_OUT] = h_int16_prep;
+  }
   if (avx2) {
     dsp->v[AS_V_INT8_IN] = avx2_v_int8_in;
     dsp->h[AS_H_INT8_OUT] = avx2_h_int8_out;
     dsp->h_prep[AS_H_INT8_OUT] = h_int8_prep;
+    dsp->v[AS_V_INT16_IN] = avx2_v_int16_in;
+    dsp->v[AS_V_INT16_OUT] = avx2_v_int16_out;
+    dsp->h[AS_H_INT16_OUT] = avx2_h_int16_out;
+    dsp->h_prep[AS_H_INT16_OUT] = h_int16_prep;
   }
 }
 
