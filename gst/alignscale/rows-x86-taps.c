@@ -146,6 +146,38 @@ h_int16_out_pixel (uint16_t *o, const int32_t *l, const AsPass *p, int i)
   }
 }
 
+/* ------------------------------------------------------ lerp: 16-bit */
+
+static inline uint32_t
+lerp32 (uint64_t b, uint64_t o, uint64_t w)
+{
+  return (uint32_t) (b - ((b * w) >> 32) + ((o * w) >> 32));
+}
+
+static inline void
+v_lerp16_in_scalar (uint32_t *d, const uint16_t *b, const uint16_t *o,
+    uint32_t w, int x, int width)
+{
+  for (; x < width; x++)
+    d[x] = lerp32 (
+        (uint32_t) b[x] << 16 | 32768, (uint32_t) o[x] << 16 | 32768, w);
+}
+
+/* h_lerp16_out on output samples [from, to) */
+static inline void
+h_lerp16_out_scalar (
+    uint16_t *d, const uint32_t *l, const AsPass *p, int from, int to)
+{
+  int ch = p->channels;
+
+  for (int smp = from; smp < to; smp++) {
+    int i = smp / ch, c = smp % ch;
+    const uint32_t *b = l + (size_t) p->offset[i] * ch + c;
+    uint32_t w = ((const uint32_t *) p->w)[i];
+    d[smp] = (uint16_t) (lerp32 (*b, w ? b[ch] : *b, w) >> 16);
+  }
+}
+
 /* --------------------------------------- horizontal windows and tables */
 
 /* A horizontal row reads output pixel i's taps in `steps` windows of
@@ -800,6 +832,177 @@ avx2_h_int16_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   }
 }
 
+/* ------------------------------------------------------ lerp: 16-bit */
+
+/* b - mulhu (b, w) + mulhu (o, w) on 8 uint32 lanes: pmuludq on the even
+ * lanes and on the odd ones shifted down; the high halves' difference
+ * taken in their slots (psubd does not borrow between them) */
+static inline AVX2_INLINE __m256i
+avx2_lerp32 (__m256i b, __m256i o, __m256i w, __m256i wo)
+{
+  __m256i de = _mm256_sub_epi32 (
+      _mm256_mul_epu32 (o, w), _mm256_mul_epu32 (b, w));
+  __m256i dd = _mm256_sub_epi32 (
+      _mm256_mul_epu32 (_mm256_srli_epi64 (o, 32), wo),
+      _mm256_mul_epu32 (_mm256_srli_epi64 (b, 32), wo));
+
+  return _mm256_add_epi32 (
+      b, _mm256_blend_epi32 (_mm256_srli_epi64 (de, 32), dd, 0xaa));
+}
+
+static AVX2 void
+avx2_v_lerp16_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *b = src[0], *o = src[1];
+  uint32_t w = ((const uint32_t *) p->w)[j];
+  uint32_t *d = dst;
+  const __m256i wv = _mm256_set1_epi32 ((int32_t) w),
+                half = _mm256_set1_epi32 (32768);
+  int x = 0;
+
+  (void) s;
+  for (; x + 16 <= width; x += 16) {
+#pragma GCC unroll 2
+    for (int h = 0; h < 16; h += 8) {
+      __m256i vb = _mm256_cvtepu16_epi32 (
+          _mm_loadu_si128 ((const __m128i *) (b + x + h)));
+      __m256i vo = _mm256_cvtepu16_epi32 (
+          _mm_loadu_si128 ((const __m128i *) (o + x + h)));
+      vb = _mm256_or_si256 (_mm256_slli_epi32 (vb, 16), half);
+      vo = _mm256_or_si256 (_mm256_slli_epi32 (vo, 16), half);
+      _mm256_storeu_si256 (
+          (__m256i *) (d + x + h), avx2_lerp32 (vb, vo, wv, wv));
+    }
+  }
+  v_lerp16_in_scalar (d, b, o, w, x, width);
+}
+
+/* which output pixel (and channel) each of 8 samples is, from the first
+ * of a group: a group is 8 samples (1, 2, 4 channels) or 24 (3: three
+ * vectors v) */
+static const int32_t lerp_pix[4][3][8] = {
+  { { 0, 1, 2, 3, 4, 5, 6, 7 } },
+  { { 0, 0, 1, 1, 2, 2, 3, 3 } },
+  { { 0, 0, 0, 1, 1, 1, 2, 2 }, { 2, 3, 3, 3, 4, 4, 4, 5 },
+      { 5, 5, 6, 6, 6, 7, 7, 7 } },
+  { { 0, 0, 0, 0, 1, 1, 1, 1 } },
+};
+static const int32_t lerp_chan[4][3][8] = {
+  { { 0 } },
+  { { 0, 1, 0, 1, 0, 1, 0, 1 } },
+  { { 0, 1, 2, 0, 1, 2, 0, 1 }, { 2, 0, 1, 2, 0, 1, 2, 0 },
+      { 1, 2, 0, 1, 2, 0, 1, 2 } },
+  { { 0, 1, 2, 3, 0, 1, 2, 3 } },
+};
+
+/* 8 output samples of h_lerp16_out from the line's samples idx (those
+ * of the base pixels; o = idx + ch): from the two 8-sample windows at
+ * the halves' first pixels when every tap lies in them (vpermd), else
+ * with vpgatherdd (o clamped to the line: its weight is 0 there) */
+static inline AVX2_INLINE __m256i
+avx2_lerp16_h8 (const uint32_t *l, int len, __m256i idx, int base0, int base1,
+    __m256i w, int ch)
+{
+  const __m256i chv = _mm256_set1_epi32 (ch);
+  __m256i rel = _mm256_sub_epi32 (idx,
+      _mm256_blend_epi32 (
+          _mm256_set1_epi32 (base0), _mm256_set1_epi32 (base1), 0xf0));
+  __m256i relo = _mm256_add_epi32 (rel, chv);
+  __m256i b, o;
+
+  /* (bases never decrease: rel >= 0 but for tables that break that) */
+  if ((base0 > base1 ? base0 : base1) + 8 <= len
+      && !_mm256_movemask_epi8 (
+          _mm256_or_si256 (_mm256_cmpgt_epi32 (relo, _mm256_set1_epi32 (7)),
+              _mm256_cmpgt_epi32 (_mm256_setzero_si256 (), rel)))) {
+    __m256i w0 = _mm256_loadu_si256 ((const __m256i *) (l + base0));
+    __m256i w1 = _mm256_loadu_si256 ((const __m256i *) (l + base1));
+    b = _mm256_blend_epi32 (_mm256_permutevar8x32_epi32 (w0, rel),
+        _mm256_permutevar8x32_epi32 (w1, rel), 0xf0);
+    o = _mm256_blend_epi32 (_mm256_permutevar8x32_epi32 (w0, relo),
+        _mm256_permutevar8x32_epi32 (w1, relo), 0xf0);
+  } else {
+    b = _mm256_i32gather_epi32 ((const int *) l, idx, 4);
+    o = _mm256_i32gather_epi32 ((const int *) l,
+        _mm256_min_epi32 (
+            _mm256_add_epi32 (idx, chv), _mm256_set1_epi32 (len - 1)),
+        4);
+  }
+  return _mm256_srli_epi32 (
+      avx2_lerp32 (b, o, w, _mm256_srli_epi64 (w, 32)), 16);
+}
+
+static inline AVX2_INLINE void
+avx2_lerp16_h_run (uint16_t *d, const uint32_t *l, const AsPass *p, int ch)
+{
+  int n = p->out_len * ch, len = p->in_len * ch, smp = 0;
+  int group = ch == 3 ? 24 : 8;
+  const int32_t *off = p->offset;
+  const uint32_t *wr = p->wr;
+
+  for (; smp + group <= n; smp += group) {
+    int i = smp / ch;
+    __m256i offs = ch == 1 ? _mm256_loadu_si256 ((const __m256i *) (off + i))
+        : ch == 2
+        ? _mm256_castsi128_si256 (_mm_loadu_si128 ((const __m128i *) (off + i)))
+        : ch == 4
+        ? _mm256_castsi128_si256 (_mm_loadl_epi64 ((const __m128i *) (off + i)))
+        : _mm256_loadu_si256 ((const __m256i *) (off + i));
+    __m256i r[3];
+    for (int v = 0; v < group / 8; v++) {
+      __m256i idx = offs;
+      int p0 = i + lerp_pix[ch - 1][v][0], p1 = i + lerp_pix[ch - 1][v][4];
+      if (ch != 1) {
+        idx = _mm256_permutevar8x32_epi32 (
+            offs, _mm256_loadu_si256 ((const __m256i *) lerp_pix[ch - 1][v]));
+        idx = ch == 3 ? _mm256_add_epi32 (idx, _mm256_slli_epi32 (idx, 1))
+                      : _mm256_slli_epi32 (idx, ch == 2 ? 1 : 2);
+        idx = _mm256_add_epi32 (
+            idx, _mm256_loadu_si256 ((const __m256i *) lerp_chan[ch - 1][v]));
+      }
+      r[v] = avx2_lerp16_h8 (l, len, idx, off[p0] * ch, off[p1] * ch,
+          _mm256_loadu_si256 ((const __m256i *) (wr + smp + 8 * v)), ch);
+    }
+    if (ch == 3) {
+      /* 24 samples: [0-3, 8-11 | 4-7, 12-15], then 16-23 */
+      r[0] = _mm256_permute4x64_epi64 (_mm256_packus_epi32 (r[0], r[1]), 0xd8);
+      r[2] = _mm256_permute4x64_epi64 (_mm256_packus_epi32 (r[2], r[2]), 0x08);
+      _mm256_storeu_si256 ((__m256i *) (d + smp), r[0]);
+      _mm_storeu_si128 (
+          (__m128i *) (d + smp + 16), _mm256_castsi256_si128 (r[2]));
+    } else {
+      r[0] = _mm256_permute4x64_epi64 (_mm256_packus_epi32 (r[0], r[0]), 0x08);
+      _mm_storeu_si128 ((__m128i *) (d + smp), _mm256_castsi256_si128 (r[0]));
+    }
+  }
+  h_lerp16_out_scalar (d, l, p, smp, n);
+}
+
+static AVX2 void
+avx2_h_lerp16_out (
+    void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  (void) s;
+  switch (p->channels) {
+    case 1:
+      avx2_lerp16_h_run (dst, src, p, 1);
+      break;
+    case 2:
+      avx2_lerp16_h_run (dst, src, p, 2);
+      break;
+    case 3:
+      avx2_lerp16_h_run (dst, src, p, 3);
+      break;
+    case 4:
+      avx2_lerp16_h_run (dst, src, p, 4);
+      break;
+    default:
+      h_lerp16_out_scalar (dst, src, p, 0, p->out_len * p->channels);
+      break;
+  }
+}
+
 /* ====================================================== SSE2 and SSSE3 */
 
 /* avx2_v_int8_in on 16 samples a block */
@@ -1145,6 +1348,69 @@ sse41_h_int16_out (
   }
 }
 
+/* avx2_lerp32 on 4 lanes */
+static inline SSE41_INLINE __m128i
+sse41_lerp32 (__m128i b, __m128i o, __m128i w, __m128i wo)
+{
+  __m128i de = _mm_sub_epi32 (_mm_mul_epu32 (o, w), _mm_mul_epu32 (b, w));
+  __m128i dd = _mm_sub_epi32 (_mm_mul_epu32 (_mm_srli_epi64 (o, 32), wo),
+      _mm_mul_epu32 (_mm_srli_epi64 (b, 32), wo));
+
+  return _mm_add_epi32 (b, _mm_blend_epi16 (_mm_srli_epi64 (de, 32), dd, 0xcc));
+}
+
+static SSE41 void
+sse41_v_lerp16_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *b = src[0], *o = src[1];
+  uint32_t w = ((const uint32_t *) p->w)[j];
+  uint32_t *d = dst;
+  const __m128i wv = _mm_set1_epi32 ((int32_t) w),
+                half = _mm_set1_epi32 (32768);
+  int x = 0;
+
+  (void) s;
+  for (; x + 4 <= width; x += 4) {
+    __m128i vb = _mm_cvtepu16_epi32 (
+        _mm_loadl_epi64 ((const __m128i *) (b + x)));
+    __m128i vo = _mm_cvtepu16_epi32 (
+        _mm_loadl_epi64 ((const __m128i *) (o + x)));
+    vb = _mm_or_si128 (_mm_slli_epi32 (vb, 16), half);
+    vo = _mm_or_si128 (_mm_slli_epi32 (vo, 16), half);
+    _mm_storeu_si128 ((__m128i *) (d + x), sse41_lerp32 (vb, vo, wv, wv));
+  }
+  v_lerp16_in_scalar (d, b, o, w, x, width);
+}
+
+/* the taps four samples at a time by scalar loads, the arithmetic in
+ * SIMD */
+static SSE41 void
+sse41_h_lerp16_out (
+    void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const uint32_t *l = src, *wr = p->wr;
+  uint16_t *d = dst;
+  int ch = p->channels, n = p->out_len * ch, smp = 0;
+
+  (void) s;
+  for (; smp + 4 <= n; smp += 4) {
+    uint32_t b[4], o[4];
+    __m128i w = _mm_loadu_si128 ((const __m128i *) (wr + smp)), r;
+    for (int q = 0; q < 4; q++) {
+      int i = (smp + q) / ch, c = (smp + q) % ch;
+      const uint32_t *pb = l + (size_t) p->offset[i] * ch + c;
+      b[q] = *pb;
+      o[q] = wr[smp + q] ? pb[ch] : *pb;
+    }
+    r = sse41_lerp32 (_mm_loadu_si128 ((const __m128i *) b),
+        _mm_loadu_si128 ((const __m128i *) o), w, _mm_srli_epi64 (w, 32));
+    r = _mm_srli_epi32 (r, 16);
+    _mm_storel_epi64 ((__m128i *) (d + smp), _mm_packus_epi32 (r, r));
+  }
+  h_lerp16_out_scalar (d, l, p, smp, n);
+}
+
 void
 as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
 {
@@ -1160,6 +1426,9 @@ as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
     dsp->v[AS_V_INT16_OUT] = sse41_v_int16_out;
     dsp->h[AS_H_INT16_OUT] = sse41_h_int16_out;
     dsp->h_prep[AS_H_INT16_OUT] = h_int16_prep;
+    dsp->v[AS_V_LERP16_IN] = sse41_v_lerp16_in;
+    dsp->h[AS_H_LERP16_OUT] = sse41_h_lerp16_out;
+    dsp->h_prep[AS_H_LERP16_OUT] = NULL;
   }
   if (avx2) {
     dsp->v[AS_V_INT8_IN] = avx2_v_int8_in;
@@ -1169,6 +1438,9 @@ as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
     dsp->v[AS_V_INT16_OUT] = avx2_v_int16_out;
     dsp->h[AS_H_INT16_OUT] = avx2_h_int16_out;
     dsp->h_prep[AS_H_INT16_OUT] = h_int16_prep;
+    dsp->v[AS_V_LERP16_IN] = avx2_v_lerp16_in;
+    dsp->h[AS_H_LERP16_OUT] = avx2_h_lerp16_out;
+    dsp->h_prep[AS_H_LERP16_OUT] = NULL;
   }
 }
 
