@@ -91,6 +91,34 @@ h_int8_out_pixel (uint8_t *o, const int16_t *l, const AsPass *p, int i)
   }
 }
 
+static inline void
+v_int8_out_scalar (uint8_t *o, const int16_t *const *l, const int16_t *w, int n,
+    int maxval, int x, int width)
+{
+  for (; x < width; x++) {
+    int32_t acc = 0;
+    for (int k = 0; k < n; k++)
+      acc += (int32_t) l[k][x] * w[k];
+    o[x] = int8_final (acc, maxval);
+  }
+}
+
+/* h_int8_in's output pixel i */
+static inline void
+h_int8_in_pixel (int16_t *o, const uint8_t *l, const AsPass *p, int i)
+{
+  int ch = p->channels;
+  const uint8_t *s = l + (size_t) p->offset[i] * ch;
+  const int16_t *w = WROW (int16_t, p, i);
+
+  for (int c = 0; c < ch; c++) {
+    int32_t acc = 0;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += (int32_t) s[k * ch + c] * w[k];
+    o[(size_t) i * ch + c] = int8_inter (acc);
+  }
+}
+
 /* ---------------------------------------------- int16: 30-bit weights */
 
 /* (a b) >> 32, arithmetic: the high half of a 32-bit product */
@@ -301,10 +329,12 @@ taps_lane (TapsTable *t, int i, int s, size_t wbytes)
       + (reg * 2 + (size_t) (u / 4)) * wbytes);
 }
 
-/* ------------------------------------------------ int8: horizontal out */
+/* ----------------------------------------------- int8: horizontal rows */
 
-/* int16 samples, 8 a window; pmaddwd adds word pairs. The words of a
- * window, after pshufb (ctrl8), are (tap, channel):
+/* 8 samples a window (h_int8_out: int16, 16 bytes; h_int8_in: uint8, 8
+ * bytes zero-extended by pshufb, ctrl8u): one table serves both rows, as
+ * the pass has one for either order. pmaddwd adds word pairs. The words
+ * of a window, after pshufb (ctrl8), are (tap, channel):
  *   1 channel:  t0 .. t7 (as loaded)
  *   2 channels: t0c0 t1c0 t2c0 t3c0 t0c1 t1c1 t2c1 t3c1
  *   3:          t0c0 t1c0 t0c1 t1c1 t0c2 t1c2, two words of weight 0
@@ -319,6 +349,14 @@ static const uint8_t ctrl8[4][16] = {
   { W2 (0), W2 (4), W2 (1), W2 (5), W2 (2), W2 (6), W2 (3), W2 (7) },
 };
 #undef W2
+#define B2(s) (uint8_t) (s), 0x80
+static const uint8_t ctrl8u[4][16] = {
+  { B2 (0), B2 (1), B2 (2), B2 (3), B2 (4), B2 (5), B2 (6), B2 (7) },
+  { B2 (0), B2 (2), B2 (4), B2 (6), B2 (1), B2 (3), B2 (5), B2 (7) },
+  { B2 (0), B2 (3), B2 (1), B2 (4), B2 (2), B2 (5), B2 (6), B2 (7) },
+  { B2 (0), B2 (4), B2 (1), B2 (5), B2 (2), B2 (6), B2 (3), B2 (7) },
+};
+#undef B2
 
 /* the tap (within its step) of word j of a window, or -1 (weight 0) */
 static inline int
@@ -596,7 +634,7 @@ avx2_h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   const TapsTable *t = p->aux;
 
   (void) s;
-  if (!t || !t->vector) {
+  if (!t || !t->vector || p->maxval != 255) {
     for (int i = 0; i < p->out_len; i++)
       h_int8_out_pixel (dst, src, p, i);
     return;
@@ -613,6 +651,184 @@ avx2_h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
       break;
     default:
       avx2_h8_run (dst, src, p, 4);
+      break;
+  }
+}
+
+/* ------------------------------------------------- int8: vertical out */
+
+/* punpck{l,h}wd pairs two rows' words for pmaddwd: 32 samples a block,
+ * [0-3 | 8-11], [4-7 | 12-15], then 16-31 the same */
+static AVX2 void
+avx2_v_int8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int16_t *const *l = (const int16_t *const *) src;
+  const int16_t *w = WROW (int16_t, p, j);
+  int n = p->n_taps, pairs = (n + 1) / 2, x = 0;
+  uint8_t *o = dst;
+  int32_t wp[V_STACK_PAIRS];
+  const __m256i zero = _mm256_setzero_si256 (),
+                half = _mm256_set1_epi32 (1 << (AS_PASS2_SHIFT_8 - 1));
+
+  (void) s;
+  if (pairs > V_STACK_PAIRS || p->maxval != 255)
+    goto tail;
+  for (int q = 0; q < pairs; q++)
+    wp[q] = (int32_t) ((uint32_t) (uint16_t) w[2 * q]
+        | (2 * q + 1 < n ? (uint32_t) (uint16_t) w[2 * q + 1] << 16 : 0));
+  for (; x + 32 <= width; x += 32) {
+    __m256i a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+    for (int q = 0; q < pairs; q++) {
+      const int16_t *r0 = l[2 * q], *r1 = 2 * q + 1 < n ? l[2 * q + 1] : r0;
+      __m256i u0 = _mm256_loadu_si256 ((const __m256i *) (r0 + x));
+      __m256i v0 = _mm256_loadu_si256 ((const __m256i *) (r1 + x));
+      __m256i u1 = _mm256_loadu_si256 ((const __m256i *) (r0 + x + 16));
+      __m256i v1 = _mm256_loadu_si256 ((const __m256i *) (r1 + x + 16));
+      __m256i k = _mm256_set1_epi32 (wp[q]);
+      a0 = _mm256_add_epi32 (
+          a0, _mm256_madd_epi16 (_mm256_unpacklo_epi16 (u0, v0), k));
+      a1 = _mm256_add_epi32 (
+          a1, _mm256_madd_epi16 (_mm256_unpackhi_epi16 (u0, v0), k));
+      a2 = _mm256_add_epi32 (
+          a2, _mm256_madd_epi16 (_mm256_unpacklo_epi16 (u1, v1), k));
+      a3 = _mm256_add_epi32 (
+          a3, _mm256_madd_epi16 (_mm256_unpackhi_epi16 (u1, v1), k));
+    }
+    a0 = _mm256_srai_epi32 (_mm256_add_epi32 (a0, half), AS_PASS2_SHIFT_8);
+    a1 = _mm256_srai_epi32 (_mm256_add_epi32 (a1, half), AS_PASS2_SHIFT_8);
+    a2 = _mm256_srai_epi32 (_mm256_add_epi32 (a2, half), AS_PASS2_SHIFT_8);
+    a3 = _mm256_srai_epi32 (_mm256_add_epi32 (a3, half), AS_PASS2_SHIFT_8);
+    /* 0-15, 16-31 as int16 (saturating as the clamp does), then bytes
+     * [0-7, 16-23 | 8-15, 24-31] */
+    a0 = _mm256_packus_epi16 (
+        _mm256_packs_epi32 (a0, a1), _mm256_packs_epi32 (a2, a3));
+    _mm256_storeu_si256 (
+        (__m256i *) (o + x), _mm256_permute4x64_epi64 (a0, 0xd8));
+  }
+tail:
+  v_int8_out_scalar (o, l, w, n, p->maxval, x, width);
+}
+
+/* ------------------------------------------------- int8: horizontal in */
+
+/* avx2_h8_step on uint8 lines: 8-byte windows */
+static inline AVX2_INLINE void
+avx2_h8in_step (__m256i *a, const uint8_t *l, const int32_t *st, int off,
+    const int16_t *wt, __m256i ctrl, int first)
+{
+#pragma GCC unroll 4
+  for (int u = 0; u < 4; u++) {
+    __m256i v = _mm256_inserti128_si256 (
+        _mm256_castsi128_si256 (
+            _mm_loadl_epi64 ((const __m128i *) (l + st[u] + off))),
+        _mm_loadl_epi64 ((const __m128i *) (l + st[u + 4] + off)), 1);
+    v = _mm256_madd_epi16 (_mm256_shuffle_epi8 (v, ctrl),
+        _mm256_loadu_si256 ((const __m256i *) (wt + 16 * u)));
+    a[u] = first ? v : _mm256_add_epi32 (a[u], v);
+  }
+}
+
+static inline AVX2_INLINE __m256i
+avx2_h8in_round (__m256i v)
+{
+  return _mm256_srai_epi32 (
+      _mm256_add_epi32 (v, _mm256_set1_epi32 (1 << (AS_PASS1_SHIFT_8 - 1))),
+      AS_PASS1_SHIFT_8);
+}
+
+/* the group's sums to int16 in pixel order (8 ch at o), through a buffer
+ * when the group has only m pixels */
+static inline AVX2_INLINE void
+avx2_h8in_store (int16_t *o, __m256i *a, int ch, int m)
+{
+  int16_t buf[32];
+  int16_t *d = m == 8 ? o : buf;
+  __m256i r, b;
+
+  if (ch == 1) {
+    r = avx2_h8in_round (_mm256_hadd_epi32 (
+        _mm256_hadd_epi32 (a[0], a[1]), _mm256_hadd_epi32 (a[2], a[3])));
+    r = _mm256_permute4x64_epi64 (_mm256_packs_epi32 (r, r), 0x08);
+    _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
+  } else if (ch == 2) {
+    r = avx2_h8in_round (_mm256_hadd_epi32 (a[0], a[1]));
+    b = avx2_h8in_round (_mm256_hadd_epi32 (a[2], a[3]));
+    _mm256_storeu_si256 ((__m256i *) d, _mm256_packs_epi32 (r, b));
+  } else {
+    /* [p0 p1 | p4 p5], [p2 p3 | p6 p7], four words each */
+    r = _mm256_packs_epi32 (avx2_h8in_round (a[0]), avx2_h8in_round (a[1]));
+    b = _mm256_packs_epi32 (avx2_h8in_round (a[2]), avx2_h8in_round (a[3]));
+    a[0] = _mm256_permute2x128_si256 (r, b, 0x20);
+    a[1] = _mm256_permute2x128_si256 (r, b, 0x31);
+    if (ch == 4) {
+      _mm256_storeu_si256 ((__m256i *) d, a[0]);
+      _mm256_storeu_si256 ((__m256i *) (d + 16), a[1]);
+    } else {
+      const __m256i pick = _mm256_setr_epi8 (0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12,
+          13, -1, -1, -1, -1, 0, 1, 2, 3, 4, 5, 8, 9, 10, 11, 12, 13, -1, -1,
+          -1, -1);
+      const __m256i order = _mm256_setr_epi32 (0, 1, 2, 4, 5, 6, 3, 7);
+      for (int h = 0; h < 2; h++) {
+        r = _mm256_permutevar8x32_epi32 (
+            _mm256_shuffle_epi8 (a[h], pick), order);
+        _mm_storeu_si128 ((__m128i *) (d + 12 * h), _mm256_castsi256_si128 (r));
+        _mm_storel_epi64 (
+            (__m128i *) (d + 12 * h + 8), _mm256_extracti128_si256 (r, 1));
+      }
+    }
+  }
+  if (m < 8)
+    memcpy (o, buf, (size_t) m * ch * sizeof (int16_t));
+}
+
+static inline AVX2_INLINE void
+avx2_h8in_run (int16_t *o, const uint8_t *l, const AsPass *p, int ch)
+{
+  const TapsTable *t = p->aux;
+  int steps = t->steps, stride = 8 / ch * ch;
+  const int16_t *wt = (const int16_t *) ((const uint8_t *) t + t->at_w);
+  const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
+  const __m256i ctrl = _mm256_broadcastsi128_si256 (
+      _mm_loadu_si128 ((const __m128i *) ctrl8u[ch - 1]));
+
+  for (int g = 0; g < t->groups; g++) {
+    const int32_t *st = t->start + 8 * g;
+    int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
+    __m256i a[4];
+    avx2_h8in_step (a, l, st, 0, wt, ctrl, 1);
+    wt += 64;
+    for (int s = 1; s < steps; s++, wt += 64)
+      avx2_h8in_step (a, l, st, s * stride, wt, ctrl, 0);
+    avx2_h8in_store (o + (size_t) 8 * g * ch, a, ch, m);
+  }
+  for (int f = 0; f < t->n_fix; f++)
+    h_int8_in_pixel (o, l, p, fix[f]);
+}
+
+static AVX2 void
+avx2_h_int8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_int8_in_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      avx2_h8in_run (dst, src, p, 1);
+      break;
+    case 2:
+      avx2_h8in_run (dst, src, p, 2);
+      break;
+    case 3:
+      avx2_h8in_run (dst, src, p, 3);
+      break;
+    default:
+      avx2_h8in_run (dst, src, p, 4);
       break;
   }
 }
@@ -1145,7 +1361,7 @@ ssse3_h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   const TapsTable *t = p->aux;
 
   (void) s;
-  if (!t || !t->vector) {
+  if (!t || !t->vector || p->maxval != 255) {
     for (int i = 0; i < p->out_len; i++)
       h_int8_out_pixel (dst, src, p, i);
     return;
@@ -1162,6 +1378,159 @@ ssse3_h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
       break;
     default:
       ssse3_h8_run (dst, src, p, 4);
+      break;
+  }
+}
+
+/* avx2_v_int8_out on 16 samples a block */
+static void
+sse2_v_int8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const int16_t *const *l = (const int16_t *const *) src;
+  const int16_t *w = WROW (int16_t, p, j);
+  int n = p->n_taps, pairs = (n + 1) / 2, x = 0;
+  uint8_t *o = dst;
+  int32_t wp[V_STACK_PAIRS];
+  const __m128i zero = _mm_setzero_si128 (),
+                half = _mm_set1_epi32 (1 << (AS_PASS2_SHIFT_8 - 1));
+
+  (void) s;
+  if (pairs > V_STACK_PAIRS || p->maxval != 255)
+    goto tail;
+  for (int q = 0; q < pairs; q++)
+    wp[q] = (int32_t) ((uint32_t) (uint16_t) w[2 * q]
+        | (2 * q + 1 < n ? (uint32_t) (uint16_t) w[2 * q + 1] << 16 : 0));
+  for (; x + 16 <= width; x += 16) {
+    __m128i a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+    for (int q = 0; q < pairs; q++) {
+      const int16_t *r0 = l[2 * q], *r1 = 2 * q + 1 < n ? l[2 * q + 1] : r0;
+      __m128i u0 = _mm_loadu_si128 ((const __m128i *) (r0 + x));
+      __m128i v0 = _mm_loadu_si128 ((const __m128i *) (r1 + x));
+      __m128i u1 = _mm_loadu_si128 ((const __m128i *) (r0 + x + 8));
+      __m128i v1 = _mm_loadu_si128 ((const __m128i *) (r1 + x + 8));
+      __m128i k = _mm_set1_epi32 (wp[q]);
+      a0 = _mm_add_epi32 (a0, _mm_madd_epi16 (_mm_unpacklo_epi16 (u0, v0), k));
+      a1 = _mm_add_epi32 (a1, _mm_madd_epi16 (_mm_unpackhi_epi16 (u0, v0), k));
+      a2 = _mm_add_epi32 (a2, _mm_madd_epi16 (_mm_unpacklo_epi16 (u1, v1), k));
+      a3 = _mm_add_epi32 (a3, _mm_madd_epi16 (_mm_unpackhi_epi16 (u1, v1), k));
+    }
+    a0 = _mm_srai_epi32 (_mm_add_epi32 (a0, half), AS_PASS2_SHIFT_8);
+    a1 = _mm_srai_epi32 (_mm_add_epi32 (a1, half), AS_PASS2_SHIFT_8);
+    a2 = _mm_srai_epi32 (_mm_add_epi32 (a2, half), AS_PASS2_SHIFT_8);
+    a3 = _mm_srai_epi32 (_mm_add_epi32 (a3, half), AS_PASS2_SHIFT_8);
+    _mm_storeu_si128 ((__m128i *) (o + x),
+        _mm_packus_epi16 (_mm_packs_epi32 (a0, a1), _mm_packs_epi32 (a2, a3)));
+  }
+tail:
+  v_int8_out_scalar (o, l, w, n, p->maxval, x, width);
+}
+
+/* avx2_h8in_step a lane at a time: a[u] lane 0, a[u + 4] lane 1 */
+static inline SSSE3_INLINE void
+ssse3_h8in_step (__m128i *a, const uint8_t *l, const int32_t *st, int off,
+    const int16_t *wt, __m128i ctrl, int first)
+{
+#pragma GCC unroll 8
+  for (int u = 0; u < 8; u++) {
+    __m128i v = _mm_loadl_epi64 ((const __m128i *) (l + st[u] + off));
+    v = _mm_madd_epi16 (_mm_shuffle_epi8 (v, ctrl),
+        _mm_loadu_si128 ((const __m128i *) (wt + 16 * (u % 4) + 8 * (u / 4))));
+    a[u] = first ? v : _mm_add_epi32 (a[u], v);
+  }
+}
+
+static inline SSSE3_INLINE __m128i
+ssse3_h8in_round (__m128i v)
+{
+  return _mm_srai_epi32 (
+      _mm_add_epi32 (v, _mm_set1_epi32 (1 << (AS_PASS1_SHIFT_8 - 1))),
+      AS_PASS1_SHIFT_8);
+}
+
+static inline SSSE3_INLINE void
+ssse3_h8in_store (int16_t *o, __m128i *a, int ch, int m)
+{
+  int16_t buf[32];
+  int16_t *d = m == 8 ? o : buf;
+
+  if (ch == 1) {
+    __m128i r = ssse3_h8in_round (_mm_hadd_epi32 (
+        _mm_hadd_epi32 (a[0], a[1]), _mm_hadd_epi32 (a[2], a[3])));
+    __m128i b = ssse3_h8in_round (_mm_hadd_epi32 (
+        _mm_hadd_epi32 (a[4], a[5]), _mm_hadd_epi32 (a[6], a[7])));
+    _mm_storeu_si128 ((__m128i *) d, _mm_packs_epi32 (r, b));
+  } else if (ch == 2) {
+    for (int h = 0; h < 2; h++)
+      _mm_storeu_si128 ((__m128i *) (d + 8 * h),
+          _mm_packs_epi32 (
+              ssse3_h8in_round (_mm_hadd_epi32 (a[4 * h], a[4 * h + 1])),
+              ssse3_h8in_round (_mm_hadd_epi32 (a[4 * h + 2], a[4 * h + 3]))));
+  } else {
+    for (int h = 0; h < 4; h++) {
+      __m128i r = _mm_packs_epi32 (
+          ssse3_h8in_round (a[2 * h]), ssse3_h8in_round (a[2 * h + 1]));
+      if (ch == 4) {
+        _mm_storeu_si128 ((__m128i *) (d + 8 * h), r);
+      } else {
+        /* two pixels of 3 words */
+        uint64_t lo = (uint64_t) _mm_cvtsi128_si64 (r);
+        uint64_t hi = (uint64_t) _mm_cvtsi128_si64 (_mm_srli_si128 (r, 8));
+        memcpy (d + 6 * h, &lo, 6);
+        memcpy (d + 6 * h + 3, &hi, 6);
+      }
+    }
+  }
+  if (m < 8)
+    memcpy (o, buf, (size_t) m * ch * sizeof (int16_t));
+}
+
+static inline SSSE3_INLINE void
+ssse3_h8in_run (int16_t *o, const uint8_t *l, const AsPass *p, int ch)
+{
+  const TapsTable *t = p->aux;
+  int steps = t->steps, stride = 8 / ch * ch;
+  const int16_t *wt = (const int16_t *) ((const uint8_t *) t + t->at_w);
+  const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
+  const __m128i ctrl = _mm_loadu_si128 ((const __m128i *) ctrl8u[ch - 1]);
+
+  for (int g = 0; g < t->groups; g++) {
+    const int32_t *st = t->start + 8 * g;
+    int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
+    __m128i a[8];
+    ssse3_h8in_step (a, l, st, 0, wt, ctrl, 1);
+    wt += 64;
+    for (int s = 1; s < steps; s++, wt += 64)
+      ssse3_h8in_step (a, l, st, s * stride, wt, ctrl, 0);
+    ssse3_h8in_store (o + (size_t) 8 * g * ch, a, ch, m);
+  }
+  for (int f = 0; f < t->n_fix; f++)
+    h_int8_in_pixel (o, l, p, fix[f]);
+}
+
+static SSSE3 void
+ssse3_h_int8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_int8_in_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      ssse3_h8in_run (dst, src, p, 1);
+      break;
+    case 2:
+      ssse3_h8in_run (dst, src, p, 2);
+      break;
+    case 3:
+      ssse3_h8in_run (dst, src, p, 3);
+      break;
+    default:
+      ssse3_h8in_run (dst, src, p, 4);
       break;
   }
 }
@@ -1417,7 +1786,10 @@ as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
   int sse41 = __builtin_cpu_supports ("sse4.1");
 
   dsp->v[AS_V_INT8_IN] = sse2_v_int8_in;
+  dsp->v[AS_V_INT8_OUT] = sse2_v_int8_out;
   if (ssse3) {
+    dsp->h[AS_H_INT8_IN] = ssse3_h_int8_in;
+    dsp->h_prep[AS_H_INT8_IN] = h_int8_prep;
     dsp->h[AS_H_INT8_OUT] = ssse3_h_int8_out;
     dsp->h_prep[AS_H_INT8_OUT] = h_int8_prep;
   }
@@ -1432,6 +1804,9 @@ as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
   }
   if (avx2) {
     dsp->v[AS_V_INT8_IN] = avx2_v_int8_in;
+    dsp->v[AS_V_INT8_OUT] = avx2_v_int8_out;
+    dsp->h[AS_H_INT8_IN] = avx2_h_int8_in;
+    dsp->h_prep[AS_H_INT8_IN] = h_int8_prep;
     dsp->h[AS_H_INT8_OUT] = avx2_h_int8_out;
     dsp->h_prep[AS_H_INT8_OUT] = h_int8_prep;
     dsp->v[AS_V_INT16_IN] = avx2_v_int16_in;
