@@ -353,6 +353,11 @@ sum_prepare (AsModelPlan *mp, const AsModelInput *in)
     return -2;
   mp->h_in = dsp->h[AS_H_SUM8_IN];
   mp->h_out = dsp->h[AS_H_SUM8_OUT];
+  /* one table for either order (fixed_prepare) */
+  if (as_model_row_table (
+          mp, dsp, dsp->h_prep[AS_H_SUM8_OUT] ? AS_H_SUM8_OUT : AS_H_SUM8_IN)
+      < 0)
+    return -2;
   mp->v_in = dsp->v[AS_V_SUM8_IN];
   mp->v_out = dsp->v[AS_V_SUM8_OUT];
   mp->inter_size = sizeof (uint16_t);

@@ -119,6 +119,70 @@ h_int8_in_pixel (int16_t *o, const uint8_t *l, const AsPass *p, int i)
   }
 }
 
+/* ---------------------------------------------------------- sum model */
+
+static inline uint16_t
+mulhu16 (uint16_t a, uint16_t w)
+{
+  return (uint16_t) (((uint32_t) a * w) >> 16);
+}
+
+static inline void
+v_sum8_in_scalar (uint16_t *o, const uint8_t *const *l, const uint16_t *w,
+    int n, int x, int width)
+{
+  for (; x < width; x++) {
+    uint16_t acc = (uint16_t) (n >> 1);
+    for (int k = 0; k < n; k++)
+      acc += mulhu16 ((uint16_t) (l[k][x] << 8), w[k]);
+    o[x] = acc;
+  }
+}
+
+static inline void
+v_sum8_out_scalar (uint8_t *o, const uint16_t *const *l, const uint16_t *w,
+    int n, int x, int width)
+{
+  for (; x < width; x++) {
+    uint16_t acc = (uint16_t) (128 + (n >> 1));
+    for (int k = 0; k < n; k++)
+      acc += mulhu16 (l[k][x], w[k]);
+    o[x] = (uint8_t) (acc >> 8);
+  }
+}
+
+/* h_sum8_in's output pixel i */
+static inline void
+h_sum8_in_pixel (uint16_t *o, const uint8_t *l, const AsPass *p, int i)
+{
+  int ch = p->channels;
+  const uint8_t *s = l + (size_t) p->offset[i] * ch;
+  const uint16_t *w = WROW (uint16_t, p, i);
+
+  for (int c = 0; c < ch; c++) {
+    uint16_t acc = (uint16_t) (p->n_taps >> 1);
+    for (int k = 0; k < p->n_taps; k++)
+      acc += mulhu16 ((uint16_t) (s[k * ch + c] << 8), w[k]);
+    o[(size_t) i * ch + c] = acc;
+  }
+}
+
+/* h_sum8_out's output pixel i */
+static inline void
+h_sum8_out_pixel (uint8_t *o, const uint16_t *l, const AsPass *p, int i)
+{
+  int ch = p->channels;
+  const uint16_t *s = l + (size_t) p->offset[i] * ch;
+  const uint16_t *w = WROW (uint16_t, p, i);
+
+  for (int c = 0; c < ch; c++) {
+    uint16_t acc = (uint16_t) (128 + (p->n_taps >> 1));
+    for (int k = 0; k < p->n_taps; k++)
+      acc += mulhu16 (s[k * ch + c], w[k]);
+    o[(size_t) i * ch + c] = (uint8_t) (acc >> 8);
+  }
+}
+
 /* ---------------------------------------------- int16: 30-bit weights */
 
 /* (a b) >> 32, arithmetic: the high half of a 32-bit product */
@@ -357,6 +421,15 @@ static const uint8_t ctrl8u[4][16] = {
   { B2 (0), B2 (4), B2 (1), B2 (5), B2 (2), B2 (6), B2 (3), B2 (7) },
 };
 #undef B2
+/* h_sum8_in: the byte in the high half, s << 8 */
+#define H2(s) 0x80, (uint8_t) (s)
+static const uint8_t ctrl8h[4][16] = {
+  { H2 (0), H2 (1), H2 (2), H2 (3), H2 (4), H2 (5), H2 (6), H2 (7) },
+  { H2 (0), H2 (2), H2 (4), H2 (6), H2 (1), H2 (3), H2 (5), H2 (7) },
+  { H2 (0), H2 (3), H2 (1), H2 (4), H2 (2), H2 (5), H2 (6), H2 (7) },
+  { H2 (0), H2 (4), H2 (1), H2 (5), H2 (2), H2 (6), H2 (3), H2 (7) },
+};
+#undef H2
 
 /* the tap (within its step) of word j of a window, or -1 (weight 0) */
 static inline int
@@ -374,8 +447,10 @@ word8_tap (int ch, int j)
   }
 }
 
+/* the table of 16-bit weights: the int8 model's int16 and the sum
+ * model's uint16 (the same bits) */
 static size_t
-h_int8_prep (void *aux, const AsPass *p)
+h_words_prep (void *aux, const AsPass *p)
 {
   int ch = p->channels, t, steps, n_fix;
   TapsTable *tab = aux;
@@ -522,10 +597,11 @@ tail:
 
 /* ------------------------------------------------ int8: horizontal out */
 
-/* the windows of the group's step s into a[4] */
+/* the windows of the group's step s into a[4]: int8, pmaddwd by the
+ * weights into int32 sums; sum, pmulhuw by them into uint16 sums */
 static inline AVX2_INLINE void
 avx2_h8_step (__m256i *a, const int16_t *l, const int32_t *st, int off,
-    const int16_t *wt, __m256i ctrl, int ch, int first)
+    const int16_t *wt, __m256i ctrl, int ch, int first, int sum)
 {
 #pragma GCC unroll 4
   for (int u = 0; u < 4; u++) {
@@ -533,21 +609,48 @@ avx2_h8_step (__m256i *a, const int16_t *l, const int32_t *st, int off,
         _mm256_castsi128_si256 (
             _mm_loadu_si128 ((const __m128i *) (l + st[u] + off))),
         _mm_loadu_si128 ((const __m128i *) (l + st[u + 4] + off)), 1);
+    __m256i k = _mm256_loadu_si256 ((const __m256i *) (wt + 16 * u));
     if (ch != 1)
       v = _mm256_shuffle_epi8 (v, ctrl);
-    v = _mm256_madd_epi16 (
-        v, _mm256_loadu_si256 ((const __m256i *) (wt + 16 * u)));
-    a[u] = first ? v : _mm256_add_epi32 (a[u], v);
+    if (sum)
+      a[u] = first ? _mm256_mulhi_epu16 (v, k)
+                   : _mm256_add_epi16 (a[u], _mm256_mulhi_epu16 (v, k));
+    else
+      a[u] = first ? _mm256_madd_epi16 (v, k)
+                   : _mm256_add_epi32 (a[u], _mm256_madd_epi16 (v, k));
   }
+}
+
+/* the sum model's uint16 sums of word pairs as int32: their low 16 bits
+ * are the reference's wrapping sums */
+static inline AVX2_INLINE void
+avx2_pairs (__m256i *a)
+{
+  const __m256i ones = _mm256_set1_epi16 (1);
+
+  for (int u = 0; u < 4; u++)
+    a[u] = _mm256_madd_epi16 (a[u], ones);
+}
+
+/* the rows' last step on int32 sums: int8 (acc + 2^19) >> 20, clamped
+ * by the packs after; sum ((acc + start) mod 2^16) >> 8 */
+static inline AVX2_INLINE __m256i
+avx2_fin8 (__m256i v, int sum, __m256i start)
+{
+  if (sum)
+    return _mm256_srli_epi32 (
+        _mm256_slli_epi32 (_mm256_add_epi32 (v, start), 16), 24);
+  return _mm256_srai_epi32 (
+      _mm256_add_epi32 (v, _mm256_set1_epi32 (1 << (AS_PASS2_SHIFT_8 - 1))),
+      AS_PASS2_SHIFT_8);
 }
 
 /* the group's sums to bytes in pixel order: 8 ch bytes at o (3 channels:
  * 24 bytes), through a buffer when the group has only m pixels */
 static inline AVX2_INLINE void
-avx2_h8_store (uint8_t *o, __m256i *a, int ch, int m)
+avx2_h8_store (uint8_t *o, __m256i *a, int ch, int m, int sum, __m256i start)
 {
-  const __m256i half = _mm256_set1_epi32 (1 << (AS_PASS2_SHIFT_8 - 1));
-  __m256i r;
+  __m256i r, b;
   uint8_t buf[32];
   uint8_t *d = m == 8 ? o : buf;
 
@@ -555,77 +658,74 @@ avx2_h8_store (uint8_t *o, __m256i *a, int ch, int m)
     /* [p0 p1 p2 p3 | p4 p5 p6 p7] */
     r = _mm256_hadd_epi32 (
         _mm256_hadd_epi32 (a[0], a[1]), _mm256_hadd_epi32 (a[2], a[3]));
-    r = _mm256_srai_epi32 (_mm256_add_epi32 (r, half), AS_PASS2_SHIFT_8);
+    r = avx2_fin8 (r, sum, start);
     r = _mm256_packs_epi32 (r, r);
     r = _mm256_packus_epi16 (r, r);
     r = _mm256_permutevar8x32_epi32 (
         r, _mm256_setr_epi32 (0, 4, 0, 0, 0, 0, 0, 0));
     _mm_storel_epi64 ((__m128i *) d, _mm256_castsi256_si128 (r));
+  } else if (ch == 2) {
+    /* [p0 p1 | p4 p5], [p2 p3 | p6 p7], two channels each */
+    r = avx2_fin8 (_mm256_hadd_epi32 (a[0], a[1]), sum, start);
+    b = avx2_fin8 (_mm256_hadd_epi32 (a[2], a[3]), sum, start);
+    r = _mm256_packs_epi32 (r, b); /* [p0-p3 | p4-p7] */
+    r = _mm256_packus_epi16 (r, r);
+    r = _mm256_permute4x64_epi64 (r, 0x08);
+    _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
   } else {
-    __m256i b;
-    if (ch == 2) {
-      /* [p0 p1 | p4 p5], [p2 p3 | p6 p7], two channels each */
-      r = _mm256_hadd_epi32 (a[0], a[1]);
-      b = _mm256_hadd_epi32 (a[2], a[3]);
+    /* [p0 | p4] .. [p3 | p7], four channels (3: the last is 0) */
+    r = _mm256_packs_epi32 (
+        avx2_fin8 (a[0], sum, start), avx2_fin8 (a[1], sum, start));
+    b = _mm256_packs_epi32 (
+        avx2_fin8 (a[2], sum, start), avx2_fin8 (a[3], sum, start));
+    r = _mm256_packus_epi16 (r, b); /* [p0-p3 | p4-p7], 4 bytes each */
+    if (ch == 4) {
+      _mm256_storeu_si256 ((__m256i *) d, r);
     } else {
-      /* [p0 | p4] .. [p3 | p7], four channels (3: the last is 0) */
-      r = _mm256_packs_epi32 (
-          _mm256_srai_epi32 (_mm256_add_epi32 (a[0], half), AS_PASS2_SHIFT_8),
-          _mm256_srai_epi32 (_mm256_add_epi32 (a[1], half), AS_PASS2_SHIFT_8));
-      b = _mm256_packs_epi32 (
-          _mm256_srai_epi32 (_mm256_add_epi32 (a[2], half), AS_PASS2_SHIFT_8),
-          _mm256_srai_epi32 (_mm256_add_epi32 (a[3], half), AS_PASS2_SHIFT_8));
-    }
-    if (ch == 2) {
-      r = _mm256_srai_epi32 (_mm256_add_epi32 (r, half), AS_PASS2_SHIFT_8);
-      b = _mm256_srai_epi32 (_mm256_add_epi32 (b, half), AS_PASS2_SHIFT_8);
-      r = _mm256_packs_epi32 (r, b); /* [p0-p3 | p4-p7] */
-      r = _mm256_packus_epi16 (r, r);
-      r = _mm256_permute4x64_epi64 (r, 0x08);
+      const __m256i pick = _mm256_setr_epi8 (0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13,
+          14, -1, -1, -1, -1, 0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1, -1,
+          -1, -1);
+      r = _mm256_shuffle_epi8 (r, pick);
+      r = _mm256_permutevar8x32_epi32 (
+          r, _mm256_setr_epi32 (0, 1, 2, 4, 5, 6, 3, 7));
       _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
-    } else {
-      r = _mm256_packus_epi16 (r, b); /* [p0-p3 | p4-p7], 4 bytes each */
-      if (ch == 4) {
-        _mm256_storeu_si256 ((__m256i *) d, r);
-      } else {
-        const __m256i pick = _mm256_setr_epi8 (0, 1, 2, 4, 5, 6, 8, 9, 10, 12,
-            13, 14, -1, -1, -1, -1, 0, 1, 2, 4, 5, 6, 8, 9, 10, 12, 13, 14, -1,
-            -1, -1, -1);
-        r = _mm256_shuffle_epi8 (r, pick);
-        r = _mm256_permutevar8x32_epi32 (
-            r, _mm256_setr_epi32 (0, 1, 2, 4, 5, 6, 3, 7));
-        _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
-        _mm_storel_epi64 (
-            (__m128i *) (d + 16), _mm256_extracti128_si256 (r, 1));
-      }
+      _mm_storel_epi64 ((__m128i *) (d + 16), _mm256_extracti128_si256 (r, 1));
     }
   }
   if (m < 8)
     memcpy (o, buf, (size_t) m * ch);
 }
 
+/* h_int8_out (sum 0) and h_sum8_out (sum 1) */
 static inline AVX2_INLINE void
-avx2_h8_run (uint8_t *o, const int16_t *l, const AsPass *p, int ch)
+avx2_h8_run (uint8_t *o, const void *src, const AsPass *p, int ch, int sum)
 {
   const TapsTable *t = p->aux;
   int steps = t->steps, stride = 8 / ch * ch;
-  const int16_t *wt = (const int16_t *) ((const uint8_t *) t + t->at_w);
+  const int16_t *l = src,
+                *wt = (const int16_t *) ((const uint8_t *) t + t->at_w);
   const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
   const __m256i ctrl = _mm256_broadcastsi128_si256 (
       _mm_loadu_si128 ((const __m128i *) ctrl8[ch - 1]));
+  const __m256i start = _mm256_set1_epi32 (128 + (p->n_taps >> 1));
 
   for (int g = 0; g < t->groups; g++) {
     const int32_t *st = t->start + 8 * g;
     int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
     __m256i a[4];
-    avx2_h8_step (a, l, st, 0, wt, ctrl, ch, 1);
+    avx2_h8_step (a, l, st, 0, wt, ctrl, ch, 1, sum);
     wt += 64;
     for (int s = 1; s < steps; s++, wt += 64)
-      avx2_h8_step (a, l, st, s * stride, wt, ctrl, ch, 0);
-    avx2_h8_store (o + (size_t) 8 * g * ch, a, ch, m);
+      avx2_h8_step (a, l, st, s * stride, wt, ctrl, ch, 0, sum);
+    if (sum)
+      avx2_pairs (a);
+    avx2_h8_store (o + (size_t) 8 * g * ch, a, ch, m, sum, start);
   }
   for (int f = 0; f < t->n_fix; f++)
-    h_int8_out_pixel (o, l, p, fix[f]);
+    if (sum)
+      h_sum8_out_pixel (o, src, p, fix[f]);
+    else
+      h_int8_out_pixel (o, src, p, fix[f]);
 }
 
 static AVX2 void
@@ -641,16 +741,43 @@ avx2_h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   }
   switch (p->channels) {
     case 1:
-      avx2_h8_run (dst, src, p, 1);
+      avx2_h8_run (dst, src, p, 1, 0);
       break;
     case 2:
-      avx2_h8_run (dst, src, p, 2);
+      avx2_h8_run (dst, src, p, 2, 0);
       break;
     case 3:
-      avx2_h8_run (dst, src, p, 3);
+      avx2_h8_run (dst, src, p, 3, 0);
       break;
     default:
-      avx2_h8_run (dst, src, p, 4);
+      avx2_h8_run (dst, src, p, 4, 0);
+      break;
+  }
+}
+
+static AVX2 void
+avx2_h_sum8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_sum8_out_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      avx2_h8_run (dst, src, p, 1, 1);
+      break;
+    case 2:
+      avx2_h8_run (dst, src, p, 2, 1);
+      break;
+    case 3:
+      avx2_h8_run (dst, src, p, 3, 1);
+      break;
+    default:
+      avx2_h8_run (dst, src, p, 4, 1);
       break;
   }
 }
@@ -712,10 +839,11 @@ tail:
 
 /* ------------------------------------------------- int8: horizontal in */
 
-/* avx2_h8_step on uint8 lines: 8-byte windows */
+/* avx2_h8_step on uint8 lines: 8-byte windows (ctrl: ctrl8u, or ctrl8h
+ * for the sum model's s << 8) */
 static inline AVX2_INLINE void
 avx2_h8in_step (__m256i *a, const uint8_t *l, const int32_t *st, int off,
-    const int16_t *wt, __m256i ctrl, int first)
+    const int16_t *wt, __m256i ctrl, int first, int sum)
 {
 #pragma GCC unroll 4
   for (int u = 0; u < 4; u++) {
@@ -723,15 +851,24 @@ avx2_h8in_step (__m256i *a, const uint8_t *l, const int32_t *st, int off,
         _mm256_castsi128_si256 (
             _mm_loadl_epi64 ((const __m128i *) (l + st[u] + off))),
         _mm_loadl_epi64 ((const __m128i *) (l + st[u + 4] + off)), 1);
-    v = _mm256_madd_epi16 (_mm256_shuffle_epi8 (v, ctrl),
-        _mm256_loadu_si256 ((const __m256i *) (wt + 16 * u)));
-    a[u] = first ? v : _mm256_add_epi32 (a[u], v);
+    __m256i k = _mm256_loadu_si256 ((const __m256i *) (wt + 16 * u));
+    v = _mm256_shuffle_epi8 (v, ctrl);
+    if (sum)
+      a[u] = first ? _mm256_mulhi_epu16 (v, k)
+                   : _mm256_add_epi16 (a[u], _mm256_mulhi_epu16 (v, k));
+    else
+      a[u] = first ? _mm256_madd_epi16 (v, k)
+                   : _mm256_add_epi32 (a[u], _mm256_madd_epi16 (v, k));
   }
 }
 
+/* int8 (acc + 2^7) >> 8; sum (acc + start) mod 2^16, as int16 bits */
 static inline AVX2_INLINE __m256i
-avx2_h8in_round (__m256i v)
+avx2_fin16 (__m256i v, int sum, __m256i start)
 {
+  if (sum)
+    return _mm256_srai_epi32 (
+        _mm256_slli_epi32 (_mm256_add_epi32 (v, start), 16), 16);
   return _mm256_srai_epi32 (
       _mm256_add_epi32 (v, _mm256_set1_epi32 (1 << (AS_PASS1_SHIFT_8 - 1))),
       AS_PASS1_SHIFT_8);
@@ -739,26 +876,27 @@ avx2_h8in_round (__m256i v)
 
 /* the group's sums to int16 in pixel order (8 ch at o), through a buffer
  * when the group has only m pixels */
+#define FIN(v) avx2_fin16 (v, sum, start)
 static inline AVX2_INLINE void
-avx2_h8in_store (int16_t *o, __m256i *a, int ch, int m)
+avx2_h8in_store (int16_t *o, __m256i *a, int ch, int m, int sum, __m256i start)
 {
   int16_t buf[32];
   int16_t *d = m == 8 ? o : buf;
   __m256i r, b;
 
   if (ch == 1) {
-    r = avx2_h8in_round (_mm256_hadd_epi32 (
+    r = FIN (_mm256_hadd_epi32 (
         _mm256_hadd_epi32 (a[0], a[1]), _mm256_hadd_epi32 (a[2], a[3])));
     r = _mm256_permute4x64_epi64 (_mm256_packs_epi32 (r, r), 0x08);
     _mm_storeu_si128 ((__m128i *) d, _mm256_castsi256_si128 (r));
   } else if (ch == 2) {
-    r = avx2_h8in_round (_mm256_hadd_epi32 (a[0], a[1]));
-    b = avx2_h8in_round (_mm256_hadd_epi32 (a[2], a[3]));
+    r = FIN (_mm256_hadd_epi32 (a[0], a[1]));
+    b = FIN (_mm256_hadd_epi32 (a[2], a[3]));
     _mm256_storeu_si256 ((__m256i *) d, _mm256_packs_epi32 (r, b));
   } else {
     /* [p0 p1 | p4 p5], [p2 p3 | p6 p7], four words each */
-    r = _mm256_packs_epi32 (avx2_h8in_round (a[0]), avx2_h8in_round (a[1]));
-    b = _mm256_packs_epi32 (avx2_h8in_round (a[2]), avx2_h8in_round (a[3]));
+    r = _mm256_packs_epi32 (FIN (a[0]), FIN (a[1]));
+    b = _mm256_packs_epi32 (FIN (a[2]), FIN (a[3]));
     a[0] = _mm256_permute2x128_si256 (r, b, 0x20);
     a[1] = _mm256_permute2x128_si256 (r, b, 0x31);
     if (ch == 4) {
@@ -781,29 +919,37 @@ avx2_h8in_store (int16_t *o, __m256i *a, int ch, int m)
   if (m < 8)
     memcpy (o, buf, (size_t) m * ch * sizeof (int16_t));
 }
+#undef FIN
 
+/* h_int8_in (sum 0) and h_sum8_in (sum 1) */
 static inline AVX2_INLINE void
-avx2_h8in_run (int16_t *o, const uint8_t *l, const AsPass *p, int ch)
+avx2_h8in_run (int16_t *o, const uint8_t *l, const AsPass *p, int ch, int sum)
 {
   const TapsTable *t = p->aux;
   int steps = t->steps, stride = 8 / ch * ch;
   const int16_t *wt = (const int16_t *) ((const uint8_t *) t + t->at_w);
   const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
-  const __m256i ctrl = _mm256_broadcastsi128_si256 (
-      _mm_loadu_si128 ((const __m128i *) ctrl8u[ch - 1]));
+  const __m256i ctrl = _mm256_broadcastsi128_si256 (_mm_loadu_si128 (
+      (const __m128i *) (sum ? ctrl8h[ch - 1] : ctrl8u[ch - 1])));
+  const __m256i start = _mm256_set1_epi32 (p->n_taps >> 1);
 
   for (int g = 0; g < t->groups; g++) {
     const int32_t *st = t->start + 8 * g;
     int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
     __m256i a[4];
-    avx2_h8in_step (a, l, st, 0, wt, ctrl, 1);
+    avx2_h8in_step (a, l, st, 0, wt, ctrl, 1, sum);
     wt += 64;
     for (int s = 1; s < steps; s++, wt += 64)
-      avx2_h8in_step (a, l, st, s * stride, wt, ctrl, 0);
-    avx2_h8in_store (o + (size_t) 8 * g * ch, a, ch, m);
+      avx2_h8in_step (a, l, st, s * stride, wt, ctrl, 0, sum);
+    if (sum)
+      avx2_pairs (a);
+    avx2_h8in_store (o + (size_t) 8 * g * ch, a, ch, m, sum, start);
   }
   for (int f = 0; f < t->n_fix; f++)
-    h_int8_in_pixel (o, l, p, fix[f]);
+    if (sum)
+      h_sum8_in_pixel ((uint16_t *) o, l, p, fix[f]);
+    else
+      h_int8_in_pixel (o, l, p, fix[f]);
 }
 
 static AVX2 void
@@ -819,18 +965,111 @@ avx2_h_int8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   }
   switch (p->channels) {
     case 1:
-      avx2_h8in_run (dst, src, p, 1);
+      avx2_h8in_run (dst, src, p, 1, 0);
       break;
     case 2:
-      avx2_h8in_run (dst, src, p, 2);
+      avx2_h8in_run (dst, src, p, 2, 0);
       break;
     case 3:
-      avx2_h8in_run (dst, src, p, 3);
+      avx2_h8in_run (dst, src, p, 3, 0);
       break;
     default:
-      avx2_h8in_run (dst, src, p, 4);
+      avx2_h8in_run (dst, src, p, 4, 0);
       break;
   }
+}
+
+static AVX2 void
+avx2_h_sum8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_sum8_in_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      avx2_h8in_run (dst, src, p, 1, 1);
+      break;
+    case 2:
+      avx2_h8in_run (dst, src, p, 2, 1);
+      break;
+    case 3:
+      avx2_h8in_run (dst, src, p, 3, 1);
+      break;
+    default:
+      avx2_h8in_run (dst, src, p, 4, 1);
+      break;
+  }
+}
+
+/* ------------------------------------------------ sum: vertical rows */
+
+/* uint16 sums in 16-bit lanes, wrapping as the reference's: pmulhuw by
+ * the broadcast weight; s << 8 is punpck{l,h}bw with zero low bytes.
+ * 32 samples a block: [0-7 | 16-23], [8-15 | 24-31] */
+static AVX2 void
+avx2_v_sum8_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *const *l = (const uint8_t *const *) src;
+  const uint16_t *w = WROW (uint16_t, p, j);
+  int n = p->n_taps, x = 0;
+  uint16_t *o = dst;
+  const __m256i zero = _mm256_setzero_si256 (),
+                start = _mm256_set1_epi16 ((int16_t) (n >> 1));
+
+  (void) s;
+  for (; x + 32 <= width; x += 32) {
+    __m256i a0 = start, a1 = start;
+    for (int k = 0; k < n; k++) {
+      __m256i v = _mm256_loadu_si256 ((const __m256i *) (l[k] + x));
+      __m256i wk = _mm256_set1_epi16 ((int16_t) w[k]);
+      a0 = _mm256_add_epi16 (
+          a0, _mm256_mulhi_epu16 (_mm256_unpacklo_epi8 (zero, v), wk));
+      a1 = _mm256_add_epi16 (
+          a1, _mm256_mulhi_epu16 (_mm256_unpackhi_epi8 (zero, v), wk));
+    }
+    _mm256_storeu_si256 (
+        (__m256i *) (o + x), _mm256_permute2x128_si256 (a0, a1, 0x20));
+    _mm256_storeu_si256 (
+        (__m256i *) (o + x + 16), _mm256_permute2x128_si256 (a0, a1, 0x31));
+  }
+  v_sum8_in_scalar (o, l, w, n, x, width);
+}
+
+static AVX2 void
+avx2_v_sum8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *const *l = (const uint16_t *const *) src;
+  const uint16_t *w = WROW (uint16_t, p, j);
+  int n = p->n_taps, x = 0;
+  uint8_t *o = dst;
+  const __m256i start = _mm256_set1_epi16 ((int16_t) (128 + (n >> 1)));
+
+  (void) s;
+  for (; x + 32 <= width; x += 32) {
+    __m256i a0 = start, a1 = start;
+    for (int k = 0; k < n; k++) {
+      __m256i wk = _mm256_set1_epi16 ((int16_t) w[k]);
+      a0 = _mm256_add_epi16 (a0,
+          _mm256_mulhi_epu16 (
+              _mm256_loadu_si256 ((const __m256i *) (l[k] + x)), wk));
+      a1 = _mm256_add_epi16 (a1,
+          _mm256_mulhi_epu16 (
+              _mm256_loadu_si256 ((const __m256i *) (l[k] + x + 16)), wk));
+    }
+    /* [0-7, 16-23 | 8-15, 24-31] */
+    a0 = _mm256_packus_epi16 (
+        _mm256_srli_epi16 (a0, 8), _mm256_srli_epi16 (a1, 8));
+    _mm256_storeu_si256 (
+        (__m256i *) (o + x), _mm256_permute4x64_epi64 (a0, 0xd8));
+  }
+  v_sum8_out_scalar (o, l, w, n, x, width);
 }
 
 /* ------------------------------------------------ int16: vertical rows */
@@ -1267,50 +1506,66 @@ tail:
 /* avx2_h8_step a lane at a time: a[u] lane 0, a[u + 4] lane 1 */
 static inline SSSE3_INLINE void
 ssse3_h8_step (__m128i *a, const int16_t *l, const int32_t *st, int off,
-    const int16_t *wt, __m128i ctrl, int ch, int first)
+    const int16_t *wt, __m128i ctrl, int ch, int first, int sum)
 {
 #pragma GCC unroll 8
   for (int u = 0; u < 8; u++) {
     __m128i v = _mm_loadu_si128 ((const __m128i *) (l + st[u] + off));
+    __m128i k = _mm_loadu_si128 (
+        (const __m128i *) (wt + 16 * (u % 4) + 8 * (u / 4)));
     if (ch != 1)
       v = _mm_shuffle_epi8 (v, ctrl);
-    v = _mm_madd_epi16 (v,
-        _mm_loadu_si128 ((const __m128i *) (wt + 16 * (u % 4) + 8 * (u / 4))));
-    a[u] = first ? v : _mm_add_epi32 (a[u], v);
+    if (sum)
+      a[u] = first ? _mm_mulhi_epu16 (v, k)
+                   : _mm_add_epi16 (a[u], _mm_mulhi_epu16 (v, k));
+    else
+      a[u] = first ? _mm_madd_epi16 (v, k)
+                   : _mm_add_epi32 (a[u], _mm_madd_epi16 (v, k));
   }
 }
 
-static inline SSSE3_INLINE __m128i
-ssse3_h8_round (__m128i v)
+static inline SSSE3_INLINE void
+ssse3_pairs (__m128i *a)
 {
+  for (int u = 0; u < 8; u++)
+    a[u] = _mm_madd_epi16 (a[u], _mm_set1_epi16 (1));
+}
+
+/* avx2_fin8 */
+static inline SSSE3_INLINE __m128i
+ssse3_fin8 (__m128i v, int sum, __m128i start)
+{
+  if (sum)
+    return _mm_srli_epi32 (_mm_slli_epi32 (_mm_add_epi32 (v, start), 16), 24);
   return _mm_srai_epi32 (
       _mm_add_epi32 (v, _mm_set1_epi32 (1 << (AS_PASS2_SHIFT_8 - 1))),
       AS_PASS2_SHIFT_8);
 }
 
+#define FIN(v) ssse3_fin8 (v, sum, start)
 static inline SSSE3_INLINE void
-ssse3_h8_store (uint8_t *o, __m128i *a, int ch, int m)
+ssse3_h8_store (uint8_t *o, __m128i *a, int ch, int m, int sum, __m128i start)
 {
   uint8_t buf[32];
   uint8_t *d = m == 8 ? o : buf;
   __m128i r, b;
 
   if (ch == 1) {
-    r = ssse3_h8_round (_mm_hadd_epi32 (
+    r = FIN (_mm_hadd_epi32 (
         _mm_hadd_epi32 (a[0], a[1]), _mm_hadd_epi32 (a[2], a[3])));
-    b = ssse3_h8_round (_mm_hadd_epi32 (
+    b = FIN (_mm_hadd_epi32 (
         _mm_hadd_epi32 (a[4], a[5]), _mm_hadd_epi32 (a[6], a[7])));
     r = _mm_packs_epi32 (r, b);
     _mm_storel_epi64 ((__m128i *) d, _mm_packus_epi16 (r, r));
   } else if (ch == 2) {
-    r = _mm_packs_epi32 (ssse3_h8_round (_mm_hadd_epi32 (a[0], a[1])),
-        ssse3_h8_round (_mm_hadd_epi32 (a[2], a[3])));
-    b = _mm_packs_epi32 (ssse3_h8_round (_mm_hadd_epi32 (a[4], a[5])),
-        ssse3_h8_round (_mm_hadd_epi32 (a[6], a[7])));
+    r = _mm_packs_epi32 (
+        FIN (_mm_hadd_epi32 (a[0], a[1])), FIN (_mm_hadd_epi32 (a[2], a[3])));
+    b = _mm_packs_epi32 (
+        FIN (_mm_hadd_epi32 (a[4], a[5])), FIN (_mm_hadd_epi32 (a[6], a[7])));
     _mm_storeu_si128 ((__m128i *) d, _mm_packus_epi16 (r, b));
   } else {
     for (int u = 0; u < 8; u++)
-      a[u] = ssse3_h8_round (a[u]);
+      a[u] = FIN (a[u]);
     r = _mm_packus_epi16 (
         _mm_packs_epi32 (a[0], a[1]), _mm_packs_epi32 (a[2], a[3]));
     b = _mm_packus_epi16 (
@@ -1331,28 +1586,36 @@ ssse3_h8_store (uint8_t *o, __m128i *a, int ch, int m)
   if (m < 8)
     memcpy (o, buf, (size_t) m * ch);
 }
+#undef FIN
 
 static inline SSSE3_INLINE void
-ssse3_h8_run (uint8_t *o, const int16_t *l, const AsPass *p, int ch)
+ssse3_h8_run (uint8_t *o, const void *src, const AsPass *p, int ch, int sum)
 {
   const TapsTable *t = p->aux;
   int steps = t->steps, stride = 8 / ch * ch;
-  const int16_t *wt = (const int16_t *) ((const uint8_t *) t + t->at_w);
+  const int16_t *l = src,
+                *wt = (const int16_t *) ((const uint8_t *) t + t->at_w);
   const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
   const __m128i ctrl = _mm_loadu_si128 ((const __m128i *) ctrl8[ch - 1]);
+  const __m128i start = _mm_set1_epi32 (128 + (p->n_taps >> 1));
 
   for (int g = 0; g < t->groups; g++) {
     const int32_t *st = t->start + 8 * g;
     int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
     __m128i a[8];
-    ssse3_h8_step (a, l, st, 0, wt, ctrl, ch, 1);
+    ssse3_h8_step (a, l, st, 0, wt, ctrl, ch, 1, sum);
     wt += 64;
     for (int s = 1; s < steps; s++, wt += 64)
-      ssse3_h8_step (a, l, st, s * stride, wt, ctrl, ch, 0);
-    ssse3_h8_store (o + (size_t) 8 * g * ch, a, ch, m);
+      ssse3_h8_step (a, l, st, s * stride, wt, ctrl, ch, 0, sum);
+    if (sum)
+      ssse3_pairs (a);
+    ssse3_h8_store (o + (size_t) 8 * g * ch, a, ch, m, sum, start);
   }
   for (int f = 0; f < t->n_fix; f++)
-    h_int8_out_pixel (o, l, p, fix[f]);
+    if (sum)
+      h_sum8_out_pixel (o, src, p, fix[f]);
+    else
+      h_int8_out_pixel (o, src, p, fix[f]);
 }
 
 static SSSE3 void
@@ -1368,16 +1631,43 @@ ssse3_h_int8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   }
   switch (p->channels) {
     case 1:
-      ssse3_h8_run (dst, src, p, 1);
+      ssse3_h8_run (dst, src, p, 1, 0);
       break;
     case 2:
-      ssse3_h8_run (dst, src, p, 2);
+      ssse3_h8_run (dst, src, p, 2, 0);
       break;
     case 3:
-      ssse3_h8_run (dst, src, p, 3);
+      ssse3_h8_run (dst, src, p, 3, 0);
       break;
     default:
-      ssse3_h8_run (dst, src, p, 4);
+      ssse3_h8_run (dst, src, p, 4, 0);
+      break;
+  }
+}
+
+static SSSE3 void
+ssse3_h_sum8_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_sum8_out_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      ssse3_h8_run (dst, src, p, 1, 1);
+      break;
+    case 2:
+      ssse3_h8_run (dst, src, p, 2, 1);
+      break;
+    case 3:
+      ssse3_h8_run (dst, src, p, 3, 1);
+      break;
+    default:
+      ssse3_h8_run (dst, src, p, 4, 1);
       break;
   }
 }
@@ -1429,47 +1719,55 @@ tail:
 /* avx2_h8in_step a lane at a time: a[u] lane 0, a[u + 4] lane 1 */
 static inline SSSE3_INLINE void
 ssse3_h8in_step (__m128i *a, const uint8_t *l, const int32_t *st, int off,
-    const int16_t *wt, __m128i ctrl, int first)
+    const int16_t *wt, __m128i ctrl, int first, int sum)
 {
 #pragma GCC unroll 8
   for (int u = 0; u < 8; u++) {
     __m128i v = _mm_loadl_epi64 ((const __m128i *) (l + st[u] + off));
-    v = _mm_madd_epi16 (_mm_shuffle_epi8 (v, ctrl),
-        _mm_loadu_si128 ((const __m128i *) (wt + 16 * (u % 4) + 8 * (u / 4))));
-    a[u] = first ? v : _mm_add_epi32 (a[u], v);
+    __m128i k = _mm_loadu_si128 (
+        (const __m128i *) (wt + 16 * (u % 4) + 8 * (u / 4)));
+    v = _mm_shuffle_epi8 (v, ctrl);
+    if (sum)
+      a[u] = first ? _mm_mulhi_epu16 (v, k)
+                   : _mm_add_epi16 (a[u], _mm_mulhi_epu16 (v, k));
+    else
+      a[u] = first ? _mm_madd_epi16 (v, k)
+                   : _mm_add_epi32 (a[u], _mm_madd_epi16 (v, k));
   }
 }
 
+/* avx2_fin16 */
 static inline SSSE3_INLINE __m128i
-ssse3_h8in_round (__m128i v)
+ssse3_fin16 (__m128i v, int sum, __m128i start)
 {
+  if (sum)
+    return _mm_srai_epi32 (_mm_slli_epi32 (_mm_add_epi32 (v, start), 16), 16);
   return _mm_srai_epi32 (
       _mm_add_epi32 (v, _mm_set1_epi32 (1 << (AS_PASS1_SHIFT_8 - 1))),
       AS_PASS1_SHIFT_8);
 }
 
+#define FIN(v) ssse3_fin16 (v, sum, start)
 static inline SSSE3_INLINE void
-ssse3_h8in_store (int16_t *o, __m128i *a, int ch, int m)
+ssse3_h8in_store (int16_t *o, __m128i *a, int ch, int m, int sum, __m128i start)
 {
   int16_t buf[32];
   int16_t *d = m == 8 ? o : buf;
 
   if (ch == 1) {
-    __m128i r = ssse3_h8in_round (_mm_hadd_epi32 (
+    __m128i r = FIN (_mm_hadd_epi32 (
         _mm_hadd_epi32 (a[0], a[1]), _mm_hadd_epi32 (a[2], a[3])));
-    __m128i b = ssse3_h8in_round (_mm_hadd_epi32 (
+    __m128i b = FIN (_mm_hadd_epi32 (
         _mm_hadd_epi32 (a[4], a[5]), _mm_hadd_epi32 (a[6], a[7])));
     _mm_storeu_si128 ((__m128i *) d, _mm_packs_epi32 (r, b));
   } else if (ch == 2) {
     for (int h = 0; h < 2; h++)
       _mm_storeu_si128 ((__m128i *) (d + 8 * h),
-          _mm_packs_epi32 (
-              ssse3_h8in_round (_mm_hadd_epi32 (a[4 * h], a[4 * h + 1])),
-              ssse3_h8in_round (_mm_hadd_epi32 (a[4 * h + 2], a[4 * h + 3]))));
+          _mm_packs_epi32 (FIN (_mm_hadd_epi32 (a[4 * h], a[4 * h + 1])),
+              FIN (_mm_hadd_epi32 (a[4 * h + 2], a[4 * h + 3]))));
   } else {
     for (int h = 0; h < 4; h++) {
-      __m128i r = _mm_packs_epi32 (
-          ssse3_h8in_round (a[2 * h]), ssse3_h8in_round (a[2 * h + 1]));
+      __m128i r = _mm_packs_epi32 (FIN (a[2 * h]), FIN (a[2 * h + 1]));
       if (ch == 4) {
         _mm_storeu_si128 ((__m128i *) (d + 8 * h), r);
       } else {
@@ -1484,28 +1782,36 @@ ssse3_h8in_store (int16_t *o, __m128i *a, int ch, int m)
   if (m < 8)
     memcpy (o, buf, (size_t) m * ch * sizeof (int16_t));
 }
+#undef FIN
 
 static inline SSSE3_INLINE void
-ssse3_h8in_run (int16_t *o, const uint8_t *l, const AsPass *p, int ch)
+ssse3_h8in_run (int16_t *o, const uint8_t *l, const AsPass *p, int ch, int sum)
 {
   const TapsTable *t = p->aux;
   int steps = t->steps, stride = 8 / ch * ch;
   const int16_t *wt = (const int16_t *) ((const uint8_t *) t + t->at_w);
   const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
-  const __m128i ctrl = _mm_loadu_si128 ((const __m128i *) ctrl8u[ch - 1]);
+  const __m128i ctrl = _mm_loadu_si128 (
+      (const __m128i *) (sum ? ctrl8h[ch - 1] : ctrl8u[ch - 1]));
+  const __m128i start = _mm_set1_epi32 (p->n_taps >> 1);
 
   for (int g = 0; g < t->groups; g++) {
     const int32_t *st = t->start + 8 * g;
     int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
     __m128i a[8];
-    ssse3_h8in_step (a, l, st, 0, wt, ctrl, 1);
+    ssse3_h8in_step (a, l, st, 0, wt, ctrl, 1, sum);
     wt += 64;
     for (int s = 1; s < steps; s++, wt += 64)
-      ssse3_h8in_step (a, l, st, s * stride, wt, ctrl, 0);
-    ssse3_h8in_store (o + (size_t) 8 * g * ch, a, ch, m);
+      ssse3_h8in_step (a, l, st, s * stride, wt, ctrl, 0, sum);
+    if (sum)
+      ssse3_pairs (a);
+    ssse3_h8in_store (o + (size_t) 8 * g * ch, a, ch, m, sum, start);
   }
   for (int f = 0; f < t->n_fix; f++)
-    h_int8_in_pixel (o, l, p, fix[f]);
+    if (sum)
+      h_sum8_in_pixel ((uint16_t *) o, l, p, fix[f]);
+    else
+      h_int8_in_pixel (o, l, p, fix[f]);
 }
 
 static SSSE3 void
@@ -1521,18 +1827,101 @@ ssse3_h_int8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   }
   switch (p->channels) {
     case 1:
-      ssse3_h8in_run (dst, src, p, 1);
+      ssse3_h8in_run (dst, src, p, 1, 0);
       break;
     case 2:
-      ssse3_h8in_run (dst, src, p, 2);
+      ssse3_h8in_run (dst, src, p, 2, 0);
       break;
     case 3:
-      ssse3_h8in_run (dst, src, p, 3);
+      ssse3_h8in_run (dst, src, p, 3, 0);
       break;
     default:
-      ssse3_h8in_run (dst, src, p, 4);
+      ssse3_h8in_run (dst, src, p, 4, 0);
       break;
   }
+}
+
+static SSSE3 void
+ssse3_h_sum8_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_sum8_in_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      ssse3_h8in_run (dst, src, p, 1, 1);
+      break;
+    case 2:
+      ssse3_h8in_run (dst, src, p, 2, 1);
+      break;
+    case 3:
+      ssse3_h8in_run (dst, src, p, 3, 1);
+      break;
+    default:
+      ssse3_h8in_run (dst, src, p, 4, 1);
+      break;
+  }
+}
+
+/* avx2_v_sum8_in on 16 samples a block */
+static void
+sse2_v_sum8_in (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint8_t *const *l = (const uint8_t *const *) src;
+  const uint16_t *w = WROW (uint16_t, p, j);
+  int n = p->n_taps, x = 0;
+  uint16_t *o = dst;
+  const __m128i zero = _mm_setzero_si128 (),
+                start = _mm_set1_epi16 ((int16_t) (n >> 1));
+
+  (void) s;
+  for (; x + 16 <= width; x += 16) {
+    __m128i a0 = start, a1 = start;
+    for (int k = 0; k < n; k++) {
+      __m128i v = _mm_loadu_si128 ((const __m128i *) (l[k] + x));
+      __m128i wk = _mm_set1_epi16 ((int16_t) w[k]);
+      a0 = _mm_add_epi16 (
+          a0, _mm_mulhi_epu16 (_mm_unpacklo_epi8 (zero, v), wk));
+      a1 = _mm_add_epi16 (
+          a1, _mm_mulhi_epu16 (_mm_unpackhi_epi8 (zero, v), wk));
+    }
+    _mm_storeu_si128 ((__m128i *) (o + x), a0);
+    _mm_storeu_si128 ((__m128i *) (o + x + 8), a1);
+  }
+  v_sum8_in_scalar (o, l, w, n, x, width);
+}
+
+static void
+sse2_v_sum8_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint16_t *const *l = (const uint16_t *const *) src;
+  const uint16_t *w = WROW (uint16_t, p, j);
+  int n = p->n_taps, x = 0;
+  uint8_t *o = dst;
+  const __m128i start = _mm_set1_epi16 ((int16_t) (128 + (n >> 1)));
+
+  (void) s;
+  for (; x + 16 <= width; x += 16) {
+    __m128i a0 = start, a1 = start;
+    for (int k = 0; k < n; k++) {
+      __m128i wk = _mm_set1_epi16 ((int16_t) w[k]);
+      a0 = _mm_add_epi16 (a0,
+          _mm_mulhi_epu16 (_mm_loadu_si128 ((const __m128i *) (l[k] + x)), wk));
+      a1 = _mm_add_epi16 (a1,
+          _mm_mulhi_epu16 (
+              _mm_loadu_si128 ((const __m128i *) (l[k] + x + 8)), wk));
+    }
+    _mm_storeu_si128 ((__m128i *) (o + x),
+        _mm_packus_epi16 (_mm_srli_epi16 (a0, 8), _mm_srli_epi16 (a1, 8)));
+  }
+  v_sum8_out_scalar (o, l, w, n, x, width);
 }
 
 /* avx2_v_int16_in on 8 samples a block (SSE4.1: pmovzxwd, pmuldq) */
@@ -1787,11 +2176,17 @@ as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
 
   dsp->v[AS_V_INT8_IN] = sse2_v_int8_in;
   dsp->v[AS_V_INT8_OUT] = sse2_v_int8_out;
+  dsp->v[AS_V_SUM8_IN] = sse2_v_sum8_in;
+  dsp->v[AS_V_SUM8_OUT] = sse2_v_sum8_out;
   if (ssse3) {
+    dsp->h[AS_H_SUM8_IN] = ssse3_h_sum8_in;
+    dsp->h_prep[AS_H_SUM8_IN] = h_words_prep;
+    dsp->h[AS_H_SUM8_OUT] = ssse3_h_sum8_out;
+    dsp->h_prep[AS_H_SUM8_OUT] = h_words_prep;
     dsp->h[AS_H_INT8_IN] = ssse3_h_int8_in;
-    dsp->h_prep[AS_H_INT8_IN] = h_int8_prep;
+    dsp->h_prep[AS_H_INT8_IN] = h_words_prep;
     dsp->h[AS_H_INT8_OUT] = ssse3_h_int8_out;
-    dsp->h_prep[AS_H_INT8_OUT] = h_int8_prep;
+    dsp->h_prep[AS_H_INT8_OUT] = h_words_prep;
   }
   if (sse41) {
     dsp->v[AS_V_INT16_IN] = sse41_v_int16_in;
@@ -1803,12 +2198,18 @@ as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
     dsp->h_prep[AS_H_LERP16_OUT] = NULL;
   }
   if (avx2) {
+    dsp->v[AS_V_SUM8_IN] = avx2_v_sum8_in;
+    dsp->v[AS_V_SUM8_OUT] = avx2_v_sum8_out;
+    dsp->h[AS_H_SUM8_IN] = avx2_h_sum8_in;
+    dsp->h_prep[AS_H_SUM8_IN] = h_words_prep;
+    dsp->h[AS_H_SUM8_OUT] = avx2_h_sum8_out;
+    dsp->h_prep[AS_H_SUM8_OUT] = h_words_prep;
     dsp->v[AS_V_INT8_IN] = avx2_v_int8_in;
     dsp->v[AS_V_INT8_OUT] = avx2_v_int8_out;
     dsp->h[AS_H_INT8_IN] = avx2_h_int8_in;
-    dsp->h_prep[AS_H_INT8_IN] = h_int8_prep;
+    dsp->h_prep[AS_H_INT8_IN] = h_words_prep;
     dsp->h[AS_H_INT8_OUT] = avx2_h_int8_out;
-    dsp->h_prep[AS_H_INT8_OUT] = h_int8_prep;
+    dsp->h_prep[AS_H_INT8_OUT] = h_words_prep;
     dsp->v[AS_V_INT16_IN] = avx2_v_int16_in;
     dsp->v[AS_V_INT16_OUT] = avx2_v_int16_out;
     dsp->h[AS_H_INT16_OUT] = avx2_h_int16_out;
