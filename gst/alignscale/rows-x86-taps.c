@@ -628,6 +628,7 @@ avx2_pairs (__m256i *a)
 {
   const __m256i ones = _mm256_set1_epi16 (1);
 
+#pragma GCC unroll 4
   for (int u = 0; u < 4; u++)
     a[u] = _mm256_madd_epi16 (a[u], ones);
 }
@@ -1527,6 +1528,7 @@ ssse3_h8_step (__m128i *a, const int16_t *l, const int32_t *st, int off,
 static inline SSSE3_INLINE void
 ssse3_pairs (__m128i *a)
 {
+#pragma GCC unroll 8
   for (int u = 0; u < 8; u++)
     a[u] = _mm_madd_epi16 (a[u], _mm_set1_epi16 (1));
 }
@@ -1564,6 +1566,7 @@ ssse3_h8_store (uint8_t *o, __m128i *a, int ch, int m, int sum, __m128i start)
         FIN (_mm_hadd_epi32 (a[4], a[5])), FIN (_mm_hadd_epi32 (a[6], a[7])));
     _mm_storeu_si128 ((__m128i *) d, _mm_packus_epi16 (r, b));
   } else {
+#pragma GCC unroll 8
     for (int u = 0; u < 8; u++)
       a[u] = FIN (a[u]);
     r = _mm_packus_epi16 (
