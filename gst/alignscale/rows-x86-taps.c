@@ -238,6 +238,22 @@ h_int16_out_pixel (uint16_t *o, const int32_t *l, const AsPass *p, int i)
   }
 }
 
+/* h_int16_in's output pixel i */
+static inline void
+h_int16_in_pixel (int32_t *o, const uint16_t *l, const AsPass *p, int i)
+{
+  int ch = p->channels;
+  const uint16_t *s = l + (size_t) p->offset[i] * ch;
+  const int32_t *w = WROW (int32_t, p, i);
+
+  for (int c = 0; c < ch; c++) {
+    int32_t acc = 0;
+    for (int k = 0; k < p->n_taps; k++)
+      acc += mulhsl ((int32_t) s[k * ch + c] << 15, w[k]);
+    o[(size_t) i * ch + c] = acc;
+  }
+}
+
 /* ------------------------------------------------------ lerp: 16-bit */
 
 static inline uint32_t
@@ -267,6 +283,31 @@ h_lerp16_out_scalar (
     const uint32_t *b = l + (size_t) p->offset[i] * ch + c;
     uint32_t w = ((const uint32_t *) p->w)[i];
     d[smp] = (uint16_t) (lerp32 (*b, w ? b[ch] : *b, w) >> 16);
+  }
+}
+
+static inline void
+v_lerp16_out_scalar (uint16_t *d, const uint32_t *b, const uint32_t *o,
+    uint32_t w, int x, int width)
+{
+  for (; x < width; x++)
+    d[x] = (uint16_t) (lerp32 (b[x], o[x], w) >> 16);
+}
+
+/* h_lerp16_in on output samples [from, to) */
+static inline void
+h_lerp16_in_scalar (
+    uint32_t *d, const uint16_t *l, const AsPass *p, int from, int to)
+{
+  int ch = p->channels;
+
+  for (int smp = from; smp < to; smp++) {
+    int i = smp / ch, c = smp % ch;
+    const uint16_t *b = l + (size_t) p->offset[i] * ch + c;
+    uint32_t w = ((const uint32_t *) p->w)[i];
+    uint16_t o = w ? b[ch] : *b;
+    d[smp] = lerp32 (
+        (uint32_t) *b << 16 | 32768, (uint32_t) o << 16 | 32768, w);
   }
 }
 
@@ -488,7 +529,9 @@ h_words_prep (void *aux, const AsPass *p)
 
 /* ----------------------------------------------- int16: horizontal out */
 
-/* int32 samples, 4 a window (t = 4 / ch taps a step), as loaded: slot j
+/* int32 samples (h_int16_out), or uint16 ones widened (h_int16_in, 8-byte
+ * windows: one table for either order), 4 a window (t = 4 / ch taps a
+ * step), as loaded: slot j
  * is tap j / ch, channel j % ch (3 channels: slot 3, the next pixel's,
  * weighs 0). pmuldq multiplies slots 0 and 2 by the even weights, slots
  * 1 and 3 (shifted down) by the odd ones: a lane's weights are 32 bytes,
@@ -1288,6 +1331,120 @@ avx2_h_int16_out (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   }
 }
 
+/* ------------------------------------------------ int16: horizontal in */
+
+/* avx2_h16_step on uint16 lines: 4-sample (8-byte) windows, widened to
+ * int32 and shifted by 15 (below 2^31) */
+static inline AVX2_INLINE void
+avx2_h16in_step (__m256i *a, const uint16_t *l, const int32_t *st, int off,
+    const int32_t *wt, int first)
+{
+#pragma GCC unroll 4
+  for (int u = 0; u < 4; u++) {
+    __m128i x = _mm_loadl_epi64 ((const __m128i *) (l + st[u] + off));
+    __m256i v, pe, po;
+    x = _mm_castpd_si128 (_mm_loadh_pd (
+        _mm_castsi128_pd (x), (const double *) (l + st[u + 4] + off)));
+    v = _mm256_slli_epi32 (_mm256_cvtepu16_epi32 (x), 15);
+    pe = _mm256_mul_epi32 (
+        v, _mm256_loadu_si256 ((const __m256i *) (wt + 16 * u)));
+    po = _mm256_mul_epi32 (_mm256_srli_epi64 (v, 32),
+        _mm256_loadu_si256 ((const __m256i *) (wt + 16 * u + 8)));
+    v = _mm256_blend_epi32 (_mm256_srli_epi64 (pe, 32), po, 0xaa);
+    a[u] = first ? v : _mm256_add_epi32 (a[u], v);
+  }
+}
+
+/* the group's int32 sums in pixel order (8 ch at o), through a buffer
+ * when the group has only m pixels or is the line's last (3 channels
+ * write 16 bytes a pixel) */
+static inline AVX2_INLINE void
+avx2_h16in_store (int32_t *o, __m256i *a, int ch, int m, int last)
+{
+  int32_t buf[36];
+  int32_t *d = m == 8 && !(ch == 3 && last) ? o : buf;
+  __m256i r, b;
+
+  if (ch == 1) {
+    r = _mm256_hadd_epi32 (
+        _mm256_hadd_epi32 (a[0], a[1]), _mm256_hadd_epi32 (a[2], a[3]));
+    _mm256_storeu_si256 ((__m256i *) d, r);
+  } else if (ch == 2) {
+    r = _mm256_add_epi32 (
+        _mm256_unpacklo_epi64 (a[0], a[1]), _mm256_unpackhi_epi64 (a[0], a[1]));
+    b = _mm256_add_epi32 (
+        _mm256_unpacklo_epi64 (a[2], a[3]), _mm256_unpackhi_epi64 (a[2], a[3]));
+    _mm256_storeu_si256 ((__m256i *) d, _mm256_permute2x128_si256 (r, b, 0x20));
+    _mm256_storeu_si256 (
+        (__m256i *) (d + 8), _mm256_permute2x128_si256 (r, b, 0x31));
+  } else if (ch == 4) {
+    for (int h = 0; h < 2; h++) {
+      _mm256_storeu_si256 ((__m256i *) (d + 16 * h),
+          _mm256_permute2x128_si256 (a[0], a[1], h ? 0x31 : 0x20));
+      _mm256_storeu_si256 ((__m256i *) (d + 16 * h + 8),
+          _mm256_permute2x128_si256 (a[2], a[3], h ? 0x31 : 0x20));
+    }
+  } else {
+    /* each pixel's 16 bytes in turn, the last slot (0) overwritten by the
+     * next pixel */
+    for (int u = 0; u < 8; u++)
+      _mm_storeu_si128 ((__m128i *) (d + 3 * u),
+          u < 4 ? _mm256_castsi256_si128 (a[u])
+                : _mm256_extracti128_si256 (a[u - 4], 1));
+  }
+  if (d == buf)
+    memcpy (o, buf, (size_t) m * ch * sizeof (int32_t));
+}
+
+static inline AVX2_INLINE void
+avx2_h16in_run (int32_t *o, const uint16_t *l, const AsPass *p, int ch)
+{
+  const TapsTable *t = p->aux;
+  int steps = t->steps, stride = 4 / ch * ch;
+  const int32_t *wt = (const int32_t *) ((const uint8_t *) t + t->at_w);
+  const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
+
+  for (int g = 0; g < t->groups; g++) {
+    const int32_t *st = t->start + 8 * g;
+    int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
+    __m256i a[4];
+    avx2_h16in_step (a, l, st, 0, wt, 1);
+    wt += 64;
+    for (int s = 1; s < steps; s++, wt += 64)
+      avx2_h16in_step (a, l, st, s * stride, wt, 0);
+    avx2_h16in_store (o + (size_t) 8 * g * ch, a, ch, m, g == t->groups - 1);
+  }
+  for (int f = 0; f < t->n_fix; f++)
+    h_int16_in_pixel (o, l, p, fix[f]);
+}
+
+static AVX2 void
+avx2_h_int16_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_int16_in_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      avx2_h16in_run (dst, src, p, 1);
+      break;
+    case 2:
+      avx2_h16in_run (dst, src, p, 2);
+      break;
+    case 3:
+      avx2_h16in_run (dst, src, p, 3);
+      break;
+    default:
+      avx2_h16in_run (dst, src, p, 4);
+      break;
+  }
+}
+
 /* ------------------------------------------------------ lerp: 16-bit */
 
 /* b - mulhu (b, w) + mulhu (o, w) on 8 uint32 lanes: pmuludq on the even
@@ -1332,6 +1489,32 @@ avx2_v_lerp16_in (void *dst, const void *const *src, const AsPass *p, int j,
     }
   }
   v_lerp16_in_scalar (d, b, o, w, x, width);
+}
+
+static AVX2 void
+avx2_v_lerp16_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint32_t *b = src[0], *o = src[1];
+  uint32_t w = ((const uint32_t *) p->w)[j];
+  uint16_t *d = dst;
+  const __m256i wv = _mm256_set1_epi32 ((int32_t) w);
+  int x = 0;
+
+  (void) s;
+  for (; x + 16 <= width; x += 16) {
+    __m256i r0 = avx2_lerp32 (_mm256_loadu_si256 ((const __m256i *) (b + x)),
+        _mm256_loadu_si256 ((const __m256i *) (o + x)), wv, wv);
+    __m256i r1 = avx2_lerp32 (
+        _mm256_loadu_si256 ((const __m256i *) (b + x + 8)),
+        _mm256_loadu_si256 ((const __m256i *) (o + x + 8)), wv, wv);
+    /* below 2^16 after the shift: packusdw keeps them; [0-3, 8-11 | ..] */
+    r0 = _mm256_packus_epi32 (
+        _mm256_srli_epi32 (r0, 16), _mm256_srli_epi32 (r1, 16));
+    _mm256_storeu_si256 (
+        (__m256i *) (d + x), _mm256_permute4x64_epi64 (r0, 0xd8));
+  }
+  v_lerp16_out_scalar (d, b, o, w, x, width);
 }
 
 /* which output pixel (and channel) each of 8 samples is, from the first
@@ -1455,6 +1638,116 @@ avx2_h_lerp16_out (
       break;
     default:
       h_lerp16_out_scalar (dst, src, p, 0, p->out_len * p->channels);
+      break;
+  }
+}
+
+/* the uint16 samples idx of l (len of them, len >= 2) as int32 lanes:
+ * vpgatherdd reads 4 bytes, so from the sample before at the end of the
+ * line, shifted down */
+static inline AVX2_INLINE __m256i
+avx2_gather_u16 (const uint16_t *l, int len, __m256i idx)
+{
+  __m256i at = _mm256_min_epi32 (idx, _mm256_set1_epi32 (len - 2));
+  __m256i g = _mm256_i32gather_epi32 ((const int *) l, at, 2);
+
+  g = _mm256_srlv_epi32 (g, _mm256_slli_epi32 (_mm256_sub_epi32 (idx, at), 4));
+  return _mm256_and_si256 (g, _mm256_set1_epi32 (0xffff));
+}
+
+/* avx2_lerp16_h8 for h_lerp16_in: uint16 windows (8 samples, 16 bytes)
+ * widened; b << 16 | 32768, o the same; the uint32 results */
+static inline AVX2_INLINE __m256i
+avx2_lerp16_h8in (const uint16_t *l, int len, __m256i idx, int base0, int base1,
+    __m256i w, int ch)
+{
+  const __m256i chv = _mm256_set1_epi32 (ch), half = _mm256_set1_epi32 (32768);
+  __m256i rel = _mm256_sub_epi32 (idx,
+      _mm256_blend_epi32 (
+          _mm256_set1_epi32 (base0), _mm256_set1_epi32 (base1), 0xf0));
+  __m256i relo = _mm256_add_epi32 (rel, chv);
+  __m256i b, o;
+
+  if ((base0 > base1 ? base0 : base1) + 8 <= len
+      && !_mm256_movemask_epi8 (
+          _mm256_or_si256 (_mm256_cmpgt_epi32 (relo, _mm256_set1_epi32 (7)),
+              _mm256_cmpgt_epi32 (_mm256_setzero_si256 (), rel)))) {
+    __m256i w0 = _mm256_cvtepu16_epi32 (
+        _mm_loadu_si128 ((const __m128i *) (l + base0)));
+    __m256i w1 = _mm256_cvtepu16_epi32 (
+        _mm_loadu_si128 ((const __m128i *) (l + base1)));
+    b = _mm256_blend_epi32 (_mm256_permutevar8x32_epi32 (w0, rel),
+        _mm256_permutevar8x32_epi32 (w1, rel), 0xf0);
+    o = _mm256_blend_epi32 (_mm256_permutevar8x32_epi32 (w0, relo),
+        _mm256_permutevar8x32_epi32 (w1, relo), 0xf0);
+  } else {
+    b = avx2_gather_u16 (l, len, idx);
+    o = avx2_gather_u16 (l, len,
+        _mm256_min_epi32 (
+            _mm256_add_epi32 (idx, chv), _mm256_set1_epi32 (len - 1)));
+  }
+  b = _mm256_or_si256 (_mm256_slli_epi32 (b, 16), half);
+  o = _mm256_or_si256 (_mm256_slli_epi32 (o, 16), half);
+  return avx2_lerp32 (b, o, w, _mm256_srli_epi64 (w, 32));
+}
+
+static inline AVX2_INLINE void
+avx2_lerp16_hin_run (uint32_t *d, const uint16_t *l, const AsPass *p, int ch)
+{
+  int n = p->out_len * ch, len = p->in_len * ch, smp = 0;
+  int group = ch == 3 ? 24 : 8;
+  const int32_t *off = p->offset;
+  const uint32_t *wr = p->wr;
+
+  if (len < 2)
+    goto tail;
+  for (; smp + group <= n; smp += group) {
+    int i = smp / ch;
+    __m256i offs = ch == 1 ? _mm256_loadu_si256 ((const __m256i *) (off + i))
+        : ch == 2
+        ? _mm256_castsi128_si256 (_mm_loadu_si128 ((const __m128i *) (off + i)))
+        : ch == 4
+        ? _mm256_castsi128_si256 (_mm_loadl_epi64 ((const __m128i *) (off + i)))
+        : _mm256_loadu_si256 ((const __m256i *) (off + i));
+    for (int v = 0; v < group / 8; v++) {
+      __m256i idx = offs;
+      int p0 = i + lerp_pix[ch - 1][v][0], p1 = i + lerp_pix[ch - 1][v][4];
+      if (ch != 1) {
+        idx = _mm256_permutevar8x32_epi32 (
+            offs, _mm256_loadu_si256 ((const __m256i *) lerp_pix[ch - 1][v]));
+        idx = ch == 3 ? _mm256_add_epi32 (idx, _mm256_slli_epi32 (idx, 1))
+                      : _mm256_slli_epi32 (idx, ch == 2 ? 1 : 2);
+        idx = _mm256_add_epi32 (
+            idx, _mm256_loadu_si256 ((const __m256i *) lerp_chan[ch - 1][v]));
+      }
+      _mm256_storeu_si256 ((__m256i *) (d + smp + 8 * v),
+          avx2_lerp16_h8in (l, len, idx, off[p0] * ch, off[p1] * ch,
+              _mm256_loadu_si256 ((const __m256i *) (wr + smp + 8 * v)), ch));
+    }
+  }
+tail:
+  h_lerp16_in_scalar (d, l, p, smp, n);
+}
+
+static AVX2 void
+avx2_h_lerp16_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  (void) s;
+  switch (p->channels) {
+    case 1:
+      avx2_lerp16_hin_run (dst, src, p, 1);
+      break;
+    case 2:
+      avx2_lerp16_hin_run (dst, src, p, 2);
+      break;
+    case 3:
+      avx2_lerp16_hin_run (dst, src, p, 3);
+      break;
+    case 4:
+      avx2_lerp16_hin_run (dst, src, p, 4);
+      break;
+    default:
+      h_lerp16_in_scalar (dst, src, p, 0, p->out_len * p->channels);
       break;
   }
 }
@@ -2109,6 +2402,99 @@ sse41_h_int16_out (
   }
 }
 
+/* avx2_h16in_step a lane at a time: a[u] lane 0, a[u + 4] lane 1 */
+static inline SSE41_INLINE void
+sse41_h16in_step (__m128i *a, const uint16_t *l, const int32_t *st, int off,
+    const int32_t *wt, int first)
+{
+#pragma GCC unroll 8
+  for (int u = 0; u < 8; u++) {
+    const int32_t *wu = wt + 16 * (u % 4) + 4 * (u / 4);
+    __m128i v = _mm_slli_epi32 (_mm_cvtepu16_epi32 (_mm_loadl_epi64 (
+                                    (const __m128i *) (l + st[u] + off))),
+        15);
+    __m128i pe = _mm_mul_epi32 (v, _mm_loadu_si128 ((const __m128i *) wu));
+    __m128i po = _mm_mul_epi32 (
+        _mm_srli_epi64 (v, 32), _mm_loadu_si128 ((const __m128i *) (wu + 8)));
+    v = _mm_blend_epi16 (_mm_srli_epi64 (pe, 32), po, 0xcc);
+    a[u] = first ? v : _mm_add_epi32 (a[u], v);
+  }
+}
+
+static inline SSE41_INLINE void
+sse41_h16in_store (int32_t *o, __m128i *a, int ch, int m, int last)
+{
+  int32_t buf[36];
+  int32_t *d = m == 8 && !(ch == 3 && last) ? o : buf;
+
+  if (ch == 1) {
+    for (int h = 0; h < 2; h++)
+      _mm_storeu_si128 ((__m128i *) (d + 4 * h),
+          _mm_hadd_epi32 (_mm_hadd_epi32 (a[4 * h], a[4 * h + 1]),
+              _mm_hadd_epi32 (a[4 * h + 2], a[4 * h + 3])));
+  } else if (ch == 2) {
+    for (int u = 0; u < 8; u += 2)
+      _mm_storeu_si128 ((__m128i *) (d + 2 * u),
+          _mm_add_epi32 (_mm_unpacklo_epi64 (a[u], a[u + 1]),
+              _mm_unpackhi_epi64 (a[u], a[u + 1])));
+  } else {
+    /* 3 channels: the last slot overwritten by the next pixel */
+    for (int u = 0; u < 8; u++)
+      _mm_storeu_si128 ((__m128i *) (d + ch * u), a[u]);
+  }
+  if (d == buf)
+    memcpy (o, buf, (size_t) m * ch * sizeof (int32_t));
+}
+
+static inline SSE41_INLINE void
+sse41_h16in_run (int32_t *o, const uint16_t *l, const AsPass *p, int ch)
+{
+  const TapsTable *t = p->aux;
+  int steps = t->steps, stride = 4 / ch * ch;
+  const int32_t *wt = (const int32_t *) ((const uint8_t *) t + t->at_w);
+  const int32_t *fix = (const int32_t *) ((const uint8_t *) t + t->at_fix);
+
+  for (int g = 0; g < t->groups; g++) {
+    const int32_t *st = t->start + 8 * g;
+    int m = p->out_len - 8 * g < 8 ? p->out_len - 8 * g : 8;
+    __m128i a[8];
+    sse41_h16in_step (a, l, st, 0, wt, 1);
+    wt += 64;
+    for (int s = 1; s < steps; s++, wt += 64)
+      sse41_h16in_step (a, l, st, s * stride, wt, 0);
+    sse41_h16in_store (o + (size_t) 8 * g * ch, a, ch, m, g == t->groups - 1);
+  }
+  for (int f = 0; f < t->n_fix; f++)
+    h_int16_in_pixel (o, l, p, fix[f]);
+}
+
+static SSE41 void
+sse41_h_int16_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const TapsTable *t = p->aux;
+
+  (void) s;
+  if (!t || !t->vector) {
+    for (int i = 0; i < p->out_len; i++)
+      h_int16_in_pixel (dst, src, p, i);
+    return;
+  }
+  switch (p->channels) {
+    case 1:
+      sse41_h16in_run (dst, src, p, 1);
+      break;
+    case 2:
+      sse41_h16in_run (dst, src, p, 2);
+      break;
+    case 3:
+      sse41_h16in_run (dst, src, p, 3);
+      break;
+    default:
+      sse41_h16in_run (dst, src, p, 4);
+      break;
+  }
+}
+
 /* avx2_lerp32 on 4 lanes */
 static inline SSE41_INLINE __m128i
 sse41_lerp32 (__m128i b, __m128i o, __m128i w, __m128i wo)
@@ -2172,6 +2558,55 @@ sse41_h_lerp16_out (
   h_lerp16_out_scalar (d, l, p, smp, n);
 }
 
+static SSE41 void
+sse41_v_lerp16_out (void *dst, const void *const *src, const AsPass *p, int j,
+    int width, AsLineScratch *s)
+{
+  const uint32_t *b = src[0], *o = src[1];
+  uint32_t w = ((const uint32_t *) p->w)[j];
+  uint16_t *d = dst;
+  const __m128i wv = _mm_set1_epi32 ((int32_t) w);
+  int x = 0;
+
+  (void) s;
+  for (; x + 8 <= width; x += 8) {
+    __m128i r0 = sse41_lerp32 (_mm_loadu_si128 ((const __m128i *) (b + x)),
+        _mm_loadu_si128 ((const __m128i *) (o + x)), wv, wv);
+    __m128i r1 = sse41_lerp32 (_mm_loadu_si128 ((const __m128i *) (b + x + 4)),
+        _mm_loadu_si128 ((const __m128i *) (o + x + 4)), wv, wv);
+    _mm_storeu_si128 ((__m128i *) (d + x),
+        _mm_packus_epi32 (_mm_srli_epi32 (r0, 16), _mm_srli_epi32 (r1, 16)));
+  }
+  v_lerp16_out_scalar (d, b, o, w, x, width);
+}
+
+/* sse41_h_lerp16_out on uint16 lines */
+static SSE41 void
+sse41_h_lerp16_in (
+    void *dst, const void *src, const AsPass *p, AsLineScratch *s)
+{
+  const uint16_t *l = src;
+  const uint32_t *wr = p->wr;
+  uint32_t *d = dst;
+  int ch = p->channels, n = p->out_len * ch, smp = 0;
+
+  (void) s;
+  for (; smp + 4 <= n; smp += 4) {
+    uint32_t b[4], o[4];
+    __m128i w = _mm_loadu_si128 ((const __m128i *) (wr + smp));
+    for (int q = 0; q < 4; q++) {
+      int i = (smp + q) / ch, c = (smp + q) % ch;
+      const uint16_t *pb = l + (size_t) p->offset[i] * ch + c;
+      b[q] = (uint32_t) *pb << 16 | 32768;
+      o[q] = (uint32_t) (wr[smp + q] ? pb[ch] : *pb) << 16 | 32768;
+    }
+    _mm_storeu_si128 ((__m128i *) (d + smp),
+        sse41_lerp32 (_mm_loadu_si128 ((const __m128i *) b),
+            _mm_loadu_si128 ((const __m128i *) o), w, _mm_srli_epi64 (w, 32)));
+  }
+  h_lerp16_in_scalar (d, l, p, smp, n);
+}
+
 void
 as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
 {
@@ -2194,9 +2629,14 @@ as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
   if (sse41) {
     dsp->v[AS_V_INT16_IN] = sse41_v_int16_in;
     dsp->v[AS_V_INT16_OUT] = sse41_v_int16_out;
+    dsp->h[AS_H_INT16_IN] = sse41_h_int16_in;
+    dsp->h_prep[AS_H_INT16_IN] = h_int16_prep;
     dsp->h[AS_H_INT16_OUT] = sse41_h_int16_out;
     dsp->h_prep[AS_H_INT16_OUT] = h_int16_prep;
     dsp->v[AS_V_LERP16_IN] = sse41_v_lerp16_in;
+    dsp->v[AS_V_LERP16_OUT] = sse41_v_lerp16_out;
+    dsp->h[AS_H_LERP16_IN] = sse41_h_lerp16_in;
+    dsp->h_prep[AS_H_LERP16_IN] = NULL;
     dsp->h[AS_H_LERP16_OUT] = sse41_h_lerp16_out;
     dsp->h_prep[AS_H_LERP16_OUT] = NULL;
   }
@@ -2215,9 +2655,14 @@ as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2)
     dsp->h_prep[AS_H_INT8_OUT] = h_words_prep;
     dsp->v[AS_V_INT16_IN] = avx2_v_int16_in;
     dsp->v[AS_V_INT16_OUT] = avx2_v_int16_out;
+    dsp->h[AS_H_INT16_IN] = avx2_h_int16_in;
+    dsp->h_prep[AS_H_INT16_IN] = h_int16_prep;
     dsp->h[AS_H_INT16_OUT] = avx2_h_int16_out;
     dsp->h_prep[AS_H_INT16_OUT] = h_int16_prep;
     dsp->v[AS_V_LERP16_IN] = avx2_v_lerp16_in;
+    dsp->v[AS_V_LERP16_OUT] = avx2_v_lerp16_out;
+    dsp->h[AS_H_LERP16_IN] = avx2_h_lerp16_in;
+    dsp->h_prep[AS_H_LERP16_IN] = NULL;
     dsp->h[AS_H_LERP16_OUT] = avx2_h_lerp16_out;
     dsp->h_prep[AS_H_LERP16_OUT] = NULL;
   }
