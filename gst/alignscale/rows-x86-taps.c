@@ -1,22 +1,26 @@
 /* alignscale: the default models' tap rows in x86 SIMD
  * SPDX-License-Identifier: LGPL-2.1-or-later
  *
- * The rows of integer-model=exact other than 8-bit bilinear (model.h): the
- * int8 model (14-bit weights), the int16 model (30-bit weights, mulhsl) and
- * the 16-bit lerp, with the arithmetic of their references in rows-c.c, so
- * the bytes are the same (tests/check/libs/dsp.c). x86-64 with GCC, picked
- * at run time (as_dsp_init_simd, after as_dsp_init_x86) over the ORC rows.
+ * The rows of integer-model=exact but 8-bit bilinear (model.h): the int8
+ * model (14-bit weights), the int16 model (30-bit weights, mulhsl), the
+ * sum model (uint16 weights, wrapping uint16 sums) and the 16-bit lerp,
+ * both passes and both orders, with the arithmetic of their references in
+ * rows-c.c, so the bytes are the same (tests/check/libs/dsp.c). x86-64
+ * with GCC, picked at run time (as_dsp_init_simd, after as_dsp_init_x86)
+ * over the ORC rows.
  *
  * Vertical rows keep a block of samples in registers over all the taps
  * (the ORC rows add tap after tap into a line in memory). Horizontal rows
- * read each output pixel's taps in 16-byte windows of the source line,
- * with no gather into lines first: the model builds, in prepare, where
- * each pixel's windows start and their weights in the order pshufb or the
- * window puts the samples (AsDsp.h_prep). AVX2 rows hold two pixels in
- * the two 128-bit lanes; the SSSE3 / SSE4.1 twins take the same tables,
- * a lane at a time.
+ * read each output pixel's taps in 16-byte (or 8-byte) windows of the
+ * source line, with no gather into lines first: the model builds, in
+ * prepare, where each pixel's windows start and their weights in the
+ * order pshufb or the window puts the samples (AsDsp.h_prep; one table a
+ * pass, which the rows of both orders read). The 16-bit lerp's
+ * horizontal rows need none: they pick each half-group's pixels from one
+ * window with vpermd. AVX2 rows hold two pixels in the two 128-bit lanes;
+ * the SSE2 / SSSE3 / SSE4.1 twins take the same tables, a lane at a time.
  */
-#include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "dsp.h"
@@ -33,7 +37,6 @@
 #define AVX2_INLINE AVX2 __attribute__ ((always_inline))
 #define SSSE3_INLINE SSSE3 __attribute__ ((always_inline))
 #define SSE41_INLINE SSE41 __attribute__ ((always_inline))
-#define ALWAYS_INLINE __attribute__ ((always_inline))
 
 #define WROW(type, p, j) ((const type *) (p)->w + (size_t) (j) * (p)->n_taps)
 
@@ -332,13 +335,13 @@ h_lerp16_in_scalar (
  * line's start. */
 typedef struct
 {
-  int32_t groups;   /* groups of 8 pixels (the last one may be partial) */
-  int32_t steps;    /* windows per pixel */
-  int32_t n_fix;    /* pixels left to the scalar reference */
-  int32_t vector;   /* 0: the line is too short for a window: all scalar */
-  uint32_t at_fix;  /* bytes from the table's start: int32 fix[n_fix] */
-  uint32_t at_w;    /* the weights (32-byte aligned) */
-  int32_t start[1]; /* [groups * 8]: each pixel's first window (sample) */
+  int32_t groups;  /* groups of 8 pixels (the last one may be partial) */
+  int32_t steps;   /* windows per pixel */
+  int32_t n_fix;   /* pixels left to the scalar reference */
+  int32_t vector;  /* 0: the line is too short for a window: all scalar */
+  uint32_t at_fix; /* bytes from the table's start: int32 fix[n_fix] */
+  uint32_t at_w;   /* the weights (32-byte aligned) */
+  int32_t start[]; /* [groups * 8]: each pixel's first window (sample) */
 } TapsTable;
 
 static inline size_t
@@ -347,8 +350,9 @@ taps_align (size_t v)
   return (v + 31) & ~(size_t) 31;
 }
 
-/* the table's layout for n_pix pixels, wbytes of weights per lane a
- * step: returns its size (0 when it would not fit 32-bit positions) */
+/* the table's layout for out_len pixels, n_fix of them fix pixels and
+ * wbytes of weights per lane a step: returns its size (0 past 32-bit
+ * positions) */
 static size_t
 taps_layout (TapsTable *t, int out_len, int steps, int n_fix, size_t wbytes)
 {
@@ -434,7 +438,7 @@ taps_lane (TapsTable *t, int i, int s, size_t wbytes)
       + (reg * 2 + (size_t) (u / 4)) * wbytes);
 }
 
-/* ----------------------------------------------- int8: horizontal rows */
+/* ------------------------------------- int8 and sum: horizontal tables */
 
 /* 8 samples a window (h_int8_out: int16, 16 bytes; h_int8_in: uint8, 8
  * bytes zero-extended by pshufb, ctrl8u): one table serves both rows, as
@@ -527,7 +531,7 @@ h_words_prep (void *aux, const AsPass *p)
   return bytes;
 }
 
-/* ----------------------------------------------- int16: horizontal out */
+/* -------------------------------------------- int16: horizontal tables */
 
 /* int32 samples (h_int16_out), or uint16 ones widened (h_int16_in, 8-byte
  * windows: one table for either order), 4 a window (t = 4 / ch taps a
@@ -638,7 +642,7 @@ tail:
   v_int8_in_scalar (o, l, w, n, x, width);
 }
 
-/* ------------------------------------------------ int8: horizontal out */
+/* ---------------------------------------- int8 and sum: horizontal out */
 
 /* the windows of the group's step s into a[4]: int8, pmaddwd by the
  * weights into int32 sums; sum, pmulhuw by them into uint16 sums */
@@ -881,7 +885,7 @@ tail:
   v_int8_out_scalar (o, l, w, n, p->maxval, x, width);
 }
 
-/* ------------------------------------------------- int8: horizontal in */
+/* ----------------------------------------- int8 and sum: horizontal in */
 
 /* avx2_h8_step on uint8 lines: 8-byte windows (ctrl: ctrl8u, or ctrl8h
  * for the sum model's s << 8) */
@@ -1752,7 +1756,7 @@ avx2_h_lerp16_in (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
   }
 }
 
-/* ====================================================== SSE2 and SSSE3 */
+/* ============================================== SSE2, SSSE3 and SSE4.1 */
 
 /* avx2_v_int8_in on 16 samples a block */
 static void
