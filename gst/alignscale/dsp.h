@@ -220,6 +220,11 @@ void as_dsp_init_simd (AsDsp *dsp);
  * pmulhuw. SSE2 vertical rows, SSSE3 horizontal ones (and the lerp
  * model's boxes) where ssse3 is set, AVX2 ones where avx2 is. */
 void as_dsp_init_x86 (AsDsp *dsp, int ssse3, int avx2);
+/* the default models' tap rows in x86 SIMD (rows-x86-taps.c: the int8,
+ * int16 and sum models and the 16-bit lerp): vertical rows in SSE2
+ * (SSE4.1 for 32-bit products), horizontal ones in SSSE3 (SSE4.1) from
+ * tables built by AsDsp.h_prep; AVX2 ones where avx2 is set */
+void as_dsp_init_x86_taps (AsDsp *dsp, int ssse3, int avx2);
 
 /* 2x2 box rows read pixel pairs as 2- or 4-byte words: src, dst and the
  * strides must be aligned to the pair (rows-orc.c) */

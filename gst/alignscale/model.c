@@ -388,6 +388,11 @@ sum_prepare (AsModelPlan *mp, const AsModelInput *in)
     return -2;
   mp->h_in = dsp->h[AS_H_SUM8_IN];
   mp->h_out = dsp->h[AS_H_SUM8_OUT];
+  /* one table for either order (fixed_prepare) */
+  if (as_model_row_table (
+          mp, dsp, dsp->h_prep[AS_H_SUM8_OUT] ? AS_H_SUM8_OUT : AS_H_SUM8_IN)
+      < 0)
+    return -2;
   mp->v_in = dsp->v[AS_V_SUM8_IN];
   mp->v_out = dsp->v[AS_V_SUM8_OUT];
   mp->inter_size = sizeof (uint16_t);
@@ -467,6 +472,14 @@ fixed_prepare (AsModelPlan *mp, const AsModelInput *in)
     return -2;
   mp->h_in = dsp->h[wide ? AS_H_INT16_IN : AS_H_INT8_IN];
   mp->h_out = dsp->h[wide ? AS_H_INT16_OUT : AS_H_INT8_OUT];
+  /* the horizontal rows' table (AsDsp.h_prep): the pass has one, for
+   * either order, so where both rows have a builder it is the same */
+  if (as_model_row_table (mp, dsp,
+          dsp->h_prep[wide ? AS_H_INT16_OUT : AS_H_INT8_OUT]
+              ? (wide ? AS_H_INT16_OUT : AS_H_INT8_OUT)
+              : (wide ? AS_H_INT16_IN : AS_H_INT8_IN))
+      < 0)
+    return -2;
   mp->v_in = dsp->v[wide ? AS_V_INT16_IN : AS_V_INT8_IN];
   mp->v_out = dsp->v[wide ? AS_V_INT16_OUT : AS_V_INT8_OUT];
   mp->acc_bytes = 2 * MAX (out_line, in_line) * sizeof (int32_t);

@@ -272,6 +272,7 @@ as_dsp_init_simd (AsDsp *dsp)
     dsp->c[AS_C_RGB_S32] = avx2_rgb_s32;
   }
   as_dsp_init_x86 (dsp, __builtin_cpu_supports ("ssse3"), avx2);
+  as_dsp_init_x86_taps (dsp, __builtin_cpu_supports ("ssse3"), avx2);
 #endif
 }
 

@@ -88,12 +88,12 @@ typedef struct
 } Entry;
 
 static const Entry v_entries[] = {
-  { AS_V_INT8_IN, T_U8, T_I16_8, W_INT14, 1, 12 },
-  { AS_V_INT8_OUT, T_I16_8, T_U8, W_INT14, 1, 12 },
-  { AS_V_INT16_IN, T_U16, T_I32_16, W_INT30, 1, 9 },
-  { AS_V_INT16_OUT, T_I32_16, T_U16, W_INT30, 1, 9 },
-  { AS_V_SUM8_IN, T_U8, T_U16, W_SUM16, 2, 20 },
-  { AS_V_SUM8_OUT, T_U16, T_U8, W_SUM16, 2, 20 },
+  { AS_V_INT8_IN, T_U8, T_I16_8, W_INT14, 1, 40 },
+  { AS_V_INT8_OUT, T_I16_8, T_U8, W_INT14, 1, 40 },
+  { AS_V_INT16_IN, T_U16, T_I32_16, W_INT30, 1, 20 },
+  { AS_V_INT16_OUT, T_I32_16, T_U16, W_INT30, 1, 20 },
+  { AS_V_SUM8_IN, T_U8, T_U16, W_SUM16, 2, 60 },
+  { AS_V_SUM8_OUT, T_U16, T_U8, W_SUM16, 2, 60 },
   { AS_V_LERP8_IN, T_U8, T_U16, W_LERP16, 2, 2 },
   { AS_V_LERP8_OUT, T_U16, T_U8, W_LERP16, 2, 2 },
   { AS_V_LERP8_ONE, T_U8, T_U8, W_LERP16, 2, 2 },
@@ -119,12 +119,12 @@ static const Entry v_entries[] = {
 };
 
 static const Entry h_entries[] = {
-  { AS_H_INT8_IN, T_U8, T_I16_8, W_INT14, 1, 12 },
-  { AS_H_INT8_OUT, T_I16_8, T_U8, W_INT14, 1, 12 },
-  { AS_H_INT16_IN, T_U16, T_I32_16, W_INT30, 1, 9 },
-  { AS_H_INT16_OUT, T_I32_16, T_U16, W_INT30, 1, 9 },
-  { AS_H_SUM8_IN, T_U8, T_U16, W_SUM16, 2, 20 },
-  { AS_H_SUM8_OUT, T_U16, T_U8, W_SUM16, 2, 20 },
+  { AS_H_INT8_IN, T_U8, T_I16_8, W_INT14, 1, 40 },
+  { AS_H_INT8_OUT, T_I16_8, T_U8, W_INT14, 1, 40 },
+  { AS_H_INT16_IN, T_U16, T_I32_16, W_INT30, 1, 20 },
+  { AS_H_INT16_OUT, T_I32_16, T_U16, W_INT30, 1, 20 },
+  { AS_H_SUM8_IN, T_U8, T_U16, W_SUM16, 2, 60 },
+  { AS_H_SUM8_OUT, T_U16, T_U8, W_SUM16, 2, 60 },
   { AS_H_LERP8_IN, T_U8, T_U16, W_LERP16, 2, 2 },
   { AS_H_LERP8_OUT, T_U16, T_U8, W_LERP16, 2, 2 },
   { AS_H_LERP8_ONE, T_U8, T_U8, W_LERP16, 2, 2 },
