@@ -34,6 +34,14 @@ SCENARIOS=(
   "RGB 1920x1080->224x224|bicubic-aa"
   "I420 1920x1080->1280x720|bicubic"
   "RGBA 1920x1080->1280x720|bicubic-aa"
+  # issue 16's rows (one core, no slower than OpenCV)
+  "I420 1920x1080->1280x720|bilinear"
+  "I420 1920x1080->1280x720|bicubic-aa"
+  "NV12 3840x2160->1920x1080|bilinear"
+  "RGB 1920x1080->224x224|bilinear"
+  "GRAY8 640x480->1920x1440|bilinear"
+  "GRAY16_LE 1920x1080->1280x720|bilinear"
+  "GRAY16_LE 1920x1080->1280x720|bicubic"
 )
 
 die() {
