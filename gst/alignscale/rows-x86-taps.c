@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "dsp.h"
+#include "rows-arith.h"
 #include "model.h"
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -38,32 +39,11 @@
 #define SSSE3_INLINE SSSE3 __attribute__ ((always_inline))
 #define SSE41_INLINE SSE41 __attribute__ ((always_inline))
 
-#define WROW(type, p, j) ((const type *) (p)->w + (size_t) (j) * (p)->n_taps)
-
 /* up to this many weight pairs of a vertical row on the stack; more
  * (absurd windows) are read from the weights as they go */
 #define V_STACK_PAIRS 64
 
 /* ------------------------------------------ the references' arithmetic */
-
-static inline int32_t
-clamp_i (int64_t v, int32_t maxval)
-{
-  return v < 0 ? 0 : (v > maxval ? maxval : (int32_t) v);
-}
-
-static inline int16_t
-int8_inter (int32_t acc)
-{
-  return (int16_t) ((acc + (1 << (AS_PASS1_SHIFT_8 - 1))) >> AS_PASS1_SHIFT_8);
-}
-
-static inline uint8_t
-int8_final (int32_t acc, int32_t maxval)
-{
-  return (uint8_t) clamp_i (
-      (acc + (1 << (AS_PASS2_SHIFT_8 - 1))) >> AS_PASS2_SHIFT_8, maxval);
-}
 
 /* v_int8_in on samples [x, width) */
 static inline void
@@ -188,19 +168,6 @@ h_sum8_out_pixel (uint8_t *o, const uint16_t *l, const AsPass *p, int i)
 
 /* ---------------------------------------------- int16: 30-bit weights */
 
-/* (a b) >> 32, arithmetic: the high half of a 32-bit product */
-static inline int32_t
-mulhsl (int32_t a, int32_t b)
-{
-  return (int32_t) (((int64_t) a * b) >> 32);
-}
-
-static inline uint16_t
-int16_final (int32_t r, int32_t maxval)
-{
-  return (uint16_t) clamp_i (((int64_t) r + (1 << 11)) >> 12, maxval);
-}
-
 static inline void
 v_int16_in_scalar (int32_t *o, const uint16_t *const *l, const int32_t *w,
     int n, int x, int width)
@@ -258,12 +225,6 @@ h_int16_in_pixel (int32_t *o, const uint16_t *l, const AsPass *p, int i)
 }
 
 /* ------------------------------------------------------ lerp: 16-bit */
-
-static inline uint32_t
-lerp32 (uint64_t b, uint64_t o, uint64_t w)
-{
-  return (uint32_t) (b - ((b * w) >> 32) + ((o * w) >> 32));
-}
 
 static inline void
 v_lerp16_in_scalar (uint32_t *d, const uint16_t *b, const uint16_t *o,

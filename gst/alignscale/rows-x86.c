@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "dsp.h"
+#include "rows-arith.h"
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 
@@ -421,12 +422,6 @@ typedef enum
   LERP_OUT, /* u16 -> u8 */
   LERP_ONE, /* u8 -> u8 */
 } LerpRow;
-
-static inline uint16_t
-lerp16 (uint32_t b, uint32_t o, uint32_t w)
-{
-  return (uint16_t) (b - ((b * w) >> 16) + ((o * w) >> 16));
-}
 
 /* the reference's vertical rows on samples [x, width) */
 static inline ALWAYS_INLINE void
