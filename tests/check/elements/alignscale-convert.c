@@ -308,19 +308,14 @@ method_index (const ConvertCase *c)
 
 GST_START_TEST (test_golden_convert)
 {
-  const gchar *path = g_getenv ("ALIGNSCALE_GOLDEN_CONVERT");
-  gchar *data = NULL;
   gsize len = 0, pos = HEADER_SIZE;
+  gchar *data = golden_file (
+      "ALIGNSCALE_GOLDEN_CONVERT", "ASCONV01", HEADER_SIZE, &len);
   guint n_cases, n_conv = 0;
   Tally all = { 0 }, per_out[G_N_ELEMENTS (out_formats)],
         per_in[G_N_ELEMENTS (in_formats)], per_method[12];
   GstElement *e;
 
-  fail_unless (path != NULL, "ALIGNSCALE_GOLDEN_CONVERT is not set");
-  fail_unless (
-      g_file_get_contents (path, &data, &len, NULL), "cannot read %s", path);
-  fail_unless (len >= HEADER_SIZE && memcmp (data, "ASCONV01", 8) == 0,
-      "%s is not golden conversion data", path);
   n_cases = read_le32 ((const guint8 *) data + 8);
   fail_unless (n_cases >= 300, "only %u cases", n_cases);
   memset (per_out, 0, sizeof (per_out));

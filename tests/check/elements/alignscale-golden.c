@@ -197,9 +197,8 @@ run_case (const GoldenCase *c, Tally *t, Tally *per_format)
 static void
 run_golden (const gchar *env, guint min_cases, guint flags, const gchar *tag)
 {
-  const gchar *path = g_getenv (env);
-  gchar *data = NULL;
   gsize len = 0, pos = 12;
+  gchar *data = golden_file (env, "ASGOLD01", 12, &len);
   guint n_cases;
   Tally tally[3][2];
   guint64 over = 0, total = 0, exact = 0;
@@ -207,11 +206,6 @@ run_golden (const gchar *env, guint min_cases, guint flags, const gchar *tag)
       g_str_hash, g_str_equal, g_free, g_free);
   GPtrArray *order = g_ptr_array_new ();
 
-  fail_unless (path != NULL, "%s is not set", env);
-  fail_unless (
-      g_file_get_contents (path, &data, &len, NULL), "cannot read %s", path);
-  fail_unless (len >= 12 && memcmp (data, "ASGOLD01", 8) == 0,
-      "%s is not golden data", path);
   n_cases = read_le32 ((guint8 *) data + 8);
   fail_unless (n_cases >= min_cases, "only %u cases", n_cases);
   memset (tally, 0, sizeof (tally));

@@ -41,18 +41,13 @@ run_case (guint m, const gchar *fmt, gint iw, gint ih, gint ow, gint oh,
   GstVideoInfo ii, oi;
   GstVideoFrame f;
   GstBuffer *in, *out;
-  GstCaps *caps;
   gsize row;
 
   gst_util_set_object_arg (G_OBJECT (h->element), "method", method_nick[m]);
   gst_harness_set_sink_caps_str (h, oc);
   gst_harness_set_src_caps_str (h, ic);
-  caps = gst_caps_from_string (ic);
-  fail_unless (gst_video_info_from_caps (&ii, caps));
-  gst_caps_unref (caps);
-  caps = gst_caps_from_string (oc);
-  fail_unless (gst_video_info_from_caps (&oi, caps));
-  gst_caps_unref (caps);
+  info_from_string (&ii, ic);
+  info_from_string (&oi, oc);
 
   in = golden_input (&ii, seed);
 
@@ -93,17 +88,12 @@ run_case (guint m, const gchar *fmt, gint iw, gint ih, gint ow, gint oh,
 
 GST_START_TEST (test_golden_kernels)
 {
-  const gchar *path = g_getenv ("ALIGNSCALE_GOLDEN_KERNELS");
-  gchar *data = NULL;
   gsize len = 0, pos;
+  gchar *data = golden_file ("ALIGNSCALE_GOLDEN_KERNELS", "ASKERN01", 12, &len);
   guint32 n_cases;
   Count count[N_METHODS];
   guint64 beyond = 0;
 
-  fail_unless (path != NULL, "ALIGNSCALE_GOLDEN_KERNELS is not set");
-  fail_unless (
-      g_file_get_contents (path, &data, &len, NULL), "cannot read %s", path);
-  fail_unless (len >= 12 && memcmp (data, "ASKERN01", 8) == 0);
   n_cases = read_le32 ((const guint8 *) data + 8);
   memset (count, 0, sizeof (count));
   pos = 12;
@@ -196,11 +186,8 @@ GST_START_TEST (test_method_fallbacks)
     GstBuffer *a = resize (same[i].model, same[i].method, "RGB", &w1);
     GstBuffer *b = resize (same[i].as_model, same[i].as_method, "RGB", &w2);
     GstVideoInfo info;
-    GstCaps *caps = gst_caps_from_string (
-        "video/x-raw,format=RGB,width=23,height=90");
 
-    fail_unless (gst_video_info_from_caps (&info, caps));
-    gst_caps_unref (caps);
+    info_from_string (&info, "video/x-raw,format=RGB,width=23,height=90");
     fail_unless (frames_equal_info (a, b, &info), "%s %s is not %s %s",
         same[i].model, same[i].method, same[i].as_model, same[i].as_method);
     fail_unless ((w1 != NULL) == same[i].warns, "%s %s: %s warning",
@@ -224,11 +211,8 @@ GST_START_TEST (test_pillow_filters_always_antialias)
   for (guint i = 0; i < G_N_ELEMENTS (methods); i++) {
     GstBuffer *out[2];
     GstVideoInfo info;
-    GstCaps *caps = gst_caps_from_string (
-        "video/x-raw,format=GRAY8,width=20,height=15");
 
-    fail_unless (gst_video_info_from_caps (&info, caps));
-    gst_caps_unref (caps);
+    info_from_string (&info, "video/x-raw,format=GRAY8,width=20,height=15");
     for (gint aa = 0; aa < 2; aa++) {
       GstHarness *h = gst_harness_new ("alignscale");
       g_object_set (h->element, "antialias", aa, NULL);

@@ -49,7 +49,6 @@ run_case (const gchar *preset, const gchar *fmt, gint iw, gint ih, gint ow,
   gboolean pillow = !strcmp (preset, "pillow");
   GstVideoInfo ii, oi;
   GstBuffer *in, *out;
-  GstCaps *caps;
   GstCustomMeta *meta;
   guint64 bad = 0;
   gchar *what;
@@ -62,12 +61,8 @@ run_case (const gchar *preset, const gchar *fmt, gint iw, gint ih, gint ow,
       G_OBJECT (h->element), "method", pillow ? "bicubic" : "bilinear");
   gst_harness_set_sink_caps_str (h, oc);
   gst_harness_set_src_caps_str (h, ic);
-  caps = gst_caps_from_string (ic);
-  fail_unless (gst_video_info_from_caps (&ii, caps));
-  gst_caps_unref (caps);
-  caps = gst_caps_from_string (oc);
-  fail_unless (gst_video_info_from_caps (&oi, caps));
-  gst_caps_unref (caps);
+  info_from_string (&ii, ic);
+  info_from_string (&oi, oc);
 
   in = golden_input (&ii, seed);
 
@@ -98,16 +93,12 @@ run_case (const gchar *preset, const gchar *fmt, gint iw, gint ih, gint ow,
 
 GST_START_TEST (test_golden_letterbox)
 {
-  const gchar *path = g_getenv ("ALIGNSCALE_GOLDEN_LETTERBOX");
-  gchar *data = NULL;
   gsize len = 0, pos;
+  gchar *data = golden_file (
+      "ALIGNSCALE_GOLDEN_LETTERBOX", "ASLBOX01", 12, &len);
   guint32 n_cases;
   guint64 count[8][3], all_bad = 0;
 
-  fail_unless (path != NULL, "ALIGNSCALE_GOLDEN_LETTERBOX is not set");
-  fail_unless (
-      g_file_get_contents (path, &data, &len, NULL), "cannot read %s", path);
-  fail_unless (len >= 12 && memcmp (data, "ASLBOX01", 8) == 0);
   n_cases = read_le32 ((const guint8 *) data + 8);
   memset (count, 0, sizeof (count));
   pos = 12;
@@ -171,7 +162,7 @@ lib_pad (guint p)
   return p == 1 ? 114 : 0;
 }
 
-#define VEC_CASES 150  /* placed pictures per preset */
+#define VEC_CASES 150 /* placed pictures per preset */
 #define VEC_REFUSED 4 /* refused placements per preset */
 #define VEC_MAX_AREA (400 * 400)
 
@@ -345,17 +336,12 @@ vec_case (guint p, gint w, gint h, gint W, gint H, const gint par[4],
 
 GST_START_TEST (test_presets_vectors)
 {
-  const gchar *path = g_getenv ("ALIGNSCALE_LETTERBOX");
-  gchar *data = NULL;
   gsize len = 0;
+  gchar *data = golden_file ("ALIGNSCALE_LETTERBOX", "ASLBOX01", 16, &len);
   const guint8 *q, *end;
   guint n, n_presets, k = 0;
   VecCount count[G_N_ELEMENTS (lb_nick)];
 
-  fail_unless (path != NULL, "ALIGNSCALE_LETTERBOX is not set");
-  fail_unless (
-      g_file_get_contents (path, &data, &len, NULL), "cannot read %s", path);
-  fail_unless (len >= 16 && memcmp (data, "ASLBOX01", 8) == 0);
   n = read_le32 ((const guint8 *) data + 8);
   n_presets = read_le32 ((const guint8 *) data + 12);
   fail_unless (n_presets == G_N_ELEMENTS (lb_nick));

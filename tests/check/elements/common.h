@@ -35,6 +35,33 @@ read_le32 (const guint8 *p)
       | (guint32) p[3] << 24;
 }
 
+/* the video info of a caps string (the test fails if there is none) */
+static inline void
+info_from_string (GstVideoInfo *info, const gchar *caps_str)
+{
+  GstCaps *caps = gst_caps_from_string (caps_str);
+
+  fail_unless (
+      caps != NULL && gst_video_info_from_caps (info, caps), "%s", caps_str);
+  gst_caps_unref (caps);
+}
+
+/* the golden file the environment variable env names (g_free it): at least
+ * header bytes, starting with the 8-byte magic */
+static inline gchar *
+golden_file (const gchar *env, const gchar *magic, gsize header, gsize *len)
+{
+  const gchar *path = g_getenv (env);
+  gchar *data = NULL;
+
+  fail_unless (path != NULL, "%s is not set", env);
+  fail_unless (
+      g_file_get_contents (path, &data, len, NULL), "cannot read %s", path);
+  fail_unless (*len >= header && memcmp (data, magic, 8) == 0,
+      "%s is not %s data", path, magic);
+  return data;
+}
+
 /* a buffer laid out as the caps say, every plane byte random */
 static inline GstBuffer *
 random_buffer (const gchar *caps_str, guint32 seed)
