@@ -549,49 +549,32 @@ const char *const as_dsp_h_names[AS_N_H] = {
  * weights: int16 pairs */
 OCV_PAIR_ROW (h_ocv8_in, uint8_t, int16_t, int32_t)
 
-/* its vertical (the SIMD body of VResizeLinearVec_32s8u, which its scalar
- * rows equal): sat_u8 ((sat_s16 (((T0 >> 4) b0 >> 16) + ((T1 >> 4) b1 >>
- * 16)) + 2) >> 2) */
+/* its vertical (ocv8_linear_v, rows-arith.h) */
 static void
 v_ocv8_out (void *dst, const void *const *src, const AsPass *p, int j,
     int width, AsLineScratch *s)
 {
   const int32_t *t0 = src[0], *t1 = src[1];
   const int16_t *w = p->w;
-  int32_t b0 = w[2 * j], b1 = w[2 * j + 1];
   uint8_t *o = dst;
 
   (void) s;
-  for (int x = 0; x < width; x++) {
-    int32_t v = (((t0[x] >> 4) * b0) >> 16) + (((t1[x] >> 4) * b1) >> 16);
-    v = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
-    v = (v + 2) >> 2;
-    o[x] = (uint8_t) (v < 0 ? 0 : v > 255 ? 255 : v);
-  }
+  for (int x = 0; x < width; x++)
+    o[x] = ocv8_linear_v (t0[x], t1[x], w[2 * j], w[2 * j + 1]);
 }
 
 /* OpenCV's INTER_AREA fast path of an exact 2x2 downscale (INTER_LINEAR
- * takes it too): (a + b + c + d + 2) >> 2 for 1, 3 or 4 channels,
- * cvRound (sum * 0.25f) (ties to even) for others */
+ * takes it too; ocv8_area2_sample, rows-arith.h) */
 static void
 v_ocv8_area2 (void *dst, const void *const *src, const AsPass *p, int j,
     int width, AsLineScratch *s)
 {
-  const uint8_t *r0 = src[0], *r1 = src[1];
   uint8_t *o = dst;
-  int ch = p->channels;
 
   (void) j;
   (void) s;
-  for (int x = 0; x < width; x++) {
-    int i = x / ch, c = x % ch;
-    int sum = r0[2 * i * ch + c] + r0[(2 * i + 1) * ch + c] + r1[2 * i * ch + c]
-        + r1[(2 * i + 1) * ch + c];
-    if (ch == 1 || ch == 3 || ch == 4)
-      o[x] = (uint8_t) ((sum + 2) >> 2);
-    else
-      o[x] = (uint8_t) lrintf ((float) sum * 0.25f);
-  }
+  for (int x = 0; x < width; x++)
+    o[x] = ocv8_area2_sample (src[0], src[1], p->channels, x);
 }
 
 /* OpenCV 4.6 INTER_CUBIC and INTER_LANCZOS4 8U, horizontal: T = sum
@@ -946,50 +929,25 @@ v_ocv16x_out (void *dst, const void *const *src, const AsPass *p, int j,
   }
 }
 
-/* Pillow 9.4's 8-bit passes: acc = 2^21 + sum s w (int32 weights in 22
- * fractional bits), out = clip8 (acc >> 22), clipped between passes */
-static inline uint8_t
-pil_clip8 (int32_t acc)
-{
-  int32_t v = acc >> 22;
-  return (uint8_t) (v < 0 ? 0 : v > 255 ? 255 : v);
-}
-
+/* Pillow 9.4's 8-bit passes (pil_h_pixel, pil_v_sample: rows-arith.h) */
 static void
 h_pil8 (void *dst, const void *src, const AsPass *p, AsLineScratch *s)
 {
-  const uint8_t *l = src;
-  const int32_t *w = p->w;
-  uint8_t *o = dst;
-  int ch = p->channels, n = p->n_taps;
-
   (void) s;
-  for (int i = 0; i < p->out_len; i++) {
-    const uint8_t *px = l + (size_t) p->offset[i] * ch;
-    const int32_t *wi = w + (size_t) i * n;
-    for (int c = 0; c < ch; c++) {
-      int32_t acc = 1 << 21;
-      for (int k = 0; k < n; k++)
-        acc += px[k * ch + c] * wi[k];
-      o[i * ch + c] = pil_clip8 (acc);
-    }
-  }
+  for (int i = 0; i < p->out_len; i++)
+    pil_h_pixel (dst, src, p, i);
 }
 
 static void
 v_pil8 (void *dst, const void *const *src, const AsPass *p, int j, int width,
     AsLineScratch *s)
 {
-  const int32_t *w = (const int32_t *) p->w + (size_t) j * p->n_taps;
+  const int32_t *w = WROW (int32_t, p, j);
   uint8_t *o = dst;
 
   (void) s;
-  for (int x = 0; x < width; x++) {
-    int32_t acc = 1 << 21;
-    for (int k = 0; k < p->n_taps; k++)
-      acc += ((const uint8_t *) src[k])[x] * w[k];
-    o[x] = pil_clip8 (acc);
-  }
+  for (int x = 0; x < width; x++)
+    o[x] = pil_v_sample ((const uint8_t *const *) src, w, p->n_taps, x);
 }
 
 /* ------------------------------------------------------ YUV -> RGB */

@@ -41,12 +41,6 @@
 /* pairs of source bytes (a, b) to zero-extended 16-bit (a, b) */
 #define PAIR(a, b) (a), Z, (b), Z
 
-static inline uint8_t
-clip8 (int32_t v)
-{
-  return (uint8_t) (v < 0 ? 0 : v > 255 ? 255 : v);
-}
-
 /* ------------------------------------------------ Pillow horizontal */
 
 /* One output pixel accumulates S steps of T taps: each step loads the
@@ -158,19 +152,8 @@ pil_h_prep (void *aux, const AsPass *p)
 static void
 pil_h_scalar (uint8_t *o, const uint8_t *l, const AsPass *p)
 {
-  const int32_t *w = p->w;
-  int ch = p->channels, n = p->n_taps;
-
-  for (int i = 0; i < p->out_len; i++) {
-    const uint8_t *px = l + (size_t) p->offset[i] * ch;
-    const int32_t *wi = w + (size_t) i * n;
-    for (int c = 0; c < ch; c++) {
-      int32_t acc = 1 << 21;
-      for (int k = 0; k < n; k++)
-        acc += px[k * ch + c] * wi[k];
-      o[i * ch + c] = clip8 (acc >> 22);
-    }
-  }
+  for (int i = 0; i < p->out_len; i++)
+    pil_h_pixel (o, l, p, i);
 }
 
 /* where a line's windows are read */
@@ -268,12 +251,8 @@ static inline void
 pil_v_scalar (uint8_t *o, const uint8_t *const *rows, const int32_t *w, int n,
     int x, int width)
 {
-  for (; x < width; x++) {
-    int32_t acc = 1 << 21;
-    for (int k = 0; k < n; k++)
-      acc += rows[k][x] * w[k];
-    o[x] = clip8 (acc >> 22);
-  }
+  for (; x < width; x++)
+    o[x] = pil_v_sample (rows, w, n, x);
 }
 
 /* up to 64 row pairs on the stack; more (absurd windows) in the scratch
@@ -373,11 +352,8 @@ static inline void
 ocv_v_scalar (uint8_t *o, const int32_t *t0, const int32_t *t1, int32_t b0,
     int32_t b1, int x, int width)
 {
-  for (; x < width; x++) {
-    int32_t v = (((t0[x] >> 4) * b0) >> 16) + (((t1[x] >> 4) * b1) >> 16);
-    v = v < -32768 ? -32768 : v > 32767 ? 32767 : v;
-    o[x] = clip8 ((v + 2) >> 2);
-  }
+  for (; x < width; x++)
+    o[x] = ocv8_linear_v (t0[x], t1[x], b0, b1);
 }
 
 /* OpenCV's 2x2 area path (rows-c.c): sample x of the output from pixels
@@ -386,15 +362,8 @@ static inline void
 area2_scalar (
     uint8_t *o, const uint8_t *r0, const uint8_t *r1, int ch, int x, int width)
 {
-  for (; x < width; x++) {
-    int i = x / ch, c = x % ch;
-    int sum = r0[2 * i * ch + c] + r0[(2 * i + 1) * ch + c] + r1[2 * i * ch + c]
-        + r1[(2 * i + 1) * ch + c];
-    if (ch == 1 || ch == 3 || ch == 4)
-      o[x] = (uint8_t) ((sum + 2) >> 2);
-    else
-      o[x] = (uint8_t) lrintf ((float) sum * 0.25f);
-  }
+  for (; x < width; x++)
+    o[x] = ocv8_area2_sample (r0, r1, ch, x);
 }
 
 /* Each sample's two pixels' bytes made adjacent for pmaddubsw by ones
