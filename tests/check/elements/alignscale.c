@@ -561,6 +561,20 @@ GST_END_TEST;
 
 /* ---------------------------------------------------------- negotiation */
 
+/* the output size a harness negotiated */
+static void
+current_size (GstHarness *h, gint *w, gint *hh)
+{
+  GstCaps *caps = gst_pad_get_current_caps (h->sinkpad);
+
+  fail_unless (caps != NULL);
+  fail_unless (
+      gst_structure_get_int (gst_caps_get_structure (caps, 0), "width", w)
+      && gst_structure_get_int (
+          gst_caps_get_structure (caps, 0), "height", hh));
+  gst_caps_unref (caps);
+}
+
 static GstStructure *
 negotiated (const gchar *in_caps, const gchar *out_caps)
 {
@@ -1747,30 +1761,20 @@ GST_START_TEST (test_scale_factor_sizes)
   GstHarness *h = new_harness (ic, "video/x-raw,format=GRAY8", "scale-factor-x",
       0.4, "scale-factor-y", 0.5, NULL);
   GstBuffer *in = random_buffer (ic, 4), *out;
-  GstCaps *caps;
-  GstStructure *st;
   gint w, hh;
 
   out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
   fail_unless (out != NULL);
   gst_buffer_unref (out);
-  caps = gst_pad_get_current_caps (h->sinkpad);
-  st = gst_caps_get_structure (caps, 0);
-  fail_unless (gst_structure_get_int (st, "width", &w)
-      && gst_structure_get_int (st, "height", &hh));
+  current_size (h, &w, &hh);
   fail_unless (w == 40 && hh == 25, "got %dx%d", w, hh); /* floor (40.4) */
-  gst_caps_unref (caps);
 
   g_object_set (h->element, "scale-factor-x", 2.5, NULL);
   out = gst_harness_push_and_pull (h, gst_buffer_ref (in));
   fail_unless (out != NULL);
-  caps = gst_pad_get_current_caps (h->sinkpad);
-  st = gst_caps_get_structure (caps, 0);
-  fail_unless (gst_structure_get_int (st, "width", &w)
-      && gst_structure_get_int (st, "height", &hh));
+  current_size (h, &w, &hh);
   fail_unless (w == 252 && hh == 25, "got %dx%d", w, hh); /* floor (252.5) */
   fail_unless_equals_int (gst_buffer_get_size (out), 252 * 25);
-  gst_caps_unref (caps);
   gst_buffer_unref (out);
   gst_buffer_unref (in);
   gst_harness_teardown (h);
@@ -2546,19 +2550,6 @@ GST_START_TEST (test_crop_meta)
 }
 
 GST_END_TEST;
-
-static void
-current_size (GstHarness *h, gint *w, gint *hh)
-{
-  GstCaps *caps = gst_pad_get_current_caps (h->sinkpad);
-
-  fail_unless (caps != NULL);
-  fail_unless (
-      gst_structure_get_int (gst_caps_get_structure (caps, 0), "width", w)
-      && gst_structure_get_int (
-          gst_caps_get_structure (caps, 0), "height", hh));
-  gst_caps_unref (caps);
-}
 
 /* where downstream leaves the size free, the output is the crop's size
  * (times a scale factor), as after videocrop; a live change of the crop's
